@@ -1,0 +1,1 @@
+"""Analytics core: index frameworks, published results, scores, ranks, tiers (no Django)."""
