@@ -1,0 +1,193 @@
+"""Index frameworks declared as data (YAML) and loaded into frozen dataclasses.
+
+A framework names the hierarchy (aggregate → dimensions → sub-dimensions …), the years each unit
+exists, each unit's scale per year, the structural breaks and the tier rule per year. Adding an
+index (PCI, PAR INDEX, SIPAS) means adding a YAML file, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chiso.index.text import LocalizedText
+
+FRAMEWORK_DIR = Path(__file__).parent / "frameworks"
+
+
+class FrameworkError(ValueError):
+    """A framework file is malformed; the message names the file and field."""
+
+
+@dataclass(frozen=True)
+class UnitName:
+    first_year: int | None
+    last_year: int | None
+    text: LocalizedText
+
+    def covers(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How a unit's range is found: fixed bounds, the sum of its children, or a share of its
+    parent's range split equally over the siblings that exist that year (PAPI's 1/k..10/k)."""
+
+    kind: str  # "fixed" | "sum" | "share"
+    low: float = 0.0
+    high: float = 0.0
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    level: str
+    parent: str | None
+    first_year: int | None
+    last_year: int | None
+    names: tuple[UnitName, ...]
+    scale: Scale
+
+    def exists_in(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def name(self, year: int | None = None, lang: str = "vi") -> str:
+        """The unit's name in force in `year` (the latest name when no year is given)."""
+        if year is not None:
+            for entry in self.names:
+                if entry.covers(year):
+                    return entry.text.get(lang)
+        return self.names[-1].text.get(lang)
+
+
+@dataclass(frozen=True)
+class StructuralBreak:
+    year: int
+    units: tuple[str, ...]
+    explanation: LocalizedText
+
+
+@dataclass(frozen=True)
+class Tier:
+    code: str
+    label: LocalizedText
+
+
+@dataclass(frozen=True)
+class TierRule:
+    """`inclusive`: a score exactly on a cut-off belongs to the better tier."""
+
+    code: str
+    inclusive: bool
+
+
+@dataclass(frozen=True)
+class Level:
+    code: str
+    name: LocalizedText
+
+
+@dataclass(frozen=True)
+class Framework:
+    code: str
+    name: LocalizedText
+    first_year: int
+    aggregation: str
+    range_tolerance: float
+    wide_column_prefix: str
+    levels: tuple[Level, ...]
+    units: tuple[Unit, ...]
+    breaks: tuple[StructuralBreak, ...]
+    percentiles: tuple[float, ...]
+    tiers: tuple[Tier, ...]  # best first
+    tier_rules: tuple[TierRule, ...]
+    default_rule: str
+    rule_by_year: tuple[tuple[int, str], ...]
+
+    @property
+    def root(self) -> Unit:
+        return next(u for u in self.units if u.parent is None)
+
+    def unit(self, code: str) -> Unit:
+        for unit in self.units:
+            if unit.code == code:
+                return unit
+        raise KeyError(code)
+
+    def has_unit(self, code: str) -> bool:
+        return any(u.code == code for u in self.units)
+
+    def units_at(self, level: str) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.level == level)
+
+    def children(self, code: str, year: int | None = None) -> tuple[Unit, ...]:
+        return tuple(
+            u for u in self.units if u.parent == code and (year is None or u.exists_in(year))
+        )
+
+    def is_leaf(self, code: str) -> bool:
+        return not self.children(code)
+
+    def depth(self, code: str) -> int:
+        unit, depth = self.unit(code), 0
+        while unit.parent is not None:
+            unit, depth = self.unit(unit.parent), depth + 1
+        return depth
+
+    def scale_range(self, code: str, year: int) -> tuple[float, float]:
+        """(min, max) a score of `code` can take in `year`, before tolerance."""
+        unit = self.unit(code)
+        if not unit.exists_in(year):
+            raise KeyError(f"{code} does not exist in {year}")
+        if unit.scale.kind == "fixed":
+            return unit.scale.low, unit.scale.high
+        if unit.scale.kind == "sum":
+            parts = [self.scale_range(c.code, year) for c in self.children(code, year)]
+            return sum(p[0] for p in parts), sum(p[1] for p in parts)
+        assert unit.parent is not None  # enforced by the loader
+        low, high = self.scale_range(unit.parent, year)
+        k = len(self.children(unit.parent, year))
+        return low / k, high / k
+
+    def tier_rule(self, year: int) -> TierRule:
+        code = dict(self.rule_by_year).get(year, self.default_rule)
+        return next(r for r in self.tier_rules if r.code == code)
+
+    def tier(self, code: str) -> Tier:
+        return next(t for t in self.tiers if t.code == code)
+
+    def breaks_for(self, code: str, after: int, upto: int) -> tuple[StructuralBreak, ...]:
+        """Breaks touching `code` that a comparison of year `after` with year `upto` crosses."""
+        low, high = min(after, upto), max(after, upto)
+        return tuple(b for b in self.breaks if code in b.units and low < b.year <= high)
+
+
+def load_framework(name_or_path: str | Path) -> Framework:
+    """Load a framework by code ("PAPI", shipped with chiso) or from a YAML file path."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = FRAMEWORK_DIR / f"{str(name_or_path).lower()}.yaml"
+        if not path.exists():
+            known = sorted(p.stem.upper() for p in FRAMEWORK_DIR.glob("*.yaml"))
+            raise FrameworkError(f"Không có bộ chỉ số {name_or_path!r} (có: {', '.join(known)})")
+    return _load_cached(path.resolve())
+
+
+@cache
+def _load_cached(path: Path) -> Framework:
+    from chiso.index.framework_parse import parse_framework
+
+    try:
+        raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FrameworkError(f"{path}: {exc}") from exc
+    return parse_framework(raw, str(path))
