@@ -1,0 +1,141 @@
+"""Provinces, agencies and people. Every workspace object hangs off a Province."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.Model):
+    """A province served by this deployment (one server may serve several)."""
+
+    code = models.CharField(_("mã tỉnh (GSO)"), max_length=8, unique=True)
+    name = models.CharField(_("tên"), max_length=120)
+    slug = models.SlugField(_("đường dẫn"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tỉnh/thành phố")
+        verbose_name_plural = _("tỉnh/thành phố")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyKind(models.TextChoices):
+    PEOPLES_COMMITTEE = "peoples_committee", _("UBND tỉnh")
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+    DISTRICT_COMMITTEE = "district_committee", _("UBND cấp huyện")
+    COMMUNE_COMMITTEE = "commune_committee", _("UBND cấp xã")
+    FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
+    PARTY_BODY = "party_body", _("Cơ quan Đảng")
+    MEDIA = "media", _("Cơ quan báo chí")
+    POLICE = "police", _("Công an")
+    SOCIAL_INSURANCE = "social_insurance", _("Bảo hiểm xã hội")
+    OTHER = "other", _("Khác")
+
+
+# Bodies the People's Committee cannot order: tasks for them are requests (đề nghị).
+REQUEST_ONLY_KINDS = frozenset(
+    {AgencyKind.FATHERLAND_FRONT, AgencyKind.PARTY_BODY, AgencyKind.MEDIA}
+)
+
+
+class Agency(models.Model):
+    """A node in the province's tree of bodies; levels are not hard-coded."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="agencies")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    kind = models.CharField(_("loại"), max_length=32, choices=AgencyKind.choices)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    class Meta:
+        ordering = ["province", "kind", "name"]
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "name_key"], name="agency_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        from chiso.accounts.names import agency_key
+
+        self.name_key = agency_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def request_only(self) -> bool:
+        return self.kind in REQUEST_ONLY_KINDS
+
+
+class AgencyGroup(models.Model):
+    """A named set of agencies ("UBND các huyện, thị xã, thành phố") that expands to members."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="agency_groups")
+    name = models.CharField(_("tên nhóm"), max_length=200)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    members = models.ManyToManyField(Agency, related_name="groups", verbose_name=_("thành viên"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("nhóm cơ quan")
+        verbose_name_plural = _("nhóm cơ quan")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "name_key"], name="group_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        from chiso.accounts.names import agency_key
+
+        self.name_key = agency_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Điều phối kế hoạch (Sở Nội vụ)")
+    AGENCY_HEAD = "agency_head", _("Lãnh đạo cơ quan")
+    AGENCY_OFFICER = "agency_officer", _("Chuyên viên cơ quan")
+    LEADERSHIP = "leadership", _("Lãnh đạo tỉnh (chỉ xem)")
+    SUPERVISOR = "supervisor", _("Giám sát (Mặt trận Tổ quốc)")
+    NATIONAL_VIEWER = "national_viewer", _("Xem toàn quốc (chỉ xem)")
+    ADMIN = "admin", _("Quản trị hệ thống")
+
+
+class User(AbstractUser):
+    """A person working in one agency of one province, with one role."""
+
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, default=Role.AGENCY_OFFICER)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role in (Role.COORDINATOR, Role.ADMIN)
+
+    @property
+    def is_read_only(self) -> bool:
+        return self.role in (Role.LEADERSHIP, Role.NATIONAL_VIEWER)
+
+    @property
+    def sees_all_provinces(self) -> bool:
+        return self.role == Role.NATIONAL_VIEWER or (self.role == Role.ADMIN and self.province_id is None)

@@ -1,0 +1,10 @@
+"""The demo, declared as an ordered list of steps. Each feature adds its own step module.
+
+Every step is idempotent: `make demo` may run any number of times.
+"""
+
+DEMO_PASSWORD = "chiso-demo"
+
+DEMO_STEPS: list[str] = [
+    "chiso.demo.organisations.load",
+]

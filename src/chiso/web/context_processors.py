@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    """The header shows the user's province; anonymous visitors see the app's own name."""
+    user = getattr(request, "user", None)
+    province = getattr(user, "province", None) if user and user.is_authenticated else None
+    return {
+        "site_name": settings.CHISO_SITE_NAME or _("chiso — Chỉ số quản trị"),
+        "user_province": province,
+        "nav_items": nav_items(request),
+    }
+
+
+def nav_items(request: HttpRequest) -> list[tuple[str, str]]:
+    """Navigation entries registered by the apps, shown only where the URL exists."""
+    from django.urls import NoReverseMatch, reverse
+
+    from chiso.web.navigation import NAVIGATION
+
+    user = getattr(request, "user", None)
+    items = []
+    for entry in NAVIGATION:
+        if entry.requires_login and not (user and user.is_authenticated):
+            continue
+        try:
+            items.append((reverse(entry.url_name), str(entry.label)))
+        except NoReverseMatch:
+            continue
+    return items

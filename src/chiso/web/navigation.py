@@ -1,0 +1,18 @@
+"""The main menu, declared as data. Apps add their entry here (one line each)."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    url_name: str
+    label: str | Promise
+    requires_login: bool = True
+
+
+NAVIGATION: list[NavEntry] = [
+    NavEntry("home", _("Trang chủ"), requires_login=False),
+]

@@ -1,0 +1,41 @@
+from django.test import Client
+
+from chiso.accounts.models import Role
+
+
+def test_it_works_for_visitors(db: None, client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="vi">' in body
+    assert "Đăng nhập" in body
+
+
+def test_it_greets_the_logged_in_user(province, make_user, client: Client) -> None:
+    user = make_user("sonoivu", Role.COORDINATOR, province)
+    user.first_name = "Lan"
+    user.save()
+    client.force_login(user)
+    body = client.get("/").content.decode()
+    assert "Xin chào, Lan" in body
+    assert "Tỉnh Khánh Hòa" in body
+    assert "Đăng xuất" in body
+
+
+def test_it_switches_to_english(db: None, client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    body = client.get("/").content.decode()
+    assert '<html lang="en">' in body
+    assert "Log in" in body
+
+
+def test_it_sends_security_headers(db: None, client: Client) -> None:
+    response = client.get("/")
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_healthz(db: None, client: Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
