@@ -123,6 +123,7 @@ def match_province(name: str, year: int | None = None) -> Province:
     With a year, the list in force that year is searched; without one, the 63 first (all
     published PAPI data uses them), then the 34.
     """
+    eras: tuple[str, ...]
     if year is not None:
         eras = (ERA_63,) if year <= LAST_YEAR_OF_63 else (ERA_34,)
     else:

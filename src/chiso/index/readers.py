@@ -1,0 +1,341 @@
+"""Read published index results into a validated `Dataset`.
+
+Two layouts:
+
+* wide (the PAPI sub-dimension data set): a folder of `YYYY.csv`, one row per province
+  (`Province` = data-set code such as `P37`, resolved through the folder's `provinces.csv`, or a
+  province name / GSO code), one column per leaf unit named prefix + code without dots
+  (`SC11` = 1.1). Empty cell = not available.
+* long (documented in docs/index-data-formats.md): CSV or XLSX with columns
+  `year, province, unit, score[, se, ci_low, ci_high]` (Vietnamese headers `năm, tỉnh, mã,
+  điểm` also accepted), one score per row, at any level of the framework.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from chiso.index.dataset import DataError, Dataset, Problem, ScoreRecord
+from chiso.index.framework import Framework, load_framework
+from chiso.index.names import normalize_name
+from chiso.index.provinces import Province, UnknownProvince, match_province
+
+Progress = Callable[[int, int], None]
+LONG_SHEET_NAMES = ("scores", "diem", "du lieu", "data")
+_REQUIRED = ("year", "province", "unit", "score")
+_OPTIONAL = ("se", "ci_low", "ci_high")
+_HEADER_ALIASES = {
+    "year": {"year", "nam"},
+    "province": {"province", "tinh", "tinh thanh", "tinh thanh pho", "dia phuong"},
+    "unit": {"unit", "unit code", "code", "ma", "ma chi so", "chi so"},
+    "score": {"score", "diem", "diem so"},
+    "se": {"se", "standard error", "sai so chuan"},
+    "ci_low": {"ci low", "ci lower", "can duoi"},
+    "ci_high": {"ci high", "ci upper", "can tren"},
+}
+
+
+def _framework(framework: Framework | str | Path) -> Framework:
+    return framework if isinstance(framework, Framework) else load_framework(framework)
+
+
+def parse_number(value: Any) -> float | None:
+    """A cell as a float; None when empty; ValueError when not a number. Accepts 43,44."""
+    if value is None or isinstance(value, bool):
+        if isinstance(value, bool):
+            raise ValueError(value)
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value).strip().replace("\u00a0", "")
+    if not text:
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+# --- wide layout -------------------------------------------------------------------------
+
+
+def read_wide(
+    folder: str | Path,
+    framework: Framework | str | Path = "PAPI",
+    progress: Progress | None = None,
+) -> Dataset:
+    fw = _framework(framework)
+    root = Path(folder)
+    files = sorted(p for p in root.glob("*.csv") if re.fullmatch(r"\d{4}", p.stem))
+    if not files:
+        raise DataError([Problem(str(root), None, None, "không có tệp YYYY.csv", "no YYYY.csv")])
+    aliases = _dataset_codes(root / "provinces.csv")
+    records: list[ScoreRecord] = []
+    problems: list[Problem] = []
+    for done, path in enumerate(files, start=1):
+        _read_wide_year(path, int(path.stem), fw, aliases, records, problems)
+        if progress is not None:
+            progress(done, len(files))
+    if problems:
+        raise DataError(problems)
+    return Dataset.build(fw, records, source=str(root))
+
+
+def _dataset_codes(path: Path) -> dict[str, str]:
+    """Data-set province code (P37) → name, from the folder's provinces.csv if present."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return {row["Variable_Code"]: row["Variable_Name"] for row in csv.DictReader(fh)}
+
+
+def _wide_columns(
+    fw: Framework, header: list[str], file: str
+) -> tuple[dict[int, str], list[Problem]]:
+    by_column = {fw.wide_column_prefix + u.code.replace(".", ""): u.code for u in fw.units}
+    columns: dict[int, str] = {}
+    problems = []
+    for i, name in enumerate(header[1:], start=1):
+        code = by_column.get(name.strip())
+        if code is None:
+            problems.append(
+                Problem(
+                    file, 1, name, f"mã chỉ số không xác định {name!r}", f"unknown unit {name!r}"
+                )
+            )
+        else:
+            columns[i] = code
+    return columns, problems
+
+
+def _read_wide_year(
+    path: Path,
+    year: int,
+    fw: Framework,
+    aliases: dict[str, str],
+    records: list[ScoreRecord],
+    problems: list[Problem],
+) -> None:
+    file = str(path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    if not rows or not rows[0] or rows[0][0].strip().lower() != "province":
+        problems.append(
+            Problem(file, 1, "Province", "thiếu cột Province", "missing column Province")
+        )
+        return
+    columns, header_problems = _wide_columns(fw, rows[0], file)
+    problems.extend(header_problems)
+    for row_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        province = _province(row[0], year, aliases, file, row_no, "Province", problems)
+        for i, code in columns.items():
+            cell = row[i] if i < len(row) else ""
+            try:
+                value = parse_number(cell)
+            except ValueError:
+                problems.append(_not_a_number(file, row_no, rows[0][i], cell))
+                continue
+            if value is not None and province is not None:
+                records.append(
+                    ScoreRecord(
+                        year, province, code, value, file=file, row=row_no, column=rows[0][i]
+                    )
+                )
+
+
+def _province(
+    value: str,
+    year: int | None,
+    aliases: dict[str, str],
+    file: str,
+    row: int,
+    column: str,
+    problems: list[Problem],
+) -> Province | None:
+    name = aliases.get(value.strip(), value)
+    try:
+        return match_province(name, year)
+    except UnknownProvince as exc:
+        hint_vi = f"; có phải {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        hint_en = f"; did you mean {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        problems.append(
+            Problem(
+                file,
+                row,
+                column,
+                f"không tìm thấy tỉnh/thành phố {value!r}{hint_vi}",
+                f"unknown province {value!r}{hint_en}",
+            )
+        )
+        return None
+
+
+def _not_a_number(file: str, row: int, column: str, cell: Any) -> Problem:
+    return Problem(file, row, column, f"không phải là số: {cell!r}", f"not a number: {cell!r}")
+
+
+# --- long layout -------------------------------------------------------------------------
+
+
+def read_long(
+    path: str | Path,
+    framework: Framework | str | Path = "PAPI",
+    sheet: str | None = None,
+    progress: Progress | None = None,
+) -> Dataset:
+    fw = _framework(framework)
+    file = Path(path)
+    if file.suffix.lower() in (".xlsx", ".xlsm"):
+        header, rows, total = _xlsx_rows(file, sheet)
+    elif file.suffix.lower() == ".csv":
+        header, rows, total = _csv_rows(file)
+    else:
+        raise DataError(
+            [Problem(str(file), None, None, "chỉ nhận CSV hoặc XLSX", "CSV or XLSX only")]
+        )
+    columns = _long_columns(header, str(file))
+    records: list[ScoreRecord] = []
+    problems: list[Problem] = []
+    for row_no, row in rows:
+        _long_row(fw, str(file), row_no, row, columns, records, problems)
+        if progress is not None and (row_no % 1000 == 0 or row_no == total + 1):
+            progress(row_no - 1, total)
+    if problems:
+        raise DataError(problems)
+    return Dataset.build(fw, records, source=str(file))
+
+
+def _long_columns(header: list[Any], file: str) -> dict[str, tuple[int, str]]:
+    """Canonical column → (index, header as written). Missing required columns are rejected."""
+    found: dict[str, tuple[int, str]] = {}
+    for i, raw in enumerate(header):
+        key = normalize_name(str(raw or ""))
+        for canonical, names in _HEADER_ALIASES.items():
+            if key in names and canonical not in found:
+                found[canonical] = (i, str(raw))
+    missing = [c for c in _REQUIRED if c not in found]
+    if missing:
+        raise DataError(
+            [Problem(file, 1, c, f"thiếu cột {c!r}", f"missing column {c!r}") for c in missing]
+        )
+    return found
+
+
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]], int]:
+    text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    if not rows:
+        raise DataError([Problem(str(path), None, None, "tệp rỗng", "empty file")])
+    body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    return rows[0], iter(body), len(rows) - 1
+
+
+def _xlsx_rows(
+    path: Path, sheet: str | None
+) -> tuple[list[Any], Iterator[tuple[int, list[Any]]], int]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
+        raise DataError(
+            [Problem(str(path), None, None, f"không đọc được: {exc}", f"unreadable: {exc}")]
+        ) from exc
+    names = list(book.sheetnames)
+    chosen = _choose_sheet(names, sheet)
+    if chosen is None:
+        wanted = sheet or " / ".join(LONG_SHEET_NAMES)
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    f"không có trang tính {wanted!r} (các trang: {', '.join(names)})",
+                    f"wrong sheet: no {wanted!r} (sheets: {', '.join(names)})",
+                )
+            ]
+        )
+    ws = book[chosen]
+    all_rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    book.close()
+    if not all_rows:
+        raise DataError([Problem(str(path), None, None, f"trang {chosen!r} rỗng", "empty sheet")])
+    body = [
+        (n, r) for n, r in enumerate(all_rows[1:], start=2) if any(c not in (None, "") for c in r)
+    ]
+    return all_rows[0], iter(body), len(all_rows) - 1
+
+
+def _choose_sheet(names: list[str], wanted: str | None) -> str | None:
+    if wanted is not None:
+        return next((n for n in names if normalize_name(n) == normalize_name(wanted)), None)
+    for n in names:
+        if normalize_name(n) in LONG_SHEET_NAMES:
+            return n
+    return names[0] if len(names) == 1 else None
+
+
+def _unit_code(value: Any) -> str:
+    # Excel turns "1" into 1 and "1.1" into 1.1; %g restores the code as typed.
+    return f"{value:g}" if isinstance(value, int | float) else str(value or "").strip()
+
+
+def _long_row(
+    fw: Framework,
+    file: str,
+    row_no: int,
+    row: list[Any],
+    columns: dict[str, tuple[int, str]],
+    records: list[ScoreRecord],
+    problems: list[Problem],
+) -> None:
+    def cell(name: str) -> Any:
+        index = columns[name][0]
+        return row[index] if index < len(row) else None
+
+    values: dict[str, float | None] = {}
+    for name in ("year", "score", *(c for c in _OPTIONAL if c in columns)):
+        try:
+            values[name] = parse_number(cell(name))
+        except ValueError:
+            problems.append(_not_a_number(file, row_no, columns[name][1], cell(name)))
+            return
+    year, score = values["year"], values["score"]
+    if year is None or year != int(year):
+        problems.append(_not_a_number(file, row_no, columns["year"][1], cell("year")))
+        return
+    province = _province(
+        str(cell("province") or ""), int(year), {}, file, row_no, columns["province"][1], problems
+    )
+    unit = _unit_code(cell("unit"))
+    if unit.casefold() in ("aggregate", "tong hop", "tổng hợp"):
+        unit = fw.root.code
+    if province is None or score is None:
+        return
+    records.append(
+        ScoreRecord(
+            int(year),
+            province,
+            unit,
+            score,
+            se=values.get("se"),
+            ci_low=values.get("ci_low"),
+            ci_high=values.get("ci_high"),
+            file=file,
+            row=row_no,
+            column=columns["score"][1] if _unit_ok(fw, unit, int(year)) else columns["unit"][1],
+        )
+    )
+
+
+def _unit_ok(fw: Framework, code: str, year: int) -> bool:
+    return fw.has_unit(code) and fw.unit(code).exists_in(year)
