@@ -1,0 +1,152 @@
+"""Typed result objects handed from the core to the CLI, the web app and reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chiso.index.framework import StructuralBreak
+from chiso.index.provinces import Province
+
+
+@dataclass(frozen=True)
+class Previous:
+    year: int
+    score: float | None
+    rank: int | None
+    of: int
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    index: str
+    year: int
+    province: Province
+    unit: str
+    name: str  # Vietnamese name in force that year
+    name_en: str
+    level: str
+    score: float
+    rank: int
+    of: int
+    tier: str  # high | high_average | low_average | low (framework tier codes)
+    tier_label: str  # Vietnamese
+    tier_label_en: str
+    national_mean: float
+    median: float
+    best: float
+    scale: tuple[float, float]  # (min, max) the unit can score that year
+    previous: Previous | None  # None for the first year of the data
+    breaks: tuple[StructuralBreak, ...]  # breaks crossed between previous year and this one
+
+    @property
+    def gap_to_mean(self) -> float:
+        return self.score - self.national_mean
+
+    @property
+    def gap_to_best(self) -> float:
+        return self.score - self.best
+
+    @property
+    def change(self) -> float | None:
+        if self.previous is None or self.previous.score is None:
+            return None
+        return self.score - self.previous.score
+
+    @property
+    def rank_change(self) -> int | None:
+        """Places moved up since the previous year (positive = better)."""
+        if self.previous is None or self.previous.rank is None:
+            return None
+        return self.previous.rank - self.rank
+
+    def share_of_scale(self, points: float) -> float:
+        """Points as a share of the unit's scale width, to compare units of different scales."""
+        return points / (self.scale[1] - self.scale[0])
+
+    @property
+    def relative_rank(self) -> float:
+        """Rank as a share of provinces ranked (0 = best), comparable across units."""
+        return (self.rank - 1) / max(self.of - 1, 1)
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """Where a province stands out. Each tuple holds dimension and sub-dimension results."""
+
+    strengths: tuple[UnitResult, ...]  # best relative ranks, above the national mean
+    weaknesses: tuple[UnitResult, ...]  # worst relative ranks, below the national mean
+    by_rank: tuple[UnitResult, ...]  # all, best relative rank first
+    by_gap_to_mean: tuple[UnitResult, ...]  # all, largest gap above the mean first
+    by_gap_to_best: tuple[UnitResult, ...]  # all, closest to the best province first
+    declines: tuple[UnitResult, ...]  # score fell since the previous year, largest fall first
+    lowest_tier: tuple[UnitResult, ...]  # sub-dimensions in the lowest tier
+
+
+@dataclass(frozen=True)
+class ProvinceProfile:
+    index: str
+    year: int
+    province: Province
+    aggregate: UnitResult | None  # None when a dimension is missing that year
+    dimensions: tuple[UnitResult, ...]
+    subdimensions: tuple[UnitResult, ...]
+    highlights: Highlights
+
+    @property
+    def strengths(self) -> tuple[UnitResult, ...]:
+        return self.highlights.strengths
+
+    @property
+    def weaknesses(self) -> tuple[UnitResult, ...]:
+        return self.highlights.weaknesses
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    percentiles: tuple[float, ...]
+    values: tuple[float | None, ...]
+
+    def as_dict(self) -> dict[str, float | None]:
+        return {f"p{q:g}": v for q, v in zip(self.percentiles, self.values, strict=True)}
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    province: Province
+    score: float | None
+    rank: int | None
+    tier: str | None
+    tier_label: str | None
+    tier_label_en: str | None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    index: str
+    year: int
+    unit: str
+    unit_name: str
+    unit_name_en: str
+    of: int
+    cutoffs: Cutoffs
+    rule: str
+    mean: float | None
+    median: float | None
+    rows: tuple[RankingRow, ...]  # by rank, then provinces without a score
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    year: int
+    score: float | None
+    rank: int | None
+    of: int
+    tier: str | None
+
+
+@dataclass(frozen=True)
+class Series:
+    province: Province
+    unit: str
+    points: tuple[SeriesPoint, ...]
+    breaks: tuple[StructuralBreak, ...]  # breaks within the covered years: warn when comparing
