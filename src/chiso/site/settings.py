@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "chiso.accounts",
     "chiso.audit",
+    "chiso.plans",
     "chiso.web",
     "chiso.demo",
 ]

@@ -1,0 +1,301 @@
+"""Plans, their objectives and sections, tasks, assignments, progress reports and evidence.
+
+Status of an assignment is derived from dates and accepted reports (see `status.py`), never typed.
+Rows that two people may edit at once carry a `version` for optimistic locking (see services).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chiso.accounts.models import Agency, AgencyGroup, Province
+from chiso.plans.status import Status, derive_status
+
+
+class Plan(models.Model):
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="plans")
+    index = models.CharField(_("chỉ số"), max_length=20, default="PAPI")
+    number = models.CharField(_("số, ký hiệu"), max_length=60)
+    title = models.CharField(_("trích yếu"), max_length=300)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("cơ quan ban hành"),
+    )
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField(_("năm kế hoạch"))
+    baseline_year = models.PositiveSmallIntegerField(_("năm cơ sở"))
+    report_due = models.DateField(_("hạn báo cáo kết quả"), null=True, blank=True)
+    is_public = models.BooleanField(_("công khai"), default=False)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "number"]
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "number"], name="plan_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title}"
+
+
+class ObjectiveKind(models.TextChoices):
+    AGGREGATE_SCORE_MIN = "aggregate_score_min", _("Điểm tổng hợp tối thiểu")
+    AGGREGATE_INCREASE_MIN = "aggregate_increase_min", _("Mức tăng điểm tổng hợp tối thiểu")
+    AGGREGATE_TIER_MIN = "aggregate_tier_min", _("Nhóm điểm tổng hợp tối thiểu")
+    AGGREGATE_RANK_MAX = "aggregate_rank_max", _("Thứ hạng tổng hợp tối thiểu")
+    AGGREGATE_RANK_IMPROVES = "aggregate_rank_improves", _("Tăng thứ hạng tổng hợp")
+    DIMENSIONS_TIER_MIN_ALL = "dimensions_tier_min_all", _("Mọi chỉ số nội dung đạt nhóm")
+    DIMENSIONS_TIER_MIN_COUNT = "dimensions_tier_min_count", _("Số chỉ số nội dung đạt nhóm")
+    DIMENSIONS_ALL_IMPROVE = "dimensions_all_improve", _("Mọi chỉ số nội dung tăng điểm")
+    UNIT_SCORE_MIN = "unit_score_min", _("Điểm tối thiểu của một chỉ số")
+    UNIT_TIER_MIN = "unit_tier_min", _("Nhóm tối thiểu của một chỉ số")
+    UNIT_IMPROVES = "unit_improves", _("Một chỉ số tăng điểm")
+
+
+class Tier(models.TextChoices):
+    HIGH = "high", _("Cao")
+    HIGH_AVERAGE = "high_average", _("Trung bình cao")
+    LOW_AVERAGE = "low_average", _("Trung bình thấp")
+    LOW = "low", _("Thấp")
+
+
+class Objective(models.Model):
+    """One objective of a plan; the same fields as the core's ObjectiveSpec (plan file format)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="objectives")
+    code = models.CharField(_("mã"), max_length=20)
+    text = models.TextField(_("nội dung mục tiêu"))
+    kind = models.CharField(_("loại"), max_length=40, choices=ObjectiveKind.choices)
+    value = models.DecimalField(_("giá trị"), max_digits=8, decimal_places=4, null=True, blank=True)
+    tier = models.CharField(_("nhóm"), max_length=20, choices=Tier.choices, blank=True)
+    count = models.PositiveSmallIntegerField(_("số lượng"), null=True, blank=True)
+    unit = models.CharField(_("chỉ số/nội dung"), max_length=10, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+        verbose_name = _("mục tiêu")
+        verbose_name_plural = _("mục tiêu")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="objective_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text}"
+
+
+class Section(models.Model):
+    """A part of the plan ("II.1", "II.2.a") grouping tasks."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    code = models.CharField(_("mục"), max_length=20)
+    title = models.CharField(_("tên mục"), max_length=300)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+        verbose_name = _("mục")
+        verbose_name_plural = _("mục")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+
+class ReportingPeriod(models.TextChoices):
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    HALF_YEARLY = "half_yearly", _("6 tháng")
+    YEARLY = "yearly", _("Hằng năm")
+
+
+class Task(models.Model):
+    """A task of the framework (Bộ khung nhiệm vụ), linked to PAPI units, assigned to agencies."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="tasks")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks",
+        verbose_name=_("mục"),
+    )
+    code = models.CharField(_("STT"), max_length=20, blank=True)
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    description = models.TextField(_("mô tả"), blank=True)
+    lead_group = models.ForeignKey(
+        AgencyGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks",
+        verbose_name=_("nhóm chủ trì"),
+    )
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    recurring = models.BooleanField(_("thường xuyên"), default=False)
+    reporting_period = models.CharField(
+        _("kỳ báo cáo"), max_length=20, choices=ReportingPeriod.choices, blank=True
+    )
+    expected_output = models.TextField(_("sản phẩm"), blank=True)
+    is_public = models.BooleanField(_("công khai"), default=True)
+    order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        indexes = [models.Index(fields=["province", "deadline"], name="task_province_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}".strip()
+
+
+class TaskUnit(models.Model):
+    """A PAPI dimension, sub-dimension or indicator code ("5", "2.4") the task works on."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="units")
+    unit_code = models.CharField(_("mã chỉ số"), max_length=12)
+
+    class Meta:
+        ordering = ["task", "unit_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "unit_code"], name="taskunit_unique")
+        ]
+        indexes = [models.Index(fields=["unit_code"], name="taskunit_code")]
+
+    def __str__(self) -> str:
+        return self.unit_code
+
+
+class Relation(models.TextChoices):
+    LEAD = "lead", _("Chủ trì")
+    COORDINATE = "coordinate", _("Phối hợp")
+    REQUEST = "request", _("Đề nghị")
+
+
+class Assignment(models.Model):
+    """One agency's part in a task. `completed_on` is set when a final report is accepted."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="assignments")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="assignments")
+    relation = models.CharField(_("quan hệ"), max_length=20, choices=Relation.choices, default=Relation.LEAD)
+    via_group = models.ForeignKey(
+        AgencyGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    started_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    last_report_at = models.DateTimeField(_("báo cáo gần nhất"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["task", "agency__name"]
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        constraints = [
+            models.UniqueConstraint(fields=["task", "agency"], name="assignment_unique_agency")
+        ]
+        indexes = [
+            models.Index(fields=["province", "agency"], name="assignment_province_agency"),
+            models.Index(fields=["province", "deadline"], name="assignment_province_deadline"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.agency}"
+
+    def status(self, today: dt.date | None = None) -> Status:
+        return derive_status(
+            self.deadline,
+            self.completed_on,
+            self.last_report_at is not None or self.progress > 0,
+            today or timezone.localdate(),
+        )
+
+
+class ReportState(models.TextChoices):
+    SUBMITTED = "submitted", _("Chờ duyệt")
+    ACCEPTED = "accepted", _("Đã chấp nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class ProgressReport(models.Model):
+    """A report in an assignment's thread. A returned report stays; the revision is a new row."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="reports")
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
+    revises = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True, db_index=True)
+    narrative = models.TextField(_("nội dung báo cáo"))
+    figures = models.TextField(_("số liệu"), blank=True)
+    progress = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    is_final = models.BooleanField(_("báo cáo hoàn thành nhiệm vụ"), default=False)
+    state = models.CharField(
+        _("trạng thái"), max_length=20, choices=ReportState.choices, default=ReportState.SUBMITTED
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("ngày duyệt"), null=True, blank=True)
+    review_comment = models.TextField(_("ý kiến của Sở Nội vụ"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["assignment", "submitted_at", "id"]
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        indexes = [models.Index(fields=["province", "state"], name="report_province_state")]
+
+    def __str__(self) -> str:
+        return f"{self.assignment.agency} — {self.submitted_at:%d/%m/%Y}"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    # Random-looking stored names: the original name is kept in the row, never used on disk.
+    import uuid
+
+    return f"evidence/{instance.province_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file attached to a report; served only through a permission-checked view."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "id"]
+        verbose_name = _("tệp minh chứng")
+        verbose_name_plural = _("tệp minh chứng")
+
+    def __str__(self) -> str:
+        return self.original_name

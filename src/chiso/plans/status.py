@@ -1,0 +1,63 @@
+"""Assignment status, derived from deadline, completion date and reports — never typed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Hoàn thành")
+    DONE_LATE = "done_late", _("Hoàn thành quá hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+
+
+# CSS modifier per status, for the coloured badges.
+STATUS_TONE = {
+    Status.NOT_STARTED: "pending",
+    Status.IN_PROGRESS: "pending",
+    Status.DONE: "ok",
+    Status.DONE_LATE: "warn",
+    Status.OVERDUE: "bad",
+}
+
+
+def derive_status(
+    deadline: dt.date | None,
+    completed_on: dt.date | None,
+    has_activity: bool,
+    today: dt.date,
+) -> Status:
+    """The one rule, also expressed as SQL in `status_expression` (kept in step by tests)."""
+    if completed_on is not None:
+        if deadline is not None and completed_on > deadline:
+            return Status.DONE_LATE
+        return Status.DONE
+    if deadline is not None and today > deadline:
+        return Status.OVERDUE
+    return Status.IN_PROGRESS if has_activity else Status.NOT_STARTED
+
+
+def status_expression(today: dt.date) -> Case:
+    """`derive_status` as a database expression, to filter and count without loading rows."""
+    return Case(
+        When(
+            completed_on__isnull=False,
+            deadline__isnull=False,
+            completed_on__gt=F("deadline"),
+            then=Value(Status.DONE_LATE.value),
+        ),
+        When(completed_on__isnull=False, then=Value(Status.DONE.value)),
+        When(deadline__lt=today, then=Value(Status.OVERDUE.value)),
+        When(
+            Q(last_report_at__isnull=False) | Q(progress__gt=0),
+            then=Value(Status.IN_PROGRESS.value),
+        ),
+        default=Value(Status.NOT_STARTED.value),
+        output_field=models.CharField(),
+    )
