@@ -11,11 +11,11 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
 from chiso.plans.status import Status, derive_status
+from chiso.site import clock
 
 
 class Plan(models.Model):
@@ -226,7 +226,7 @@ class Assignment(models.Model):
             self.deadline,
             self.completed_on,
             self.last_report_at is not None or self.progress > 0,
-            today or timezone.localdate(),
+            today or clock.today(),
         )
 
 

@@ -181,6 +181,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chiso <no-reply@local
 # Where the published PAPI data lives when the demo loads it (read in place, never copied).
 CHISO_SHARED_DIR = Path(os.environ.get("CHISO_SHARED_DIR", REPO_DIR.parent / "shared"))
 CHISO_SITE_NAME = os.environ.get("CHISO_SITE_NAME", "")
+# Pin "today" (YYYY-MM-DD) for a replayed plan year; empty = the real date (see chiso.site.clock).
+CHISO_TODAY = os.environ.get("CHISO_TODAY", "")
 
 # Production hardening: all on unless DEBUG. `chiso check --deploy` must report nothing.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
