@@ -1,0 +1,320 @@
+"""Core CLI: `profile` and `ranking`, reading a data path or (through the caller) the database.
+
+`src/chiso/cli.py` dispatches here with `main(argv, db_loader=…)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from chiso.index.dataset import DataError
+from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank, render_table
+from chiso.index.framework import FrameworkError
+from chiso.index.provinces import UnknownProvince
+from chiso.index.readers import read_long, read_wide
+from chiso.index.report import ProvinceProfile, Ranking, UnitResult
+from chiso.index.results import Results, UnknownUnit, UnknownYear, compute
+
+Loader = Callable[[], Results]
+
+_LABELS = {
+    "vi": {
+        "aggregate": "Chỉ số tổng hợp",
+        "code": "Mã",
+        "name": "Tên",
+        "score": "Điểm",
+        "rank": "Hạng",
+        "tier": "Nhóm",
+        "change": "Thay đổi",
+        "places": "Bậc",
+        "points": "điểm",
+        "province": "Tỉnh/thành phố",
+        "mean": "TB toàn quốc",
+        "dimensions": "Chỉ số nội dung",
+        "subdimensions": "Nội dung thành phần",
+        "strengths": "Điểm mạnh",
+        "weaknesses": "Điểm yếu",
+        "vs": "so với",
+        "no_aggregate": "không có điểm tổng hợp",
+        "cutoffs": "Ngưỡng nhóm",
+        "rule": "quy tắc",
+    },
+    "en": {
+        "aggregate": "Aggregate",
+        "code": "Code",
+        "name": "Name",
+        "score": "Score",
+        "rank": "Rank",
+        "tier": "Tier",
+        "change": "Change",
+        "places": "Places",
+        "points": "points",
+        "province": "Province",
+        "mean": "National mean",
+        "dimensions": "Dimensions",
+        "subdimensions": "Sub-dimensions",
+        "strengths": "Strengths",
+        "weaknesses": "Weaknesses",
+        "vs": "vs",
+        "no_aggregate": "no aggregate score",
+        "cutoffs": "Tier cut-offs",
+        "rule": "rule",
+    },
+}
+
+
+def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    parser = parser or argparse.ArgumentParser(prog="chiso", description="PAPI results")
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", help="folder of YYYY.csv (wide) or a long CSV/XLSX file")
+    common.add_argument("--index", default="PAPI", help="framework code or YAML path")
+    common.add_argument("--year", type=int, required=True)
+    common.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi")
+    profile = sub.add_parser("profile", parents=[common], help="one province's results")
+    profile.add_argument("--province", required=True)
+    ranking = sub.add_parser("ranking", parents=[common], help="all provinces for one unit")
+    ranking.add_argument("--unit", default="aggregate", help="aggregate | 1 … 8 | 1.1 … 8.3")
+    return parser
+
+
+def load_from_path(path: str, index: str = "PAPI") -> Results:
+    from pathlib import Path
+
+    source = Path(path)
+    dataset = read_wide(source, index) if source.is_dir() else read_long(source, index)
+    return compute(dataset)
+
+
+def main(argv: list[str], db_loader: Loader | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.data:
+            results = load_from_path(args.data, args.index)
+        elif db_loader is not None:
+            results = db_loader()
+        else:
+            print("Cần --data (no --data and no database)", file=sys.stderr)
+            return 2
+        return run(args, results)
+    except DataError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 1
+    except (UnknownProvince, UnknownYear, UnknownUnit, FrameworkError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -> int:
+    stream = out or sys.stdout
+    if args.command == "profile":
+        profile = results.profile(args.province, args.year)
+        stream.write(_emit_profile(profile, args.format, args.lang))
+    else:
+        ranking = results.ranking(args.year, args.unit)
+        stream.write(_emit_ranking(ranking, args.format, args.lang))
+    stream.write("\n")
+    return 0
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def _unit_json(r: UnitResult) -> dict[str, Any]:
+    return {
+        "code": r.unit,
+        "name": r.name,
+        "score": r.score,
+        "rank": r.rank,
+        "of": r.of,
+        "tier": r.tier,
+        "tier_label": r.tier_label,
+        "change": r.change,
+        "rank_change": r.rank_change,
+    }
+
+
+def _highlight_json(r: UnitResult) -> dict[str, Any]:
+    return {
+        **_unit_json(r),
+        "level": r.level,
+        "gap_to_mean": r.gap_to_mean,
+        "gap_to_best": r.gap_to_best,
+    }
+
+
+def profile_json(p: ProvinceProfile) -> dict[str, Any]:
+    agg = p.aggregate
+    aggregate = None
+    if agg is not None:
+        prev = agg.previous
+        aggregate = {
+            "score": agg.score,
+            "rank": agg.rank,
+            "of": agg.of,
+            "tier": agg.tier,
+            "tier_label": agg.tier_label,
+            "national_mean": agg.national_mean,
+            "gap_to_mean": agg.gap_to_mean,
+            "previous": None
+            if prev is None
+            else {"year": prev.year, "score": prev.score, "rank": prev.rank, "of": prev.of},
+            "change": agg.change,
+            "rank_change": agg.rank_change,
+        }
+    return {
+        "index": p.index,
+        "year": p.year,
+        "province": {"name": p.province.name, "code": p.province.code},
+        "aggregate": aggregate,
+        "dimensions": [_unit_json(r) for r in p.dimensions],
+        "subdimensions": [_unit_json(r) for r in p.subdimensions],
+        "strengths": [_highlight_json(r) for r in p.strengths],
+        "weaknesses": [_highlight_json(r) for r in p.weaknesses],
+    }
+
+
+def ranking_json(r: Ranking) -> dict[str, Any]:
+    return {
+        "index": r.index,
+        "year": r.year,
+        "unit": r.unit,
+        "of": r.of,
+        "cutoffs": r.cutoffs.as_dict(),
+        "rule": r.rule,
+        "rows": [
+            {
+                "province": {"name": row.province.name, "code": row.province.code},
+                "score": row.score,
+                "rank": row.rank,
+                "tier": row.tier,
+                "tier_label": row.tier_label,
+            }
+            for row in r.rows
+        ],
+    }
+
+
+# --- table and CSV ---------------------------------------------------------------------
+
+
+def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
+    return [
+        [
+            r.unit,
+            r.name if lang == "vi" else r.name_en,
+            fmt_number(r.score, lang),
+            fmt_rank(r.rank, r.of),
+            r.tier_label if lang == "vi" else r.tier_label_en,
+            fmt_number(r.change, lang, sign=True),
+            fmt_int_change(r.rank_change),
+        ]
+        for r in results
+    ]
+
+
+def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
+    t, a = _LABELS[lang], p.aggregate
+    if a is None:
+        return f"{t['aggregate']}: {t['no_aggregate']}"
+    parts = [
+        f"{t['aggregate']}: {fmt_number(a.score, lang)}",
+        f"{t['rank']} {fmt_rank(a.rank, a.of)}",
+        f"{t['tier']} {a.tier_label if lang == 'vi' else a.tier_label_en}",
+        f"{t['vs']} {t['mean']} {fmt_number(a.gap_to_mean, lang, sign=True)}",
+    ]
+    prev = a.previous
+    if prev is not None and prev.score is not None and prev.rank is not None:
+        parts.append(
+            f"{t['vs']} {prev.year} ({fmt_number(prev.score, lang)}, "
+            f"{fmt_rank(prev.rank, prev.of)}): {fmt_number(a.change, lang, sign=True)} "
+            f"{t['points']}, "
+            f"{fmt_int_change(a.rank_change)} {t['places'].lower()}"
+        )
+    return " — ".join(parts)
+
+
+def _profile_table(p: ProvinceProfile, lang: str) -> str:
+    t = _LABELS[lang]
+    header = [t["code"], t["name"], t["score"], t["rank"], t["tier"], t["change"], t["places"]]
+    blocks = [
+        f"{p.index} {p.year} — {p.province.display(lang)} ({p.province.code})",
+        _aggregate_line(p, lang),
+        "",
+        t["dimensions"],
+        render_table(header, _unit_rows(p.dimensions, lang)),
+        "",
+        t["subdimensions"],
+        render_table(header, _unit_rows(p.subdimensions, lang)),
+    ]
+    for key, items in (("strengths", p.strengths), ("weaknesses", p.weaknesses)):
+        names = [f"{r.unit} ({fmt_rank(r.rank, r.of)})" for r in items]
+        blocks += ["", f"{t[key]}: {', '.join(names) or '—'}"]
+    return "\n".join(blocks)
+
+
+def _ranking_table(r: Ranking, lang: str) -> str:
+    t = _LABELS[lang]
+    cut = ", ".join(f"{k} {fmt_number(v, lang)}" for k, v in r.cutoffs.as_dict().items())
+    rows = [
+        [
+            "—" if row.rank is None else str(row.rank),
+            row.province.display(lang),
+            fmt_number(row.score, lang),
+            (row.tier_label if lang == "vi" else row.tier_label_en) or "—",
+        ]
+        for row in r.rows
+    ]
+    title = f"{r.index} {r.year} — {r.unit_name if lang == 'vi' else r.unit_name_en} ({r.unit})"
+    return "\n".join(
+        [
+            title,
+            f"{t['cutoffs']} ({t['rule']} {r.rule}): {cut}; n = {r.of}",
+            render_table([t["rank"], t["province"], t["score"], t["tier"]], rows),
+        ]
+    )
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _emit_profile(p: ProvinceProfile, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(profile_json(p), ensure_ascii=False, indent=2)
+    if fmt == "table":
+        return _profile_table(p, lang)
+    units = ([p.aggregate] if p.aggregate else []) + [*p.dimensions, *p.subdimensions]
+    header = ["code", "name", "level", "score", "rank", "of", "tier", "tier_label"]
+    header += ["national_mean", "gap_to_mean", "change", "rank_change"]
+    rows = [
+        [r.unit, r.name if lang == "vi" else r.name_en, r.level, r.score, r.rank, r.of, r.tier]
+        + [r.tier_label if lang == "vi" else r.tier_label_en, r.national_mean, r.gap_to_mean]
+        + [r.change, r.rank_change]
+        for r in units
+    ]
+    return _csv(header, rows)
+
+
+def _emit_ranking(r: Ranking, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(ranking_json(r), ensure_ascii=False, indent=2)
+    if fmt == "table":
+        return _ranking_table(r, lang)
+    rows = [
+        [row.rank, row.province.code, row.province.display(lang), row.score, row.tier]
+        + [row.tier_label if lang == "vi" else row.tier_label_en]
+        for row in r.rows
+    ]
+    return _csv(["rank", "province_code", "province", "score", "tier", "tier_label"], rows)
