@@ -59,6 +59,19 @@ def parse_number(value: Any) -> float | None:
     return float(text)
 
 
+def _finish(
+    fw: Framework, records: list[ScoreRecord], problems: list[Problem], source: str
+) -> Dataset:
+    """Validate the parsed records too, so one pass reports parse and rule problems together."""
+    try:
+        dataset = Dataset.build(fw, records, source=source)
+    except DataError as exc:
+        problems = [*problems, *exc.problems]
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: (p.file, p.row or 0)))
+    return dataset
+
+
 # --- wide layout -------------------------------------------------------------------------
 
 
@@ -79,9 +92,7 @@ def read_wide(
         _read_wide_year(path, int(path.stem), fw, aliases, records, problems)
         if progress is not None:
             progress(done, len(files))
-    if problems:
-        raise DataError(problems)
-    return Dataset.build(fw, records, source=str(root))
+    return _finish(fw, records, problems, str(root))
 
 
 def _dataset_codes(path: Path) -> dict[str, str]:
@@ -205,9 +216,7 @@ def read_long(
         _long_row(fw, str(file), row_no, row, columns, records, problems)
         if progress is not None and (row_no % 1000 == 0 or row_no == total + 1):
             progress(row_no - 1, total)
-    if problems:
-        raise DataError(problems)
-    return Dataset.build(fw, records, source=str(file))
+    return _finish(fw, records, problems, str(file))
 
 
 def _long_columns(header: list[Any], file: str) -> dict[str, tuple[int, str]]:
