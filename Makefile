@@ -26,7 +26,7 @@ messages: $(MO_FILES)
 install: $(BIN)/.installed node_modules/.installed $(MO_FILES)
 
 demo: install
-	DEBUG=1 $(BIN)/chiso migrate --noinput
+	DEBUG=1 $(BIN)/chiso migrate --noinput -v 0
 	DEBUG=1 $(BIN)/chiso load_demo
 	@echo "chiso: http://127.0.0.1:$(CHISO_PORT)/  (demo replays the 2023 plan as of $${CHISO_TODAY-2023-08-15}; Ctrl+C to stop)"
 	DEBUG=1 CHISO_TODAY=$${CHISO_TODAY-2023-08-15} $(BIN)/chiso runserver 127.0.0.1:$(CHISO_PORT)
