@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "chiso.accounts",
     "chiso.audit",
     "chiso.plans",
+    "chiso.results",
     "chiso.web",
     "chiso.demo",
 ]
