@@ -69,6 +69,7 @@ class UnitPlan:
     name: str
     name_en: str
     goal: Goal
+    goal_text: LocalizedText
     current: float
     required: Threshold
     needed_gain: float
@@ -90,7 +91,7 @@ class UnitPlan:
         return {
             "unit": self.unit,
             "name": self.name if lang == "vi" else self.name_en,
-            "goal": self.goal.as_json(),
+            "goal": {**self.goal.as_json(), "text": self.goal_text.get(lang)},
             "current": self.current,
             "required_score": self.required.score,
             "strict": self.required.strict,
@@ -165,7 +166,7 @@ class TargetResult:
             "province": {"name": self.province.name, "code": self.province.code},
             "year": self.year,
             "unit": p.unit,
-            "goal": p.goal.as_json(),
+            "goal": {**p.goal.as_json(), "text": p.goal_text.get(lang)},
             "baseline": {"year": self.baseline_year, "score": p.current},
             "required_score": p.required.score,
             "strict": p.required.strict,
@@ -293,6 +294,7 @@ def _unit_plan(s: _Setup, code: str, goal: Goal) -> UnitPlan:
         name=unit.name(s.year, "vi"),
         name_en=unit.name(s.year, "en"),
         goal=goal,
+        goal_text=goal.describe(s.fw),
         current=current,
         required=required,
         needed_gain=needed,

@@ -1,0 +1,300 @@
+"""CLI for plans: `objectives evaluate` and `target`, hooked into the core CLI (`chiso.index.cli`).
+
+chiso objectives evaluate --plan FILE --year YYYY [--data PATH] [--format table|json]
+chiso target --province NAME --year YYYY (--score S | --tier T | --rank R) [--data PATH]
+             [--unit CODE] [--seed N] [--draws N] [--confidence C] [--at S] [--format …]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from chiso.index.formatting import render_table
+from chiso.index.framework import Framework
+from chiso.index.objectives import MET, PENDING, ObjectiveResult, evaluate_objectives
+from chiso.index.plan_file import PlanFileError, PlanSpec, load_plan
+from chiso.index.results import Results
+from chiso.index.target import TargetError, TargetResult, UnitPlan, what_it_takes
+from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
+
+COMMANDS = frozenset({"objectives", "target"})
+
+_STATUS = {
+    "vi": {"met": "Đạt", "not_met": "Chưa đạt", "pending": "Chờ kết quả"},
+    "en": {"met": "Met", "not_met": "Not met", "pending": "Pending"},
+}
+_T = {
+    "vi": {
+        "id": "Mã",
+        "status": "Kết quả",
+        "objective": "Mục tiêu",
+        "detail": "Chi tiết",
+        "totals": "Đạt {met}/{n}, chưa đạt {not_met}, chờ kết quả {pending}",
+        "vs": "so với",
+        "goal": "mục tiêu",
+        "unit": "Mã",
+        "name": "Tên",
+        "current": "Hiện tại",
+        "proposed": "Đề xuất",
+        "gain": "Tăng",
+        "bound": "Giới hạn",
+        "reason": "Lý do",
+        "required": "Cần",
+        "reachable": "Khả thi",
+        "yes": "có",
+        "no": "không",
+        "assumptions": "Giả định và lưu ý",
+        "split": "Phân bổ mức tăng theo nội dung thành phần",
+        "dimensions": "Từng chỉ số nội dung",
+    },
+    "en": {
+        "id": "Id",
+        "status": "Status",
+        "objective": "Objective",
+        "detail": "Detail",
+        "totals": "Met {met}/{n}, not met {not_met}, pending {pending}",
+        "vs": "vs",
+        "goal": "goal",
+        "unit": "Code",
+        "name": "Name",
+        "current": "Current",
+        "proposed": "Proposed",
+        "gain": "Gain",
+        "bound": "Bound",
+        "reason": "Reason",
+        "required": "Required",
+        "reachable": "Reachable",
+        "yes": "yes",
+        "no": "no",
+        "assumptions": "Assumptions and caveats",
+        "split": "Split of the gain across sub-dimensions",
+        "dimensions": "Each dimension",
+    },
+}
+
+
+def add_subcommands(subparsers: Any) -> None:
+    """Add `objectives evaluate` and `target` to the core CLI's sub-parsers."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", help="folder of YYYY.csv (wide) or a long CSV/XLSX file")
+    common.add_argument("--index", default="PAPI", help="framework code or YAML path")
+    common.add_argument("--year", type=int, required=True)
+    common.add_argument("--format", choices=("table", "json"), default="table")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi")
+    objectives = subparsers.add_parser("objectives", help="plan objectives")
+    actions = objectives.add_subparsers(dest="action", required=True)
+    evaluate = actions.add_parser("evaluate", parents=[common], help="met / not met / pending")
+    evaluate.add_argument("--plan", required=True, help="plan file (YAML)")
+    target = subparsers.add_parser("target", parents=[common], help="what it takes to reach a goal")
+    target.add_argument("--province", required=True)
+    goal = target.add_mutually_exclusive_group(required=True)
+    goal.add_argument("--score", type=float)
+    goal.add_argument("--tier", help="high | high_average | low_average | low")
+    goal.add_argument("--rank", type=int)
+    target.add_argument("--unit", default="aggregate", help="aggregate or a dimension code")
+    target.add_argument("--seed", type=int, default=0)
+    target.add_argument("--draws", type=int, default=2000)
+    target.add_argument("--confidence", type=float, default=0.8)
+    target.add_argument("--at", type=float, help="score at which to read the probability")
+    target.add_argument("--dimension-tier", help="also show each dimension's need for this tier")
+
+
+def main(argv: list[str] | None = None, db_loader: Callable[[], Results] | None = None) -> int:
+    """Stand-alone entry (`python -m chiso.index.cli_plan …`) until the core CLI routes here."""
+    from chiso.index.cli import load_from_path
+    from chiso.index.dataset import DataError
+
+    parser = argparse.ArgumentParser(prog="chiso", description="PAPI plan objectives and targets")
+    add_subcommands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        if args.data:
+            results = load_from_path(args.data, args.index)
+        elif db_loader is not None:
+            results = db_loader()
+        else:
+            print("Cần --data (no --data and no database)", file=sys.stderr)
+            return 2
+    except (DataError, LookupError, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return run(args, results)
+
+
+def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -> int:
+    stream = out or sys.stdout
+    try:
+        if args.command == "objectives":
+            text = _objectives(args, results)
+        else:
+            text = _target(args, results)
+    except (PlanFileError, TargetError, LookupError, ValueError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    stream.write(text + "\n")
+    return 0
+
+
+# --- objectives ------------------------------------------------------------------------
+
+
+def _objectives(args: argparse.Namespace, results: Results) -> str:
+    plan = load_plan(args.plan)
+    evaluated = evaluate_objectives(plan, results, args.year)
+    if args.format == "json":
+        return json.dumps(objectives_json(plan, args.year, evaluated), ensure_ascii=False, indent=2)
+    return _objectives_table(plan, args.year, evaluated, args.lang)
+
+
+def objectives_json(plan: PlanSpec, year: int, evaluated: list[ObjectiveResult]) -> dict[str, Any]:
+    return {
+        "plan": {
+            "index": plan.index,
+            "province": plan.province,
+            "year": plan.year,
+            "baseline_year": plan.baseline_year,
+            "title": plan.title,
+        },
+        "year": year,
+        "objectives": [r.as_json() for r in evaluated],
+    }
+
+
+def _objectives_table(
+    plan: PlanSpec, year: int, evaluated: list[ObjectiveResult], lang: str
+) -> str:
+    t, status = _T[lang], _STATUS[lang]
+    rows = [
+        [r.spec.id, status[r.status], _clip(r.spec.text, 60), r.summary.get(lang)]
+        for r in evaluated
+    ]
+    counts = {s: sum(r.status == s for r in evaluated) for s in (MET, "not_met", PENDING)}
+    title = plan.title or plan.province
+    return "\n".join(
+        [
+            f"{plan.index} {year} — {plan.province} — {title}",
+            render_table([t["id"], t["status"], t["objective"], t["detail"]], rows),
+            "",
+            t["totals"].format(n=len(evaluated), **counts),
+        ]
+    )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- target ----------------------------------------------------------------------------
+
+
+def _goal(args: argparse.Namespace, framework: Framework) -> Goal:
+    if args.score is not None:
+        return Goal(SCORE, score=args.score)
+    if args.rank is not None:
+        return Goal(RANK, rank=args.rank)
+    codes = [t.code for t in framework.tiers]
+    if args.tier not in codes:
+        raise TargetError(f"Nhóm không hợp lệ {args.tier!r} (unknown tier; có: {', '.join(codes)})")
+    return Goal(TIER, tier=args.tier)
+
+
+def _target(args: argparse.Namespace, results: Results) -> str:
+    result = what_it_takes(
+        results,
+        args.province,
+        args.year,
+        _goal(args, results.framework),
+        args.unit,
+        draws=args.draws,
+        seed=args.seed,
+        confidence=args.confidence,
+        at_score=args.at,
+        dimension_tier=args.dimension_tier,
+    )
+    if args.format == "json":
+        return json.dumps(result.as_json(args.lang), ensure_ascii=False, indent=2)
+    return target_table(result, args.lang)
+
+
+def _n(value: float | None, lang: str, decimals: int = 2, sign: bool = False) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _need_line(plan: UnitPlan, year: int, base: int, lang: str) -> str:
+    rel = ">" if plan.required.strict else "≥"
+    req, cur = _n(plan.required.score, lang), _n(plan.current, lang)
+    gain = _n(plan.needed_gain, lang, sign=True)
+    most = _n(plan.max_gain, lang, sign=True)
+    if lang == "vi":
+        line = f"Điểm {base}: {cur}; năm {year} cần {rel} {req} ({gain} điểm)."
+        if plan.reachable:
+            return f"{line} Mức tăng thực tế tối đa trong một năm {most}: khả thi."
+        short = _n(plan.shortfall, lang)
+        return (
+            f"{line} Mức tăng thực tế tối đa {most}: KHÔNG đạt được trong một năm (thiếu {short})."
+        )
+    line = f"{base} score: {cur}; {year} needs {rel} {req} ({gain} points)."
+    if plan.reachable:
+        return f"{line} Largest realistic one-year gain {most}: reachable."
+    short = _n(plan.shortfall, lang)
+    return f"{line} Largest realistic gain {most}: OUT OF REACH within one year ({short} short)."
+
+
+def target_table(r: TargetResult, lang: str = "vi") -> str:
+    t, p = _T[lang], r.plan
+    name = p.name if lang == "vi" else p.name_en
+    goal = p.goal_text.get(lang)
+    lines = [
+        f"{r.index} {r.year} — {r.province.display(lang)} — {name}: {t['goal']} {goal}",
+        _need_line(p, r.year, r.baseline_year, lang),
+    ]
+    if r.outcome is not None and r.outcome.score is not None:
+        o = r.outcome
+        rel = ">" if o.required.strict else "≥"
+        verdict = (t["yes"] if o.reached else t["no"]).upper()
+        label, needed = ("Thực tế", "cần") if lang == "vi" else ("Actual", "needed")
+        lines.append(
+            f"{label} {r.year}: {_n(o.score, lang)} ({needed} {rel} "
+            f"{_n(o.required.score, lang)}) — {verdict}"
+        )
+    if p.allocation:
+        header = [t["unit"], t["current"], t["proposed"], t["gain"], t["bound"], t["reason"]]
+        rows = [
+            [
+                a.unit,
+                _n(a.current, lang, 3),
+                _n(a.proposed, lang, 3),
+                _n(a.gain, lang, 3, sign=True),
+                _n(a.bound, lang, 3),
+                a.reason.get(lang),
+            ]
+            for a in p.allocation
+        ]
+        lines += ["", t["split"], render_table(header, rows)]
+    if r.dimensions:
+        header = [t["unit"], t["name"], t["current"], t["required"], t["gain"], t["reachable"]]
+        rows = [
+            [
+                d.unit,
+                _clip(d.name if lang == "vi" else d.name_en, 40),
+                _n(d.current, lang),
+                (">" if d.required.strict else "≥") + " " + _n(d.required.score, lang),
+                _n(d.needed_gain, lang, sign=True),
+                t["yes"] if d.reachable else t["no"],
+            ]
+            for d in r.dimensions
+        ]
+        lines += ["", t["dimensions"], render_table(header, rows)]
+    lines += ["", t["assumptions"], *(f"- {a.get(lang)}" for a in r.assumptions)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
