@@ -6,5 +6,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("chiso.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("chiso.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -1,0 +1,45 @@
+"""JSON errors: every failure of the API is `{"error": {"code", "message"}}` with its status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+JSON_PARAMS = {"ensure_ascii": False}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+
+
+def json_response(data: Any, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False, json_dumps_params=JSON_PARAMS)
+
+
+def error_response(status: int, code: str, message: str, field: str | None = None) -> JsonResponse:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if field:
+        body["field"] = field
+    response = json_response({"error": body}, status=status)
+    if status == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="chiso"'
+    return response
+
+
+def bad_request(message: str, field: str | None = None) -> ApiError:
+    return ApiError(400, "bad_request", message, field)
+
+
+def not_found() -> ApiError:
+    return ApiError(404, "not_found", _("Không tìm thấy."))
+
+
+def forbidden(message: str | None = None) -> ApiError:
+    return ApiError(403, "forbidden", message or _("Bạn không có quyền thực hiện thao tác này."))

@@ -1,0 +1,152 @@
+"""Model rows as JSON objects (the API's boundary). Dates are ISO 8601; statuses are codes with
+their label in the request's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.urls import reverse
+
+from chiso.accounts.models import Agency, AgencyGroup
+from chiso.plans.models import Assignment, Evidence, Objective, Plan, ProgressReport, Section, Task
+from chiso.plans.status import Status
+
+
+def _date(value: dt.date | dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _number(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def agency_json(agency: Agency | None) -> dict[str, Any] | None:
+    if agency is None:
+        return None
+    return {"id": agency.pk, "name": agency.name, "short_name": agency.short_name, "kind": agency.kind}
+
+
+def group_json(group: AgencyGroup | None) -> dict[str, Any] | None:
+    return None if group is None else {"id": group.pk, "name": group.name}
+
+
+def section_json(section: Section | None) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {"id": section.pk, "code": section.code, "title": section.title}
+
+
+def objective_json(objective: Objective) -> dict[str, Any]:
+    return {
+        "id": objective.pk,
+        "code": objective.code,
+        "text": objective.text,
+        "kind": objective.kind,
+        "value": _number(objective.value),
+        "tier": objective.tier or None,
+        "count": objective.count,
+        "unit": objective.unit or None,
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    return {
+        "id": plan.pk,
+        "url": reverse("api-plan", args=[plan.pk]),
+        "province": {"id": plan.province_id, "name": plan.province.name},
+        "index": plan.index,
+        "number": plan.number,
+        "title": plan.title,
+        "issued_on": _date(plan.issued_on),
+        "issuer": agency_json(plan.issuer),
+        "signer": plan.signer,
+        "signer_title": plan.signer_title,
+        "year": plan.year,
+        "baseline_year": plan.baseline_year,
+        "report_due": _date(plan.report_due),
+        "is_public": plan.is_public,
+    }
+
+
+def status_json(status: Status) -> dict[str, str]:
+    return {"code": status.value, "label": str(status.label)}
+
+
+def task_json(task: Task) -> dict[str, Any]:
+    """Needs `section`, `lead_group` selected and `units` prefetched."""
+    return {
+        "id": task.pk,
+        "url": reverse("api-task", args=[task.pk]),
+        "plan": task.plan_id,
+        "section": section_json(task.section),
+        "code": task.code,
+        "title": task.title,
+        "description": task.description,
+        "lead_group": group_json(task.lead_group),
+        "deadline": _date(task.deadline),
+        "recurring": task.recurring,
+        "reporting_period": task.reporting_period or None,
+        "expected_output": task.expected_output,
+        "units": [unit.unit_code for unit in task.units.all()],
+        "is_public": task.is_public,
+    }
+
+
+def assignment_json(assignment: Assignment, today: dt.date) -> dict[str, Any]:
+    """Needs `agency` and `task` selected."""
+    return {
+        "id": assignment.pk,
+        "url": reverse("api-assignment", args=[assignment.pk]),
+        "task": {"id": assignment.task_id, "code": assignment.task.code, "title": assignment.task.title},
+        "agency": agency_json(assignment.agency),
+        "relation": assignment.relation,
+        "deadline": _date(assignment.deadline),
+        "progress": assignment.progress,
+        "started_on": _date(assignment.started_on),
+        "completed_on": _date(assignment.completed_on),
+        "last_report_at": _date(assignment.last_report_at),
+        "status": status_json(assignment.status(today)),
+        "version": assignment.version,
+    }
+
+
+def evidence_json(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "id": evidence.pk,
+        "name": evidence.original_name,
+        "content_type": evidence.content_type,
+        "size": evidence.size,
+        "sha256": evidence.sha256,
+        "uploaded_at": _date(evidence.uploaded_at),
+        "download": reverse("api-evidence", args=[evidence.pk]),
+    }
+
+
+def _person(user: Any) -> dict[str, Any] | None:
+    if user is None:
+        return None
+    return {"id": user.pk, "name": user.get_full_name() or user.username}
+
+
+def report_json(report: ProgressReport) -> dict[str, Any]:
+    """Needs `author`, `reviewer` selected and `evidence` prefetched."""
+    return {
+        "id": report.pk,
+        "url": reverse("api-report", args=[report.pk]),
+        "assignment": report.assignment_id,
+        "revises": report.revises_id,
+        "author": _person(report.author),
+        "submitted_at": _date(report.submitted_at),
+        "narrative": report.narrative,
+        "figures": report.figures,
+        "progress": report.progress,
+        "is_final": report.is_final,
+        "state": {"code": report.state, "label": str(report.get_state_display())},
+        "reviewer": _person(report.reviewer),
+        "reviewed_at": _date(report.reviewed_at),
+        "review_comment": report.review_comment,
+        "version": report.version,
+        "evidence": [evidence_json(e) for e in report.evidence.all()],
+    }

@@ -1,0 +1,211 @@
+"""The API declared as data: every endpoint's operations, parameters and responses. The OpenAPI
+3.1 document is generated from this list and the URL patterns (paths come from `api/urls.py`,
+so the two cannot drift apart silently; a test checks every URL is declared here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from chiso.api.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from chiso.api.schemas import BOOL, INT, SCHEMAS, STR, Schema, page_of, ref
+from chiso.plans.models import Relation
+from chiso.plans.status import Status
+
+API_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    description: str
+    schema: Schema = field(default_factory=lambda: dict(INT))
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    summary: str
+    response: Schema
+    params: tuple[Param, ...] = ()
+    status: int = 200
+    public: bool = False
+    paged: bool = False
+    body: Schema | None = None  # multipart/form-data request body
+    media_type: str = "application/json"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    url_name: str
+    tag: str
+    operations: tuple[Operation, ...]
+
+
+PAGING = (
+    Param("page", "Số trang, từ 1 (page number)"),
+    Param("page_size", f"Số dòng mỗi trang, mặc định {DEFAULT_PAGE_SIZE}, tối đa {MAX_PAGE_SIZE}"),
+)
+REPORT_FORM: Schema = {
+    "type": "object",
+    "required": ["narrative", "progress"],
+    "properties": {
+        "narrative": STR,
+        "figures": STR,
+        "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+        "is_final": BOOL,
+        "revises": INT,
+        "evidence": {"type": "array", "items": {"type": "string", "format": "binary"}},
+    },
+}
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    Endpoint("api-openapi", "meta", (
+        Operation("get", "Tài liệu OpenAPI này (this document)", {"type": "object"}, public=True),
+    )),
+    Endpoint("api-plans", "plans", (
+        Operation("get", "Danh sách kế hoạch (plans)", page_of("Plan"), paged=True,
+                  params=(Param("year", "Năm kế hoạch"),)),
+    )),
+    Endpoint("api-plan", "plans", (
+        Operation("get", "Kế hoạch, mục tiêu và các mục (plan with objectives and sections)",
+                  ref("PlanDetail")),
+    )),
+    Endpoint("api-plan-objectives", "plans", (
+        Operation("get", "Tình trạng thực hiện mục tiêu (objective status)",
+                  ref("ObjectiveStatusList"),
+                  params=(Param("year", "Năm kết quả dùng để đánh giá; mặc định năm kế hoạch"),)),
+    )),
+    Endpoint("api-tasks", "tasks", (
+        Operation("get", "Bộ khung nhiệm vụ (tasks)", page_of("Task"), paged=True, params=(
+            Param("plan", "Mã (id) kế hoạch"),
+            Param("section", "Mã (id) mục của kế hoạch"),
+            Param("unit", "Mã chỉ số/chỉ số nội dung, ví dụ 2 hoặc 2.4", dict(STR)),
+        )),
+    )),
+    Endpoint("api-task", "tasks", (
+        Operation("get", "Nhiệm vụ và các phân công mà người dùng được xem (task)",
+                  ref("TaskDetail")),
+    )),
+    Endpoint("api-assignments", "assignments", (
+        Operation("get", "Phân công (assignments)", page_of("Assignment"), paged=True, params=(
+            Param("agency", "Mã (id) cơ quan"),
+            Param("plan", "Mã (id) kế hoạch"),
+            Param("task", "Mã (id) nhiệm vụ"),
+            Param("relation", "Quan hệ", {"type": "string", "enum": list(Relation.values)}),
+            Param("status", "Trạng thái", {"type": "string", "enum": list(Status.values)}),
+            Param("overdue", "Chỉ các phân công quá hạn (true) hoặc loại trừ chúng (false)",
+                  dict(BOOL)),
+        )),
+    )),
+    Endpoint("api-assignment", "assignments", (
+        Operation("get", "Một phân công (assignment)", ref("Assignment")),
+    )),
+    Endpoint("api-assignment-reports", "reports", (
+        Operation("get", "Các báo cáo tiến độ của phân công (reports)", page_of("Report"),
+                  paged=True),
+        Operation("post", "Gửi báo cáo tiến độ kèm tệp minh chứng (submit a report)",
+                  ref("Report"), status=201, body=REPORT_FORM),
+    )),
+    Endpoint("api-report", "reports", (
+        Operation("get", "Một báo cáo tiến độ (report)", ref("Report")),
+    )),
+    Endpoint("api-evidence", "reports", (
+        Operation("get", "Tải tệp minh chứng (evidence file)", {"type": "string", "format": "binary"},
+                  media_type="application/octet-stream"),
+    )),
+    Endpoint("api-results-ranking", "results", (
+        Operation("get", "Xếp hạng các tỉnh theo một chỉ số (ranking; public data)",
+                  ref("Ranking"), public=True,
+                  params=(Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),)),
+    )),
+    Endpoint("api-results-profile", "results", (
+        Operation("get", "Kết quả của một tỉnh (province profile; public data)", ref("Profile"),
+                  public=True),
+    )),
+)
+
+_CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
+_CONVERTER_SCHEMA = {"int": INT, "str": STR, "slug": STR, "path": STR}
+
+
+def _routes() -> dict[str, str]:
+    from chiso.api import urls
+
+    return {p.name: str(p.pattern) for p in urls.urlpatterns if getattr(p, "name", None)}
+
+
+def _path_params(route: str) -> tuple[str, list[dict[str, Any]]]:
+    params = [
+        {"name": m["name"], "in": "path", "required": True,
+         "schema": dict(_CONVERTER_SCHEMA[m["conv"] or "str"])}
+        for m in _CONVERTER.finditer(route)
+    ]
+    return "/" + _CONVERTER.sub(r"{\g<name>}", route), params
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {"application/json": {"schema": ref("Error")}}}
+
+
+def _operation(endpoint: Endpoint, op: Operation, path_params: list[dict[str, Any]]) -> dict[str, Any]:
+    params = path_params + [
+        {"name": p.name, "in": "query", "required": p.required, "description": p.description,
+         "schema": p.schema}
+        for p in (*op.params, *(PAGING if op.paged else ()))
+    ]
+    responses: dict[str, Any] = {
+        str(op.status): {"description": "OK",
+                         "content": {op.media_type: {"schema": op.response}}},
+        "400": _error("Tham số hoặc dữ liệu không hợp lệ"),
+        "404": _error("Không tìm thấy hoặc không thuộc phạm vi của người dùng"),
+    }
+    if not op.public:
+        responses["401"] = _error("Chưa đăng nhập / mã truy cập không hợp lệ")
+        responses["403"] = _error("Không có quyền")
+    result: dict[str, Any] = {
+        "operationId": f"{endpoint.url_name.replace('-', '_')}_{op.method}",
+        "summary": op.summary,
+        "tags": [endpoint.tag],
+        "parameters": params,
+        "responses": responses,
+        "security": [] if op.public else [{"bearer": []}, {"session": []}],
+    }
+    if op.body is not None:
+        result["requestBody"] = {
+            "required": True, "content": {"multipart/form-data": {"schema": op.body}},
+        }
+    return result
+
+
+def openapi_document(server_url: str = "/api/v1") -> dict[str, Any]:
+    routes = _routes()
+    paths: dict[str, Any] = {}
+    for endpoint in ENDPOINTS:
+        path, path_params = _path_params(routes[endpoint.url_name])
+        paths[path] = {
+            op.method: _operation(endpoint, op, path_params) for op in endpoint.operations
+        }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "chiso API",
+            "version": API_VERSION,
+            "description": "Kế hoạch, nhiệm vụ, phân công, báo cáo tiến độ và kết quả chỉ số. "
+            "Lỗi: {\"error\": {\"code\", \"message\"}}. Ngày theo ISO 8601. "
+            "Tiếng Anh: Accept-Language: en.",
+        },
+        "servers": [{"url": server_url}],
+        "paths": paths,
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "chiso token create USERNAME"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
+            },
+        },
+    }

@@ -1,0 +1,86 @@
+"""API views for the work itself: assignments, progress reports (read and submit), evidence."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+
+from chiso.api.auth import api_view
+from chiso.api.errors import json_response
+from chiso.api.query import bool_param, choice_param, int_param, paged
+from chiso.api.representations import assignment_json, report_json
+from chiso.plans.access import assignments_for, evidence_for, get_or_404, reports_for
+from chiso.plans.models import Assignment, ProgressReport, Relation
+from chiso.plans.status import Status, status_expression
+from chiso.site import clock
+
+
+def _assignments(request: HttpRequest) -> QuerySet[Assignment]:
+    return assignments_for(request.user).select_related("agency", "task")
+
+
+@api_view()
+def assignment_list(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    qs = _assignments(request).annotate(status_code=status_expression(today)).order_by("task_id", "id")
+    for name, field in (("agency", "agency_id"), ("plan", "task__plan_id"), ("task", "task_id")):
+        value = int_param(request, name)
+        if value is not None:
+            qs = qs.filter(**{field: value})
+    relation = choice_param(request, "relation", Relation.values)
+    if relation:
+        qs = qs.filter(relation=relation)
+    status = choice_param(request, "status", Status.values)
+    if status:
+        qs = qs.filter(status_code=status)
+    overdue = bool_param(request, "overdue")
+    if overdue is not None:
+        overdue_filter = {"status_code": Status.OVERDUE.value}
+        qs = qs.filter(**overdue_filter) if overdue else qs.exclude(**overdue_filter)
+    return json_response(paged(request, qs, lambda rows: [assignment_json(a, today) for a in rows]))
+
+
+@api_view()
+def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_or_404(_assignments(request), pk=pk)
+    return json_response(assignment_json(assignment, clock.today()))
+
+
+def _reports(request: HttpRequest) -> QuerySet[ProgressReport]:
+    return (
+        reports_for(request.user)
+        .select_related("author", "reviewer")
+        .prefetch_related("evidence")
+    )
+
+
+@api_view(methods=("GET", "POST"))
+def assignment_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = get_or_404(_assignments(request), pk=pk)
+    if request.method == "POST":
+        return _submit(request, assignment)
+    qs = _reports(request).filter(assignment=assignment).order_by("submitted_at", "id")
+    return json_response(paged(request, qs, lambda rows: [report_json(r) for r in rows]))
+
+
+def _submit(request: HttpRequest, assignment: Assignment) -> HttpResponse:
+    from chiso.api.submission import submit_from_request
+
+    report = submit_from_request(request, assignment)
+    return json_response(report_json(_reports(request).get(pk=report.pk)), status=201)
+
+
+@api_view()
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return json_response(report_json(get_or_404(_reports(request), pk=pk)))
+
+
+@api_view()
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = get_or_404(evidence_for(request.user), pk=pk)
+    response = FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
