@@ -88,8 +88,10 @@ def evaluate_objectives(
 ) -> list[ObjectiveResult]:
     """Evaluate every objective of `plan` on the results of `year` (default: the plan's year)."""
     validate_plan(plan)
-    if plan.index.upper() != results.index.upper():
-        raise ValueError(f"Kế hoạch cho {plan.index}, dữ liệu là {results.index} (index mismatch)")
+    if plan.framework.code != results.index:
+        raise ValueError(
+            f"Kế hoạch cho {plan.framework.code}, dữ liệu là {results.index} (index mismatch)"
+        )
     ctx = _Context(plan, results, plan.year if year is None else year)
     return [ctx.evaluate(spec) for spec in plan.objectives]
 

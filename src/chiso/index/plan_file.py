@@ -29,6 +29,9 @@ import yaml
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.provinces import UnknownProvince, match_province
 
+# The seed's 2023 objectives for Khánh Hòa, shipped as demo data.
+DEMO_PLAN = Path(__file__).parent / "data" / "plans" / "khanh-hoa-2023.yaml"
+
 # Which fields each kind needs. "value" is a number of points, except for aggregate_rank_max
 # where it is a rank (a positive whole number).
 KIND_FIELDS: dict[str, frozenset[str]] = {

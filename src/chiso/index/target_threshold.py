@@ -17,8 +17,8 @@ tests check them against the engine's own percentile/tier code by brute force.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 
@@ -81,10 +81,11 @@ def tier_percentile(framework: Framework, tier: str) -> float | None:
 
 def _tier_rows(sorted_rows: FloatArray, q: float, inclusive: bool) -> FloatArray:
     m = sorted_rows.shape[1]
-    h = Fraction(m) * Fraction(q).limit_denominator(10**6) / 100
-    f = h.numerator // h.denominator
-    on_position = h.denominator == 1
-    index = f - 1 if inclusive and on_position else f
+    # The same float arithmetic as the engine's percentiles (compute.interpolated_percentiles),
+    # so "exactly on a position" means the same thing here and there.
+    h = m * (q / 100.0)
+    f = math.floor(h)
+    index = f - 1 if inclusive and h == f else f
     if index < 0:
         return np.full(sorted_rows.shape[0], -np.inf)
     return sorted_rows[:, index].copy()
