@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chiso.index.compute import Results
+    from chiso.index import Results
 
 CORE_COMMANDS = frozenset({"profile", "ranking", "objectives", "target"})
 
