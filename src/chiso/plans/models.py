@@ -25,7 +25,11 @@ class Plan(models.Model):
     title = models.CharField(_("trích yếu"), max_length=300)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
     issuer = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("cơ quan ban hành"),
     )
     signer = models.CharField(_("người ký"), max_length=120, blank=True)
@@ -108,9 +112,7 @@ class Section(models.Model):
         ordering = ["plan", "order", "id"]
         verbose_name = _("mục")
         verbose_name_plural = _("mục")
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code")]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.title}"
@@ -129,14 +131,22 @@ class Task(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="tasks")
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     section = models.ForeignKey(
-        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks",
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
         verbose_name=_("mục"),
     )
     code = models.CharField(_("STT"), max_length=20, blank=True)
     title = models.CharField(_("nhiệm vụ"), max_length=500)
     description = models.TextField(_("mô tả"), blank=True)
     lead_group = models.ForeignKey(
-        AgencyGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks",
+        AgencyGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
         verbose_name=_("nhóm chủ trì"),
     )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
@@ -193,10 +203,15 @@ class Assignment(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="assignments")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="assignments")
-    relation = models.CharField(_("quan hệ"), max_length=20, choices=Relation.choices, default=Relation.LEAD)
+    relation = models.CharField(
+        _("quan hệ"), max_length=20, choices=Relation.choices, default=Relation.LEAD
+    )
     via_group = models.ForeignKey(
         AgencyGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Lead (chủ trì) or coordinating (phối hợp) part. `relation` says "request" for bodies the
+    # province cannot order whichever part they play, so the part itself is kept here.
+    leads = models.BooleanField(_("chủ trì"), default=True)
     deadline = models.DateField(_("thời hạn"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(
         _("tiến độ (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
@@ -289,7 +304,9 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,166 @@
+"""Progress reports: the agency submits (with evidence), the coordinator accepts or returns,
+the agency resubmits a returned report as a new report that revises it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chiso.audit.services import record
+from chiso.plans import access
+from chiso.plans.errors import PlanError
+from chiso.plans.evidence import CheckedFile, check_upload, store
+from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportState
+from chiso.plans.services.guards import bump, lock_current
+from chiso.site import clock
+
+
+def _check_progress(progress: Any, is_final: bool) -> int:
+    try:
+        value = int(progress)
+    except (TypeError, ValueError):
+        raise PlanError(_("Tiến độ phải là số từ 0 đến 100."), "progress") from None
+    if not 0 <= value <= 100:
+        raise PlanError(_("Tiến độ phải là số từ 0 đến 100."), "progress")
+    if is_final and value != 100:
+        raise PlanError(_("Báo cáo hoàn thành nhiệm vụ phải có tiến độ 100%."), "progress")
+    return value
+
+
+def _check_revision(assignment: Assignment, revises: ProgressReport | None) -> None:
+    if revises is None:
+        if assignment.reports.filter(state=ReportState.RETURNED, revisions__isnull=True).exists():
+            raise PlanError(
+                _("Có báo cáo bị trả lại đang chờ gửi lại: hãy sửa và gửi lại báo cáo đó.")
+            )
+        return
+    if revises.assignment_id != assignment.pk:
+        raise PlanError(_("Báo cáo được sửa không thuộc phân công này."))
+    if revises.state != ReportState.RETURNED:
+        raise PlanError(_("Chỉ gửi lại được báo cáo đã bị trả lại."))
+    if revises.revisions.exists():
+        raise PlanError(_("Báo cáo này đã được gửi lại rồi."))
+
+
+@transaction.atomic
+def submit_report(
+    user: Any,
+    assignment: Assignment,
+    *,
+    narrative: str,
+    figures: str = "",
+    progress: int,
+    is_final: bool = False,
+    files: Iterable[Any] = (),
+    revises: ProgressReport | None = None,
+) -> ProgressReport:
+    """The agency reports progress. All files are checked before anything is saved."""
+    if not access.can_report_on(user, assignment):
+        raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được gửi báo cáo."))
+    assignment = lock_current(assignment, None)
+    if assignment.completed_on is not None:
+        raise PlanError(_("Nhiệm vụ này đã được xác nhận hoàn thành; không gửi thêm báo cáo."))
+    if assignment.reports.filter(state=ReportState.SUBMITTED).exists():
+        raise PlanError(_("Báo cáo trước đang chờ Sở Nội vụ duyệt; chưa gửi được báo cáo mới."))
+    if revises is not None:
+        revises = lock_current(revises, None)  # the caller's copy may predate the review
+    _check_revision(assignment, revises)
+    if not narrative.strip():
+        raise PlanError(_("Cần nhập nội dung báo cáo."), "narrative")
+    value = _check_progress(progress, is_final)
+    checked: list[CheckedFile] = [check_upload(f) for f in files]
+    report = ProgressReport.objects.create(
+        province_id=assignment.province_id,
+        assignment=assignment,
+        revises=revises,
+        author=user,
+        narrative=narrative.strip(),
+        figures=figures.strip(),
+        progress=value,
+        is_final=is_final,
+    )
+    stored: list[Evidence] = []
+    try:
+        stored = [store(report, item, user) for item in checked]
+    except Exception:
+        for evidence in stored:
+            evidence.file.delete(save=False)
+        raise
+    assignment.last_report_at = report.submitted_at
+    assignment.started_on = assignment.started_on or clock.today()
+    bump(assignment)
+    assignment.save(update_fields=["last_report_at", "started_on", "version"])
+    record(
+        user,
+        report,
+        "report.resubmit" if revises else "report.submit",
+        {
+            "progress": [None, value],
+            "is_final": [None, is_final],
+            "files": [None, [e.original_name for e in stored]],
+        },
+    )
+    return report
+
+
+def resubmit_report(user: Any, report: ProgressReport, **fields: Any) -> ProgressReport:
+    """A returned report, revised: a new report in the thread that `revises` the old one."""
+    return submit_report(user, report.assignment, revises=report, **fields)
+
+
+def _completion_date(report: ProgressReport) -> Any:
+    # The work was done when the final report was sent, not when it was read; never after today
+    # (a replayed plan year pins today in the past).
+    return min(timezone.localdate(report.submitted_at), clock.today())
+
+
+@transaction.atomic
+def review_report(
+    user: Any, report: ProgressReport, *, accept: bool, comment: str = "", version: int | None
+) -> ProgressReport:
+    """Accept (the assignment takes the report's progress; a final report completes it) or
+    return with a comment for the agency to revise."""
+    if not access.can_review(user, report.assignment):
+        raise PermissionDenied(_("Chỉ Sở Nội vụ được duyệt báo cáo."))
+    report = lock_current(report, version)
+    if report.state != ReportState.SUBMITTED:
+        raise PlanError(_("Báo cáo này đã được duyệt trước đó."))
+    comment = comment.strip()
+    if not accept and not comment:
+        raise PlanError(_("Khi trả lại báo cáo, cần ghi rõ lý do để cơ quan bổ sung."), "comment")
+    old_state = report.state
+    report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
+    report.reviewer, report.reviewed_at, report.review_comment = user, timezone.now(), comment
+    bump(report)
+    report.save()
+    record(
+        user,
+        report,
+        "report.accept" if accept else "report.return",
+        {"state": [old_state, report.state], "review_comment": ["", comment]},
+    )
+    if accept:
+        _apply_to_assignment(user, report)
+    return report
+
+
+def _apply_to_assignment(user: Any, report: ProgressReport) -> None:
+    assignment = lock_current(report.assignment, None)
+    before = {"progress": assignment.progress, "completed_on": assignment.completed_on}
+    assignment.progress = report.progress
+    if report.is_final:
+        assignment.completed_on = _completion_date(report)
+    bump(assignment)
+    assignment.save(update_fields=["progress", "completed_on", "version"])
+    after = {"progress": assignment.progress, "completed_on": assignment.completed_on}
+    record(
+        user,
+        assignment,
+        "assignment.progress",
+        {k: [before[k], after[k]] for k in after if before[k] != after[k]},
+    )

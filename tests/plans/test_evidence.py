@@ -1,0 +1,89 @@
+"""Evidence files are accepted by content (magic bytes), not by name, within the size limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from chiso.plans import services
+from chiso.plans.evidence import check_upload
+from chiso.plans.models import Evidence, ProgressReport
+from tests.plans.conftest import DOCX_MAIN, XLSX_MAIN, ooxml_bytes, pdf_bytes, png_bytes, upload
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("bao-cao.pdf", pdf_bytes(), "application/pdf"),
+        ("anh.PNG", png_bytes(), "image/png"),
+        ("anh.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, "image/jpeg"),
+        (
+            "bien-ban.docx",
+            ooxml_bytes(DOCX_MAIN),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            "so-lieu.xlsx",
+            ooxml_bytes(XLSX_MAIN),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    ],
+)
+def test_real_files_are_accepted(name, content, content_type):
+    checked = check_upload(upload(name, content))
+    assert checked.kind.content_type == content_type
+    assert checked.size == len(content)
+    assert len(checked.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("gia-mao.pdf", png_bytes(), "nội dung: PNG"),
+        ("van-ban.docx", ooxml_bytes(XLSX_MAIN), "nội dung: Excel"),
+        ("nen.docx", b"PK\x03\x04not really a zip", "không xác định"),
+        ("chuong-trinh.exe", b"MZ\x90\x00", "chỉ nhận PDF"),
+        ("rong.pdf", b"", "rỗng"),
+    ],
+)
+def test_disguised_or_unsupported_files_are_refused(name, content, message):
+    with pytest.raises(services.PlanError, match=message) as error:
+        check_upload(upload(name, content))
+    assert name in error.value.message
+    assert error.value.field == "files"
+
+
+def test_size_limit(settings):
+    settings.CHISO_MAX_EVIDENCE_BYTES = 100
+    with pytest.raises(services.PlanError, match="vượt giới hạn"):
+        check_upload(upload("lon.pdf", pdf_bytes() + b"0" * 200))
+
+
+def test_one_bad_file_saves_nothing(world, district_task, settings):
+    assignment = district_task.assignments.get(agency=world.nha_trang)
+    with pytest.raises(services.PlanError, match="gia-mao.pdf"):
+        services.submit_report(
+            world.nhatrang,
+            assignment,
+            narrative="Kèm minh chứng",
+            progress=50,
+            files=[upload("that.pdf", pdf_bytes()), upload("gia-mao.pdf", png_bytes())],
+        )
+    assert ProgressReport.objects.count() == 0
+    assert Evidence.objects.count() == 0
+    media = settings.MEDIA_ROOT
+    assert not any(p.is_file() for p in media.rglob("*")) if media.exists() else True
+
+
+def test_stored_under_a_random_name(world, district_task):
+    assignment = district_task.assignments.get(agency=world.nha_trang)
+    report = services.submit_report(
+        world.nhatrang,
+        assignment,
+        narrative="x",
+        progress=10,
+        files=[upload("Biên bản niêm yết.pdf", pdf_bytes())],
+    )
+    evidence = report.evidence.get()
+    assert evidence.original_name == "Biên bản niêm yết.pdf"
+    assert "niêm" not in evidence.file.name and evidence.file.name.startswith("evidence/")
+    assert evidence.file.read() == pdf_bytes()
