@@ -7,4 +7,5 @@ DEMO_PASSWORD = "chiso-demo"
 
 DEMO_STEPS: list[str] = [
     "chiso.demo.organisations.load",
+    "chiso.demo.results.load",
 ]
