@@ -77,7 +77,9 @@ def test_token_of_deactivated_user_is_refused(world: Any) -> None:
 
 def test_command_create_list_revoke(world: Any) -> None:
     out, err = StringIO(), StringIO()
-    call_command("token", "create", "nhatrang", "--name", "phần mềm một cửa", stdout=out, stderr=err)
+    call_command(
+        "token", "create", "nhatrang", "--name", "phần mềm một cửa", stdout=out, stderr=err
+    )
     secret = out.getvalue().strip()
     assert secret.startswith("chiso_")
     assert "chỉ hiện một lần" in err.getvalue()

@@ -27,8 +27,16 @@ from chiso.plans.models import (
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ROLES = (
-    "anonymous", "admin", "coordinator", "agency_head", "officer_a", "officer_b",
-    "leadership", "supervisor", "national_viewer", "other_province",
+    "anonymous",
+    "admin",
+    "coordinator",
+    "agency_head",
+    "officer_a",
+    "officer_b",
+    "leadership",
+    "supervisor",
+    "national_viewer",
+    "other_province",
 )
 
 
@@ -64,10 +72,16 @@ def _user(username: str, role: str, province: Province | None, agency: Agency | 
     return User.objects.create(username=username, role=role, province=province, agency=agency)
 
 
-def _report(assignment: Assignment, author: User, state: str = ReportState.SUBMITTED) -> ProgressReport:
+def _report(
+    assignment: Assignment, author: User, state: str = ReportState.SUBMITTED
+) -> ProgressReport:
     report = ProgressReport.objects.create(
-        province=assignment.province, assignment=assignment, author=author,
-        narrative=f"Báo cáo của {assignment.agency.name}", progress=40, state=state,
+        province=assignment.province,
+        assignment=assignment,
+        author=author,
+        narrative=f"Báo cáo của {assignment.agency.name}",
+        progress=40,
+        state=state,
     )
     assignment.last_report_at = report.submitted_at
     assignment.progress = 40
@@ -77,9 +91,13 @@ def _report(assignment: Assignment, author: User, state: str = ReportState.SUBMI
 
 def _evidence(report: ProgressReport, author: User) -> Evidence:
     evidence = Evidence(
-        province=report.province, report=report, original_name="bien-ban.pdf",
-        content_type="application/pdf", size=len(PDF_BYTES),
-        sha256=hashlib.sha256(PDF_BYTES).hexdigest(), uploaded_by=author,
+        province=report.province,
+        report=report,
+        original_name="bien-ban.pdf",
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+        sha256=hashlib.sha256(PDF_BYTES).hexdigest(),
+        uploaded_by=author,
     )
     evidence.file.save("bien-ban.pdf", ContentFile(PDF_BYTES), save=False)
     evidence.save()
@@ -88,28 +106,57 @@ def _evidence(report: ProgressReport, author: User) -> Evidence:
 
 def _plan(province: Province, issuer: Agency, number: str) -> tuple[Plan, Section, Task]:
     plan = Plan.objects.create(
-        province=province, number=number, title="Kế hoạch cải thiện Chỉ số PAPI năm 2023",
-        issued_on=dt.date(2023, 3, 10), issuer=issuer, year=2023, baseline_year=2022,
+        province=province,
+        number=number,
+        title="Kế hoạch cải thiện Chỉ số PAPI năm 2023",
+        issued_on=dt.date(2023, 3, 10),
+        issuer=issuer,
+        year=2023,
+        baseline_year=2022,
         report_due=dt.date(2023, 9, 29),
     )
     section = Section.objects.create(plan=plan, code="II.1", title="Nhiệm vụ trọng tâm", order=1)
     task = Task.objects.create(
-        province=province, plan=plan, section=section, code="1",
-        title="Công khai thông tin về quy hoạch, kế hoạch sử dụng đất", deadline=dt.date(2023, 6, 30),
+        province=province,
+        plan=plan,
+        section=section,
+        code="1",
+        title="Công khai thông tin về quy hoạch, kế hoạch sử dụng đất",
+        deadline=dt.date(2023, 6, 30),
     )
-    TaskUnit.objects.bulk_create([TaskUnit(task=task, unit_code="2"), TaskUnit(task=task, unit_code="2.4")])
+    TaskUnit.objects.bulk_create(
+        [TaskUnit(task=task, unit_code="2"), TaskUnit(task=task, unit_code="2.4")]
+    )
     return plan, section, task
 
 
 def build_world(province: Province, other: Province) -> World:
-    committee = Agency.objects.create(province=province, name="UBND tỉnh Khánh Hòa", kind=AgencyKind.PEOPLES_COMMITTEE)
-    home_affairs = Agency.objects.create(province=province, name="Sở Nội vụ", kind=AgencyKind.DEPARTMENT, parent=committee)
-    agency_a = Agency.objects.create(province=province, name="UBND thành phố Nha Trang", kind=AgencyKind.DISTRICT_COMMITTEE, parent=committee)
-    agency_b = Agency.objects.create(province=province, name="UBND thành phố Cam Ranh", kind=AgencyKind.DISTRICT_COMMITTEE, parent=committee)
-    front = Agency.objects.create(province=province, name="Ủy ban MTTQ Việt Nam tỉnh", kind=AgencyKind.FATHERLAND_FRONT)
+    committee = Agency.objects.create(
+        province=province, name="UBND tỉnh Khánh Hòa", kind=AgencyKind.PEOPLES_COMMITTEE
+    )
+    home_affairs = Agency.objects.create(
+        province=province, name="Sở Nội vụ", kind=AgencyKind.DEPARTMENT, parent=committee
+    )
+    agency_a = Agency.objects.create(
+        province=province,
+        name="UBND thành phố Nha Trang",
+        kind=AgencyKind.DISTRICT_COMMITTEE,
+        parent=committee,
+    )
+    agency_b = Agency.objects.create(
+        province=province,
+        name="UBND thành phố Cam Ranh",
+        kind=AgencyKind.DISTRICT_COMMITTEE,
+        parent=committee,
+    )
+    front = Agency.objects.create(
+        province=province, name="Ủy ban MTTQ Việt Nam tỉnh", kind=AgencyKind.FATHERLAND_FRONT
+    )
     group = AgencyGroup.objects.create(province=province, name="UBND các huyện, thị xã, thành phố")
     group.members.set([agency_a, agency_b])
-    away_agency = Agency.objects.create(province=other, name="Sở Nội vụ Hà Nội", kind=AgencyKind.DEPARTMENT)
+    away_agency = Agency.objects.create(
+        province=other, name="Sở Nội vụ Hà Nội", kind=AgencyKind.DEPARTMENT
+    )
 
     users: dict[str, User | None] = {
         "anonymous": None,
@@ -126,13 +173,23 @@ def build_world(province: Province, other: Province) -> World:
 
     plan, section, task = _plan(province, committee, "119/KH-UBND")
     deadline = dt.date(2023, 6, 30)
-    a = Assignment.objects.create(province=province, task=task, agency=agency_a, via_group=group, deadline=deadline)
-    b = Assignment.objects.create(province=province, task=task, agency=agency_b, via_group=group, deadline=deadline)
-    f = Assignment.objects.create(province=province, task=task, agency=front, relation=Relation.REQUEST, deadline=deadline)
+    a = Assignment.objects.create(
+        province=province, task=task, agency=agency_a, via_group=group, deadline=deadline
+    )
+    b = Assignment.objects.create(
+        province=province, task=task, agency=agency_b, via_group=group, deadline=deadline
+    )
+    f = Assignment.objects.create(
+        province=province, task=task, agency=front, relation=Relation.REQUEST, deadline=deadline
+    )
     home = ProvinceWork(province, plan, section, task, a, b, f)
     home.objective = Objective.objects.create(
-        plan=plan, code="1", text="Chỉ số tổng hợp PAPI năm 2023 đạt từ 45,00 điểm trở lên",
-        kind=ObjectiveKind.AGGREGATE_SCORE_MIN, value=45, order=1,
+        plan=plan,
+        code="1",
+        text="Chỉ số tổng hợp PAPI năm 2023 đạt từ 45,00 điểm trở lên",
+        kind=ObjectiveKind.AGGREGATE_SCORE_MIN,
+        value=45,
+        order=1,
     )
     home.report_a = _report(a, users["officer_a"])  # type: ignore[arg-type]
     home.evidence_a = _evidence(home.report_a, users["officer_a"])  # type: ignore[arg-type]
@@ -140,7 +197,9 @@ def build_world(province: Province, other: Province) -> World:
     home.evidence_b = _evidence(home.report_b, users["officer_b"])  # type: ignore[arg-type]
 
     away_plan, away_section, away_task = _plan(other, away_agency, "50/KH-UBND")
-    away_a = Assignment.objects.create(province=other, task=away_task, agency=away_agency, deadline=deadline)
+    away_a = Assignment.objects.create(
+        province=other, task=away_task, agency=away_agency, deadline=deadline
+    )
     away = ProvinceWork(other, away_plan, away_section, away_task, away_a)
     away.report_a = _report(away_a, users["other_province"])  # type: ignore[arg-type]
     away.evidence_a = _evidence(away.report_a, users["other_province"])  # type: ignore[arg-type]

@@ -35,12 +35,16 @@ def _authenticate(request: HttpRequest) -> HttpResponse | None:
         scheme, _sep, secret = header.partition(" ")
         user = user_for_secret(secret.strip()) if scheme.lower() == "bearer" else None
         if user is None:
-            return error_response(401, "invalid_token", _("Mã truy cập không hợp lệ hoặc đã bị thu hồi."))
+            return error_response(
+                401, "invalid_token", _("Mã truy cập không hợp lệ hoặc đã bị thu hồi.")
+            )
         request.user = user
         return None
-    if request.user.is_authenticated and request.method not in SAFE_METHODS:
-        if _csrf_failure(request) is not None:
-            return error_response(403, "csrf_failed", _("Thiếu hoặc sai mã CSRF cho yêu cầu ghi qua phiên đăng nhập."))
+    writes_with_session = request.user.is_authenticated and request.method not in SAFE_METHODS
+    if writes_with_session and _csrf_failure(request) is not None:
+        return error_response(
+            403, "csrf_failed", _("Thiếu hoặc sai mã CSRF cho yêu cầu ghi qua phiên đăng nhập.")
+        )
     return None
 
 
@@ -50,7 +54,9 @@ def _translate(exc: Exception) -> HttpResponse:
     if isinstance(exc, Http404):
         return error_response(404, "not_found", _("Không tìm thấy."))
     if isinstance(exc, PermissionDenied):
-        return error_response(403, "forbidden", str(exc) or _("Bạn không có quyền thực hiện thao tác này."))
+        return error_response(
+            403, "forbidden", str(exc) or _("Bạn không có quyền thực hiện thao tác này.")
+        )
     if isinstance(exc, PlanError):
         code = "stale_version" if type(exc).__name__ == "StaleVersion" else "invalid"
         return error_response(409 if code == "stale_version" else 400, code, exc.message, exc.field)
@@ -58,7 +64,9 @@ def _translate(exc: Exception) -> HttpResponse:
     return error_response(400, "invalid", " ".join(exc.messages))
 
 
-def api_view(*, methods: tuple[str, ...] = ("GET",), public: bool = False) -> Callable[[View], View]:
+def api_view(
+    *, methods: tuple[str, ...] = ("GET",), public: bool = False
+) -> Callable[[View], View]:
     """Wrap a view of the API. `public` views (published index results) need no log-in."""
     allowed = frozenset(methods) | ({"HEAD"} if "GET" in methods else frozenset())
 
@@ -66,14 +74,18 @@ def api_view(*, methods: tuple[str, ...] = ("GET",), public: bool = False) -> Ca
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if request.method not in allowed:
-                response = error_response(405, "method_not_allowed", _("Phương thức không được hỗ trợ."))
+                response = error_response(
+                    405, "method_not_allowed", _("Phương thức không được hỗ trợ.")
+                )
                 response["Allow"] = ", ".join(sorted(allowed))
                 return response
             refused = _authenticate(request)
             if refused is not None:
                 return refused
             if not public and not request.user.is_authenticated:
-                return error_response(401, "not_authenticated", _("Cần đăng nhập hoặc mã truy cập (Bearer)."))
+                return error_response(
+                    401, "not_authenticated", _("Cần đăng nhập hoặc mã truy cập (Bearer).")
+                )
             try:
                 return view(request, *args, **kwargs)
             except (ApiError, Http404, PermissionDenied, PlanError, ValidationError) as exc:

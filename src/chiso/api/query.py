@@ -25,7 +25,9 @@ def int_param(request: HttpRequest, name: str, *, minimum: int = 1) -> int | Non
     try:
         value = int(raw)
     except ValueError:
-        raise bad_request(_("Tham số “%(name)s” phải là số nguyên.") % {"name": name}, name) from None
+        raise bad_request(
+            _("Tham số “%(name)s” phải là số nguyên.") % {"name": name}, name
+        ) from None
     if value < minimum:
         raise bad_request(
             _("Tham số “%(name)s” phải từ %(min)s trở lên.") % {"name": name, "min": minimum}, name
@@ -83,9 +85,7 @@ class PageRequest:
 def page_request(request: HttpRequest) -> PageRequest:
     size = int_param(request, "page_size") or DEFAULT_PAGE_SIZE
     if size > MAX_PAGE_SIZE:
-        raise bad_request(
-            _("page_size tối đa là %(max)s.") % {"max": MAX_PAGE_SIZE}, "page_size"
-        )
+        raise bad_request(_("page_size tối đa là %(max)s.") % {"max": MAX_PAGE_SIZE}, "page_size")
     return PageRequest(int_param(request, "page") or 1, size)
 
 

@@ -25,7 +25,12 @@ def _number(value: Decimal | None) -> float | None:
 def agency_json(agency: Agency | None) -> dict[str, Any] | None:
     if agency is None:
         return None
-    return {"id": agency.pk, "name": agency.name, "short_name": agency.short_name, "kind": agency.kind}
+    return {
+        "id": agency.pk,
+        "name": agency.name,
+        "short_name": agency.short_name,
+        "kind": agency.kind,
+    }
 
 
 def group_json(group: AgencyGroup | None) -> dict[str, Any] | None:
@@ -99,7 +104,11 @@ def assignment_json(assignment: Assignment, today: dt.date) -> dict[str, Any]:
     return {
         "id": assignment.pk,
         "url": reverse("api-assignment", args=[assignment.pk]),
-        "task": {"id": assignment.task_id, "code": assignment.task.code, "title": assignment.task.title},
+        "task": {
+            "id": assignment.task_id,
+            "code": assignment.task.code,
+            "title": assignment.task.title,
+        },
         "agency": agency_json(assignment.agency),
         "relation": assignment.relation,
         "deadline": _date(assignment.deadline),

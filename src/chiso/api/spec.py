@@ -62,69 +62,162 @@ REPORT_FORM: Schema = {
 }
 
 ENDPOINTS: tuple[Endpoint, ...] = (
-    Endpoint("api-openapi", "meta", (
-        Operation("get", "Tài liệu OpenAPI này (this document)", {"type": "object"}, public=True),
-    )),
-    Endpoint("api-plans", "plans", (
-        Operation("get", "Danh sách kế hoạch (plans)", page_of("Plan"), paged=True,
-                  params=(Param("year", "Năm kế hoạch"),)),
-    )),
-    Endpoint("api-plan", "plans", (
-        Operation("get", "Kế hoạch, mục tiêu và các mục (plan with objectives and sections)",
-                  ref("PlanDetail")),
-    )),
-    Endpoint("api-plan-objectives", "plans", (
-        Operation("get", "Tình trạng thực hiện mục tiêu (objective status)",
-                  ref("ObjectiveStatusList"),
-                  params=(Param("year", "Năm kết quả dùng để đánh giá; mặc định năm kế hoạch"),)),
-    )),
-    Endpoint("api-tasks", "tasks", (
-        Operation("get", "Bộ khung nhiệm vụ (tasks)", page_of("Task"), paged=True, params=(
-            Param("plan", "Mã (id) kế hoạch"),
-            Param("section", "Mã (id) mục của kế hoạch"),
-            Param("unit", "Mã chỉ số/chỉ số nội dung, ví dụ 2 hoặc 2.4", dict(STR)),
-        )),
-    )),
-    Endpoint("api-task", "tasks", (
-        Operation("get", "Nhiệm vụ và các phân công mà người dùng được xem (task)",
-                  ref("TaskDetail")),
-    )),
-    Endpoint("api-assignments", "assignments", (
-        Operation("get", "Phân công (assignments)", page_of("Assignment"), paged=True, params=(
-            Param("agency", "Mã (id) cơ quan"),
-            Param("plan", "Mã (id) kế hoạch"),
-            Param("task", "Mã (id) nhiệm vụ"),
-            Param("relation", "Quan hệ", {"type": "string", "enum": list(Relation.values)}),
-            Param("status", "Trạng thái", {"type": "string", "enum": list(Status.values)}),
-            Param("overdue", "Chỉ các phân công quá hạn (true) hoặc loại trừ chúng (false)",
-                  dict(BOOL)),
-        )),
-    )),
-    Endpoint("api-assignment", "assignments", (
-        Operation("get", "Một phân công (assignment)", ref("Assignment")),
-    )),
-    Endpoint("api-assignment-reports", "reports", (
-        Operation("get", "Các báo cáo tiến độ của phân công (reports)", page_of("Report"),
-                  paged=True),
-        Operation("post", "Gửi báo cáo tiến độ kèm tệp minh chứng (submit a report)",
-                  ref("Report"), status=201, body=REPORT_FORM),
-    )),
-    Endpoint("api-report", "reports", (
-        Operation("get", "Một báo cáo tiến độ (report)", ref("Report")),
-    )),
-    Endpoint("api-evidence", "reports", (
-        Operation("get", "Tải tệp minh chứng (evidence file)", {"type": "string", "format": "binary"},
-                  media_type="application/octet-stream"),
-    )),
-    Endpoint("api-results-ranking", "results", (
-        Operation("get", "Xếp hạng các tỉnh theo một chỉ số (ranking; public data)",
-                  ref("Ranking"), public=True,
-                  params=(Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),)),
-    )),
-    Endpoint("api-results-profile", "results", (
-        Operation("get", "Kết quả của một tỉnh (province profile; public data)", ref("Profile"),
-                  public=True),
-    )),
+    Endpoint(
+        "api-openapi",
+        "meta",
+        (
+            Operation(
+                "get", "Tài liệu OpenAPI này (this document)", {"type": "object"}, public=True
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-plans",
+        "plans",
+        (
+            Operation(
+                "get",
+                "Danh sách kế hoạch (plans)",
+                page_of("Plan"),
+                paged=True,
+                params=(Param("year", "Năm kế hoạch"),),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-plan",
+        "plans",
+        (
+            Operation(
+                "get",
+                "Kế hoạch, mục tiêu và các mục (plan with objectives and sections)",
+                ref("PlanDetail"),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-plan-objectives",
+        "plans",
+        (
+            Operation(
+                "get",
+                "Tình trạng thực hiện mục tiêu (objective status)",
+                ref("ObjectiveStatusList"),
+                params=(Param("year", "Năm kết quả dùng để đánh giá; mặc định năm kế hoạch"),),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-tasks",
+        "tasks",
+        (
+            Operation(
+                "get",
+                "Bộ khung nhiệm vụ (tasks)",
+                page_of("Task"),
+                paged=True,
+                params=(
+                    Param("plan", "Mã (id) kế hoạch"),
+                    Param("section", "Mã (id) mục của kế hoạch"),
+                    Param("unit", "Mã chỉ số/chỉ số nội dung, ví dụ 2 hoặc 2.4", dict(STR)),
+                ),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-task",
+        "tasks",
+        (
+            Operation(
+                "get", "Nhiệm vụ và các phân công mà người dùng được xem (task)", ref("TaskDetail")
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-assignments",
+        "assignments",
+        (
+            Operation(
+                "get",
+                "Phân công (assignments)",
+                page_of("Assignment"),
+                paged=True,
+                params=(
+                    Param("agency", "Mã (id) cơ quan"),
+                    Param("plan", "Mã (id) kế hoạch"),
+                    Param("task", "Mã (id) nhiệm vụ"),
+                    Param("relation", "Quan hệ", {"type": "string", "enum": list(Relation.values)}),
+                    Param("status", "Trạng thái", {"type": "string", "enum": list(Status.values)}),
+                    Param(
+                        "overdue",
+                        "Chỉ các phân công quá hạn (true) hoặc loại trừ chúng (false)",
+                        dict(BOOL),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-assignment",
+        "assignments",
+        (Operation("get", "Một phân công (assignment)", ref("Assignment")),),
+    ),
+    Endpoint(
+        "api-assignment-reports",
+        "reports",
+        (
+            Operation(
+                "get", "Các báo cáo tiến độ của phân công (reports)", page_of("Report"), paged=True
+            ),
+            Operation(
+                "post",
+                "Gửi báo cáo tiến độ kèm tệp minh chứng (submit a report)",
+                ref("Report"),
+                status=201,
+                body=REPORT_FORM,
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-report", "reports", (Operation("get", "Một báo cáo tiến độ (report)", ref("Report")),)
+    ),
+    Endpoint(
+        "api-evidence",
+        "reports",
+        (
+            Operation(
+                "get",
+                "Tải tệp minh chứng (evidence file)",
+                {"type": "string", "format": "binary"},
+                media_type="application/octet-stream",
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-results-ranking",
+        "results",
+        (
+            Operation(
+                "get",
+                "Xếp hạng các tỉnh theo một chỉ số (ranking; public data)",
+                ref("Ranking"),
+                public=True,
+                params=(Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-results-profile",
+        "results",
+        (
+            Operation(
+                "get",
+                "Kết quả của một tỉnh (province profile; public data)",
+                ref("Profile"),
+                public=True,
+            ),
+        ),
+    ),
 )
 
 _CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
@@ -139,27 +232,36 @@ def _routes() -> dict[str, str]:
 
 def _path_params(route: str) -> tuple[str, list[dict[str, Any]]]:
     params = [
-        {"name": m["name"], "in": "path", "required": True,
-         "schema": dict(_CONVERTER_SCHEMA[m["conv"] or "str"])}
+        {
+            "name": m["name"],
+            "in": "path",
+            "required": True,
+            "schema": dict(_CONVERTER_SCHEMA[m["conv"] or "str"]),
+        }
         for m in _CONVERTER.finditer(route)
     ]
     return "/" + _CONVERTER.sub(r"{\g<name>}", route), params
 
 
 def _error(description: str) -> dict[str, Any]:
-    return {"description": description,
-            "content": {"application/json": {"schema": ref("Error")}}}
+    return {"description": description, "content": {"application/json": {"schema": ref("Error")}}}
 
 
-def _operation(endpoint: Endpoint, op: Operation, path_params: list[dict[str, Any]]) -> dict[str, Any]:
+def _operation(
+    endpoint: Endpoint, op: Operation, path_params: list[dict[str, Any]]
+) -> dict[str, Any]:
     params = path_params + [
-        {"name": p.name, "in": "query", "required": p.required, "description": p.description,
-         "schema": p.schema}
+        {
+            "name": p.name,
+            "in": "query",
+            "required": p.required,
+            "description": p.description,
+            "schema": p.schema,
+        }
         for p in (*op.params, *(PAGING if op.paged else ()))
     ]
     responses: dict[str, Any] = {
-        str(op.status): {"description": "OK",
-                         "content": {op.media_type: {"schema": op.response}}},
+        str(op.status): {"description": "OK", "content": {op.media_type: {"schema": op.response}}},
         "400": _error("Tham số hoặc dữ liệu không hợp lệ"),
         "404": _error("Không tìm thấy hoặc không thuộc phạm vi của người dùng"),
     }
@@ -176,7 +278,8 @@ def _operation(endpoint: Endpoint, op: Operation, path_params: list[dict[str, An
     }
     if op.body is not None:
         result["requestBody"] = {
-            "required": True, "content": {"multipart/form-data": {"schema": op.body}},
+            "required": True,
+            "content": {"multipart/form-data": {"schema": op.body}},
         }
     return result
 
@@ -195,7 +298,7 @@ def openapi_document(server_url: str = "/api/v1") -> dict[str, Any]:
             "title": "chiso API",
             "version": API_VERSION,
             "description": "Kế hoạch, nhiệm vụ, phân công, báo cáo tiến độ và kết quả chỉ số. "
-            "Lỗi: {\"error\": {\"code\", \"message\"}}. Ngày theo ISO 8601. "
+            'Lỗi: {"error": {"code", "message"}}. Ngày theo ISO 8601. '
             "Tiếng Anh: Accept-Language: en.",
         },
         "servers": [{"url": server_url}],
@@ -203,8 +306,11 @@ def openapi_document(server_url: str = "/api/v1") -> dict[str, Any]:
         "components": {
             "schemas": SCHEMAS,
             "securitySchemes": {
-                "bearer": {"type": "http", "scheme": "bearer",
-                           "description": "chiso token create USERNAME"},
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "chiso token create USERNAME",
+                },
                 "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
             },
         },

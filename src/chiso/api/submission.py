@@ -32,7 +32,9 @@ def _revises(request: HttpRequest, assignment: Assignment) -> ProgressReport | N
         raise bad_request(_("Trường “revises” phải là mã (id) của một báo cáo."), "revises")
     found = reports_for(request.user).filter(pk=int(raw), assignment=assignment).first()
     if found is None:
-        raise bad_request(_("Không có báo cáo %(id)s trong phân công này.") % {"id": raw}, "revises")
+        raise bad_request(
+            _("Không có báo cáo %(id)s trong phân công này.") % {"id": raw}, "revises"
+        )
     return found
 
 

@@ -40,11 +40,15 @@ def create_token(user: Any, name: str = "", actor: Any = None) -> IssuedToken:
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=user, name=name.strip(), prefix=secret[:PREFIX_LENGTH],
+            user=user,
+            name=name.strip(),
+            prefix=secret[:PREFIX_LENGTH],
             token_hash=hash_secret(secret),
         )
         record(
-            actor, token, "api_token.create",
+            actor,
+            token,
+            "api_token.create",
             {"user": [None, user.username], "name": [None, token.name]},
             province=user.province,
         )
@@ -55,23 +59,34 @@ def revoke_token(token: ApiToken, actor: Any = None) -> ApiToken:
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
         if token.revoked:
-            raise ValidationError(_("Mã %(prefix)s đã bị thu hồi trước đó.") % {"prefix": token.prefix})
+            raise ValidationError(
+                _("Mã %(prefix)s đã bị thu hồi trước đó.") % {"prefix": token.prefix}
+            )
         token.revoked = True
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked", "revoked_at"])
-        record(actor, token, "api_token.revoke", {"revoked": [False, True]},
-               province=token.user.province)
+        record(
+            actor,
+            token,
+            "api_token.revoke",
+            {"revoked": [False, True]},
+            province=token.user.province,
+        )
     return token
 
 
 def find_token(reference: str) -> ApiToken:
     """A token by id or by prefix, for the command line."""
     qs = ApiToken.objects.select_related("user")
-    found = list(qs.filter(pk=int(reference))) if reference.isdigit() else list(
-        qs.filter(prefix=reference)
+    found = (
+        list(qs.filter(pk=int(reference)))
+        if reference.isdigit()
+        else list(qs.filter(prefix=reference))
     )
     if len(found) != 1:
-        raise ValidationError(_("Không tìm thấy đúng một mã khớp với “%(ref)s”.") % {"ref": reference})
+        raise ValidationError(
+            _("Không tìm thấy đúng một mã khớp với “%(ref)s”.") % {"ref": reference}
+        )
     return found[0]
 
 

@@ -13,9 +13,17 @@ urlpatterns = [
     path("tasks/<int:pk>/", views.task_detail, name="api-task"),
     path("assignments/", views_work.assignment_list, name="api-assignments"),
     path("assignments/<int:pk>/", views_work.assignment_detail, name="api-assignment"),
-    path("assignments/<int:pk>/reports/", views_work.assignment_reports, name="api-assignment-reports"),
+    path(
+        "assignments/<int:pk>/reports/",
+        views_work.assignment_reports,
+        name="api-assignment-reports",
+    ),
     path("reports/<int:pk>/", views_work.report_detail, name="api-report"),
     path("evidence/<int:pk>/", views_work.evidence_download, name="api-evidence"),
     path("results/<int:year>/ranking/", views_results.ranking, name="api-results-ranking"),
-    path("results/<int:year>/provinces/<str:province>/", views_results.profile, name="api-results-profile"),
+    path(
+        "results/<int:year>/provinces/<str:province>/",
+        views_results.profile,
+        name="api-results-profile",
+    ),
 ]

@@ -49,11 +49,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _tasks(request: HttpRequest) -> QuerySet[Task]:
-    return (
-        tasks_for(request.user)
-        .select_related("section", "lead_group")
-        .prefetch_related("units")
-    )
+    return tasks_for(request.user).select_related("section", "lead_group").prefetch_related("units")
 
 
 @api_view()
@@ -77,7 +73,10 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_or_404(_tasks(request), pk=pk)
     today = clock.today()
     assignments = (
-        assignments_for(request.user).filter(task=task).select_related("agency", "task").order_by("id")
+        assignments_for(request.user)
+        .filter(task=task)
+        .select_related("agency", "task")
+        .order_by("id")
     )
     body = task_json(task)
     body["assignments"] = [assignment_json(a, today) for a in assignments]

@@ -61,9 +61,13 @@ def plan_spec(plan: Plan) -> PlanSpec:
         source=plan.number,
         objectives=tuple(
             ObjectiveSpec(
-                id=o.code, text=o.text, kind=o.kind,
+                id=o.code,
+                text=o.text,
+                kind=o.kind,
                 value=None if o.value is None else float(o.value),
-                tier=o.tier or None, count=o.count, unit=o.unit or None,
+                tier=o.tier or None,
+                count=o.count,
+                unit=o.unit or None,
             )
             for o in plan.objectives.all()
         ),
@@ -73,8 +77,13 @@ def plan_spec(plan: Plan) -> PlanSpec:
 def _pending(spec: ObjectiveSpec) -> dict[str, object]:
     target = spec.tier if spec.tier else spec.value
     return {
-        "id": spec.id, "kind": spec.kind, "text": spec.text, "status": "pending",
-        "actual": None, "target": target, "gap": None,
+        "id": spec.id,
+        "kind": spec.kind,
+        "text": spec.text,
+        "status": "pending",
+        "actual": None,
+        "target": target,
+        "gap": None,
         "detail": {"summary": _("chưa có kết quả chỉ số"), "failing_units": [], "caveats": []},
     }
 
@@ -88,17 +97,23 @@ def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
         results = stored_results()
     except ApiError:
         # No results imported yet: every objective is pending, which is the truth.
-        return json_response({
-            "plan": plan.pk, "year": year, "results_available": False,
-            "objectives": [_pending(o) for o in spec.objectives],
-        })
+        return json_response(
+            {
+                "plan": plan.pk,
+                "year": year,
+                "results_available": False,
+                "objectives": [_pending(o) for o in spec.objectives],
+            }
+        )
     try:
         evaluated = evaluate_objectives(spec, results, year)
     except PlanFileError as exc:
         raise ApiError(400, "invalid_plan", str(exc), exc.field) from None
-    return json_response({
-        "plan": plan.pk,
-        "year": year,
-        "results_available": True,
-        "objectives": [r.as_json() for r in evaluated],
-    })
+    return json_response(
+        {
+            "plan": plan.pk,
+            "year": year,
+            "results_available": True,
+            "objectives": [r.as_json() for r in evaluated],
+        }
+    )

@@ -22,7 +22,11 @@ def _assignments(request: HttpRequest) -> QuerySet[Assignment]:
 @api_view()
 def assignment_list(request: HttpRequest) -> HttpResponse:
     today = clock.today()
-    qs = _assignments(request).annotate(status_code=status_expression(today)).order_by("task_id", "id")
+    qs = (
+        _assignments(request)
+        .annotate(status_code=status_expression(today))
+        .order_by("task_id", "id")
+    )
     for name, field in (("agency", "agency_id"), ("plan", "task__plan_id"), ("task", "task_id")):
         value = int_param(request, name)
         if value is not None:
@@ -48,9 +52,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _reports(request: HttpRequest) -> QuerySet[ProgressReport]:
     return (
-        reports_for(request.user)
-        .select_related("author", "reviewer")
-        .prefetch_related("evidence")
+        reports_for(request.user).select_related("author", "reviewer").prefetch_related("evidence")
     )
 
 
@@ -79,7 +81,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = get_or_404(evidence_for(request.user), pk=pk)
     response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
         content_type=evidence.content_type,
     )
     response["Cache-Control"] = "private, no-store"

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "chiso.results",
     "chiso.web",
     "chiso.demo",
+    "chiso.dashboards",
+    "chiso.spreadsheets",
     "chiso.activities",
     "chiso.api",
 ]

@@ -7,5 +7,7 @@ urlpatterns = [
     path("", include("chiso.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("chiso.api.urls")),
+    path("bang-dieu-khien/", include("chiso.dashboards.urls")),
+    path("bang-tinh/", include("chiso.spreadsheets.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -15,4 +15,5 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry("home", _("Trang chủ"), requires_login=False),
+    NavEntry("dashboards:home", _("Bảng điều khiển")),
 ]

@@ -45,7 +45,8 @@ class Command(BaseCommand):
             state = _("đã thu hồi") if token.revoked else _("đang dùng")
             used = (
                 formats.date_format(token.last_used_at, "SHORT_DATETIME_FORMAT")
-                if token.last_used_at else "—"
+                if token.last_used_at
+                else "—"
             )
             self.stdout.write(
                 f"{token.pk}\t{token.prefix}…\t{token.user.username}\t{token.name or '—'}\t"
@@ -54,4 +55,6 @@ class Command(BaseCommand):
 
     def _revoke(self, options: dict[str, Any]) -> None:
         token = revoke_token(find_token(options["reference"]))
-        self.stdout.write(_("Đã thu hồi mã #%(id)s (%(prefix)s…).") % {"id": token.pk, "prefix": token.prefix})
+        self.stdout.write(
+            _("Đã thu hồi mã #%(id)s (%(prefix)s…).") % {"id": token.pk, "prefix": token.prefix}
+        )
