@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardsConfig(AppConfig):
+    name = "chiso.dashboards"
+    verbose_name = _("Bảng điều khiển, thời hạn, nhắc việc")
+
+    def ready(self) -> None:
+        from chiso.dashboards.panels import plan_progress_panel
+        from chiso.web.home import PANEL_PROVIDERS
+
+        if plan_progress_panel not in PANEL_PROVIDERS:
+            PANEL_PROVIDERS.append(plan_progress_panel)

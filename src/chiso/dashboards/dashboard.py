@@ -1,0 +1,137 @@
+"""Everything the plan dashboard shows, as typed rows: the plan's progress, the user's agency,
+agencies, sections, PAPI units (weak ones highlighted, unaddressed ones flagged) and objectives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from chiso.dashboards.metrics import (
+    AgencyRow,
+    SectionRow,
+    StatusCounts,
+    by_agency,
+    by_section,
+    by_task,
+    by_unit,
+    plan_assignments,
+    status_counts,
+    task_units,
+)
+from chiso.dashboards.objectives import ObjectiveLine, objective_lines
+from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
+from chiso.index.framework import Framework, FrameworkError, load_framework
+from chiso.index.results import Results
+from chiso.plans.models import Plan
+from chiso.results.errors import NoResults
+from chiso.results.store import load_results
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    code: str
+    name: str
+    level: str  # "dimension" | "subdimension"
+    counts: StatusCounts
+    task_count: int
+    tier: str  # the province's tier in the results year, "" when unknown
+    tier_label: str
+    weak: WeakUnit | None
+
+    @property
+    def unaddressed(self) -> bool:
+        """A weak unit that no task of the plan names (nor a unit beneath it)."""
+        return self.weak is not None and self.task_count == 0
+
+
+@dataclass(frozen=True)
+class DimensionBlock:
+    dimension: UnitRow
+    subdimensions: tuple[UnitRow, ...]
+
+
+@dataclass(frozen=True)
+class PlanDashboard:
+    plan: Plan
+    today: dt.date
+    counts: StatusCounts
+    mine: AgencyRow | None  # the user's own agency, when it has assignments
+    agencies: list[AgencyRow]
+    sections: list[SectionRow]
+    dimensions: list[DimensionBlock]
+    weak: WeakUnits
+    objectives: list[ObjectiveLine]
+
+    @property
+    def unaddressed(self) -> list[UnitRow]:
+        rows = [r for b in self.dimensions for r in (b.dimension, *b.subdimensions)]
+        return [r for r in rows if r.unaddressed]
+
+    @property
+    def max_agency_total(self) -> int:
+        return max((a.counts.total for a in self.agencies), default=0)
+
+
+def plan_results(plan: Plan) -> tuple[Results | None, str]:
+    """The stored results of the plan's index, or None with the reason."""
+    try:
+        return load_results(plan.index), ""
+    except NoResults as exc:
+        return None, exc.message
+
+
+def _unit_rows(
+    plan: Plan, framework: Framework, weak: WeakUnits, per_task: dict[int, StatusCounts]
+) -> list[DimensionBlock]:
+    year = weak.year or plan.year
+    dimensions = framework.children(framework.root.code, year)
+    subs = {d.code: framework.children(d.code, year) for d in dimensions}
+    codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
+    rolled = by_unit(task_units(plan), per_task, codes)
+
+    def row(code: str, level: str) -> UnitRow:
+        tier, label = weak.tiers.get(code, ("", ""))
+        unit = framework.unit(code)
+        return UnitRow(code, unit.name(year), level, rolled[code].counts,
+                       len(rolled[code].tasks), tier, label, weak.units.get(code))
+
+    return [
+        DimensionBlock(row(d.code, "dimension"),
+                       tuple(row(s.code, "subdimension") for s in subs[d.code]))
+        for d in dimensions
+    ]
+
+
+def build_dashboard(plan: Plan, user: Any, today: dt.date) -> PlanDashboard:
+    results, note = plan_results(plan)
+    if results is not None:
+        weak = weak_units_from(results, plan)
+    else:
+        weak = WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))
+    agencies = by_agency(plan_assignments(plan), today)
+    mine = next((a for a in agencies if a.agency_id == user.agency_id), None)
+    try:
+        framework: Framework | None = load_framework(plan.index)
+    except FrameworkError:
+        framework = None
+    per_task = by_task(plan, today)
+    return PlanDashboard(
+        plan=plan,
+        today=today,
+        counts=sum(per_task.values(), StatusCounts()),
+        mine=mine,
+        agencies=agencies,
+        sections=by_section(plan, today),
+        dimensions=_unit_rows(plan, framework, weak, per_task) if framework else [],
+        weak=weak,
+        objectives=objective_lines(plan, results),
+    )
+
+
+def plan_summary(plan: Plan, today: dt.date) -> StatusCounts:
+    """One query: the plan's assignments by status (home-page panel)."""
+    return status_counts(plan_assignments(plan), today)

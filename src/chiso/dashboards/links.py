@@ -1,0 +1,21 @@
+"""Where each dashboard number leads: the workspace's task list of the plan, filtered with the
+same query parameters as the workspace page and the API (status, agency, section, unit)."""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+
+# The workspace's task list; its URL pattern takes the plan's id.
+TASK_LIST_URL_NAME = "plans:task_list"
+
+
+def task_list_url(plan_id: int, **filters: object) -> str:
+    """e.g. task_list_url(3, status="overdue", agency=12) →
+    /ke-hoach/3/nhiem-vu/?status=overdue&agency=12 (empty filters left out)."""
+    try:
+        base = reverse(TASK_LIST_URL_NAME, args=[plan_id])
+    except NoReverseMatch:
+        base = f"/ke-hoach/{plan_id}/nhiem-vu/"
+    query = {k: str(v) for k, v in filters.items() if v not in (None, "")}
+    return f"{base}?{urlencode(query)}" if query else base

@@ -1,0 +1,65 @@
+"""Live status of a plan's objectives for the dashboard panel, from the core's
+`evaluate_objectives` on the stored results (every objective pending while none are stored)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy
+
+from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
+from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
+from chiso.index.results import Results
+from chiso.plans.models import Plan
+
+STATUS_LABELS = {
+    MET: gettext_lazy("Đạt"),
+    NOT_MET: gettext_lazy("Chưa đạt"),
+    PENDING: gettext_lazy("Chưa có kết quả"),
+}
+STATUS_TONES = {MET: "met", NOT_MET: "not_met", PENDING: "pending"}
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    code: str
+    text: str
+    status: str  # met | not_met | pending
+    label: str
+    tone: str
+    summary: str
+
+
+def plan_spec(plan: Plan) -> PlanSpec:
+    return PlanSpec(
+        index=plan.index, province=plan.province.name, year=plan.year,
+        baseline_year=plan.baseline_year, title=plan.title, source=plan.number,
+        objectives=tuple(
+            ObjectiveSpec(id=o.code, text=o.text, kind=o.kind,
+                          value=None if o.value is None else float(o.value),
+                          tier=o.tier or None, count=o.count, unit=o.unit or None)
+            for o in plan.objectives.all()
+        ),
+    )
+
+
+def _line(code: str, text: str, status: str, summary: str) -> ObjectiveLine:
+    return ObjectiveLine(code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status],
+                         summary)
+
+
+def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
+    spec = plan_spec(plan)
+    pending = [_line(o.id, o.text, PENDING, "") for o in spec.objectives]
+    if results is None or not spec.objectives:
+        return pending
+    try:
+        evaluated = evaluate_objectives(spec, results, plan.year)
+    except (PlanFileError, ValueError, LookupError):
+        return pending
+    english = (get_language() or "vi").startswith("en")
+    return [
+        _line(r.spec.id, r.spec.text, r.status, r.summary.en if english else r.summary.vi)
+        for r in evaluated
+    ]

@@ -1,0 +1,88 @@
+"""The province's weak PAPI units in the latest results a plan works from.
+
+A unit (dimension or sub-dimension) is weak when it sits in the lowest tier, or among the
+province's weaknesses as the core finds them (worst relative ranks, below the national mean).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from chiso.index.report import ProvinceProfile, UnitResult
+from chiso.index.results import Results
+from chiso.plans.models import Plan
+from chiso.results.errors import NoResults
+from chiso.results.store import load_results
+
+
+@dataclass(frozen=True)
+class WeakUnit:
+    code: str
+    name: str
+    level: str  # "dimension" | "subdimension"
+    score: float
+    rank: int
+    of: int
+    tier: str
+    tier_label: str
+    lowest_tier: bool  # in the framework's lowest tier
+    weakness: bool  # among the core's weaknesses (worst relative ranks below the mean)
+
+
+@dataclass(frozen=True)
+class WeakUnits:
+    year: int | None  # results year used; None when no results are available
+    units: dict[str, WeakUnit]  # by unit code
+    tiers: dict[str, tuple[str, str]]  # every unit of that year: code → (tier, tier label)
+    note: str = ""  # why nothing is shown, for the page
+
+
+def weak_units_of(profile: ProvinceProfile, lowest_tier: str) -> dict[str, WeakUnit]:
+    weaknesses = {r.unit for r in profile.weaknesses}
+    found: dict[str, WeakUnit] = {}
+    for r in (*profile.dimensions, *profile.subdimensions):
+        if r.tier == lowest_tier or r.unit in weaknesses:
+            found[r.unit] = _weak(r, lowest_tier, r.unit in weaknesses)
+    return found
+
+
+def _weak(r: UnitResult, lowest_tier: str, weakness: bool) -> WeakUnit:
+    return WeakUnit(
+        code=r.unit, name=r.name, level=r.level, score=r.score, rank=r.rank, of=r.of,
+        tier=r.tier, tier_label=r.tier_label, lowest_tier=r.tier == lowest_tier,
+        weakness=weakness,
+    )
+
+
+def results_year(plan: Plan, years: tuple[int, ...]) -> int | None:
+    """The plan's baseline year when published, else the latest year not after the plan's."""
+    if plan.baseline_year in years:
+        return plan.baseline_year
+    earlier = [y for y in years if y <= plan.year]
+    return max(earlier) if earlier else None
+
+
+def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
+    year = results_year(plan, results.years)
+    if year is None:
+        return WeakUnits(None, {}, {}, _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
+                         % {"index": plan.index, "year": plan.year})
+    try:
+        profile = results.profile(plan.province.code, year)
+    except LookupError:
+        return WeakUnits(year, {}, {}, _("Không có kết quả %(index)s của tỉnh năm %(year)s.")
+                         % {"index": plan.index, "year": year})
+    tiers = {r.unit: (r.tier, r.tier_label) for r in (*profile.dimensions, *profile.subdimensions)}
+    lowest = results.framework.tiers[-1].code
+    return WeakUnits(year, weak_units_of(profile, lowest), tiers)
+
+
+def plan_weak_units(plan: Plan) -> WeakUnits:
+    """Weak units for the plan's province from the stored results (chiso import-results)."""
+    try:
+        results = load_results(plan.index)
+    except NoResults as exc:
+        return WeakUnits(None, {}, {}, exc.message)
+    return weak_units_from(results, plan)

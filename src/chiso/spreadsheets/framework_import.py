@@ -1,0 +1,171 @@
+"""Importing a task framework (XLSX) into a plan: preview, then all-or-nothing.
+
+`preview_framework` reads and checks without writing. `upload_framework` keeps the file for the
+preview page; `confirm_import` imports it. `import_framework` is the one transaction behind both
+the page and `chiso import-tasks`: sections and tasks are created through the workspace's own
+services (`create_section`, `create_task`, audited), and any refusal rolls everything back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chiso.accounts.models import Agency, AgencyGroup
+from chiso.audit.services import record
+from chiso.plans.access import can_edit_plan
+from chiso.plans.errors import PlanError
+from chiso.plans.models import Plan, Section, Task
+from chiso.plans.services import create_section, create_task
+from chiso.spreadsheets.framework_reader import RawSheet, RowError, WorkbookError, read_framework
+from chiso.spreadsheets.framework_rows import AgencyRef, TaskDraft, check_rows
+from chiso.spreadsheets.models import TaskImport
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class ImportPreview:
+    file_name: str
+    sheet: str = ""
+    drafts: list[TaskDraft] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    new_sections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and bool(self.drafts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    tasks: int
+    sections: int
+    assignments: int
+    dry_run: bool
+
+
+class ImportFailed(Exception):
+    """The file has errors; nothing was saved. `errors` locate each one."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class _DryRun(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        self.result = result
+
+
+def preview_framework(plan: Plan, file_name: str, data: bytes) -> ImportPreview:
+    """What an import of this file would create, or the errors preventing it. Writes nothing."""
+    if len(data) > MAX_FILE_BYTES:
+        message = _("Tệp lớn hơn %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+        return ImportPreview(file_name, errors=[RowError(file_name, None, "", message)])
+    try:
+        sheet: RawSheet = read_framework(file_name, data)
+    except WorkbookError as exc:
+        return ImportPreview(file_name, errors=exc.errors)
+    checked = check_rows(plan, sheet)
+    return ImportPreview(file_name, sheet.sheet, checked.drafts, checked.errors,
+                         checked.new_sections)
+
+
+def _require_coordinator(user: Any, plan: Plan) -> None:
+    if not can_edit_plan(user, plan):
+        raise PermissionDenied(_("Chỉ Sở Nội vụ (điều phối kế hoạch) được nhập bộ khung nhiệm vụ."))
+
+
+def _resolve(draft: TaskDraft) -> dict[str, Any]:
+    """create_task's agency arguments for a draft: one lead group at most; other groups (and
+    coordinating groups) expand to their member agencies."""
+    groups = [r for r in draft.lead if r.is_group]
+    lead_group = AgencyGroup.objects.get(pk=groups[0].group_id) if groups else None
+
+    def agencies(refs: tuple[AgencyRef, ...], skip_group: AgencyGroup | None) -> list[Agency]:
+        found: dict[int, Agency] = {}
+        for ref in refs:
+            if ref.agency_id is not None:
+                found.setdefault(ref.agency_id, Agency.objects.get(pk=ref.agency_id))
+            elif skip_group is None or ref.group_id != skip_group.pk:
+                group = AgencyGroup.objects.get(pk=ref.group_id)
+                for member in group.members.filter(active=True):
+                    found.setdefault(member.pk, member)
+        return list(found.values())
+
+    lead = agencies(draft.lead, lead_group)
+    in_group = set(lead_group.members.values_list("pk", flat=True)) if lead_group else set()
+    taken = {a.pk for a in lead} | in_group
+    coordinating = [a for a in agencies(draft.coordinate, None) if a.pk not in taken]
+    return {"lead_agencies": lead, "lead_group": lead_group, "coordinating": coordinating}
+
+
+def _create_all(user: Any, plan: Plan, preview: ImportPreview) -> tuple[int, int, int]:
+    sections = {s.code: s for s in plan.sections.all()}
+    for code, title in preview.new_sections.items():
+        sections[code] = create_section(user, plan, code=code, title=title)
+    assignments = 0
+    for draft in preview.drafts:
+        try:
+            task: Task = create_task(
+                user, plan, title=draft.title, section=sections[draft.section_code],
+                code=draft.code, deadline=draft.deadline, recurring=draft.recurring,
+                expected_output=draft.output, unit_codes=draft.unit_codes, **_resolve(draft),
+            )
+        except PlanError as exc:
+            raise ImportFailed([RowError(preview.file_name, draft.row, "", exc.message)]) from None
+        assignments += task.assignments.count()
+    return len(preview.drafts), len(preview.new_sections), assignments
+
+
+def import_framework(
+    user: Any, plan: Plan, file_name: str, data: bytes, *, dry_run: bool = False
+) -> ImportResult:
+    """Import every row or none. Raises ImportFailed (row errors) or PermissionDenied.
+    `dry_run` goes through every service check and then rolls back."""
+    _require_coordinator(user, plan)
+    try:
+        with transaction.atomic():
+            plan = Plan.objects.select_for_update().get(pk=plan.pk)
+            preview = preview_framework(plan, file_name, data)
+            if not preview.ok:
+                raise ImportFailed(preview.errors or [RowError(file_name, None, "", _(
+                    "Tệp không có nhiệm vụ nào để nhập."))])
+            tasks, sections, assignments = _create_all(user, plan, preview)
+            result = ImportResult(tasks, sections, assignments, dry_run)
+            record(user, plan, "plan.import_tasks", {}, note=_(
+                "Nhập %(tasks)s nhiệm vụ từ tệp %(file)s"
+            ) % {"tasks": tasks, "file": file_name})
+            if dry_run:
+                raise _DryRun(result)
+            return result
+    except _DryRun as done:
+        return done.result
+
+
+def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> TaskImport:
+    """Keep an uploaded workbook for its preview page (nothing is imported yet)."""
+    _require_coordinator(user, plan)
+    return TaskImport.objects.create(
+        province_id=plan.province_id, plan=plan, file_name=file_name[:255], data=data,
+        uploaded_by=user,
+    )
+
+
+def confirm_import(user: Any, task_import: TaskImport) -> ImportResult:
+    """Import a previewed upload once; a second confirm (double click, back button) is refused."""
+    with transaction.atomic():
+        locked = TaskImport.objects.select_for_update().get(pk=task_import.pk)
+        if locked.imported_at is not None:
+            raise PlanError(_("Tệp này đã được nhập lúc %(when)s.") % {
+                "when": timezone.localtime(locked.imported_at).strftime("%H:%M %d/%m/%Y")})
+        result = import_framework(user, locked.plan, locked.file_name, bytes(locked.data))
+        locked.imported_at, locked.task_count = timezone.now(), result.tasks
+        locked.save(update_fields=["imported_at", "task_count"])
+        return result

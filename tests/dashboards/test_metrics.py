@@ -1,0 +1,133 @@
+"""Known counts on the hand-built plan (tests/dashboards/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chiso.dashboards import dashboard as dashboard_module
+from chiso.dashboards.charts import stacked_segments
+from chiso.dashboards.dashboard import build_dashboard
+from chiso.dashboards.metrics import (
+    StatusCounts,
+    ancestors,
+    by_agency,
+    by_section,
+    plan_assignments,
+    status_counts,
+)
+from chiso.dashboards.weakness import results_year, weak_units_from
+from chiso.index import load_papi
+from chiso.results.errors import NoResults
+from tests.dashboards.conftest import TODAY, PlanData
+
+
+def counts(**kw: int) -> StatusCounts:
+    return StatusCounts(**kw)
+
+
+@pytest.fixture
+def no_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(index: str = "PAPI") -> Any:
+        raise NoResults("Chưa nhập kết quả PAPI nào.")
+
+    monkeypatch.setattr(dashboard_module, "load_results", missing)
+
+
+@pytest.fixture(scope="module")
+def papi_results() -> Any:
+    from tests.conftest import PAPI_DATA_DIR
+
+    if not Path(PAPI_DATA_DIR).is_dir():
+        pytest.fail(f"PAPI data not found at {PAPI_DATA_DIR}")
+    return load_papi(PAPI_DATA_DIR)
+
+
+def test_plan_counts(plan_data: PlanData) -> None:
+    got = status_counts(plan_assignments(plan_data.plan), TODAY)
+    assert got == counts(done=1, done_late=1, overdue=1, in_progress=1, not_started=3)
+    assert got.total == 7 and got.finished == 2
+    assert got.on_time_pct == pytest.approx(100 / 7)
+    assert got.finished_pct == pytest.approx(200 / 7)
+
+
+def test_counts_by_agency(plan_data: PlanData) -> None:
+    rows = {r.name: r for r in by_agency(plan_assignments(plan_data.plan), TODAY)}
+    assert rows["Sở Nội vụ"].counts == counts(done=1, not_started=1)
+    assert rows["UBND thành phố Nha Trang"].counts == counts(overdue=1, in_progress=1)
+    assert rows["UBND thành phố Cam Ranh"].counts == counts(done_late=1, not_started=1)
+    assert rows["Ủy ban MTTQ Việt Nam tỉnh"].counts == counts(not_started=1)
+    assert rows["UBND thành phố Nha Trang"].last_report_at.date().isoformat() == "2023-08-01"
+    assert rows["Sở Nội vụ"].last_report_at is None
+    # Most overdue first.
+    assert by_agency(plan_assignments(plan_data.plan), TODAY)[0].name == "UBND thành phố Nha Trang"
+
+
+def test_counts_by_section(plan_data: PlanData) -> None:
+    rows = by_section(plan_data.plan, TODAY)
+    assert [(r.code, r.counts.total) for r in rows] == [("II.1", 4), ("II.2", 2), ("—", 1)]
+    assert rows[0].counts == counts(done=1, overdue=1, in_progress=1, not_started=1)
+    assert rows[1].counts == counts(done_late=1, not_started=1)
+
+
+def test_units_roll_up_once_per_assignment(
+    plan_data: PlanData, users: dict[str, Any], no_results: None
+) -> None:
+    dash = build_dashboard(plan_data.plan, users["nhatrang"], TODAY)
+    assert dash.mine is not None and dash.mine.counts == counts(overdue=1, in_progress=1)
+    units = {r.code: r for b in dash.dimensions for r in (b.dimension, *b.subdimensions)}
+    assert units["1.1"].counts == counts(done=1, overdue=1)
+    assert units["1"].counts == counts(done=1, overdue=1)  # rolled up from 1.1
+    # T2 lists both "2" and "2.4": its two assignments count once for dimension 2.
+    assert units["2"].counts == counts(in_progress=1, not_started=1)
+    assert units["2"].task_count == 1
+    assert units["2.4"].counts.total == 2
+    assert units["5"].counts == counts(done_late=1, not_started=1)
+    assert units["3"].counts.total == 0 and units["3"].task_count == 0
+    # The plan total includes T4, linked to no unit.
+    assert dash.counts.total == 7
+    assert sum(b.dimension.counts.total for b in dash.dimensions) == 6
+    assert dash.weak.year is None and dash.unaddressed == []
+    assert [o.status for o in dash.objectives] == []
+
+
+def test_ancestors() -> None:
+    assert ancestors("2.4.1", ["2", "2.4", "3"]) == ["2.4", "2"]
+    assert ancestors("9", ["2"]) == []
+
+
+def test_weak_units_known_answer(plan_data: PlanData, papi_results: Any) -> None:
+    """Khánh Hòa 2022 (the plan's baseline): lowest tier 1.4, 3.2, 6.1; weakest ranks 1, 1.2."""
+    weak = weak_units_from(papi_results, plan_data.plan)
+    assert weak.year == 2022
+    assert set(weak.units) == {"1", "1.2", "1.4", "3.2", "6.1"}
+    assert weak.units["1.4"].lowest_tier and weak.units["1.4"].rank == 59
+    assert not weak.units["1"].lowest_tier and weak.units["1"].weakness
+    assert weak.tiers["3"] == ("high", "Cao")
+
+
+def test_unaddressed_weak_units_flagged(
+    plan_data: PlanData, users: dict[str, Any], papi_results: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dashboard_module, "load_results", lambda index="PAPI": papi_results)
+    dash = build_dashboard(plan_data.plan, users["coordinator"], TODAY)
+    # Dimension 1 is addressed through T1's sub-dimension 1.1; the rest of the weak units not.
+    assert [u.code for u in dash.unaddressed] == ["1.2", "1.4", "3.2", "6.1"]
+    units = {r.code: r for b in dash.dimensions for r in (b.dimension, *b.subdimensions)}
+    assert units["1"].weak is not None and not units["1"].unaddressed
+    assert units["1.4"].tier == "low"
+
+
+def test_results_year_prefers_baseline(plan_data: PlanData) -> None:
+    plan = plan_data.plan
+    assert results_year(plan, (2021, 2022, 2023)) == 2022
+    assert results_year(plan, (2019, 2020)) == 2020
+    assert results_year(plan, (2024,)) is None
+
+
+def test_stacked_segments_scale() -> None:
+    segs = stacked_segments(counts(done=1, overdue=3), scale_total=8)
+    assert [(s.status, s.x, s.width) for s in segs] == [("done", 0.0, 12.5), ("overdue", 12.5, 37.5)]
+    assert stacked_segments(StatusCounts()) == []
