@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from chiso.index import cli_plan
 from chiso.index.dataset import DataError
 from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank, render_table
 from chiso.index.framework import FrameworkError
@@ -82,6 +83,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     profile.add_argument("--province", required=True)
     ranking = sub.add_parser("ranking", parents=[common], help="all provinces for one unit")
     ranking.add_argument("--unit", default="aggregate", help="aggregate | 1 … 8 | 1.1 … 8.3")
+    cli_plan.add_subcommands(sub)
     return parser
 
 
@@ -114,6 +116,8 @@ def main(argv: list[str], db_loader: Loader | None = None) -> int:
 
 def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
+    if args.command in cli_plan.COMMANDS:
+        return cli_plan.run(args, results, stream)
     if args.command == "profile":
         profile = results.profile(args.province, args.year)
         stream.write(_emit_profile(profile, args.format, args.lang))
