@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "chiso.spreadsheets",
     "chiso.activities",
     "chiso.api",
+    "chiso.documents",
 ]
 
 MIDDLEWARE = [

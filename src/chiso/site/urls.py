@@ -9,5 +9,6 @@ urlpatterns = [
     path("api/v1/", include("chiso.api.urls")),
     path("bang-dieu-khien/", include("chiso.dashboards.urls")),
     path("bang-tinh/", include("chiso.spreadsheets.urls")),
+    path("ke-hoach/", include("chiso.plans.urls")),
     path("quan-tri/", admin.site.urls),
 ]

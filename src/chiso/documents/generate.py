@@ -1,0 +1,187 @@
+"""Each document from its sources (plan rows, stored or given results) to a file — the one path
+used by the documents page's jobs and by `chiso report`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from chiso.accounts.models import Agency, AgencyKind
+from chiso.documents.analysis import AnalysisRequest, build_analysis
+from chiso.documents.annex import build_annex
+from chiso.documents.decree30 import IssuingBody, Signature
+from chiso.documents.letterhead import (
+    Letterhead,
+    Progress,
+    committee_line,
+    home_affairs_letterhead,
+    no_progress,
+)
+from chiso.documents.pdf import docx_to_pdf
+from chiso.documents.phrases import short_kind
+from chiso.documents.plan_document import build_plan_document, plan_outline, province_kind
+from chiso.documents.plan_progress import plan_progress
+from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
+from chiso.index.objectives import evaluate_objectives
+from chiso.index.results import Results
+from chiso.plans.models import Plan
+from chiso.plans.objectives import plan_spec
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
+
+
+class DocumentError(ValueError):
+    """The document cannot be made from these inputs (translated message)."""
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    filename: str
+    content: bytes
+
+    @property
+    def content_type(self) -> str:
+        suffix = self.filename.rsplit(".", 1)[-1]
+        return {"pdf": PDF_TYPE, "xlsx": XLSX_TYPE}.get(suffix, DOCX_TYPE)
+
+
+def _finish(docx: bytes, stem: str, fmt: str, progress: Progress) -> DocumentFile:
+    if fmt == "pdf":
+        progress(92, _("Chuyển sang PDF (LibreOffice)"))
+        return DocumentFile(f"{stem}.pdf", docx_to_pdf(docx))
+    if fmt != "docx":
+        raise DocumentError(_("Định dạng không hỗ trợ: %(fmt)s") % {"fmt": fmt})
+    return DocumentFile(f"{stem}.docx", docx)
+
+
+def agency_letterhead(agency: Agency | None, province_name: str, date: dt.date) -> Letterhead:
+    """The letterhead of the requesting person's agency; Sở Nội vụ when there is none."""
+    kind = province_kind(province_name)
+    default = home_affairs_letterhead(province_name, date, kind)
+    if agency is None:
+        return default
+    if agency.kind == AgencyKind.PEOPLES_COMMITTEE:
+        body = committee_body(province_name)
+        signature = Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"))
+    else:
+        symbol = agency.short_name or "".join(w[:1] for w in agency.name.split()).upper()
+        body = IssuingBody(
+            (agency.name.upper(),), symbol, committee_line(province_name, kind), label=agency.name
+        )
+        signature = default.signature
+    recipients = (*default.recipients[:-1], f"Lưu: VT, {body.symbol}")
+    return Letterhead(body, province_name, date, signature, recipients)
+
+
+def committee_body(province_name: str) -> IssuingBody:
+    kind = province_kind(province_name)
+    return IssuingBody(
+        ("ỦY BAN NHÂN DÂN", f"{kind} {province_name}".upper()),
+        "UBND",
+        label=f"UBND {short_kind(kind)}",
+    )
+
+
+def published_year(results: Results, plan_year: int, today: dt.date) -> int | None:
+    """The latest results year a report dated `today` can cite for a plan of `plan_year`: a
+    year's index is published in the following year (PAPI: spring), never later than the plan."""
+    usable = [y for y in results.years if y <= plan_year and y < today.year]
+    return usable[-1] if usable else None
+
+
+def results_document(
+    plan: Plan,
+    results: Results | None,
+    today: dt.date,
+    letterhead: Letterhead,
+    fmt: str = "docx",
+    results_year: int | None = None,
+    progress: Progress = no_progress,
+) -> DocumentFile:
+    progress(5, _("Đọc số liệu kế hoạch"))
+    year = results_year
+    if results is not None and year is None:
+        year = published_year(results, plan.year, today)
+    profile, objectives = None, ()
+    if results is not None and year is not None:
+        profile = results.profile(plan.province.name, year)
+        objectives = tuple(
+            evaluate_objectives(plan_spec(plan, list(plan.objectives.all())), results, year)
+        )
+    facts = PlanFacts(
+        number=plan.number,
+        title=plan.title,
+        issued_on=plan.issued_on,
+        year=plan.year,
+        province=plan.province.name,
+        province_kind=province_kind(plan.province.name),
+        report_due=plan.report_due,
+    )
+    data = ResultsReportInput(facts, profile, objectives, plan_progress(plan, today))
+    docx = build_results_report(data, letterhead, progress)
+    return _finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
+
+
+def annex_document(plan: Plan, today: dt.date, progress: Progress = no_progress) -> DocumentFile:
+    progress(10, _("Đọc danh sách phân công"))
+    content = build_annex(plan_progress(plan, today), plan.title)
+    progress(90, _("Lưu tệp"))
+    return DocumentFile(f"phu-luc-phan-cong-{plan.year}.xlsx", content)
+
+
+def analysis_document(
+    results: Results,
+    province: str,
+    year: int,
+    letterhead: Letterhead,
+    fmt: str = "docx",
+    progress: Progress = no_progress,
+) -> DocumentFile:
+    if year not in results.years:
+        raise DocumentError(_("Không có kết quả năm %(year)s.") % {"year": year})
+    docx = build_analysis(results, AnalysisRequest(province, year), letterhead, progress)
+    return _finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
+
+
+def plan_letterhead(plan: Plan, today: dt.date) -> Letterhead:
+    """The plan is issued by its issuer (usually the provincial People's Committee), under its
+    own number and date, signed by the signer recorded on the plan."""
+    date = plan.issued_on or today
+    if plan.issuer is None:
+        base = agency_letterhead(None, plan.province.name, date)
+        base = Letterhead(
+            committee_body(plan.province.name),
+            base.place,
+            date,
+            Signature(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+            base.recipients,
+        )
+    else:
+        base = agency_letterhead(plan.issuer, plan.province.name, date)
+    title = tuple(line for line in plan.signer_title.upper().split("\n") if line.strip())
+    signature = Signature(title or base.signature.title_lines, plan.signer)
+    recipients = (
+        "Các cơ quan, đơn vị, địa phương được giao nhiệm vụ",
+        "Sở Nội vụ",
+        f"Lưu: VT, {base.body.symbol}",
+    )
+    return Letterhead(base.body, base.place, base.date, signature, recipients, plan.number)
+
+
+def plan_document(
+    plan: Plan,
+    results: Results | None,
+    today: dt.date,
+    fmt: str = "docx",
+    progress: Progress = no_progress,
+) -> DocumentFile:
+    progress(5, _("Đọc kế hoạch"))
+    baseline = None
+    if results is not None and plan.baseline_year in results.years:
+        baseline = results.profile(plan.province.name, plan.baseline_year).aggregate
+    docx = build_plan_document(plan_outline(plan), plan_letterhead(plan, today), baseline, progress)
+    return _finish(docx, f"ke-hoach-{plan.year}", fmt, progress)

@@ -1,0 +1,171 @@
+"""`chiso report results|analysis|plan …` — the documents of the documents page, from the shell.
+
+    chiso report results --plan PLAN --out FILE.docx|.pdf [--annex FILE.xlsx] [--results-year Y]
+    chiso report analysis --province NAME --year YYYY [--data PATH] --out FILE.docx|.pdf
+    chiso report plan --plan PLAN --out FILE.docx|.pdf
+
+PLAN is a plan in the database, by id or by number ("7305/KH-UBND"). `analysis --data PATH`
+reads a results folder/file and never touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from chiso.documents.generate import (
+    DocumentError,
+    DocumentFile,
+    agency_letterhead,
+    analysis_document,
+    annex_document,
+    plan_document,
+    results_document,
+)
+from chiso.documents.letterhead import home_affairs_letterhead
+from chiso.documents.pdf import PdfUnavailable
+from chiso.index import DataError, load_papi
+from chiso.index.provinces import UnknownProvince, match_province
+from chiso.index.results import Results, UnknownYear
+
+FORMATS = {".docx": "docx", ".pdf": "pdf"}
+
+
+class Command(BaseCommand):
+    help = "Tạo văn bản, báo cáo (DOCX/PDF) theo thể thức Nghị định 30/2020/NĐ-CP."
+    requires_system_checks: list[str] = []
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="document", required=True)
+        results = sub.add_parser("results", help="Báo cáo kết quả thực hiện kế hoạch")
+        results.add_argument("--plan", required=True, help="id hoặc số, ký hiệu kế hoạch")
+        results.add_argument("--out", required=True, type=Path)
+        results.add_argument("--annex", type=Path, help="phụ lục XLSX (mặc định: cạnh --out)")
+        results.add_argument("--results-year", type=int)
+        results.add_argument("--data", type=Path, help="thư mục/tệp kết quả thay cho CSDL")
+        results.add_argument("--date", help="ngày văn bản YYYY-MM-DD (mặc định: hôm nay)")
+        analysis = sub.add_parser("analysis", help="Báo cáo phân tích kết quả chỉ số")
+        analysis.add_argument("--province", required=True)
+        analysis.add_argument("--year", required=True, type=int)
+        analysis.add_argument("--data", type=Path, help="thư mục/tệp kết quả (không cần CSDL)")
+        analysis.add_argument("--out", required=True, type=Path)
+        analysis.add_argument("--date", help="ngày văn bản YYYY-MM-DD (mặc định: hôm nay)")
+        plan = sub.add_parser("plan", help="Văn bản kế hoạch")
+        plan.add_argument("--plan", required=True, help="id hoặc số, ký hiệu kế hoạch")
+        plan.add_argument("--out", required=True, type=Path)
+        plan.add_argument("--data", type=Path, help="thư mục/tệp kết quả thay cho CSDL")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.verbosity = int(options["verbosity"])
+        out: Path = options["out"]
+        fmt = FORMATS.get(out.suffix.lower())
+        if fmt is None:
+            raise CommandError(f"--out {out}: cần đuôi .docx hoặc .pdf (need .docx or .pdf)")
+        try:
+            made = getattr(self, f"_{options['document']}")(fmt, options)
+        except (DocumentError, PdfUnavailable, UnknownProvince, UnknownYear, DataError) as exc:
+            raise CommandError(str(exc)) from None
+        self._write(out, made)
+
+    def _write(self, path: Path, made: DocumentFile) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(made.content)
+        except OSError as exc:
+            raise CommandError(f"Không ghi được {path} (cannot write): {exc}") from None
+        self.stdout.write(f"{path} ({len(made.content):,} bytes)")
+
+    # --- the three documents -----------------------------------------------------------------
+
+    def _results(self, fmt: str, options: dict[str, Any]) -> DocumentFile:
+        from chiso.site import clock
+
+        plan = _find_plan(options["plan"])
+        today = _date(options["date"]) or clock.today()
+        results = _results(options["data"], required=False)
+        letterhead = agency_letterhead(_home_affairs(plan), plan.province.name, today)
+        made = results_document(
+            plan, results, today, letterhead, fmt, options["results_year"], self._progress
+        )
+        annex_path: Path = options["annex"] or options["out"].with_name(
+            options["out"].stem + "-phu-luc.xlsx"
+        )
+        self._write(annex_path, annex_document(plan, today))
+        return made
+
+    def _analysis(self, fmt: str, options: dict[str, Any]) -> DocumentFile:
+        from chiso.site import clock
+
+        results = _results(options["data"], required=True)
+        assert results is not None
+        province = match_province(options["province"], options["year"])
+        date = _date(options["date"]) or clock.today()  # settings only, no database
+        letterhead = home_affairs_letterhead(province.name, date, province.kind)
+        return analysis_document(
+            results, province.name, options["year"], letterhead, fmt, self._progress
+        )
+
+    def _plan(self, fmt: str, options: dict[str, Any]) -> DocumentFile:
+        from chiso.site import clock
+
+        plan = _find_plan(options["plan"])
+        results = _results(options["data"], required=False)
+        return plan_document(plan, results, clock.today(), fmt, self._progress)
+
+    def _progress(self, percent: int, step: str) -> None:
+        if self.verbosity >= 2:
+            self.stderr.write(f"{percent:3d}% {step}")
+
+
+def _date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--date {text!r}: cần dạng YYYY-MM-DD (need YYYY-MM-DD)") from None
+
+
+def _results(data: Path | None, required: bool) -> Results | None:
+    if data is not None:
+        if not data.exists():
+            raise CommandError(f"--data {data}: không tìm thấy (not found)")
+        return load_papi(data)
+    from chiso.results.errors import NoResults
+    from chiso.results.store import load_results
+
+    try:
+        return load_results()
+    except NoResults as exc:
+        if required:
+            raise CommandError(f"{exc} — dùng --data PATH (use --data PATH)") from None
+        return None
+
+
+def _find_plan(key: str) -> Any:
+    from chiso.plans.models import Plan
+
+    plan = None
+    if key.isdigit():
+        plan = Plan.objects.select_related("province", "issuer").filter(pk=int(key)).first()
+    if plan is None:
+        found = list(Plan.objects.select_related("province", "issuer").filter(number=key)[:2])
+        if len(found) > 1:
+            raise CommandError(
+                f"--plan {key!r}: nhiều kế hoạch cùng số, dùng id (ambiguous; use id)"
+            )
+        plan = found[0] if found else None
+    if plan is None:
+        raise CommandError(f"--plan {key!r}: không có kế hoạch này (no such plan)")
+    return plan
+
+
+def _home_affairs(plan: Any) -> Any:
+    """Reports on a plan come from its coordinating department (Sở Nội vụ) when it is known."""
+    from chiso.accounts.models import Agency
+    from chiso.accounts.names import agency_key
+
+    return Agency.objects.filter(province=plan.province, name_key=agency_key("Sở Nội vụ")).first()

@@ -1,0 +1,88 @@
+"""A requested document: generated in the background, its progress polled by the page, the file
+kept for download by people of the same province."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chiso.accounts.models import Province
+from chiso.plans.models import Plan
+
+# A job still queued or running after this long lost its worker (e.g. the server restarted).
+STALE_AFTER = dt.timedelta(minutes=20)
+
+
+class DocumentKind(models.TextChoices):
+    RESULTS = "results", _("Báo cáo kết quả thực hiện kế hoạch")
+    ANALYSIS = "analysis", _("Báo cáo phân tích kết quả chỉ số")
+    PLAN = "plan", _("Văn bản kế hoạch")
+    ANNEX = "annex", _("Phụ lục: danh sách phân công (Excel)")
+
+
+class DocumentFormat(models.TextChoices):
+    DOCX = "docx", "DOCX (Word)"
+    PDF = "pdf", "PDF"
+    XLSX = "xlsx", "XLSX (Excel)"
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang tạo")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+def document_path(instance: DocumentJob, filename: str) -> str:
+    # Random stored names: the download name is kept in the row, never used on disk.
+    return f"documents/{instance.province_id}/{uuid.uuid4().hex}.{instance.fmt}"
+
+
+class DocumentJob(models.Model):
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentKind.choices)
+    fmt = models.CharField(_("định dạng"), max_length=8, choices=DocumentFormat.choices)
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kế hoạch"),
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=10, choices=JobState.choices, default=JobState.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    step = models.CharField(_("bước"), max_length=200, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    file = models.FileField(upload_to=document_path, max_length=200, blank=True)
+    filename = models.CharField(_("tên tệp"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("yêu cầu tạo văn bản")
+        verbose_name_plural = _("yêu cầu tạo văn bản")
+        indexes = [models.Index(fields=["province", "-created_at"], name="docjob_province_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.fmt})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+    def is_stale(self, now: dt.datetime | None = None) -> bool:
+        """Unfinished long after it was asked for: its worker is gone."""
+        return not self.finished and (now or timezone.now()) - self.created_at > STALE_AFTER

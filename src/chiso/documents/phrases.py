@@ -1,0 +1,95 @@
+"""Vietnamese sentences about index figures, in the wording the province's own documents use
+("đạt 43,44 điểm; cao hơn trung bình chung các tỉnh/thành phố 1,09 điểm, xếp thứ hạng 16/61").
+
+Official documents are written in Vietnamese only (Decree 30/2020 and Law 2/2016 on the use of
+the national language in administration), so these strings are not run through gettext.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chiso.index.formatting import fmt_number
+from chiso.index.report import UnitResult
+
+
+def num(value: float | None, decimals: int = 2) -> str:
+    return fmt_number(value, "vi", decimals)
+
+
+def signed(value: float | None, decimals: int = 2) -> str:
+    return fmt_number(value, "vi", decimals, sign=True)
+
+
+def percent(part: int, whole: int) -> str:
+    return "—" if whole == 0 else f"{fmt_number(100 * part / whole, 'vi', 1)}%"
+
+
+def day(value: dt.date | None) -> str:
+    return "—" if value is None else value.strftime("%d/%m/%Y")
+
+
+def rank_text(r: UnitResult) -> str:
+    return f"{r.rank}/{r.of}"
+
+
+def versus_mean(r: UnitResult) -> str:
+    gap = r.gap_to_mean
+    if round(gap, 2) == 0:
+        return "bằng trung bình chung các tỉnh/thành phố"
+    side = "cao hơn" if gap > 0 else "thấp hơn"
+    return f"{side} trung bình chung các tỉnh/thành phố {num(abs(gap))} điểm"
+
+
+def change_text(r: UnitResult) -> str:
+    """tăng 1,75 điểm và 24 bậc so với năm 2021 (empty when there is no previous year)."""
+    if r.previous is None or r.change is None:
+        return ""
+    if r.breaks:
+        return f"không so sánh trực tiếp được với năm {r.previous.year} do thay đổi cấu trúc chỉ số"
+    change = r.change
+    points = (
+        f"tăng {num(change)} điểm"
+        if change > 0
+        else f"giảm {num(-change)} điểm"
+        if change < 0
+        else "giữ nguyên điểm"
+    )
+    moved = r.rank_change
+    if moved is None or moved == 0:
+        places = "giữ nguyên thứ hạng" if moved == 0 else ""
+        joined = f"{points}, {places}" if places else points
+    else:
+        places = f"{abs(moved)} bậc"
+        verb_same = (moved > 0) == (change > 0)
+        if verb_same:
+            joined = f"{points} và {places}"
+        else:
+            joined = f"{points}, {'tăng' if moved > 0 else 'giảm'} {places}"
+    return f"{joined} so với năm {r.previous.year}"
+
+
+def aggregate_sentence(r: UnitResult, province_label: str) -> str:
+    """The opening sentence of every PAPI document of the province (see the seed plan)."""
+    text = (
+        f"Chỉ số tổng hợp {r.index} năm {r.year} của {province_label} đạt {num(r.score)} điểm; "
+        f"{versus_mean(r)}, xếp thứ hạng {rank_text(r)} tỉnh/thành phố, thuộc nhóm đạt điểm "
+        f"“{r.tier_label}”"
+    )
+    change = change_text(r)
+    return f"{text}; {change}." if change else f"{text}."
+
+
+def short_kind(kind: str) -> str:
+    """The core says "thành phố trung ương"; documents write "thành phố Hà Nội"."""
+    return "thành phố" if kind.startswith("thành phố") else kind
+
+
+def province_label(name: str, kind: str = "tỉnh") -> str:
+    """tỉnh Khánh Hòa, "thành phố Hà Nội"."""
+    kind = short_kind(kind)
+    return f"{kind} {name}" if kind else name
+
+
+def date_words(value: dt.date) -> str:
+    return f"ngày {value.day:02d}/{value.month:02d}/{value.year}"

@@ -1,0 +1,298 @@
+"""Báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm YYYY.
+
+Content: the latest published index results and their changes, the plan's objectives with their
+status and gaps, progress by section and by agency (with a chart), overdue assignments and
+returned reports. The full list of assignments goes to the Excel annex (`annex.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from chiso.documents import charts
+from chiso.documents.decree30 import OfficialDocument
+from chiso.documents.letterhead import Letterhead, Progress, no_progress
+from chiso.documents.phrases import aggregate_sentence, day, num, percent, province_label, signed
+from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
+from chiso.index.objectives import MET, NOT_MET, ObjectiveResult
+from chiso.index.report import ProvinceProfile
+from chiso.plans.status import Status
+
+VERDICT = {MET: "Đạt", NOT_MET: "Chưa đạt"}
+LIST_LIMIT = 40  # longer lists of overdue/returned items are left to the annex
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    number: str
+    title: str
+    issued_on: dt.date | None
+    year: int
+    province: str
+    province_kind: str  # "tỉnh" | "thành phố"
+    report_due: dt.date | None
+
+
+@dataclass(frozen=True)
+class ResultsReportInput:
+    plan: PlanFacts
+    profile: ProvinceProfile | None  # latest published results (None: none loaded)
+    objectives: tuple[ObjectiveResult, ...]  # evaluated on the profile's year
+    progress: PlanProgress
+
+
+def build_results_report(
+    data: ResultsReportInput, letterhead: Letterhead, progress: Progress = no_progress
+) -> bytes:
+    plan = data.plan
+    summary = f"Kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm {plan.year}"
+    doc = OfficialDocument(letterhead.head("BC", "BÁO CÁO", summary))
+    doc.header()
+    issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
+    doc.para(
+        f"Thực hiện Kế hoạch số {plan.number}{issued} về {_lower_first(plan.title)}, "
+        f"trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương (số liệu đến ngày "
+        f"{day(data.progress.today)}), {letterhead.body.label} báo cáo kết quả "
+        "thực hiện như sau:"
+    )
+    progress(15, "Kết quả chỉ số")
+    _index_results(doc, data)
+    progress(35, "Mục tiêu")
+    _objectives(doc, data)
+    progress(55, "Tiến độ nhiệm vụ")
+    _progress(doc, data.progress)
+    progress(75, "Nhiệm vụ quá hạn, báo cáo bị trả lại")
+    _late_and_returned(doc, data.progress)
+    _conclusion(doc, data)
+    doc.closing()
+    progress(85, "Lưu tệp")
+    return doc.to_bytes()
+
+
+def _lower_first(text: str) -> str:
+    """Cải thiện … → "cải thiện …" mid-sentence; an acronym ("PAPI …") stays."""
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:
+    profile = data.profile
+    if profile is None or profile.aggregate is None:
+        doc.heading("I. KẾT QUẢ CHỈ SỐ PAPI")
+        doc.para("Chưa có kết quả Chỉ số PAPI trong hệ thống.")
+        return
+    label = province_label(profile.province.name, profile.province.kind)
+    doc.heading(f"I. KẾT QUẢ CHỈ SỐ PAPI NĂM {profile.year}")
+    doc.para(aggregate_sentence(profile.aggregate, label))
+    doc.caption(
+        "Kết quả 08 chỉ số nội dung:"
+        if len(profile.dimensions) == 8
+        else "Kết quả các chỉ số nội dung:"
+    )
+    rows = [
+        [
+            r.unit,
+            r.name,
+            num(r.score),
+            "—" if r.change is None or r.breaks else signed(r.change),
+            f"{r.rank}/{r.of}",
+            r.tier_label,
+        ]
+        for r in profile.dimensions
+    ]
+    doc.table(
+        ["Mã", "Chỉ số nội dung", "Điểm", "Thay đổi", "Hạng", "Nhóm"],
+        rows,
+        (10, 68, 17, 20, 18, 32),
+        numeric=(2, 3, 4),
+        size=11,
+    )
+    bars = [
+        charts.Bar(f"{r.unit}. {_short(r.name)}", r.score, r.national_mean)
+        for r in profile.dimensions
+    ]
+    png = charts.compare_bars(bars, profile.province.name, "Trung bình cả nước")
+    doc.picture(
+        png,
+        155,
+        f"Biểu đồ 1. Điểm các chỉ số nội dung năm {profile.year} so với trung bình cả nước",
+    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
+
+
+def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
+    doc.heading("II. KẾT QUẢ THỰC HIỆN MỤC TIÊU")
+    if not data.objectives:
+        doc.para("Kế hoạch chưa có mục tiêu được lượng hóa.")
+        return
+    year = data.objectives[0].year
+    if year < data.plan.year:
+        doc.para(
+            f"Kết quả Chỉ số PAPI năm {data.plan.year} chưa được công bố. Bảng dưới đây đối chiếu "
+            f"kết quả năm {year} với các mục tiêu năm {data.plan.year} để thấy khoảng cách cần "
+            "thu hẹp:"
+        )
+    met = sum(1 for o in data.objectives if o.status == MET)
+    total = len(data.objectives)
+    doc.caption(f"Có {met}/{total} mục tiêu đạt theo kết quả năm {year}:")
+    rows = [
+        [o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, "Chưa có số liệu")]
+        for o in data.objectives
+    ]
+    doc.table(
+        ["TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá"], rows, (10, 68, 62, 25), size=11
+    )
+    notes = {c.vi for o in data.objectives for c in o.caveats}
+    for note in sorted(notes):
+        doc.para(f"Lưu ý: {note}", italic=True)
+
+
+def _status_table(
+    doc: OfficialDocument, first: str, items: tuple[StatusCounts, ...], overall: StatusCounts
+) -> None:
+    header = [
+        first,
+        "Số lượt",
+        "Hoàn thành",
+        "Đang thực hiện",
+        "Chưa thực hiện",
+        "Quá hạn",
+        "Tiến độ TB",
+    ]
+    rows = []
+    for item in (*items, overall):
+        rows.append(
+            [
+                item.label,
+                str(item.total),
+                str(item.done),
+                str(item.count(Status.IN_PROGRESS)),
+                str(item.count(Status.NOT_STARTED)),
+                str(item.count(Status.OVERDUE)),
+                f"{num(item.mean_progress, 0)}%",
+            ]
+        )
+    doc.table(header, rows, (55, 16, 20, 20, 20, 16, 18), numeric=(1, 2, 3, 4, 5, 6), size=11)
+
+
+def _progress(doc: OfficialDocument, p: PlanProgress) -> None:
+    doc.heading("III. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
+    o = p.overall
+    doc.para(
+        f"Kế hoạch có {p.tasks} nhiệm vụ với {o.total} lượt phân công cho các cơ quan, đơn vị, "
+        f"địa phương. Đến ngày {day(p.today)}: hoàn thành {o.done} lượt "
+        f"({percent(o.done, o.total)}, trong đó {o.count(Status.DONE_LATE)} lượt hoàn thành quá "
+        f"hạn); đang thực hiện {o.count(Status.IN_PROGRESS)}; chưa thực hiện "
+        f"{o.count(Status.NOT_STARTED)}; quá hạn chưa hoàn thành {o.count(Status.OVERDUE)} lượt. "
+        f"Tiến độ bình quân {num(o.mean_progress, 0)}%."
+    )
+    if o.total == 0:
+        return
+    doc.heading("1. Theo nội dung kế hoạch", 2)
+    doc.caption("Tình hình thực hiện theo từng mục của kế hoạch (số lượt phân công):")
+    _status_table(doc, "Mục", p.by_section, o)
+    order = [(s.value, str(s.label)) for s in STATUS_ORDER]
+    png = charts.stacked_status(
+        [charts.StackedRow(c.label, c.by_status) for c in p.by_section], order
+    )
+    doc.picture(png, 155, "Biểu đồ 2. Tình hình thực hiện theo từng mục của kế hoạch")
+    doc.heading("2. Theo cơ quan, đơn vị, địa phương", 2)
+    doc.caption(
+        "Tình hình thực hiện của từng cơ quan, đơn vị, địa phương (cơ quan có nhiều "
+        "nhiệm vụ quá hạn xếp trước):"
+    )
+    _status_table(doc, "Cơ quan, đơn vị", p.by_agency, o)
+
+
+def _late_and_returned(doc: OfficialDocument, p: PlanProgress) -> None:
+    doc.heading("IV. NHIỆM VỤ QUÁ HẠN VÀ BÁO CÁO BỊ TRẢ LẠI")
+    doc.heading("1. Nhiệm vụ quá hạn chưa hoàn thành", 2)
+    if not p.overdue:
+        doc.para("Không có nhiệm vụ quá hạn.")
+    else:
+        doc.caption(
+            f"Có {len(p.overdue)} lượt phân công quá hạn chưa hoàn thành"
+            + (
+                f" (liệt kê {LIST_LIMIT} lượt quá hạn lâu nhất; danh sách đầy đủ tại Phụ lục)"
+                if len(p.overdue) > LIST_LIMIT
+                else ""
+            )
+            + ":"
+        )
+        rows = [
+            [
+                str(i),
+                f"{o.task_code} {o.task_title}".strip(),
+                o.agency,
+                day(o.deadline),
+                str(o.days_late),
+                f"{o.progress}%",
+            ]
+            for i, o in enumerate(p.overdue[:LIST_LIMIT], start=1)
+        ]
+        doc.table(
+            ["TT", "Nhiệm vụ", "Cơ quan", "Thời hạn", "Số ngày quá hạn", "Tiến độ"],
+            rows,
+            (10, 62, 38, 22, 17, 16),
+            numeric=(4, 5),
+            size=11,
+        )
+    doc.heading("2. Báo cáo bị trả lại chưa được bổ sung", 2)
+    if not p.returned:
+        doc.para("Không có báo cáo bị trả lại đang chờ bổ sung.")
+        return
+    doc.caption(f"Có {len(p.returned)} báo cáo bị Sở Nội vụ trả lại, chưa được gửi lại:")
+    rows = [
+        [
+            str(i),
+            f"{r.task_code} {r.task_title}".strip(),
+            r.agency,
+            day(r.returned_on),
+            r.comment or "—",
+        ]
+        for i, r in enumerate(p.returned[:LIST_LIMIT], start=1)
+    ]
+    doc.table(
+        ["TT", "Nhiệm vụ", "Cơ quan", "Ngày trả lại", "Ý kiến"],
+        rows,
+        (10, 55, 35, 22, 43),
+        numeric=(),
+        size=11,
+    )
+
+
+def _conclusion(doc: OfficialDocument, data: ResultsReportInput) -> None:
+    doc.heading("V. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ")
+    missed = [o for o in data.objectives if o.status == NOT_MET]
+    if missed:
+        doc.para(
+            "Các mục tiêu chưa đạt: "
+            + "; ".join(f"{o.spec.text} ({o.summary.vi})" for o in missed)
+            + "."
+        )
+    p = data.progress
+    late_agencies = [c.label for c in p.by_agency if c.count(Status.OVERDUE)]
+    if late_agencies:
+        doc.para(
+            "Đề nghị các cơ quan, đơn vị, địa phương có nhiệm vụ quá hạn khẩn trương hoàn thành "
+            "và báo cáo kết quả về Sở Nội vụ: " + ", ".join(late_agencies) + "."
+        )
+    if p.returned:
+        doc.para(
+            "Đề nghị các cơ quan có báo cáo bị trả lại bổ sung, hoàn chỉnh theo ý kiến của "
+            "Sở Nội vụ."
+        )
+    if p.assignments:
+        doc.para(
+            "Danh sách đầy đủ các lượt phân công và tình trạng thực hiện tại Phụ lục kèm "
+            "theo (tệp Excel).",
+            italic=True,
+        )
+    doc.para(
+        f"Trên đây là báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm "
+        f"{data.plan.year} của {province_label(data.plan.province, data.plan.province_kind)}"
+        "./."
+    )

@@ -1,0 +1,198 @@
+"""Requesting a document and generating it in the background.
+
+Design: the request is a `DocumentJob` row (one transaction, audited). After commit a daemon
+thread generates the file and writes its progress to the row; the page polls the row with htmx.
+That works the same on SQLite and PostgreSQL on a single office server, needs no broker, and a
+job whose thread died with the server shows as interrupted (`DocumentJob.is_stale`).
+`CHISO_DOCUMENT_JOBS = "inline"` runs the job in the request instead (tests, debugging).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import close_old_connections, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chiso.accounts.models import Role
+from chiso.audit.services import record
+from chiso.documents.generate import (
+    DocumentError,
+    DocumentFile,
+    agency_letterhead,
+    analysis_document,
+    annex_document,
+    plan_document,
+    results_document,
+)
+from chiso.documents.models import DocumentFormat, DocumentJob, DocumentKind, JobState
+from chiso.documents.pdf import PdfUnavailable, require_pdf
+from chiso.index.provinces import UnknownProvince
+from chiso.index.results import Results, UnknownYear
+from chiso.plans.models import Plan
+from chiso.site import clock
+
+log = logging.getLogger(__name__)
+
+REQUESTERS = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
+FORMATS = {
+    DocumentKind.RESULTS: (DocumentFormat.DOCX, DocumentFormat.PDF),
+    DocumentKind.ANALYSIS: (DocumentFormat.DOCX, DocumentFormat.PDF),
+    DocumentKind.PLAN: (DocumentFormat.DOCX, DocumentFormat.PDF),
+    DocumentKind.ANNEX: (DocumentFormat.XLSX,),
+}
+
+
+def can_request_documents(user: Any) -> bool:
+    """Coordinators (Sở Nội vụ), administrators and provincial leadership of a province."""
+    return bool(user.is_authenticated and user.role in REQUESTERS and user.province_id)
+
+
+def jobs_for(user: Any) -> QuerySet[DocumentJob]:
+    if not can_request_documents(user):
+        return DocumentJob.objects.none()
+    return DocumentJob.objects.filter(province_id=user.province_id)
+
+
+def _check_request(user: Any, kind: str, fmt: str, plan: Plan | None, year: int | None) -> None:
+    if not can_request_documents(user):
+        raise PermissionDenied(_("Bạn không có quyền tạo văn bản, báo cáo."))
+    if kind not in FORMATS:
+        raise DocumentError(_("Loại văn bản không hợp lệ."))
+    if fmt not in FORMATS[DocumentKind(kind)]:
+        raise DocumentError(_("Định dạng %(fmt)s không dùng cho loại văn bản này.") % {"fmt": fmt})
+    if kind == DocumentKind.ANALYSIS:
+        if year is None:
+            raise DocumentError(_("Chọn năm kết quả cần phân tích."))
+    elif plan is None:
+        raise DocumentError(_("Chọn kế hoạch."))
+    if plan is not None and plan.province_id != user.province_id:
+        raise PermissionDenied(_("Kế hoạch không thuộc tỉnh của bạn."))
+    if fmt == DocumentFormat.PDF:
+        require_pdf()  # fail now, with the reason, rather than in the background
+
+
+def request_document(
+    user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
+) -> DocumentJob:
+    """Queue a document; it is generated after the transaction commits."""
+    try:
+        _check_request(user, kind, fmt, plan, year)
+    except PdfUnavailable as exc:
+        raise DocumentError(str(exc)) from None
+    with transaction.atomic():
+        job = DocumentJob.objects.create(
+            province_id=user.province_id,
+            requested_by=user,
+            kind=kind,
+            fmt=fmt,
+            plan=plan if kind != DocumentKind.ANALYSIS else None,
+            year=year if kind == DocumentKind.ANALYSIS else None,
+        )
+        record(
+            user,
+            job,
+            "create",
+            {
+                "kind": [None, kind],
+                "fmt": [None, fmt],
+                "plan": [None, plan and plan.pk],
+                "year": [None, year],
+            },
+            province=job.province,
+        )
+        job_id = job.pk
+        transaction.on_commit(lambda: start_job(job_id))
+    return job
+
+
+def start_job(job_id: int) -> None:
+    if getattr(settings, "CHISO_DOCUMENT_JOBS", "thread") == "inline":
+        run_job(job_id)
+        return
+    worker = threading.Thread(
+        target=_run_in_thread, args=(job_id,), daemon=True, name=f"chiso-document-{job_id}"
+    )
+    worker.start()
+
+
+def _run_in_thread(job_id: int) -> None:
+    close_old_connections()
+    try:
+        run_job(job_id)
+    finally:
+        close_old_connections()
+
+
+def _load_results() -> Results | None:
+    from chiso.results.errors import NoResults
+    from chiso.results.store import load_results
+
+    try:
+        return load_results()
+    except NoResults:
+        return None
+
+
+def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
+    today = clock.today()
+    user = job.requested_by
+    province = job.province.name
+    results = _load_results()
+    if job.kind == DocumentKind.ANNEX:
+        assert job.plan is not None
+        return annex_document(job.plan, today, progress)
+    if job.kind == DocumentKind.PLAN:
+        assert job.plan is not None
+        return plan_document(job.plan, results, today, job.fmt, progress)
+    letterhead = agency_letterhead(user.agency, province, today)
+    if job.kind == DocumentKind.RESULTS:
+        assert job.plan is not None
+        return results_document(job.plan, results, today, letterhead, job.fmt, None, progress)
+    if results is None:
+        raise DocumentError(_("Chưa có kết quả chỉ số trong hệ thống (chiso import-results)."))
+    assert job.year is not None
+    return analysis_document(results, province, job.year, letterhead, job.fmt, progress)
+
+
+def run_job(job_id: int) -> None:
+    """Generate the job's file, recording progress; any failure is stored on the job."""
+    job = DocumentJob.objects.select_related("province", "plan", "requested_by__agency").get(
+        pk=job_id
+    )
+    DocumentJob.objects.filter(pk=job_id).update(state=JobState.RUNNING, progress=1)
+
+    def progress(percent: int, step: str) -> None:
+        DocumentJob.objects.filter(pk=job_id).update(progress=percent, step=step[:200])
+
+    try:
+        made = _generate(job, progress)
+    except (DocumentError, PdfUnavailable, UnknownYear, UnknownProvince) as exc:
+        _fail(job_id, str(exc))
+        return
+    except Exception as exc:  # the worker must always leave the job finished
+        log.exception("document job %s failed", job_id)
+        _fail(job_id, _("Lỗi khi tạo văn bản: %(error)s") % {"error": exc})
+        return
+    job.file.save(made.filename, ContentFile(made.content), save=False)
+    DocumentJob.objects.filter(pk=job_id).update(
+        state=JobState.DONE,
+        progress=100,
+        step="",
+        file=job.file.name,
+        filename=made.filename,
+        finished_at=timezone.now(),
+    )
+
+
+def _fail(job_id: int, message: str) -> None:
+    DocumentJob.objects.filter(pk=job_id).update(
+        state=JobState.FAILED, error=message, finished_at=timezone.now()
+    )
