@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "chiso.results",
     "chiso.web",
     "chiso.demo",
+    "chiso.public",
     "chiso.dashboards",
     "chiso.spreadsheets",
     "chiso.activities",

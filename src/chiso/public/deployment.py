@@ -1,0 +1,68 @@
+"""The provinces this deployment serves (accounts.Province), matched to the results' provinces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from chiso.accounts.models import Province as ServedProvince
+from chiso.index import Province, Results, UnknownProvince, normalize_name
+from chiso.public.figures import Figure, figure
+from chiso.public.slugs import province_slug
+
+
+@dataclass(frozen=True)
+class ProvinceLink:
+    name: str
+    slug: str
+    year: int
+    aggregate: Figure | None
+
+
+def codes() -> frozenset[str]:
+    return frozenset(ServedProvince.objects.values_list("code", flat=True))
+
+
+def _match(results: Results, code: str, year: int) -> Province | None:
+    try:
+        return results.province(code, year)
+    except UnknownProvince:
+        return None
+
+
+def served(results: Results, year: int) -> list[Province]:
+    found = (_match(results, code, year) for code in sorted(codes()))
+    return [p for p in found if p is not None]
+
+
+def profile_links(results: Results, lang: str = "vi") -> list[ProvinceLink]:
+    """The latest aggregate of each served province, for the index page and the home panel."""
+    year = results.years[-1]
+    links = []
+    for province in served(results, year):
+        result = results.unit_result(province, year, "aggregate")
+        links.append(
+            ProvinceLink(
+                province.display(lang),
+                province_slug(province),
+                year,
+                figure(result, lang) if result else None,
+            )
+        )
+    return links
+
+
+def province_choices(results: Results, year: int, lang: str) -> list[tuple[str, str]]:
+    """(slug, name) of every province in the data, alphabetical without diacritics."""
+    names = [(province_slug(p), p.display(lang)) for p in results.provinces]
+    return sorted(names, key=lambda item: normalize_name(item[1]))
+
+
+def home_province(user: Any, results: Results, year: int) -> Province:
+    """The user's own province; else the first served one; else the first in the data."""
+    if user.province_id is not None:
+        own = _match(results, user.province.code, year)
+        if own is not None:
+            return own
+    served_now = served(results, year)
+    return served_now[0] if served_now else results.provinces[0]

@@ -1,0 +1,65 @@
+"""Core results turned into display rows: numbers formatted for the page's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank
+from chiso.index.report import UnitResult
+
+
+def is_english(lang: str) -> bool:
+    return lang.lower().startswith("en")
+
+
+def trend_class(value: float | None) -> str:
+    """CSS class for a change: up (better), down (worse) or nothing."""
+    if value is None or round(value, 2) == 0:
+        return ""
+    return "up" if value > 0 else "down"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One unit's result as shown in tables and key figures."""
+
+    code: str
+    name: str
+    level: str
+    score: str
+    rank: str
+    tier: str
+    tier_label: str
+    national_mean: str
+    gap: str
+    gap_class: str
+    change: str
+    change_class: str
+    rank_change: str
+    rank_change_class: str
+    compared_year: int | None
+    break_note: str  # the break crossed since the previous year, if any ("" otherwise)
+
+
+def figure(r: UnitResult, lang: str) -> Figure:
+    english = is_english(lang)
+    change = r.change
+    rank_change = r.rank_change
+    return Figure(
+        code=r.unit,
+        name=r.name_en if english else r.name,
+        level=r.level,
+        score=fmt_number(r.score, lang),
+        rank=fmt_rank(r.rank, r.of),
+        tier=r.tier,
+        tier_label=r.tier_label_en if english else r.tier_label,
+        national_mean=fmt_number(r.national_mean, lang),
+        gap=fmt_number(r.gap_to_mean, lang, sign=True),
+        gap_class=trend_class(r.gap_to_mean),
+        change=fmt_number(change, lang, sign=True),
+        change_class=trend_class(change),
+        rank_change=fmt_int_change(rank_change),
+        rank_change_class=trend_class(rank_change),
+        compared_year=r.previous.year if r.previous else None,
+        break_note=" ".join(b.explanation.get(lang) for b in r.breaks),
+    )

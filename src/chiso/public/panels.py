@@ -1,0 +1,24 @@
+"""Home-page panel: the latest PAPI aggregate of the province(s) this deployment serves."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from chiso.public import deployment
+from chiso.public.data import current_results
+from chiso.web.home import HomePanel
+
+
+def latest_results_panel(request: HttpRequest) -> HomePanel | None:
+    results = current_results()
+    if results is None:
+        return None
+    links = deployment.profile_links(results, get_language() or "vi")
+    year = results.years[-1]
+    return HomePanel(
+        title=_("Kết quả PAPI năm %(year)s") % {"year": year},
+        template="public/panel.html",
+        context={"links": links, "year": year},
+    )

@@ -1,0 +1,261 @@
+"""The province profile page as data: key figures, tables, sentences and SVG charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from chiso.index import Province, Results
+from chiso.index.formatting import fmt_number, fmt_rank
+from chiso.index.report import ProvinceProfile, Series
+from chiso.public import sentences
+from chiso.public.charts import (
+    ChartBreak,
+    RadarChart,
+    RadarSeries,
+    TrendChart,
+    TrendLine,
+    TrendPoint,
+    render_radar,
+    render_trend,
+)
+from chiso.public.figures import Figure, figure, is_english
+from chiso.public.slugs import province_slug
+
+
+@dataclass(frozen=True)
+class DimensionBlock:
+    """A dimension with its sub-dimensions, for the coloured sub-dimension table."""
+
+    dimension: Figure
+    subdimensions: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    year: int
+    score: str
+    rank: str
+    tier: str | None
+    tier_label: str
+
+
+@dataclass(frozen=True)
+class SmallChart:
+    code: str
+    name: str
+    svg: SafeString
+
+
+@dataclass(frozen=True)
+class ProfilePage:
+    province: Province
+    name: str
+    slug: str
+    year: int
+    years: tuple[int, ...]  # every year of the data (the year picker)
+    aggregate: Figure | None
+    summary: str
+    dimensions: tuple[Figure, ...]
+    blocks: tuple[DimensionBlock, ...]
+    strengths: tuple[str, ...]
+    weaknesses: tuple[str, ...]
+    declines: tuple[str, ...]
+    lowest_tier: str
+    history: tuple[HistoryRow, ...]
+    break_notes: tuple[str, ...]  # structural breaks shown on the trend charts, explained
+    radar_svg: SafeString
+    trend_svg: SafeString
+    rank_svg: SafeString
+    dimension_charts: tuple[SmallChart, ...]
+
+
+def build_profile(results: Results, province: Province, year: int, lang: str) -> ProfilePage:
+    """Everything the profile shows (cached: the same results object gives the same page)."""
+    return _build(results, province, year, lang)
+
+
+@lru_cache(maxsize=256)
+def _build(results: Results, province: Province, year: int, lang: str) -> ProfilePage:
+    profile = results.profile(province, year)
+    aggregate_series = results.series(province, "aggregate")
+    blocks = tuple(
+        DimensionBlock(
+            figure(d, lang),
+            tuple(figure(s, lang) for s in profile.subdimensions if s.unit.split(".")[0] == d.unit),
+        )
+        for d in profile.dimensions
+    )
+    h = profile.highlights
+    return ProfilePage(
+        province=province,
+        name=province.display(lang),
+        slug=province_slug(province),
+        year=year,
+        years=results.years,
+        aggregate=figure(profile.aggregate, lang) if profile.aggregate else None,
+        summary=sentences.summary(profile, lang),
+        dimensions=tuple(figure(d, lang) for d in profile.dimensions),
+        blocks=blocks,
+        strengths=tuple(sentences.strength(r, lang) for r in h.strengths),
+        weaknesses=tuple(sentences.weakness(r, lang) for r in h.weaknesses),
+        declines=tuple(sentences.decline(r, lang) for r in h.declines[:5]),
+        lowest_tier=sentences.lowest_tier(h.lowest_tier, lang),
+        history=_history(results, aggregate_series, lang),
+        break_notes=tuple(b.explanation.get(lang) for b in aggregate_series.breaks),
+        radar_svg=_radar(results, profile, lang),
+        trend_svg=_trend(results, aggregate_series, lang),
+        rank_svg=_rank_chart(results, aggregate_series, lang),
+        dimension_charts=_dimension_charts(results, province, lang),
+    )
+
+
+def _history(results: Results, series: Series, lang: str) -> tuple[HistoryRow, ...]:
+    fw = results.framework
+    rows = []
+    for p in series.points:
+        label = fw.tier(p.tier).label.get(lang) if p.tier else "—"
+        rows.append(
+            HistoryRow(p.year, fmt_number(p.score, lang), fmt_rank(p.rank, p.of), p.tier, label)
+        )
+    return tuple(rows)
+
+
+def _radar(results: Results, profile: ProvinceProfile, lang: str) -> SafeString:
+    dims = profile.dimensions
+    if len(dims) < 3:
+        return mark_safe("")
+    year = profile.year
+    leader = results.ranking(year).rows[0]
+    leader_dims = {d.unit: d.score for d in results.profile(leader.province, year).dimensions}
+    series = (
+        RadarSeries(profile.province.display(lang), tuple(d.score for d in dims), "province"),
+        RadarSeries(_("Trung bình cả nước"), tuple(d.national_mean for d in dims), "mean"),
+        RadarSeries(
+            _("Tỉnh đứng đầu: %(name)s") % {"name": leader.province.display(lang)},
+            tuple(leader_dims.get(d.unit) for d in dims),
+            "best",
+        ),
+    )
+    chart = RadarChart(
+        title=_("Các chỉ số nội dung năm %(year)s") % {"year": year},
+        axes=tuple(d.unit for d in dims),
+        scale=(0.0, dims[0].scale[1]),
+        series=series,
+        lang=lang,
+    )
+    # The chart module escapes every text it writes.
+    return mark_safe(render_radar(chart))  # noqa: S308
+
+
+def _chart_breaks(results: Results, series: Series, lang: str) -> tuple[ChartBreak, ...]:
+    fw = results.framework
+    found = []
+    for b in series.breaks:
+        before, after = b.year - 1, b.year
+        try:
+            old, new = fw.scale_range(series.unit, before), fw.scale_range(series.unit, after)
+        except KeyError:
+            old = new = (0.0, 0.0)
+        if old != new:
+            label = _("Từ %(year)s: thang %(new)s (trước %(old)s)") % {
+                "year": after,
+                "new": _scale(new, lang),
+                "old": _scale(old, lang),
+            }
+        else:
+            label = _("Từ %(year)s: đổi cách đo") % {"year": after}
+        found.append(ChartBreak(after, label))
+    return tuple(found)
+
+
+def _scale(scale: tuple[float, float], lang: str) -> str:
+    low, high = scale
+    decimals = 0 if low == int(low) and high == int(high) else 2
+    return f"{fmt_number(low, lang, decimals)}–{fmt_number(high, lang, decimals)}"
+
+
+def _mean_line(results: Results, series: Series) -> TrendLine:
+    points = []
+    for p in series.points:
+        points.append(TrendPoint(p.year, results.ranking(p.year, series.unit).mean))
+    return TrendLine(_("Trung bình cả nước"), tuple(points), "mean", dashed=True)
+
+
+def _trend(results: Results, series: Series, lang: str) -> SafeString:
+    chart = TrendChart(
+        title=_("Điểm tổng hợp qua các năm"),
+        years=results.years,
+        lines=(
+            TrendLine(
+                series.province.display(lang),
+                tuple(TrendPoint(p.year, p.score) for p in series.points),
+            ),
+            _mean_line(results, series),
+        ),
+        breaks=_chart_breaks(results, series, lang),
+        lang=lang,
+    )
+    return mark_safe(render_trend(chart))  # noqa: S308
+
+
+def _rank_chart(results: Results, series: Series, lang: str) -> SafeString:
+    most = max((p.of for p in series.points), default=63)
+    chart = TrendChart(
+        title=_("Thứ hạng và nhóm điểm tổng hợp qua các năm"),
+        years=results.years,
+        lines=(
+            TrendLine(
+                _("Thứ hạng"),
+                tuple(
+                    TrendPoint(p.year, float(p.rank) if p.rank else None, p.tier)
+                    for p in series.points
+                ),
+            ),
+        ),
+        breaks=_chart_breaks(results, series, lang),
+        value_range=(1.0, float(most)),
+        invert=True,
+        integer=True,
+        tier_markers=True,
+        lang=lang,
+    )
+    return mark_safe(render_trend(chart))  # noqa: S308
+
+
+def _dimension_charts(results: Results, province: Province, lang: str) -> tuple[SmallChart, ...]:
+    fw = results.framework
+    dims = [u for u in fw.units if fw.depth(u.code) == 1]
+    lines = {}
+    for unit in dims:
+        series = results.series(province, unit.code)
+        own = TrendLine(
+            province.display(lang), tuple(TrendPoint(p.year, p.score) for p in series.points)
+        )
+        lines[unit.code] = (series, own, _mean_line(results, series))
+    # One value range for all eight, so that the small charts can be compared at a glance.
+    values = [
+        p.value
+        for (_s, own, mean) in lines.values()
+        for p in (*own.points, *mean.points)
+        if p.value is not None
+    ]
+    value_range = (min(values), max(values)) if values else None
+    charts = []
+    for unit in dims:
+        series, own, mean = lines[unit.code]
+        chart = TrendChart(
+            title=f"{unit.code}. {unit.name(None, 'en' if is_english(lang) else 'vi')}",
+            years=results.years,
+            lines=(own, mean),
+            breaks=_chart_breaks(results, series, lang),
+            value_range=value_range,
+            compact=True,
+            lang=lang,
+        )
+        name = unit.name(None, "en" if is_english(lang) else "vi")
+        charts.append(SmallChart(unit.code, name, mark_safe(render_trend(chart))))  # noqa: S308
+    return tuple(charts)

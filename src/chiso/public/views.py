@@ -1,0 +1,150 @@
+"""Thin views: pick the data, hand it to the page builders, render."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+
+from chiso.index import Province, Results
+from chiso.public import deployment
+from chiso.public.caching import cached_page
+from chiso.public.data import current_results
+from chiso.public.profile import build_profile
+from chiso.public.published import get_public_plan, public_plans, published_plan
+from chiso.public.ranking import build_ranking
+from chiso.public.slugs import province_for_slug, province_slug
+from chiso.public.tokens import index_token, plan_page_token, results_token
+from chiso.site import clock
+
+
+def _results() -> Results:
+    results = current_results()
+    if results is None:
+        raise Http404
+    return results
+
+
+def _lang() -> str:
+    return get_language() or "vi"
+
+
+def _year(results: Results, raw: str | int | None) -> int:
+    if raw in (None, ""):
+        return results.years[-1]
+    try:
+        year = int(str(raw))
+    except ValueError:
+        raise Http404 from None
+    if year not in results.years:
+        raise Http404
+    return year
+
+
+@cached_page(index_token)
+def index(request: HttpRequest) -> HttpResponse:
+    results = current_results()
+    context = {
+        "results": results,
+        "latest": results.years[-1] if results else None,
+        "provinces": deployment.profile_links(results, _lang()) if results else [],
+        "plans": list(public_plans()),
+    }
+    return render(request, "public/index.html", context)
+
+
+def choose_profile(request: HttpRequest) -> HttpResponse:
+    """Target of the province/year picker form (works without JavaScript)."""
+    results = _results()
+    province = province_for_slug(results, request.GET.get("tinh", ""))
+    year = _year(results, request.GET.get("nam"))
+    return redirect("public:profile", province_slug(province), year)
+
+
+def latest_profile(request: HttpRequest, slug: str) -> HttpResponse:
+    results = _results()
+    return redirect(
+        "public:profile", province_slug(province_for_slug(results, slug)), results.years[-1]
+    )
+
+
+def _profile_context(results: Results, province: Province, year: int) -> dict[str, object]:
+    return {
+        "page": build_profile(results, province, year, _lang()),
+        "province_choices": deployment.province_choices(results, year, _lang()),
+    }
+
+
+@cached_page(results_token)
+def profile(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    results = _results()
+    province = province_for_slug(results, slug)
+    context = _profile_context(results, province, _year(results, year))
+    return render(request, "public/profile.html", context)
+
+
+def latest_ranking(request: HttpRequest) -> HttpResponse:
+    return redirect("public:ranking", _results().years[-1])
+
+
+@cached_page(results_token)
+def ranking(request: HttpRequest, year: int) -> HttpResponse:
+    results = _results()
+    page = build_ranking(
+        results,
+        _year(results, year),
+        request.GET.get("chi-so", "aggregate"),
+        request.GET.get("sort", "rank"),
+        _lang(),
+        deployment.codes(),
+    )
+    return render(request, "public/ranking.html", {"page": page})
+
+
+@cached_page(index_token)
+def plans(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/plans.html", {"plans": list(public_plans())})
+
+
+def _agency_id(request: HttpRequest) -> int | None:
+    raw = request.GET.get("don-vi", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404
+    return int(raw)
+
+
+def _plan_view(request: HttpRequest, plan_id: int, template: str) -> HttpResponse:
+    plan = get_public_plan(plan_id)
+    page = published_plan(plan, current_results(), _agency_id(request), clock.today(), _lang())
+    return render(request, template, {"plan": page, "today": clock.today()})
+
+
+@cached_page(plan_page_token)
+def plan(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _plan_view(request, plan_id, "public/plan.html")
+
+
+@cached_page(plan_page_token)
+def plan_print(request: HttpRequest, plan_id: int) -> HttpResponse:
+    return _plan_view(request, plan_id, "public/plan_print.html")
+
+
+@login_required
+@cached_page(results_token)
+def results_page(request: HttpRequest) -> HttpResponse:
+    """What officials open first: their own province's profile, latest year by default."""
+    results = current_results()
+    if results is None:
+        return render(request, "public/results.html", {"page": None})
+    year = _year(results, request.GET.get("nam"))
+    slug = request.GET.get("tinh", "")
+    province = (
+        province_for_slug(results, slug)
+        if slug
+        else deployment.home_province(request.user, results, year)
+    )
+    context = _profile_context(results, province, year)
+    return render(request, "public/results.html", context)
