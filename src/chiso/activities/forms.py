@@ -1,0 +1,258 @@
+"""Forms of the activities pages. They only parse input; the services apply the rules.
+Choice fields are limited to what the user may pick (their province, their agency)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chiso.accounts.models import Agency, AgencyKind
+from chiso.activities import access, units
+from chiso.activities.models import (
+    ActivityKind,
+    AudienceType,
+    InspectionKind,
+    LogisticsKind,
+    LogisticsState,
+    PlaceType,
+    Verdict,
+)
+from chiso.plans.models import Plan
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by the service (content, size)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        if not data:
+            return []
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+FILES_HELP = _("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG; chọn được nhiều tệp.")
+LINKS_HELP = _("Mỗi đường dẫn một dòng (bài báo điện tử, chương trình trên trang của Đài…).")
+
+
+class EvidenceFields(forms.Form):
+    files = MultipleFileField(label=_("Tệp minh chứng"), help_text=FILES_HELP)
+    links = forms.CharField(
+        label=_("Đường dẫn"), required=False, help_text=LINKS_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def link_list(self) -> list[str]:
+        return [line for line in self.cleaned_data.get("links", "").splitlines() if line.strip()]
+
+
+def _agencies(user: Any) -> Any:
+    return Agency.objects.filter(province_id=user.province_id, active=True).order_by("kind", "name")
+
+
+def _unit_field(year: int, label: Any) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label, required=False, choices=units.unit_choices(year),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "unit-choices"}),
+    )
+
+
+class InspectionPlanForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+    title = forms.CharField(label=_("Tên kế hoạch kiểm tra"), max_length=300)
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=InspectionKind.choices)
+    lead_agency = forms.ModelChoiceField(label=_("Cơ quan kiểm tra"), queryset=Agency.objects.none())
+    targets = forms.ModelMultipleChoiceField(
+        label=_("Đối tượng kiểm tra"), queryset=Agency.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE)
+    ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from chiso.plans.access import plans_for
+
+        self.fields["plan"].queryset = plans_for(user)
+        self.fields["plan"].initial = plan.pk
+        self.fields["lead_agency"].queryset = _agencies(user)
+        self.fields["targets"].queryset = _agencies(user)
+        self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được kiểm tra"))
+        if not access.is_coordinator(user):
+            self.fields["kind"].choices = [
+                (InspectionKind.FRONT_SUPERVISION.value, InspectionKind.FRONT_SUPERVISION.label)
+            ]
+            self.fields["lead_agency"].queryset = _agencies(user).filter(pk=user.agency_id)
+            self.fields["lead_agency"].initial = user.agency_id
+
+
+class VisitForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Cơ quan được kiểm tra"), queryset=Agency.objects.none())
+    visited_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
+    place = forms.CharField(label=_("Địa điểm"), max_length=300)
+    members = forms.CharField(
+        label=_("Thành phần đoàn"), help_text=_("Mỗi người một dòng: họ tên, chức vụ, cơ quan."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, inspection: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = inspection.targets.order_by("name")
+
+
+class FindingForm(EvidenceFields):
+    checklist_item = forms.ModelChoiceField(
+        label=_("Nội dung kiểm tra"), required=False, queryset=None,
+        empty_label=_("— Nội dung khác —"),
+    )
+    verdict = forms.ChoiceField(label=_("Kết quả"), choices=Verdict.choices,
+                                widget=forms.RadioSelect)
+    description = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}))
+    field_order = ["checklist_item", "verdict", "description", "files", "links"]
+
+    def __init__(self, *args: Any, visit: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["checklist_item"].queryset = visit.checklist.all()
+
+
+class ConcludeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    conclusion = forms.CharField(label=_("Kết luận chung"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(label=_("Giải trình của đơn vị"),
+                               widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(label=_("Kiến nghị, yêu cầu khắc phục"),
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    deadline = forms.DateField(label=_("Thời hạn khắc phục"), widget=DATE)
+
+
+class CloseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Ý kiến khi đóng"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ActivityForm(EvidenceFields):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+    kind = forms.ChoiceField(label=_("Loại hoạt động"), choices=ActivityKind.choices)
+    title = forms.CharField(label=_("Tên hoạt động"), max_length=300)
+    held_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE)
+    organiser = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Agency.objects.none())
+    place = forms.CharField(label=_("Địa điểm, kênh"), max_length=300, required=False)
+    audience_type = forms.ChoiceField(label=_("Đối tượng"), choices=AudienceType.choices)
+    audience_count = forms.IntegerField(
+        label=_("Số người tham dự"), min_value=0, required=False,
+        help_text=_("Để trống nếu không đếm được (phát sóng, đăng báo)."),
+    )
+    description = forms.CharField(label=_("Nội dung"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+    field_order = ["plan", "kind", "title", "held_on", "organiser", "place", "audience_type",
+                   "audience_count", "unit_codes", "description", "files", "links"]
+
+    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from chiso.plans.access import plans_for
+
+        self.fields["plan"].queryset = plans_for(user)
+        self.fields["plan"].initial = plan.pk
+        self.fields["organiser"].queryset = access.recordable_agencies(user).order_by("kind", "name")
+        self.fields["organiser"].initial = user.agency_id
+        self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được đề cập"))
+        self.order_fields(self.field_order)
+
+
+class PostingForm(EvidenceFields):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+    commune = forms.ModelChoiceField(label=_("Xã, phường, thị trấn"), queryset=Agency.objects.none())
+    place_type = forms.ChoiceField(label=_("Nơi niêm yết"), choices=PlaceType.choices)
+    place = forms.CharField(label=_("Địa chỉ, tên thôn"), max_length=300)
+    posted_on = forms.DateField(label=_("Ngày niêm yết"), widget=DATE)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["plan", "commune", "place_type", "place", "posted_on", "notes", "files", "links"]
+
+    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from chiso.plans.access import plans_for
+
+        self.fields["plan"].queryset = plans_for(user)
+        self.fields["plan"].initial = plan.pk
+        self.fields["commune"].queryset = access.recordable_agencies(user).filter(
+            kind=AgencyKind.COMMUNE_COMMITTEE
+        ).order_by("parent__name", "name")
+
+
+class PostingCheckForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    checked_on = forms.DateField(label=_("Ngày kiểm tra lại"), widget=DATE)
+    still_posted = forms.TypedChoiceField(
+        label=_("Khi kiểm tra"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", _("Còn niêm yết")), ("no", _("Không còn niêm yết"))],
+    )
+    note = forms.CharField(label=_("Ghi chú"), required=False)
+
+
+class SurveyRoundForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm khảo sát"), min_value=2009, max_value=2100)
+    notified_on = forms.DateField(label=_("Ngày nhận thông báo"), required=False, widget=DATE)
+    fieldwork_from = forms.DateField(label=_("Khảo sát từ ngày"), required=False, widget=DATE)
+    fieldwork_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LocationForm(forms.Form):
+    district = forms.ModelChoiceField(label=_("Huyện, thị xã, thành phố"), queryset=Agency.objects.none())
+    commune_name = forms.CharField(label=_("Xã, phường, thị trấn"), max_length=200)
+    village_name = forms.CharField(label=_("Thôn, tổ dân phố"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = _agencies(user).filter(kind=AgencyKind.DISTRICT_COMMITTEE)
+
+
+class ContactForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Cơ quan"), queryset=Agency.objects.none())
+    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    position = forms.CharField(label=_("Chức vụ"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = _agencies(user).filter(
+            kind__in=(AgencyKind.DISTRICT_COMMITTEE, AgencyKind.FATHERLAND_FRONT,
+                      AgencyKind.COMMUNE_COMMITTEE, AgencyKind.DEPARTMENT)
+        )
+
+
+class LogisticsForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại việc"), choices=LogisticsKind.choices)
+    title = forms.CharField(label=_("Nội dung"), max_length=300)
+    agency = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=Agency.objects.none())
+    due_on = forms.DateField(label=_("Hạn"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = _agencies(user)
+
+
+class LogisticsStateForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    state = forms.ChoiceField(label=_("Trạng thái"), choices=LogisticsState.choices)
+    note = forms.CharField(label=_("Ghi chú"), required=False)

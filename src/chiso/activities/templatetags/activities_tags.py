@@ -1,0 +1,27 @@
+"""Small template helpers for the activities pages: follow-up status badges and PAPI labels."""
+
+from __future__ import annotations
+
+from django import template
+
+from chiso.activities import units
+from chiso.activities.models import Recommendation
+from chiso.plans.status import STATUS_TONE, Status
+from chiso.site import clock
+
+register = template.Library()
+
+_FOLLOW_UP_TONE = {"closed": "ok", "no_task": "pending"}
+
+
+@register.simple_tag
+def follow_up(recommendation: Recommendation) -> dict[str, str]:
+    """{code, label, tone} of a recommendation's follow-up as of today."""
+    code, label = recommendation.follow_up_status(clock.today())
+    tone = _FOLLOW_UP_TONE.get(code) or STATUS_TONE.get(Status(code), "pending")
+    return {"code": code, "label": label, "tone": tone}
+
+
+@register.filter
+def unit_labels(codes: list[str], year: int) -> list[str]:
+    return [units.unit_label(code, int(year)) for code in codes or []]

@@ -1,0 +1,36 @@
+"""What every activities view shares: the plan being looked at, and turning a service's
+refusal into a form error (the user's input stays in the form)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django import forms
+from django.http import Http404, HttpRequest
+
+from chiso.plans.access import plans_for
+from chiso.plans.errors import PlanError
+from chiso.plans.models import Plan
+
+T = TypeVar("T")
+
+
+def current_plan(request: HttpRequest) -> Plan:
+    """The plan named by ?ke-hoach=<id>, else the user's latest plan; 404 when there is none."""
+    plans = plans_for(request.user).order_by("-year", "-id")
+    wanted = request.GET.get("ke-hoach", "")
+    plan = plans.filter(pk=int(wanted)).first() if wanted.isdigit() else plans.first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def run(form: forms.Form, service: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """Call a service; on a rule's refusal attach its message to the form field it names."""
+    try:
+        return service(*args, **kwargs)
+    except PlanError as error:
+        field = error.field if error.field in form.fields else None
+        form.add_error(field, error.message)
+        return None

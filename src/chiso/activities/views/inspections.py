@@ -1,0 +1,287 @@
+"""Inspection pages: plans, visits with checklist and findings, recommendations, responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from chiso.accounts.models import Agency
+from chiso.activities import access, services
+from chiso.activities.forms import (
+    CloseForm,
+    ConcludeForm,
+    FindingForm,
+    InspectionPlanForm,
+    RecommendationForm,
+    ResponseForm,
+    VisitForm,
+)
+from chiso.activities.models import InspectionVisit
+from chiso.activities.summary import agency_inspections
+from chiso.activities.views.common import current_plan, run
+from chiso.audit.services import history_for, history_lines
+from chiso.plans.access import get_or_404
+from chiso.site import clock
+
+
+@login_required
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    plans = (
+        access.inspection_plans_for(request.user)
+        .select_related("lead_agency", "plan")
+        .prefetch_related("targets", "visits")
+    )
+    return render(request, "activities/inspection_list.html", {
+        "inspections": plans, "can_create": access.can_create_inspection_plan(request.user),
+    })
+
+
+@login_required
+def inspection_create(request: HttpRequest) -> HttpResponse:
+    if not access.can_create_inspection_plan(request.user):
+        raise PermissionDenied
+    plan = current_plan(request)
+    form = InspectionPlanForm(request.POST or None, user=request.user, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        inspection = run(
+            form, services.create_inspection_plan, request.user, data["plan"],
+            title=data["title"], kind=data["kind"], lead_agency=data["lead_agency"],
+            targets=data["targets"], starts_on=data["starts_on"], ends_on=data["ends_on"],
+            unit_codes=data["unit_codes"], notes=data["notes"],
+        )
+        if inspection is not None:
+            messages.success(request, _("Đã lập kế hoạch kiểm tra."))
+            return redirect("activities:inspection-detail", pk=inspection.pk)
+    return render(request, "activities/form.html", {
+        "form": form, "title": _("Lập kế hoạch kiểm tra"), "back": "activities:inspection-list",
+    })
+
+
+@login_required
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = get_or_404(
+        access.inspection_plans_for(request.user).select_related("lead_agency", "plan"), pk=pk
+    )
+    visits = access.visits_for(request.user).filter(inspection_plan=inspection).select_related(
+        "agency").prefetch_related("findings")
+    return render(request, "activities/inspection_detail.html", {
+        "inspection": inspection, "visits": visits,
+        "can_manage": access.can_manage_inspection(request.user, inspection),
+        "history": history_lines(history_for(inspection)),
+    })
+
+
+@login_required
+def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = get_or_404(access.inspection_plans_for(request.user), pk=pk)
+    if not access.can_manage_inspection(request.user, inspection):
+        raise PermissionDenied
+    form = VisitForm(request.POST or None, inspection=inspection)
+    if request.method == "POST" and form.is_valid():
+        visit = run(form, services.add_visit, request.user, inspection, **form.cleaned_data)
+        if visit is not None:
+            messages.success(request, _("Đã ghi nhận đợt kiểm tra; danh mục kiểm tra đã được lập."))
+            return redirect("activities:visit-detail", pk=visit.pk)
+    return render(request, "activities/form.html", {
+        "form": form, "title": _("Thêm đợt kiểm tra"), "subtitle": inspection.title,
+        "back_url": inspection_url(inspection.pk),
+    })
+
+
+def inspection_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("activities:inspection-detail", args=[pk])
+
+
+def _visit(request: HttpRequest, pk: int) -> InspectionVisit:
+    return get_or_404(
+        access.visits_for(request.user).select_related(
+            "agency", "inspection_plan", "inspection_plan__lead_agency", "inspection_plan__plan"
+        ),
+        pk=pk,
+    )
+
+
+def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) -> HttpResponse:
+    """The visit page; `bound` replaces a blank form with one the user just submitted."""
+    user = request.user
+    findings = list(
+        visit.findings.select_related("checklist_item", "recorded_by", "responded_by")
+        .prefetch_related("attachments", "recommendations__follow_up_task__assignments",
+                          "recommendations__finding__visit")
+    )
+    bound_id = bound.get("finding_id")
+    for finding in findings:
+        # One small form per finding, with its own ids; the one just submitted keeps its input.
+        finding.can_respond = access.can_respond(user, finding)
+        mine = bound_id == finding.pk
+        finding.rec_form = (mine and bound.get("recommendation_form")) or RecommendationForm(
+            auto_id=f"id_rec{finding.pk}_%s")
+        finding.resp_form = (mine and bound.get("response_form")) or ResponseForm(
+            auto_id=f"id_resp{finding.pk}_%s")
+    context = {
+        "visit": visit, "inspection": visit.inspection_plan,
+        "checklist": visit.checklist.select_related("assignment").prefetch_related("findings"),
+        "findings": findings,
+        "can_manage": access.can_manage_inspection(user, visit.inspection_plan),
+        "can_follow_up": access.is_coordinator(user) and user.province_id == visit.province_id,
+        "finding_form": bound.get("finding_form") or FindingForm(visit=visit),
+        "conclude_form": bound.get("conclude_form")
+        or ConcludeForm(initial={"version": visit.version, "conclusion": visit.conclusion}),
+        "close_form": bound.get("close_form"),
+        "today": clock.today(),
+        "history": history_lines(history_for(visit)),
+    }
+    status = 400 if bound else 200
+    return render(request, "activities/visit_detail.html", context, status=status)
+
+
+@login_required
+def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_visit(request, _visit(request, pk))
+
+
+@login_required
+def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = _visit(request, pk)
+    if not access.can_manage_inspection(request.user, visit.inspection_plan):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("activities:visit-detail", pk=visit.pk)
+    form = FindingForm(request.POST, request.FILES, visit=visit)
+    if form.is_valid():
+        data = form.cleaned_data
+        finding = run(
+            form, services.record_finding, request.user, visit, verdict=data["verdict"],
+            description=data["description"], checklist_item=data["checklist_item"],
+            files=data["files"], links=form.link_list(),
+        )
+        if finding is not None:
+            messages.success(request, _("Đã ghi kết quả kiểm tra."))
+            return redirect(f"{visit_url(visit.pk)}#ket-qua-{finding.pk}")
+    return _render_visit(request, visit, finding_form=form)
+
+
+def visit_url(pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse("activities:visit-detail", args=[pk])
+
+
+@login_required
+def visit_conclude(request: HttpRequest, pk: int) -> HttpResponse:
+    visit = _visit(request, pk)
+    if not access.can_manage_inspection(request.user, visit.inspection_plan):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("activities:visit-detail", pk=visit.pk)
+    form = ConcludeForm(request.POST)
+    if form.is_valid() and run(
+        form, services.conclude_visit, request.user, visit,
+        conclusion=form.cleaned_data["conclusion"], version=form.cleaned_data["version"],
+    ):
+        messages.success(request, _("Đã lưu kết luận."))
+        return redirect("activities:visit-detail", pk=visit.pk)
+    return _render_visit(request, visit, conclude_form=form)
+
+
+@login_required
+def finding_respond(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = get_or_404(access.findings_for(request.user).select_related("visit"), pk=pk)
+    if not access.can_respond(request.user, finding):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("activities:visit-detail", pk=finding.visit_id)
+    form = ResponseForm(request.POST)
+    if form.is_valid() and run(
+        form, services.respond_to_finding, request.user, finding,
+        response=form.cleaned_data["response"],
+    ):
+        messages.success(request, _("Đã gửi giải trình."))
+        return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
+    return _render_visit(request, _visit(request, finding.visit_id), response_form=form,
+                         finding_id=finding.pk)
+
+
+@login_required
+def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    finding = get_or_404(
+        access.findings_for(request.user).select_related("visit__inspection_plan"), pk=pk
+    )
+    if not access.can_manage_inspection(request.user, finding.visit.inspection_plan):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("activities:visit-detail", pk=finding.visit_id)
+    form = RecommendationForm(request.POST)
+    if form.is_valid() and run(
+        form, services.add_recommendation, request.user, finding, **form.cleaned_data
+    ):
+        messages.success(request, _("Đã ghi kiến nghị."))
+        return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
+    return _render_visit(request, _visit(request, finding.visit_id), recommendation_form=form,
+                         finding_id=finding.pk)
+
+
+@login_required
+def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = get_or_404(access.recommendations_for(request.user).select_related("finding"), pk=pk)
+    if not access.can_assign_follow_up(request.user, rec):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.assign_follow_up(request.user, rec)
+            messages.success(request, _("Đã giao nhiệm vụ khắc phục cho đơn vị được kiểm tra."))
+        except services.ActivityError as error:
+            messages.error(request, error.message)
+    return redirect(f"{visit_url(rec.finding.visit_id)}#ket-qua-{rec.finding_id}")
+
+
+@login_required
+def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = get_or_404(access.recommendations_for(request.user).select_related("finding"), pk=pk)
+    if not access.can_assign_follow_up(request.user, rec):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("activities:visit-detail", pk=rec.finding.visit_id)
+    form = CloseForm(request.POST)
+    if form.is_valid() and run(
+        form, services.close_recommendation, request.user, rec,
+        note=form.cleaned_data["note"], version=form.cleaned_data["version"],
+    ):
+        messages.success(request, _("Đã đóng kiến nghị."))
+        return redirect(f"{visit_url(rec.finding.visit_id)}#ket-qua-{rec.finding_id}")
+    form.recommendation_id = rec.pk
+    return _render_visit(request, _visit(request, rec.finding.visit_id), close_form=form)
+
+
+@login_required
+def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Inspection results of one agency: any agency for province-wide readers, their own for
+    agency staff (another agency's page is a 404, like its assignments)."""
+    agencies = Agency.objects.filter(province_id=request.user.province_id)
+    if not access.reads_province(request.user):
+        agencies = agencies.filter(pk=request.user.agency_id)
+    agency = get_or_404(agencies, pk=pk)
+    return render(request, "activities/agency_inspections.html", {
+        "agency": agency, "panel": {"visits": agency_inspections(agency), "compact": False},
+    })
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = get_or_404(access.attachments_for(request.user), pk=pk)
+    if attachment.is_link:
+        return redirect(attachment.url)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    return response
