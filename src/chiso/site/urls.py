@@ -11,5 +11,6 @@ urlpatterns = [
     path("bang-dieu-khien/", include("chiso.dashboards.urls")),
     path("bang-tinh/", include("chiso.spreadsheets.urls")),
     path("ke-hoach/", include("chiso.plans.urls")),
+    path("hoat-dong/", include("chiso.activities.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -19,4 +19,5 @@ NAVIGATION: list[NavEntry] = [
     NavEntry("plans:plan-list", _("Kế hoạch")),
     NavEntry("dashboards:home", _("Bảng điều khiển")),
     NavEntry("plans:help", _("Hướng dẫn")),
+    NavEntry("activities:index", _("Kiểm tra, tuyên truyền")),
 ]
