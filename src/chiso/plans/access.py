@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from chiso.accounts.models import Role
+from chiso.accounts.models import Agency, Role
 from chiso.plans.models import Assignment, Evidence, Plan, ProgressReport, Task
 
 # Roles that see every assignment and report of their province (read).
@@ -81,3 +81,11 @@ def can_report_on(user: Any, assignment: Assignment) -> bool:
     if user.role not in (Role.AGENCY_HEAD, Role.AGENCY_OFFICER, Role.SUPERVISOR):
         return False
     return user.agency_id is not None and assignment.agency_id == user.agency_id
+
+
+def agencies_for(user: Any) -> QuerySet[Agency]:
+    """Agency pages: province-wide readers see every agency of the province, others their own."""
+    qs = _scoped(Agency.objects.all(), user)
+    if user.is_authenticated and user.role not in PROVINCE_WIDE_READERS:
+        qs = qs.filter(pk=user.agency_id) if user.agency_id else qs.none()
+    return qs

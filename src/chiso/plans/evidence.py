@@ -116,9 +116,7 @@ def check_upload(upload: Any) -> CheckedFile:
     if kind is None or extension not in kind.extensions:
         found = kind.label if kind else _("không xác định")
         raise PlanError(
-            _(
-                "Tệp “%(name)s” có đuôi %(ext)s nhưng nội dung không khớp (nội dung: %(found)s)."
-            )
+            _("Tệp “%(name)s” có đuôi %(ext)s nhưng nội dung không khớp (nội dung: %(found)s).")
             % {"name": name, "ext": extension, "found": found},
             "files",
         )

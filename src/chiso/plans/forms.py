@@ -1,0 +1,165 @@
+"""Forms for the plan workspace. They only shape input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chiso.accounts.models import Agency, AgencyGroup
+from chiso.plans.evidence import ACCEPTED_EXTENSIONS
+from chiso.plans.models import Plan, ReportingPeriod, Section
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def unit_choices(plan: Plan) -> list[tuple[str, str]]:
+    from chiso.index.framework import FrameworkError, load_framework
+
+    try:
+        framework = load_framework(plan.index)
+    except FrameworkError:
+        return []
+    units = [u for u in framework.units if u.code != framework.root.code and u.exists_in(plan.year)]
+    units.sort(key=lambda u: [int(p) if p.isdigit() else p for p in u.code.split(".")])
+    return [(u.code, f"{u.code} — {u.name(plan.year)}") for u in units]
+
+
+class TaskForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    code = forms.CharField(label=_("STT"), max_length=20, required=False)
+    title = forms.CharField(
+        label=_("Nhiệm vụ"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    section = forms.ModelChoiceField(
+        label=_("Mục"), queryset=Section.objects.none(), required=False
+    )
+    description = forms.CharField(
+        label=_("Mô tả"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    lead_group = forms.ModelChoiceField(
+        label=_("Nhóm cơ quan chủ trì"),
+        queryset=AgencyGroup.objects.none(),
+        required=False,
+        help_text=_("Mỗi cơ quan trong nhóm nhận một phân công riêng."),
+    )
+    lead_agencies = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan chủ trì"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Mặt trận, cơ quan Đảng, báo chí tự động là “đề nghị”."),
+    )
+    coordinating = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan phối hợp"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    deadline = forms.DateField(label=_("Thời hạn"), required=False, widget=DateInput())
+    recurring = forms.BooleanField(label=_("Nhiệm vụ thường xuyên"), required=False)
+    reporting_period = forms.ChoiceField(
+        label=_("Kỳ báo cáo"),
+        required=False,
+        choices=[("", _("— không —")), *ReportingPeriod.choices],
+    )
+    expected_output = forms.CharField(
+        label=_("Sản phẩm"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    unit_codes = forms.MultipleChoiceField(
+        label=_("Chỉ số/nội dung PAPI liên quan"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    is_public = forms.BooleanField(label=_("Công khai"), required=False, initial=True)
+
+    def __init__(self, plan: Plan, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
+            "kind", "name"
+        )
+        self.fields["section"].queryset = plan.sections.all()  # type: ignore[attr-defined]
+        self.fields["lead_group"].queryset = AgencyGroup.objects.filter(
+            province_id=plan.province_id
+        )  # type: ignore[attr-defined]
+        self.fields["lead_agencies"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["coordinating"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["unit_codes"].choices = unit_choices(plan)  # type: ignore[attr-defined]
+
+    def service_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+class ReportForm(forms.Form):
+    narrative = forms.CharField(
+        label=_("Nội dung báo cáo"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Việc đã làm, kết quả, khó khăn, kiến nghị."),
+    )
+    figures = forms.CharField(
+        label=_("Số liệu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: số xã đã niêm yết / tổng số xã."),
+    )
+    progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    is_final = forms.BooleanField(
+        label=_("Báo cáo hoàn thành nhiệm vụ"),
+        required=False,
+        help_text=_("Khi Sở Nội vụ chấp nhận, nhiệm vụ được tính là hoàn thành."),
+    )
+    files = MultipleFileField(
+        label=_("Tệp minh chứng"),
+        required=False,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG/PNG."),
+    )
+
+
+class ReviewForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Quyết định"),
+        widget=forms.RadioSelect,
+        choices=[("accept", _("Chấp nhận")), ("return", _("Trả lại để bổ sung"))],
+    )
+    comment = forms.CharField(
+        label=_("Ý kiến của Sở Nội vụ"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi trả lại báo cáo."),
+    )
+
+
+class ConfirmForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def add_service_error(form: forms.Form, error: Any) -> None:
+    """Show a service's PlanError on the field it names (or on top of the form)."""
+    field = getattr(error, "field", None)
+    form.add_error(field if field in form.fields else None, error.message)

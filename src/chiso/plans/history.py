@@ -1,0 +1,90 @@
+"""The audit log, worded for people: action codes and field names become labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from chiso.audit.models import AuditEntry
+from chiso.audit.services import HistoryLine, history_lines
+
+ACTION_LABELS = {
+    "plan.create": _("Tạo kế hoạch"),
+    "plan.update": _("Sửa kế hoạch"),
+    "objective.create": _("Thêm mục tiêu"),
+    "objective.update": _("Sửa mục tiêu"),
+    "objective.delete": _("Xóa mục tiêu"),
+    "section.create": _("Thêm mục"),
+    "section.update": _("Sửa mục"),
+    "task.create": _("Tạo nhiệm vụ"),
+    "task.update": _("Sửa nhiệm vụ"),
+    "task.delete": _("Xóa nhiệm vụ"),
+    "task.group_sync": _("Cập nhật theo thành viên nhóm"),
+    "assignment.create": _("Giao nhiệm vụ"),
+    "assignment.update": _("Đổi quan hệ phân công"),
+    "assignment.delete": _("Bỏ phân công"),
+    "assignment.detach": _("Giữ phân công trực tiếp"),
+    "assignment.progress": _("Cập nhật tiến độ"),
+    "report.submit": _("Gửi báo cáo"),
+    "report.resubmit": _("Gửi lại báo cáo đã sửa"),
+    "report.accept": _("Chấp nhận báo cáo"),
+    "report.return": _("Trả lại báo cáo"),
+}
+
+FIELD_LABELS = {
+    "unit_codes": _("chỉ số liên quan"),
+    "lead_agencies": _("cơ quan chủ trì"),
+    "coordinating": _("cơ quan phối hợp"),
+    "files": _("tệp minh chứng"),
+    "joined": _("thêm vào nhóm"),
+    "left": _("rời nhóm"),
+    "agency": _("cơ quan"),
+    "via_group": _("qua nhóm"),
+    "leads": _("chủ trì"),
+}
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    line: HistoryLine
+    label: str
+    changes: list[tuple[str, Any, Any]]
+
+
+def _field_label(model: type[models.Model] | None, name: str) -> str:
+    if name in FIELD_LABELS:
+        return str(FIELD_LABELS[name])
+    if model is not None:
+        try:
+            return str(model._meta.get_field(name).verbose_name)
+        except Exception:  # noqa: BLE001 — a field since removed keeps its raw name
+            return name
+    return name
+
+
+def history_rows(entries: Iterable[AuditEntry]) -> list[HistoryRow]:
+    rows = []
+    for line in history_lines(entries):
+        model = line.entry.content_type.model_class()
+        label = str(ACTION_LABELS.get(line.entry.action, line.entry.action))
+        changes = [(_field_label(model, n), old, new) for n, old, new in line.changes]
+        rows.append(HistoryRow(line, label, changes))
+    return rows
+
+
+def entries_for(objects: Iterable[models.Model]) -> Any:
+    """All entries about any of `objects` (e.g. an assignment and its reports), newest first."""
+    objects = list(objects)
+    if not objects:
+        return AuditEntry.objects.none()
+    query = models.Q()
+    for obj in objects:
+        query |= models.Q(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+    return AuditEntry.objects.filter(query).select_related("actor", "content_type")

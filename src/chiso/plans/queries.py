@@ -1,0 +1,105 @@
+"""Read-side helpers for the pages: the task list's filters and the per-task summaries.
+
+Filtering by status uses the SQL form of the status rule (`status_expression`), so a page of
+tasks costs a fixed number of queries whatever the plan's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from chiso.plans.models import Assignment, Task
+from chiso.plans.status import Status, status_expression
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    section: int | None = None
+    agency: int | None = None
+    status: str = ""
+    unit: str = ""
+    overdue: bool = False
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, params: Any) -> TaskFilter:
+        def number(name: str) -> int | None:
+            value = params.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        status = params.get("status", "")
+        return cls(
+            section=number("section"),
+            agency=number("agency"),
+            status=status if status in Status.values else "",
+            unit=params.get("unit", "").strip()[:12],
+            overdue=params.get("overdue") in ("1", "on", "true"),
+            q=params.get("q", "").strip()[:100],
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.section, self.agency, self.status, self.unit, self.overdue, self.q))
+
+
+def with_status(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
+    return qs.annotate(current_status=status_expression(today))
+
+
+def filter_tasks(tasks: QuerySet[Task], f: TaskFilter, today: dt.date) -> QuerySet[Task]:
+    if f.section:
+        tasks = tasks.filter(section_id=f.section)
+    if f.unit:
+        # "2" also finds tasks linked to "2.4": a dimension covers its sub-dimensions.
+        tasks = tasks.filter(units__unit_code__startswith=f.unit).distinct()
+    if f.q:
+        tasks = tasks.filter(title__icontains=f.q)
+    matching = with_status(Assignment.objects.filter(task=OuterRef("pk")), today)
+    if f.agency:
+        matching = matching.filter(agency_id=f.agency)
+    if f.status:
+        matching = matching.filter(current_status=f.status)
+    if f.overdue:
+        matching = matching.filter(current_status=Status.OVERDUE)
+    if f.agency or f.status or f.overdue:
+        tasks = tasks.filter(Exists(matching))
+    return tasks
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    assignments: list[Assignment]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(Status.DONE, 0) + self.counts.get(Status.DONE_LATE, 0)
+
+    @property
+    def overdue(self) -> int:
+        return self.counts.get(Status.OVERDUE, 0)
+
+
+def task_rows(tasks: list[Task], today: dt.date) -> list[TaskRow]:
+    """Rows for tasks fetched with `with_task_details` (no further queries)."""
+    rows = []
+    for task in tasks:
+        assignments = list(task.assignments.all())
+        counts: dict[str, int] = {}
+        for assignment in assignments:
+            status = assignment.status(today)
+            counts[status] = counts.get(status, 0) + 1
+        rows.append(TaskRow(task, assignments, counts))
+    return rows
+
+
+def with_task_details(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    return tasks.select_related("section", "lead_group").prefetch_related(
+        "units",
+        Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+    )

@@ -1,0 +1,212 @@
+"""Assignment pages: the report thread, the agency's report form, the coordinator's review,
+evidence downloads, "my assignments" and an agency's page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chiso.plans import access, services
+from chiso.plans.forms import ReportForm, ReviewForm, add_service_error
+from chiso.plans.history import entries_for, history_rows
+from chiso.plans.models import Assignment, ProgressReport, ReportState
+from chiso.site import clock
+
+
+def _assignment(request: HttpRequest, pk: int) -> Assignment:
+    qs = access.assignments_for(request.user).select_related(
+        "task", "task__plan", "task__section", "agency", "via_group"
+    )
+    return access.get_or_404(qs, pk=pk)  # type: ignore[no-any-return]
+
+
+def _thread(assignment: Assignment) -> list[ProgressReport]:
+    return list(
+        assignment.reports.select_related("author", "reviewer", "revises")
+        .prefetch_related("evidence")
+        .order_by("submitted_at", "id")
+    )
+
+
+def _page(
+    request: HttpRequest,
+    assignment: Assignment,
+    report_form: ReportForm | None,
+    revising: ProgressReport | None = None,
+    review_forms: dict[int, ReviewForm] | None = None,
+) -> HttpResponse:
+    thread = _thread(assignment)
+    can_review = access.can_review(request.user, assignment)
+    forms = review_forms or {}
+    for report in thread:
+        if can_review and report.state == ReportState.SUBMITTED and report.pk not in forms:
+            forms[report.pk] = ReviewForm(initial={"version": report.version})
+    returned = [r for r in thread if r.state == ReportState.RETURNED and not r.revisions.all()]
+    can_report = access.can_report_on(request.user, assignment) and assignment.completed_on is None
+    waiting = any(r.state == ReportState.SUBMITTED for r in thread)
+    if report_form is None and can_report and not waiting:
+        revising = revising or (returned[0] if returned else None)
+        report_form = ReportForm(initial=_revision_initial(revising, assignment))
+    return render(
+        request,
+        "plans/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "task": assignment.task,
+            "plan": assignment.task.plan,
+            "thread": [(r, forms.get(r.pk)) for r in thread],
+            "today": clock.today(),
+            "report_form": report_form if can_report else None,
+            "revising": revising,
+            "waiting": waiting,
+            "status": assignment.status(clock.today()),
+        },
+    )
+
+
+def _revision_initial(revising: ProgressReport | None, assignment: Assignment) -> dict[str, object]:
+    if revising is None:
+        return {"progress": assignment.progress}
+    return {
+        "narrative": revising.narrative,
+        "figures": revising.figures,
+        "progress": revising.progress,
+        "is_final": revising.is_final,
+    }
+
+
+@login_required
+def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _assignment(request, pk), None)
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _assignment(request, pk)
+    if not access.can_report_on(request.user, assignment):
+        raise PermissionDenied
+    revises = None
+    if request.POST.get("revises", "").isdigit():
+        revises = access.get_or_404(
+            access.reports_for(request.user).filter(assignment=assignment),
+            pk=int(request.POST["revises"]),
+        )
+    form = ReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.submit_report(request.user, assignment, revises=revises, **form.cleaned_data)
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Đã gửi báo cáo tới Sở Nội vụ."))
+            return redirect("plans:assignment-detail", pk=assignment.pk)
+    return _page(request, assignment, form, revises)
+
+
+@login_required
+@require_POST
+def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_or_404(access.reports_for(request.user).select_related("assignment"), pk=pk)
+    if not access.can_review(request.user, report.assignment):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_report(
+                request.user,
+                report,
+                accept=data["decision"] == "accept",
+                comment=data["comment"],
+                version=data["version"],
+            )
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận ý kiến duyệt báo cáo."))
+            return redirect("plans:assignment-detail", pk=report.assignment_id)
+    return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = access.get_or_404(access.evidence_for(request.user), pk=pk)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+
+
+@login_required
+def assignment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = _assignment(request, pk)
+    objects = [assignment, *assignment.reports.all()]
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "object": assignment,
+            "plan": assignment.task.plan,
+            "back_url": reverse("plans:assignment-detail", args=[assignment.pk]),
+            "history": history_rows(entries_for(objects)),
+        },
+    )
+
+
+def _assignment_rows(qs: object) -> list[Assignment]:
+    return list(
+        qs.select_related("task", "task__plan", "task__section", "agency")  # type: ignore[attr-defined]
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=ProgressReport.objects.only(
+                    "id", "state", "assignment_id", "submitted_at"
+                ),
+            )
+        )
+        .order_by("deadline", "task__order", "id")
+    )
+
+
+@login_required
+def my_assignments(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    qs = (
+        access.assignments_for(user).filter(agency_id=user.agency_id)
+        if user.agency_id
+        else Assignment.objects.none()
+    )  # type: ignore[union-attr]
+    return render(
+        request,
+        "plans/my_assignments.html",
+        {
+            "assignments": _assignment_rows(qs),
+            "agency": user.agency,
+            "today": clock.today(),  # type: ignore[union-attr]
+        },
+    )
+
+
+@login_required
+def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agency = access.get_or_404(access.agencies_for(request.user), pk=pk)
+    qs = access.assignments_for(request.user).filter(agency=agency)
+    return render(
+        request,
+        "plans/agency_detail.html",
+        {
+            "agency": agency,
+            "assignments": _assignment_rows(qs),
+            "today": clock.today(),
+        },
+    )

@@ -1,0 +1,200 @@
+"""Task pages: list with filters, detail, create/edit/delete, group drift, history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chiso.accounts.models import Agency
+from chiso.plans import access, services
+from chiso.plans.forms import ConfirmForm, TaskForm, add_service_error, unit_choices
+from chiso.plans.history import entries_for, history_rows
+from chiso.plans.models import Task
+from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
+from chiso.plans.status import Status
+from chiso.site import clock
+
+PAGE_SIZE = 25
+
+
+@login_required
+def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = access.get_or_404(access.plans_for(request.user), pk=plan_pk)
+    today = clock.today()
+    current = TaskFilter.from_query(request.GET)
+    tasks = filter_tasks(access.tasks_for(request.user).filter(plan=plan), current, today)
+    page = Paginator(with_task_details(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "plans/task_list.html",
+        {
+            "plan": plan,
+            "page": page,
+            "rows": task_rows(list(page.object_list), today),
+            "filter": current,
+            "query": query.urlencode(),
+            "today": today,
+            "sections": plan.sections.all(),
+            "statuses": Status.choices,
+            "agencies": Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
+                "name"
+            ),
+            "units": unit_choices(plan),
+            "can_edit": access.can_edit_plan(request.user, plan),
+        },
+    )
+
+
+@login_required
+def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(
+        with_task_details(access.tasks_for(request.user)).select_related("plan"), pk=pk
+    )
+    today = clock.today()
+    visible = set(
+        access.assignments_for(request.user).filter(task=task).values_list("pk", flat=True)
+    )
+    can_edit = access.can_edit_plan(request.user, task.plan)
+    return render(
+        request,
+        "plans/task_detail.html",
+        {
+            "task": task,
+            "plan": task.plan,
+            "row": task_rows([task], today)[0],
+            "today": today,
+            "visible": visible,
+            "can_edit": can_edit,
+            "drift": services.group_drift(task) if can_edit else None,
+            "unit_names": dict(unit_choices(task.plan)),
+        },
+    )
+
+
+def _task_form_page(
+    request: HttpRequest, form: TaskForm, plan: object, task: object = None
+) -> HttpResponse:
+    return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
+
+
+@login_required
+def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = access.get_or_404(access.plans_for(request.user), pk=plan_pk)
+    if not access.can_edit_plan(request.user, plan):
+        raise PermissionDenied
+    form = TaskForm(plan, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            task = services.create_task(request.user, plan, **form.service_fields())
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Đã tạo nhiệm vụ và giao cho các cơ quan."))
+            return redirect("plans:task-detail", pk=task.pk)
+    return _task_form_page(request, form, plan)
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
+    if not access.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = TaskForm(task.plan, request.POST)
+        if form.is_valid():
+            try:
+                services.update_task(
+                    request.user,
+                    task,
+                    version=form.cleaned_data["version"],
+                    **form.service_fields(),
+                )
+            except services.PlanError as error:
+                # A stale version keeps the user's input in the form: nothing typed is lost.
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Đã lưu nhiệm vụ."))
+                return redirect("plans:task-detail", pk=task.pk)
+    else:
+        form = TaskForm(task.plan, initial=_initial(task))
+    return _task_form_page(request, form, task.plan, task)
+
+
+def _initial(task: Task) -> dict[str, object]:
+    direct = [a for a in task.assignments.select_related("agency") if a.via_group_id is None]
+    return {
+        "version": task.version,
+        "code": task.code,
+        "title": task.title,
+        "section": task.section_id,
+        "description": task.description,
+        "lead_group": task.lead_group_id,
+        "deadline": task.deadline,
+        "recurring": task.recurring,
+        "reporting_period": task.reporting_period,
+        "expected_output": task.expected_output,
+        "is_public": task.is_public,
+        "unit_codes": list(task.units.values_list("unit_code", flat=True)),
+        "lead_agencies": [a.agency_id for a in direct if a.leads],
+        "coordinating": [a.agency_id for a in direct if not a.leads],
+    }
+
+
+@login_required
+def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
+    if not access.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied
+    form = ConfirmForm(request.POST or None, initial={"version": task.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_task(request.user, task, version=form.cleaned_data["version"])
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Đã xóa nhiệm vụ."))
+            return redirect("plans:task-list", plan_pk=task.plan_id)
+    return render(
+        request, "plans/task_delete.html", {"task": task, "form": form, "plan": task.plan}
+    )
+
+
+@login_required
+@require_POST
+def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
+    form = ConfirmForm(request.POST)
+    if not form.is_valid():
+        return redirect("plans:task-detail", pk=task.pk)
+    try:
+        services.apply_group_drift(request.user, task, version=form.cleaned_data["version"])
+    except services.PlanError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã cập nhật phân công theo thành viên hiện tại của nhóm."))
+    return redirect("plans:task-detail", pk=task.pk)
+
+
+@login_required
+def task_history(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
+    objects = [task, *access.assignments_for(request.user).filter(task=task)]
+    return render(
+        request,
+        "plans/history.html",
+        {
+            "object": task,
+            "plan": task.plan,
+            "back_url": reverse("plans:task-detail", args=[task.pk]),
+            "history": history_rows(entries_for(objects)),
+        },
+    )
