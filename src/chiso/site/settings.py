@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "chiso.activities",
     "chiso.api",
     "chiso.documents",
+    "chiso.targets",
 ]
 
 MIDDLEWARE = [

@@ -12,5 +12,6 @@ urlpatterns = [
     path("bang-tinh/", include("chiso.spreadsheets.urls")),
     path("ke-hoach/", include("chiso.plans.urls")),
     path("hoat-dong/", include("chiso.activities.urls")),
+    path("ket-qua/muc-tieu/", include("chiso.targets.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry("home", _("Trang chủ"), requires_login=False),
+    NavEntry("targets:page", _("Lộ trình mục tiêu")),
     NavEntry("public:results", _("Kết quả PAPI")),
     NavEntry("plans:plan-list", _("Kế hoạch")),
     NavEntry("dashboards:home", _("Bảng điều khiển")),

@@ -1,0 +1,28 @@
+"""Number formatting for the target page: signed gains in the reader's locale (+0,08)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def signed(value: float | None, decimals: int = 2) -> str:
+    """+1,56 / −0,10 / 0,00 with the active language's decimal separator."""
+    if value is None:
+        return "—"
+    rounded = round(float(value), int(decimals))
+    text = number_format(abs(rounded), int(decimals))
+    if rounded > 0:
+        return f"+{text}"
+    if rounded < 0:
+        return f"−{text}"
+    return text
+
+
+@register.filter
+def relation(strict: bool) -> str:
+    """How a threshold is reached: strictly above (>) or at least (≥)."""
+    return ">" if strict else "≥"

@@ -1,0 +1,59 @@
+"""The "what it takes" page and its XLSX: thin views over chiso.targets.forms/.service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from chiso.results.errors import NoResults
+from chiso.results.store import load_results
+from chiso.spreadsheets.export import xlsx_response
+from chiso.targets.export import allocation_workbook, workbook_filename
+from chiso.targets.forms import TargetForm, defaults
+from chiso.targets.service import TargetPage, TargetUnavailable, build_page, scope_for
+
+
+def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
+    """The page's context and, when the query is valid and answerable, the computed page."""
+    try:
+        results = load_results()
+    except NoResults:
+        return {"no_results": True}, None
+    scope = scope_for(request.user, results)
+    context: dict[str, Any] = {"scope": scope, "results": results}
+    if scope.problem:
+        return context, None
+    if scope.can_pick and not request.GET.get("tinh"):
+        # A national viewer's first visit: the form, no complaint about the missing province.
+        context["form"] = TargetForm(initial=defaults(results), results=results, scope=scope)
+        return context, None
+    form = TargetForm({**defaults(results), **request.GET.dict()}, results=results, scope=scope)
+    context["form"] = form
+    page = None
+    if form.is_valid():
+        try:
+            page = build_page(results, form.cleaned_data["query"], get_language() or "vi")
+        except TargetUnavailable as exc:
+            form.add_error(None, str(exc))
+    context["page"] = page
+    return context, page
+
+
+@login_required
+def target_page(request: HttpRequest) -> HttpResponse:
+    context, _page = _answer(request)
+    context["query_string"] = request.GET.urlencode()
+    return render(request, "targets/page.html", context)
+
+
+@login_required
+def target_xlsx(request: HttpRequest) -> HttpResponse:
+    context, page = _answer(request)
+    if page is None:
+        context["query_string"] = request.GET.urlencode()
+        return render(request, "targets/page.html", context, status=400)
+    return xlsx_response(workbook_filename(page), allocation_workbook(page))
