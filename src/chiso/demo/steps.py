@@ -7,6 +7,7 @@ DEMO_PASSWORD = "chiso-demo"
 
 DEMO_STEPS: list[str] = [
     "chiso.demo.organisations.load",
+    "chiso.demo.plan2023.load",
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan
 ]
