@@ -32,7 +32,7 @@ def build_checklist(visit: InspectionVisit) -> list[ChecklistItem]:
         task = assignment.task
         codes = sorted(u.unit_code for u in task.units.all())
         covered.update(units.expand_to_subdimensions(codes, year))
-        label = f"{task.code} {task.title}".strip()
+        label = f"{task.code}. {task.title}" if task.code else task.title
         items.append(
             ChecklistItem(
                 visit=visit, assignment=assignment, unit_codes=codes,
