@@ -145,7 +145,7 @@ def _rows(
                 change=change,
                 change_text=fmt_number(change, lang, sign=True),
                 change_class=trend_class(change),
-                rank_change_text=fmt_int_change(rank_change),
+                rank_change_text="0" if rank_change == 0 else fmt_int_change(rank_change),
                 rank_change_class=trend_class(rank_change),
                 highlight=r.province.code in highlight,
             )

@@ -34,8 +34,11 @@ def _grid(chart: RadarChart) -> list[str]:
             for x, y in (_point(i, n, _share(tick, chart.scale)) for i in range(n))
         )
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#d8dee6" stroke-width="1"/>')
-        x, y = _point(0, n, _share(tick, chart.scale))
-        parts.append(text(x + 4, y + 4, label_number(tick, chart.lang, 0), 10, "start", "#5b6776"))
+        if tick < chart.scale[1]:  # the rim's value would collide with the first axis label
+            x, y = _point(0, n, _share(tick, chart.scale))
+            parts.append(
+                text(x + 4, y + 4, label_number(tick, chart.lang, 0), 10, "start", "#5b6776")
+            )
     for i, label in enumerate(chart.axes):
         x, y = _point(i, n, 1.0)
         parts.append(

@@ -137,7 +137,7 @@ def _line(chart: TrendChart, f: _Frame, line: TrendLine, labelled: bool) -> list
                 f'<polyline points="{coords}" fill="none" stroke="{colour}" '
                 f'stroke-width="{width}"{dash} stroke-linejoin="round"/>'
             )
-        for p in run:
+        for i, p in enumerate(run):
             value = p.value or 0.0
             fill = tier_colour(p.tier) if chart.tier_markers else colour
             radius = 4.5 if chart.tier_markers else (3.2 if line.tone == "province" else 2.2)
@@ -147,10 +147,20 @@ def _line(chart: TrendChart, f: _Frame, line: TrendLine, labelled: bool) -> list
                 f'fill="{fill}" stroke="#fff" stroke-width="1"><title>{esc(tip)}</title></circle>'
             )
             if labelled:
+                dy = 17 if _is_dip(f, run, i) else -8
                 parts.append(
-                    text(f.x(p.year), f.y(value) - 8, label_number(value, chart.lang, decimals), 10)
+                    text(
+                        f.x(p.year), f.y(value) + dy, label_number(value, chart.lang, decimals), 10
+                    )
                 )
     return parts
+
+
+def _is_dip(f: _Frame, run: list[TrendPoint], i: int) -> bool:
+    """A point lower on screen than its neighbours gets its label underneath, off the line."""
+    y = f.y(run[i].value or 0.0)
+    neighbours = [f.y(run[j].value or 0.0) for j in (i - 1, i + 1) if 0 <= j < len(run)]
+    return bool(neighbours) and all(y > n for n in neighbours)
 
 
 def _legend(chart: TrendChart, f: _Frame) -> list[str]:
