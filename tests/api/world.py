@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.files.base import ContentFile
 
@@ -65,6 +66,8 @@ class World:
     front: Agency
     group: AgencyGroup
     users: dict[str, User | None] = field(default_factory=dict)
+    # Objects other apps' permission rows add (see tests/test_permission_matrix.py).
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _user(username: str, role: str, province: Province | None, agency: Agency | None) -> User:
