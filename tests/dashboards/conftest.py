@@ -1,12 +1,12 @@
 """A small hand-built plan with known counts, as of 15/08/2023:
 
-    T1 II.1 units 1.1      deadline 30/06  Sở Nội vụ lead, done 20/06 → done
-                                           Nha Trang coordinate        → overdue
-    T2 II.1 units 2, 2.4   deadline 29/09  Nha Trang lead, progress 50 → in_progress
-                                           Cam Ranh lead               → not_started
-    T3 II.2 unit 5         deadline 31/07  Cam Ranh lead, done 05/08   → done_late
-                                           MTTQ request, own deadline 20/08 → not_started (due soon)
-    T4 (no section, no unit) recurring     Sở Nội vụ lead              → not_started
+T1 II.1 units 1.1      deadline 30/06  Sở Nội vụ lead, done 20/06 → done
+                                       Nha Trang coordinate        → overdue
+T2 II.1 units 2, 2.4   deadline 29/09  Nha Trang lead, progress 50 → in_progress
+                                       Cam Ranh lead               → not_started
+T3 II.2 unit 5         deadline 31/07  Cam Ranh lead, done 05/08   → done_late
+                                       MTTQ request, own deadline 20/08 → not_started (due soon)
+T4 (no section, no unit) recurring     Sở Nội vụ lead              → not_started
 """
 
 from __future__ import annotations
@@ -37,8 +37,15 @@ class PlanData:
 
 
 def _task(plan: Any, section: Any, code: str, title: str, units: list[str], **extra: Any) -> Any:
-    task = Task.objects.create(province=plan.province, plan=plan, section=section, code=code,
-                               title=title, order=int(code), **extra)
+    task = Task.objects.create(
+        province=plan.province,
+        plan=plan,
+        section=section,
+        code=code,
+        title=title,
+        order=int(code),
+        **extra,
+    )
     for unit in units:
         TaskUnit.objects.create(task=task, unit_code=unit)
     return task
@@ -46,8 +53,15 @@ def _task(plan: Any, section: Any, code: str, title: str, units: list[str], **ex
 
 def _assign(task: Any, agency: Any, relation: str = Relation.LEAD, **extra: Any) -> Any:
     extra.setdefault("deadline", task.deadline)
-    return Assignment.objects.create(province=task.province, task=task, agency=agency,
-                                     relation=relation, **extra)
+    return Assignment.objects.create(
+        province=task.province, task=task, agency=agency, relation=relation, **extra
+    )
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    # These tests log in with force_login; Argon2 for a dozen users per test only costs time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -58,8 +72,13 @@ def plan_data(province: Any, make_agency: Any) -> PlanData:
     front = make_agency(province, "Ủy ban MTTQ Việt Nam tỉnh", AgencyKind.FATHERLAND_FRONT)
     group = AgencyGroup.objects.create(province=province, name="UBND các huyện, thị xã, thành phố")
     group.members.set([nha_trang, cam_ranh])
-    plan = Plan.objects.create(province=province, number="45/KH-UBND", title="Kế hoạch PAPI 2023",
-                               year=2023, baseline_year=2022)
+    plan = Plan.objects.create(
+        province=province,
+        number="45/KH-UBND",
+        title="Kế hoạch PAPI 2023",
+        year=2023,
+        baseline_year=2022,
+    )
     s1 = Section.objects.create(plan=plan, code="II.1", title="Tham gia của người dân", order=1)
     s2 = Section.objects.create(plan=plan, code="II.2", title="Thủ tục hành chính", order=2)
     t1 = _task(plan, s1, "1", "Tuyên truyền dân chủ cơ sở", ["1.1"], deadline=dt.date(2023, 6, 30))
@@ -69,21 +88,41 @@ def plan_data(province: Any, make_agency: Any) -> PlanData:
     assignments = {
         "t1_snv": _assign(t1, home_affairs, completed_on=dt.date(2023, 6, 20), progress=100),
         "t1_nt": _assign(t1, nha_trang, Relation.COORDINATE),
-        "t2_nt": _assign(t2, nha_trang, progress=50, via_group=group,
-                         last_report_at=dt.datetime(2023, 8, 1, 9, 0, tzinfo=dt.UTC)),
+        "t2_nt": _assign(
+            t2,
+            nha_trang,
+            progress=50,
+            via_group=group,
+            last_report_at=dt.datetime(2023, 8, 1, 9, 0, tzinfo=dt.UTC),
+        ),
         "t2_cr": _assign(t2, cam_ranh, via_group=group),
-        "t3_cr": _assign(t3, cam_ranh, completed_on=dt.date(2023, 8, 5), progress=100,
-                         last_report_at=dt.datetime(2023, 8, 5, 9, 0, tzinfo=dt.UTC)),
+        "t3_cr": _assign(
+            t3,
+            cam_ranh,
+            completed_on=dt.date(2023, 8, 5),
+            progress=100,
+            last_report_at=dt.datetime(2023, 8, 5, 9, 0, tzinfo=dt.UTC),
+        ),
         "t3_mttq": _assign(t3, front, Relation.REQUEST, deadline=dt.date(2023, 8, 20)),
         "t4_snv": _assign(t4, home_affairs),
     }
-    return PlanData(plan, home_affairs, nha_trang, cam_ranh, front, group,
-                    {"II.1": s1, "II.2": s2}, {"1": t1, "2": t2, "3": t3, "4": t4}, assignments)
+    return PlanData(
+        plan,
+        home_affairs,
+        nha_trang,
+        cam_ranh,
+        front,
+        group,
+        {"II.1": s1, "II.2": s2},
+        {"1": t1, "2": t2, "3": t3, "4": t4},
+        assignments,
+    )
 
 
 @pytest.fixture
-def users(plan_data: PlanData, province: Any, other_province: Any, make_user: Any,
-          make_agency: Any) -> dict[str, Any]:
+def users(
+    plan_data: PlanData, province: Any, other_province: Any, make_user: Any, make_agency: Any
+) -> dict[str, Any]:
     d = plan_data
     stranger_agency = make_agency(other_province, "Sở Nội vụ Hà Nội")
     return {

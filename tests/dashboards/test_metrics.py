@@ -129,5 +129,8 @@ def test_results_year_prefers_baseline(plan_data: PlanData) -> None:
 
 def test_stacked_segments_scale() -> None:
     segs = stacked_segments(counts(done=1, overdue=3), scale_total=8)
-    assert [(s.status, s.x, s.width) for s in segs] == [("done", 0.0, 12.5), ("overdue", 12.5, 37.5)]
+    assert [(s.status, s.x, s.width) for s in segs] == [
+        ("done", 0.0, 12.5),
+        ("overdue", 12.5, 37.5),
+    ]
     assert stacked_segments(StatusCounts()) == []

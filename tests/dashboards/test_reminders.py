@@ -36,7 +36,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def test_reminders_escalate_and_are_sent_once(
-    plan_data: PlanData, staff: dict[str, Any], today_2023: dt.date,
+    plan_data: PlanData,
+    staff: dict[str, Any],
+    today_2023: dt.date,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = run(capsys)
@@ -44,15 +46,18 @@ def test_reminders_escalate_and_are_sent_once(
     # Overdue T1 (Nha Trang): the officer is told, the head gets the escalation.
     assert set(by_to) == {"nt1@example.vn", "nt_head@example.vn", "mttq1@example.vn"}
     assert by_to["nt1@example.vn"].subject == (
-        "[chiso] 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang")
+        "[chiso] 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang"
+    )
     assert by_to["nt_head@example.vn"].subject == (
-        "[chiso] Báo cáo lãnh đạo: 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang")
+        "[chiso] Báo cáo lãnh đạo: 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang"
+    )
     assert "Tuyên truyền dân chủ cơ sở" in by_to["nt_head@example.vn"].body
     assert "30/06/2023" in by_to["nt_head@example.vn"].body
     assert "chỉ đạo hoàn thành" in by_to["nt_head@example.vn"].body
     # Due soon (20/08, within 14 days): the Front's supervisor.
     assert by_to["mttq1@example.vn"].subject == (
-        "[chiso] 1 nhiệm vụ sắp đến hạn — Ủy ban MTTQ Việt Nam tỉnh")
+        "[chiso] 1 nhiệm vụ sắp đến hạn — Ủy ban MTTQ Việt Nam tỉnh"
+    )
     assert "Đã gửi 3 thư (3 lời nhắc) ngày 15/08/2023." in out
     logs = set(ReminderLog.objects.values_list("assignment_id", "kind", "level"))
     assert logs == {
@@ -68,13 +73,17 @@ def test_reminders_escalate_and_are_sent_once(
 
 
 def test_moved_deadline_starts_a_new_series(
-    plan_data: PlanData, staff: dict[str, Any], today_2023: dt.date,
-    capsys: pytest.CaptureFixture[str], settings: Any,
+    plan_data: PlanData,
+    staff: dict[str, Any],
+    today_2023: dt.date,
+    capsys: pytest.CaptureFixture[str],
+    settings: Any,
 ) -> None:
     run(capsys)
     mail.outbox.clear()
     Assignment.objects.filter(pk=plan_data.assignments["t1_nt"].pk).update(
-        deadline=dt.date(2023, 8, 25))
+        deadline=dt.date(2023, 8, 25)
+    )
     run(capsys)
     # Now due soon instead of overdue: one mail to the agency (officer and head together).
     assert sorted(m.to[0] for m in mail.outbox) == ["nt1@example.vn", "nt_head@example.vn"]
@@ -87,15 +96,19 @@ def test_moved_deadline_starts_a_new_series(
     assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
         ("mttq1@example.vn", "[chiso] 1 nhiệm vụ quá hạn — Ủy ban MTTQ Việt Nam tỉnh"),
         ("nt1@example.vn", "[chiso] 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang"),
-        ("nt_head@example.vn",
-         "[chiso] Báo cáo lãnh đạo: 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang"),
+        (
+            "nt_head@example.vn",
+            "[chiso] Báo cáo lãnh đạo: 1 nhiệm vụ quá hạn — UBND thành phố Nha Trang",
+        ),
     ]
     # The Front has no head on file: nothing to escalate to, said on stderr, nothing logged.
     assert err == "Ủy ban MTTQ Việt Nam tỉnh: Quá hạn (cấp 1) — không có ai có e-mail để gửi.\n"
 
 
 def test_dry_run_sends_and_logs_nothing(
-    plan_data: PlanData, staff: dict[str, Any], today_2023: dt.date,
+    plan_data: PlanData,
+    staff: dict[str, Any],
+    today_2023: dt.date,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = run(capsys, "--dry-run")
@@ -105,8 +118,11 @@ def test_dry_run_sends_and_logs_nothing(
 
 
 def test_failed_send_logs_nothing(
-    plan_data: PlanData, staff: dict[str, Any], today_2023: dt.date,
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    plan_data: PlanData,
+    staff: dict[str, Any],
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     from django.core.mail import EmailMessage
 

@@ -31,8 +31,12 @@ def test_dashboard_home_redirects_to_latest_plan(
 
 @pytest.mark.parametrize("role", ["coordinator", "nhatrang", "leadership", "mttq"])
 def test_every_user_of_the_province_sees_the_dashboard(
-    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date,
-    django_assert_max_num_queries: Any, role: str,
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    django_assert_max_num_queries: Any,
+    role: str,
 ) -> None:
     client.force_login(users[role])
     with django_assert_max_num_queries(16):
@@ -58,11 +62,15 @@ def test_agency_user_sees_own_agency_highlighted(
     assert "Cơ quan của anh/chị: UBND thành phố Nha Trang" in body
     assert f'<tr data-agency="{plan_data.nha_trang.pk}" class="is-mine"' in body
     client.force_login(users["leadership"])
-    assert 'data-testid="my-agency"' not in client.get(
-        f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    assert (
+        'data-testid="my-agency"'
+        not in client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    )
 
 
-def test_other_province_gets_404(plan_data: PlanData, users: dict[str, Any], client: Client) -> None:
+def test_other_province_gets_404(
+    plan_data: PlanData, users: dict[str, Any], client: Client
+) -> None:
     client.force_login(users["outsider"])
     assert client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").status_code == 404
     body = client.get("/bang-dieu-khien/").content.decode()
@@ -74,8 +82,13 @@ def test_anonymous_is_sent_to_login(plan_data: PlanData, client: Client) -> None
     assert response.status_code == 302 and response.url.startswith("/dang-nhap/")
 
 
-def test_deadline_lists(plan_data: PlanData, users: dict[str, Any], client: Client,
-                        today_2023: dt.date, django_assert_max_num_queries: Any) -> None:
+def test_deadline_lists(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    django_assert_max_num_queries: Any,
+) -> None:
     client.force_login(users["coordinator"])
     with django_assert_max_num_queries(8):
         response = client.get("/bang-dieu-khien/thoi-han/")
@@ -94,8 +107,9 @@ def test_deadline_lists(plan_data: PlanData, users: dict[str, Any], client: Clie
     assert {a.agency_id for a in response.context["due_soon"]} == {plan_data.nha_trang.pk}
 
 
-def test_home_panel(plan_data: PlanData, users: dict[str, Any], client: Client,
-                    today_2023: dt.date) -> None:
+def test_home_panel(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
     client.force_login(users["leadership"])
     body = client.get("/").content.decode()
     assert 'data-testid="home-plan-progress"' in body

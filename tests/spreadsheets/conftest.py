@@ -9,15 +9,31 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from tests.dashboards.conftest import plan_data, today_2023, users  # noqa: F401
+from tests.dashboards.conftest import (  # noqa: F401
+    fast_passwords,
+    plan_data,
+    today_2023,
+    users,
+)
 
-HEADERS = ["STT", "Mục", "Nhiệm vụ", "Chỉ số/nội dung liên quan", "Cơ quan chủ trì",
-           "Cơ quan phối hợp", "Thời hạn", "Sản phẩm"]
+HEADERS = [
+    "STT",
+    "Mục",
+    "Nhiệm vụ",
+    "Chỉ số/nội dung liên quan",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời hạn",
+    "Sản phẩm",
+]
 
 
 def workbook_bytes(
-    rows: Sequence[Sequence[Any]], headers: Sequence[str] = HEADERS, sheet: str = "Nhiệm vụ",
-    title_rows: Sequence[str] = (), extra_sheets: Sequence[str] = (),
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str] = HEADERS,
+    sheet: str = "Nhiệm vụ",
+    title_rows: Sequence[str] = (),
+    extra_sheets: Sequence[str] = (),
 ) -> bytes:
     wb = Workbook()
     ws = wb.active

@@ -21,8 +21,12 @@ def book(data: bytes) -> Any:
 def test_table_to_xlsx() -> None:
     data = table_to_xlsx(
         "Danh sách: quá hạn?",
-        [Column("Cơ quan", 30), Column("Thời hạn", 12, Kind.DATE), Column("Tiến độ", 8, Kind.PERCENT),
-         Column("Ghi chú", 20)],
+        [
+            Column("Cơ quan", 30),
+            Column("Thời hạn", 12, Kind.DATE),
+            Column("Tiến độ", 8, Kind.PERCENT),
+            Column("Ghi chú", 20),
+        ],
         [["Sở Nội vụ", dt.date(2023, 6, 30), 45, "=1+1"], ["Sở Tư pháp", None, 0, None]],
     )
     ws = book(data).active
@@ -35,8 +39,9 @@ def test_table_to_xlsx() -> None:
     assert ws.column_dimensions["A"].width == 30
 
 
-def test_plan_export(plan_data: PlanData, users: dict[str, Any], client: Client,
-                     today_2023: dt.date) -> None:
+def test_plan_export(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
     client.force_login(users["leadership"])
     response = client.get(f"/bang-tinh/ke-hoach/{plan_data.plan.pk}/ke-hoach.xlsx")
     assert response.status_code == 200
@@ -45,18 +50,35 @@ def test_plan_export(plan_data: PlanData, users: dict[str, Any], client: Client,
     assert wb.sheetnames == ["Kế hoạch", "Mục tiêu", "Mục", "Nhiệm vụ"]
     tasks = wb["Nhiệm vụ"]
     assert [c.value for c in tasks[1]] == [
-        "STT", "Mục", "Nhiệm vụ", "Chỉ số/nội dung liên quan", "Cơ quan chủ trì",
-        "Cơ quan phối hợp", "Thời hạn", "Sản phẩm"]
+        "STT",
+        "Mục",
+        "Nhiệm vụ",
+        "Chỉ số/nội dung liên quan",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời hạn",
+        "Sản phẩm",
+    ]
     rows = [[c.value for c in r] for r in tasks.iter_rows(min_row=2)]
-    assert rows[0][:7] == ["1", "II.1", "Tuyên truyền dân chủ cơ sở", "1.1", "Sở Nội vụ",
-                           "UBND thành phố Nha Trang", dt.datetime(2023, 6, 30)]
+    assert rows[0][:7] == [
+        "1",
+        "II.1",
+        "Tuyên truyền dân chủ cơ sở",
+        "1.1",
+        "Sở Nội vụ",
+        "UBND thành phố Nha Trang",
+        dt.datetime(2023, 6, 30),
+    ]
     assert rows[1][4] == "UBND thành phố Cam Ranh; UBND thành phố Nha Trang"
     assert rows[3][6] == "Thường xuyên"
     assert wb["Kế hoạch"]["B2"].value == "45/KH-UBND"
 
 
 def test_assignment_export_filtered_and_scoped(
-    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date,
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
     django_assert_max_num_queries: Any,
 ) -> None:
     client.force_login(users["coordinator"])
@@ -73,22 +95,30 @@ def test_assignment_export_filtered_and_scoped(
     assert {r[3].value for r in ws.iter_rows(min_row=2)} == {"UBND thành phố Nha Trang"}
 
 
-def test_task_export_as_filtered(plan_data: PlanData, users: dict[str, Any], client: Client,
-                                 today_2023: dt.date) -> None:
+def test_task_export_as_filtered(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
     client.force_login(users["coordinator"])
     ws = book(client.get("/bang-tinh/nhiem-vu.xlsx", {"unit": "2"}).content).active
     assert [r[2].value for r in ws.iter_rows(min_row=2)] == ["Công khai quy hoạch"]
-    ws = book(client.get("/bang-tinh/nhiem-vu.xlsx", {
-        "agency": plan_data.cam_ranh.pk, "status": "done_late"}).content).active
+    ws = book(
+        client.get(
+            "/bang-tinh/nhiem-vu.xlsx", {"agency": plan_data.cam_ranh.pk, "status": "done_late"}
+        ).content
+    ).active
     assert [r[2].value for r in ws.iter_rows(min_row=2)] == ["Một cửa liên thông"]
 
 
 def test_report_export(plan_data: PlanData, users: dict[str, Any], client: Client) -> None:
     from chiso.plans.models import ProgressReport
 
-    ProgressReport.objects.create(province=plan_data.plan.province,
-                                  assignment=plan_data.assignments["t2_nt"],
-                                  author=users["nhatrang"], narrative="Đã niêm yết", progress=50)
+    ProgressReport.objects.create(
+        province=plan_data.plan.province,
+        assignment=plan_data.assignments["t2_nt"],
+        author=users["nhatrang"],
+        narrative="Đã niêm yết",
+        progress=50,
+    )
     client.force_login(users["outsider"])
     ws = book(client.get("/bang-tinh/bao-cao.xlsx").content).active
     assert ws.max_row == 1  # another province's coordinator sees nothing

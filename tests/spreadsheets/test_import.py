@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 
 from chiso.audit.models import AuditEntry
-from chiso.plans.models import Assignment, Relation, Section, Task
 from chiso.plans.errors import PlanError
+from chiso.plans.models import Assignment, Relation, Section, Task
 from chiso.spreadsheets.framework_import import (
     ImportFailed,
     confirm_import,
@@ -25,12 +25,36 @@ from tests.dashboards.conftest import PlanData
 from tests.spreadsheets.conftest import HEADERS
 
 GOOD_ROWS = [
-    ["1", "II.3. Tăng cường trách nhiệm giải trình", "Tổ chức đối thoại với người dân", "3.1; 3.2",
-     "ubnd cac huyen, thi xa, thanh pho", "Sở Nội vụ", dt.datetime(2023, 9, 30), "Báo cáo"],
-    ["2", "II.3", "Giám sát việc giải quyết khiếu nại", "3",
-     "Ủy ban MTTQ Việt Nam tỉnh", "", "30/11/2023", "Báo cáo giám sát"],
-    ["3", "II.1", "Cập nhật trang thông tin điện tử", "1.1", "SỞ NỘI VỤ",
-     "UBND thành phố Nha Trang; UBND thành phố Cam Ranh", "Thường xuyên", ""],
+    [
+        "1",
+        "II.3. Tăng cường trách nhiệm giải trình",
+        "Tổ chức đối thoại với người dân",
+        "3.1; 3.2",
+        "ubnd cac huyen, thi xa, thanh pho",
+        "Sở Nội vụ",
+        dt.datetime(2023, 9, 30),
+        "Báo cáo",
+    ],
+    [
+        "2",
+        "II.3",
+        "Giám sát việc giải quyết khiếu nại",
+        "3",
+        "Ủy ban MTTQ Việt Nam tỉnh",
+        "",
+        "30/11/2023",
+        "Báo cáo giám sát",
+    ],
+    [
+        "3",
+        "II.1",
+        "Cập nhật trang thông tin điện tử",
+        "1.1",
+        "SỞ NỘI VỤ",
+        "UBND thành phố Nha Trang; UBND thành phố Cam Ranh",
+        "Thường xuyên",
+        "",
+    ],
 ]
 
 
@@ -55,8 +79,11 @@ def test_good_file_imports_everything(
     assert t1.lead_group == plan_data.group
     assert sorted(t1.units.values_list("unit_code", flat=True)) == ["3.1", "3.2"]
     rel = {a.agency.name: a.relation for a in t1.assignments.select_related("agency")}
-    assert rel == {"UBND thành phố Nha Trang": Relation.LEAD, "UBND thành phố Cam Ranh": Relation.LEAD,
-                   "Sở Nội vụ": Relation.COORDINATE}
+    assert rel == {
+        "UBND thành phố Nha Trang": Relation.LEAD,
+        "UBND thành phố Cam Ranh": Relation.LEAD,
+        "Sở Nội vụ": Relation.COORDINATE,
+    }
     # The Fatherland Front is asked (đề nghị), not ordered.
     t2 = Task.objects.get(plan=plan, title="Giám sát việc giải quyết khiếu nại")
     assert t2.assignments.get().relation == Relation.REQUEST
@@ -92,38 +119,53 @@ def test_unknown_agency_with_suggestions(
     ]
 
 
-def test_bad_dates(plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]) -> None:
-    rows = [[*GOOD_ROWS[0][:6], "31/02/2023", ""], [*GOOD_ROWS[1][:6], "quý III", ""],
-            [*GOOD_ROWS[2][:6], "30/06/2032", ""]]
+def test_bad_dates(
+    plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]
+) -> None:
+    rows = [
+        [*GOOD_ROWS[0][:6], "31/02/2023", ""],
+        [*GOOD_ROWS[1][:6], "quý III", ""],
+        [*GOOD_ROWS[2][:6], "30/06/2032", ""],
+    ]
     errors = _assert_nothing_saved(plan_data, users["coordinator"], make_xlsx(rows))
     assert len(errors) == 3
-    assert errors[0].startswith("sai.xlsx, dòng 2, cột “Thời hạn”: Thời hạn “31/02/2023” không hợp lệ")
+    assert errors[0].startswith(
+        "sai.xlsx, dòng 2, cột “Thời hạn”: Thời hạn “31/02/2023” không hợp lệ"
+    )
     assert "dòng 3" in errors[1] and "“quý III”" in errors[1]
     assert "30/06/2032 nằm ngoài khoảng 2022–2028" in errors[2]
 
 
-def test_missing_column(plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]) -> None:
+def test_missing_column(
+    plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]
+) -> None:
     headers = [h for h in HEADERS if h != "Thời hạn"]
     data = make_xlsx([row[:6] + row[7:] for row in GOOD_ROWS], headers=headers)
     errors = _assert_nothing_saved(plan_data, users["coordinator"], data)
     assert errors == ["sai.xlsx, dòng 1, cột “Thời hạn”: Thiếu cột “Thời hạn” ở dòng tiêu đề."]
 
 
-def test_empty_title(plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]) -> None:
+def test_empty_title(
+    plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]
+) -> None:
     rows = [GOOD_ROWS[0], ["2", "II.1", "  ", "1", "Sở Nội vụ", "", "30/09/2023", ""]]
     errors = _assert_nothing_saved(plan_data, users["coordinator"], make_xlsx(rows))
     assert errors == ["sai.xlsx, dòng 3, cột “Nhiệm vụ”: Thiếu tên nhiệm vụ."]
 
 
-def test_duplicate_rows(plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]) -> None:
+def test_duplicate_rows(
+    plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]
+) -> None:
     again = [*GOOD_ROWS[0]]
     again[2] = "TỔ CHỨC đối thoại  với người dân"
     existing = ["9", "II.1", "Tuyên truyền dân chủ cơ sở", "1.1", "Sở Nội vụ", "", "30/09/2023", ""]
-    errors = _assert_nothing_saved(plan_data, users["coordinator"],
-                                   make_xlsx([GOOD_ROWS[0], again, existing]))
+    errors = _assert_nothing_saved(
+        plan_data, users["coordinator"], make_xlsx([GOOD_ROWS[0], again, existing])
+    )
     assert errors == [
         "sai.xlsx, dòng 3, cột “Nhiệm vụ”: Trùng với nhiệm vụ ở dòng 2 (cùng mục, cùng tên).",
-        "sai.xlsx, dòng 4, cột “Nhiệm vụ”: Mục II.1 của kế hoạch đã có nhiệm vụ này (nhập lại tệp cũ?).",
+        "sai.xlsx, dòng 4, cột “Nhiệm vụ”: Mục II.1 của kế hoạch đã có nhiệm vụ này "
+        "(nhập lại tệp cũ?).",
     ]
 
 
@@ -132,11 +174,14 @@ def test_wrong_sheet_and_not_xlsx(
 ) -> None:
     data = make_xlsx(GOOD_ROWS, sheet="Sheet1", extra_sheets=["Ghi chú"])
     errors = _assert_nothing_saved(plan_data, users["coordinator"], data)
-    assert errors == ["sai.xlsx: Không có trang tính “Nhiệm vụ”; tệp có các trang: “Sheet1”, "
-                      "“Ghi chú”. Hãy đặt tên trang chứa danh sách nhiệm vụ là “Nhiệm vụ”."]
+    assert errors == [
+        "sai.xlsx: Không có trang tính “Nhiệm vụ”; tệp có các trang: “Sheet1”, "
+        "“Ghi chú”. Hãy đặt tên trang chứa danh sách nhiệm vụ là “Nhiệm vụ”."
+    ]
     errors = _assert_nothing_saved(plan_data, users["coordinator"], b"STT;Muc\n1;II.1\n")
-    assert errors == ["sai.xlsx: Không đọc được tệp: cần tệp Excel .xlsx (không phải .xls, .csv "
-                      "hay .docx)."]
+    assert errors == [
+        "sai.xlsx: Không đọc được tệp: cần tệp Excel .xlsx (không phải .xls, .csv hay .docx)."
+    ]
 
 
 def test_unknown_unit_and_new_section_without_title(
@@ -147,8 +192,8 @@ def test_unknown_unit_and_new_section_without_title(
     assert errors == [
         "sai.xlsx, dòng 2, cột “Mục”: Kế hoạch chưa có mục “II.9”; hãy ghi cả tên mục, ví dụ "
         "“II.9. Tên mục”.",
-        "sai.xlsx, dòng 2, cột “Chỉ số/nội dung liên quan”: Mã chỉ số không có trong PAPI năm 2023: "
-        "2.9 (ghi mã như “2.4; 5”).",
+        "sai.xlsx, dòng 2, cột “Chỉ số/nội dung liên quan”: Mã chỉ số không có trong PAPI "
+        "năm 2023: 2.9 (ghi mã như “2.4; 5”).",
     ]
 
 
@@ -166,7 +211,9 @@ def test_dry_run_and_confirm_once(
     plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes]
 ) -> None:
     data = make_xlsx(GOOD_ROWS)
-    result = import_framework(users["coordinator"], plan_data.plan, "khung.xlsx", data, dry_run=True)
+    result = import_framework(
+        users["coordinator"], plan_data.plan, "khung.xlsx", data, dry_run=True
+    )
     assert result.dry_run and result.tasks == 3 and task_count(plan_data.plan) == 4
     upload = upload_framework(users["coordinator"], plan_data.plan, "khung.xlsx", data)
     assert confirm_import(users["coordinator"], upload).tasks == 3
@@ -175,8 +222,13 @@ def test_dry_run_and_confirm_once(
     assert task_count(plan_data.plan) == 7
 
 
-def test_command(plan_data: PlanData, users: dict[str, Any], make_xlsx: Callable[..., bytes],
-                 tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_command(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    make_xlsx: Callable[..., bytes],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     good, bad = tmp_path / "khung.xlsx", tmp_path / "sai.xlsx"
     good.write_bytes(make_xlsx(GOOD_ROWS))
     bad.write_bytes(make_xlsx([[*GOOD_ROWS[0][:6], "31/02/2023", ""]]))

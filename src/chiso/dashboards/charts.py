@@ -45,7 +45,8 @@ def stacked_segments(counts: StatusCounts, scale_total: int | None = None) -> li
         n = counts[status]
         if n:
             width = VIEWBOX_WIDTH * n / scale
-            segments.append(Segment(status.value, str(labels[status]), n, round(x, 3),
-                                    round(width, 3)))
+            segments.append(
+                Segment(status.value, str(labels[status]), n, round(x, 3), round(width, 3))
+            )
             x += width
     return segments

@@ -96,12 +96,21 @@ def _unit_rows(
     def row(code: str, level: str) -> UnitRow:
         tier, label = weak.tiers.get(code, ("", ""))
         unit = framework.unit(code)
-        return UnitRow(code, unit.name(year), level, rolled[code].counts,
-                       len(rolled[code].tasks), tier, label, weak.units.get(code))
+        return UnitRow(
+            code,
+            unit.name(year),
+            level,
+            rolled[code].counts,
+            len(rolled[code].tasks),
+            tier,
+            label,
+            weak.units.get(code),
+        )
 
     return [
-        DimensionBlock(row(d.code, "dimension"),
-                       tuple(row(s.code, "subdimension") for s in subs[d.code]))
+        DimensionBlock(
+            row(d.code, "dimension"), tuple(row(s.code, "subdimension") for s in subs[d.code])
+        )
         for d in dimensions
     ]
 

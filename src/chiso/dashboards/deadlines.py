@@ -37,8 +37,11 @@ def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
 def due_soon(qs: QuerySet[Assignment], today: dt.date, days: int) -> QuerySet[Assignment]:
     """Not completed, deadline from today to `days` days ahead, soonest first."""
     return (
-        qs.filter(completed_on__isnull=True, deadline__gte=today,
-                  deadline__lte=today + dt.timedelta(days=days))
+        qs.filter(
+            completed_on__isnull=True,
+            deadline__gte=today,
+            deadline__lte=today + dt.timedelta(days=days),
+        )
         .annotate(current_status=status_expression(today))
         .order_by("deadline", "task__order", "agency__name")
     )

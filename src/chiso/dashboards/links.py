@@ -1,5 +1,6 @@
 """Where each dashboard number leads: the workspace's task list of the plan, filtered with the
-same query parameters as the workspace page and the API (status, agency, section, unit)."""
+same query parameters as the workspace page (chiso.plans.queries.TaskFilter: status, agency,
+section, unit)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 # The workspace's task list; its URL pattern takes the plan's id.
-TASK_LIST_URL_NAME = "plans:task_list"
+TASK_LIST_URL_NAME = "plans:task-list"
 
 
 def task_list_url(plan_id: int, **filters: object) -> str:

@@ -18,8 +18,13 @@ from django.db.models import Count, Max, QuerySet
 from chiso.plans.models import Assignment, Plan, Section, TaskUnit
 from chiso.plans.status import Status, status_expression
 
-STATUS_ORDER = (Status.DONE, Status.DONE_LATE, Status.IN_PROGRESS, Status.NOT_STARTED,
-                Status.OVERDUE)
+STATUS_ORDER = (
+    Status.DONE,
+    Status.DONE_LATE,
+    Status.IN_PROGRESS,
+    Status.NOT_STARTED,
+    Status.OVERDUE,
+)
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,9 @@ def by_agency(qs: QuerySet[Assignment], today: dt.date) -> list[AgencyRow]:
         names[aid] = r["agency__name"]
         if r["last"] is not None and (last.get(aid) is None or r["last"] > last[aid]):
             last[aid] = r["last"]
-    result = [AgencyRow(a, names[a], StatusCounts.from_mapping(c), last.get(a))
-              for a, c in counts.items()]
+    result = [
+        AgencyRow(a, names[a], StatusCounts.from_mapping(c), last.get(a)) for a, c in counts.items()
+    ]
     # Most overdue first: the table is read to see who is behind.
     return sorted(result, key=lambda r: (-r.counts.overdue, -r.counts.open, r.name))
 

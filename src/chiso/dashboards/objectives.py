@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
@@ -33,20 +32,31 @@ class ObjectiveLine:
 
 def plan_spec(plan: Plan) -> PlanSpec:
     return PlanSpec(
-        index=plan.index, province=plan.province.name, year=plan.year,
-        baseline_year=plan.baseline_year, title=plan.title, source=plan.number,
+        index=plan.index,
+        province=plan.province.name,
+        year=plan.year,
+        baseline_year=plan.baseline_year,
+        title=plan.title,
+        source=plan.number,
         objectives=tuple(
-            ObjectiveSpec(id=o.code, text=o.text, kind=o.kind,
-                          value=None if o.value is None else float(o.value),
-                          tier=o.tier or None, count=o.count, unit=o.unit or None)
+            ObjectiveSpec(
+                id=o.code,
+                text=o.text,
+                kind=o.kind,
+                value=None if o.value is None else float(o.value),
+                tier=o.tier or None,
+                count=o.count,
+                unit=o.unit or None,
+            )
             for o in plan.objectives.all()
         ),
     )
 
 
 def _line(code: str, text: str, status: str, summary: str) -> ObjectiveLine:
-    return ObjectiveLine(code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status],
-                         summary)
+    return ObjectiveLine(
+        code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status], summary
+    )
 
 
 def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:

@@ -60,11 +60,15 @@ def _recipients(agency_ids: Iterable[int]) -> dict[tuple[int, int], list[str]]:
     """(agency id, level) → e-mail addresses. Level AGENCY = everyone who reports for the agency
     (used for due-soon); the overdue mail to level AGENCY skips heads, who get the escalation."""
     found: dict[tuple[int, int], list[str]] = defaultdict(list)
-    users = User.objects.filter(
-        agency_id__in=list(agency_ids), is_active=True, role__in=AGENCY_ROLES
-    ).exclude(email="").order_by("username")
+    users = (
+        User.objects.filter(agency_id__in=list(agency_ids), is_active=True, role__in=AGENCY_ROLES)
+        .exclude(email="")
+        .order_by("username")
+    )
     for user in users:
-        level = EscalationLevel.AGENCY_HEAD if user.role == Role.AGENCY_HEAD else EscalationLevel.AGENCY
+        level = (
+            EscalationLevel.AGENCY_HEAD if user.role == Role.AGENCY_HEAD else EscalationLevel.AGENCY
+        )
         found[(user.agency_id, level)].append(user.email)
     return found
 
@@ -89,8 +93,11 @@ def plan_reminders(
         ReminderKind.OVERDUE: list(overdue(base, today)),
     }
     ids = [a.pk for group in candidates.values() for a in group]
-    done = set(ReminderLog.objects.filter(assignment_id__in=ids).values_list(
-        "assignment_id", "kind", "deadline", "level"))
+    done = set(
+        ReminderLog.objects.filter(assignment_id__in=ids).values_list(
+            "assignment_id", "kind", "deadline", "level"
+        )
+    )
     found = _recipients({a.agency_id for group in candidates.values() for a in group})
     reminders, nobody = [], []
     for kind, group in candidates.items():
@@ -99,8 +106,9 @@ def plan_reminders(
             by_agency[a.agency_id].append(a)
         for agency_id, items in by_agency.items():
             for level, emails in _targets(kind, agency_id, found):
-                todo = tuple(a for a in items
-                             if (a.pk, kind.value, a.deadline, level.value) not in done)
+                todo = tuple(
+                    a for a in items if (a.pk, kind.value, a.deadline, level.value) not in done
+                )
                 if not todo:
                     continue
                 if not emails:
@@ -113,15 +121,21 @@ def plan_reminders(
 def _message(reminder: Reminder, today: dt.date, connection: object) -> list[EmailMessage]:
     with translation.override("vi"):
         context = {
-            "reminder": reminder, "today": today, "escalated": reminder.level > 0,
+            "reminder": reminder,
+            "today": today,
+            "escalated": reminder.level > 0,
             "overdue": reminder.kind == ReminderKind.OVERDUE,
             "site_url": getattr(settings, "CHISO_SITE_URL", ""),
         }
-        subject = " ".join(render_to_string("dashboards/email/reminder_subject.txt", context).split())
+        subject = " ".join(
+            render_to_string("dashboards/email/reminder_subject.txt", context).split()
+        )
         body = render_to_string("dashboards/email/reminder.txt", context)
     # One message per person: recipients do not see each other's addresses.
-    return [EmailMessage(subject, body, to=[email], connection=connection)
-            for email in reminder.recipients]
+    return [
+        EmailMessage(subject, body, to=[email], connection=connection)
+        for email in reminder.recipients
+    ]
 
 
 def _send_one(reminder: Reminder, today: dt.date, connection: object) -> bool:
@@ -130,9 +144,13 @@ def _send_one(reminder: Reminder, today: dt.date, connection: object) -> bool:
         with transaction.atomic():
             ReminderLog.objects.bulk_create(
                 ReminderLog(
-                    province_id=a.province_id, assignment=a, kind=reminder.kind,
-                    deadline=a.deadline, level=reminder.level,
-                    recipients="\n".join(reminder.recipients), sent_on=today,
+                    province_id=a.province_id,
+                    assignment=a,
+                    kind=reminder.kind,
+                    deadline=a.deadline,
+                    level=reminder.level,
+                    recipients="\n".join(reminder.recipients),
+                    sent_on=today,
                 )
                 for a in reminder.assignments
             )

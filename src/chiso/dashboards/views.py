@@ -26,9 +26,15 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_id)
     dash = build_dashboard(plan, request.user, clock.today())
     other_plans = plans_for(request.user).exclude(pk=plan.pk).order_by("-year", "-id")[:10]
-    return render(request, "dashboards/plan.html", {
-        "dash": dash, "other_plans": other_plans, "can_edit": can_edit_plan(request.user, plan),
-    })
+    return render(
+        request,
+        "dashboards/plan.html",
+        {
+            "dash": dash,
+            "other_plans": other_plans,
+            "can_edit": can_edit_plan(request.user, plan),
+        },
+    )
 
 
 def _days(request: HttpRequest) -> int:
@@ -46,10 +52,14 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     plan_id = request.GET.get("plan", "").strip()
     if plan_id.isdigit():
         qs = qs.filter(task__plan_id=int(plan_id))
-    return render(request, "dashboards/deadlines.html", {
-        "today": today,
-        "days": days,
-        "overdue": list(overdue(qs, today)),
-        "due_soon": list(due_soon(qs, today, days)),
-        "plan_id": plan_id if plan_id.isdigit() else "",
-    })
+    return render(
+        request,
+        "dashboards/deadlines.html",
+        {
+            "today": today,
+            "days": days,
+            "overdue": list(overdue(qs, today)),
+            "due_soon": list(due_soon(qs, today, days)),
+            "plan_id": plan_id if plan_id.isdigit() else "",
+        },
+    )

@@ -50,8 +50,15 @@ def weak_units_of(profile: ProvinceProfile, lowest_tier: str) -> dict[str, WeakU
 
 def _weak(r: UnitResult, lowest_tier: str, weakness: bool) -> WeakUnit:
     return WeakUnit(
-        code=r.unit, name=r.name, level=r.level, score=r.score, rank=r.rank, of=r.of,
-        tier=r.tier, tier_label=r.tier_label, lowest_tier=r.tier == lowest_tier,
+        code=r.unit,
+        name=r.name,
+        level=r.level,
+        score=r.score,
+        rank=r.rank,
+        of=r.of,
+        tier=r.tier,
+        tier_label=r.tier_label,
+        lowest_tier=r.tier == lowest_tier,
         weakness=weakness,
     )
 
@@ -67,13 +74,23 @@ def results_year(plan: Plan, years: tuple[int, ...]) -> int | None:
 def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
     year = results_year(plan, results.years)
     if year is None:
-        return WeakUnits(None, {}, {}, _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
-                         % {"index": plan.index, "year": plan.year})
+        return WeakUnits(
+            None,
+            {},
+            {},
+            _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
+            % {"index": plan.index, "year": plan.year},
+        )
     try:
         profile = results.profile(plan.province.code, year)
     except LookupError:
-        return WeakUnits(year, {}, {}, _("Không có kết quả %(index)s của tỉnh năm %(year)s.")
-                         % {"index": plan.index, "year": year})
+        return WeakUnits(
+            year,
+            {},
+            {},
+            _("Không có kết quả %(index)s của tỉnh năm %(year)s.")
+            % {"index": plan.index, "year": year},
+        )
     tiers = {r.unit: (r.tier, r.tier_label) for r in (*profile.dimensions, *profile.subdimensions)}
     lowest = results.framework.tiers[-1].code
     return WeakUnits(year, weak_units_of(profile, lowest), tiers)

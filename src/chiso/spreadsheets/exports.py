@@ -22,12 +22,24 @@ from chiso.spreadsheets.framework_columns import RECURRING_TEXT, TASK_COLUMNS
 
 
 def _task_columns() -> list[Column]:
-    widths = {"code": 8, "section": 10, "title": 60, "units": 14, "lead": 36, "coordinate": 36,
-              "deadline": 14, "output": 40}
+    widths = {
+        "code": 8,
+        "section": 10,
+        "title": 60,
+        "units": 14,
+        "lead": 36,
+        "coordinate": 36,
+        "deadline": 14,
+        "output": 40,
+    }
     wrap = {"title", "lead", "coordinate", "output"}
     return [
-        Column(spec.header, widths[spec.key], Kind.DATE if spec.key == "deadline" else Kind.TEXT,
-               wrap=spec.key in wrap)
+        Column(
+            spec.header,
+            widths[spec.key],
+            Kind.DATE if spec.key == "deadline" else Kind.TEXT,
+            wrap=spec.key in wrap,
+        )
         for spec in TASK_COLUMNS
     ]
 
@@ -88,12 +100,27 @@ def plan_workbook(plan: Plan) -> bytes:
     )
     objectives = Sheet(
         _("Mục tiêu"),
-        [Column(_("Mã"), 8), Column(_("Nội dung mục tiêu"), 70, wrap=True),
-         Column(_("Loại"), 30), Column(_("Giá trị"), 10, Kind.DECIMAL),
-         Column(_("Nhóm"), 16), Column(_("Số lượng"), 10, Kind.INT),
-         Column(_("Chỉ số/nội dung"), 14)],
-        ([o.code, o.text, o.get_kind_display(), o.value, o.get_tier_display() if o.tier else "",
-          o.count, o.unit] for o in plan.objectives.all()),
+        [
+            Column(_("Mã"), 8),
+            Column(_("Nội dung mục tiêu"), 70, wrap=True),
+            Column(_("Loại"), 30),
+            Column(_("Giá trị"), 10, Kind.DECIMAL),
+            Column(_("Nhóm"), 16),
+            Column(_("Số lượng"), 10, Kind.INT),
+            Column(_("Chỉ số/nội dung"), 14),
+        ],
+        (
+            [
+                o.code,
+                o.text,
+                o.get_kind_display(),
+                o.value,
+                o.get_tier_display() if o.tier else "",
+                o.count,
+                o.unit,
+            ]
+            for o in plan.objectives.all()
+        ),
     )
     sections = Sheet(
         _("Mục"),
@@ -109,9 +136,11 @@ def tasks_workbook(tasks: QuerySet[Task]) -> bytes:
 
 def _assignment_rows(assignments: QuerySet[Assignment], today: dt.date) -> Iterator[list[Any]]:
     labels = dict(Status.choices)
-    qs = assignments.select_related("task", "task__section", "agency").annotate(
-        current_status=status_expression(today)
-    ).order_by("task__plan", "task__order", "task_id", "agency__name")
+    qs = (
+        assignments.select_related("task", "task__section", "agency")
+        .annotate(current_status=status_expression(today))
+        .order_by("task__plan", "task__order", "task_id", "agency__name")
+    )
     for a in qs:
         yield [
             a.task.code,
@@ -129,9 +158,14 @@ def _assignment_rows(assignments: QuerySet[Assignment], today: dt.date) -> Itera
 
 def assignments_workbook(assignments: QuerySet[Assignment], today: dt.date) -> bytes:
     columns: Sequence[Column] = [
-        Column(_("STT"), 8), Column(_("Mục"), 10), Column(_("Nhiệm vụ"), 60, wrap=True),
-        Column(_("Cơ quan"), 36), Column(_("Quan hệ"), 12), Column(_("Thời hạn"), 14, Kind.DATE),
-        Column(_("Tiến độ (%)"), 12, Kind.PERCENT), Column(_("Trạng thái"), 20),
+        Column(_("STT"), 8),
+        Column(_("Mục"), 10),
+        Column(_("Nhiệm vụ"), 60, wrap=True),
+        Column(_("Cơ quan"), 36),
+        Column(_("Quan hệ"), 12),
+        Column(_("Thời hạn"), 14, Kind.DATE),
+        Column(_("Tiến độ (%)"), 12, Kind.PERCENT),
+        Column(_("Trạng thái"), 20),
         Column(_("Ngày hoàn thành"), 16, Kind.DATE),
         Column(_("Báo cáo gần nhất"), 18, Kind.DATETIME),
     ]
@@ -144,21 +178,39 @@ def _person(user: Any) -> str:
 
 def reports_workbook(reports: QuerySet[ProgressReport]) -> bytes:
     columns: Sequence[Column] = [
-        Column(_("STT"), 8), Column(_("Nhiệm vụ"), 50, wrap=True), Column(_("Cơ quan"), 32),
-        Column(_("Ngày gửi"), 18, Kind.DATETIME), Column(_("Người gửi"), 22),
-        Column(_("Tiến độ (%)"), 12, Kind.PERCENT), Column(_("Báo cáo hoàn thành"), 12),
-        Column(_("Trạng thái"), 16), Column(_("Người duyệt"), 22),
-        Column(_("Ngày duyệt"), 18, Kind.DATETIME), Column(_("Ý kiến của Sở Nội vụ"), 40, wrap=True),
-        Column(_("Nội dung báo cáo"), 70, wrap=True), Column(_("Số liệu"), 40, wrap=True),
+        Column(_("STT"), 8),
+        Column(_("Nhiệm vụ"), 50, wrap=True),
+        Column(_("Cơ quan"), 32),
+        Column(_("Ngày gửi"), 18, Kind.DATETIME),
+        Column(_("Người gửi"), 22),
+        Column(_("Tiến độ (%)"), 12, Kind.PERCENT),
+        Column(_("Báo cáo hoàn thành"), 12),
+        Column(_("Trạng thái"), 16),
+        Column(_("Người duyệt"), 22),
+        Column(_("Ngày duyệt"), 18, Kind.DATETIME),
+        Column(_("Ý kiến của Sở Nội vụ"), 40, wrap=True),
+        Column(_("Nội dung báo cáo"), 70, wrap=True),
+        Column(_("Số liệu"), 40, wrap=True),
     ]
     qs = reports.select_related(
         "assignment__task", "assignment__agency", "author", "reviewer"
     ).order_by("assignment__task__order", "assignment_id", "submitted_at", "id")
     rows = (
-        [r.assignment.task.code, r.assignment.task.title, r.assignment.agency.name,
-         r.submitted_at, _person(r.author), r.progress, _("Có") if r.is_final else _("Không"),
-         r.get_state_display(), _person(r.reviewer), r.reviewed_at, r.review_comment,
-         r.narrative, r.figures]
+        [
+            r.assignment.task.code,
+            r.assignment.task.title,
+            r.assignment.agency.name,
+            r.submitted_at,
+            _person(r.author),
+            r.progress,
+            _("Có") if r.is_final else _("Không"),
+            r.get_state_display(),
+            _person(r.reviewer),
+            r.reviewed_at,
+            r.review_comment,
+            r.narrative,
+            r.figures,
+        ]
         for r in qs
     )
     return workbook_to_xlsx([Sheet(_("Báo cáo tiến độ"), columns, rows)])

@@ -1,6 +1,7 @@
-"""The list filters an export honours, with the query parameter names of the workspace's lists
-and the API: plan, section, unit, agency, status (a Status value or "finished"), relation,
-state (reports) and q (words of the task title)."""
+"""Filters of the assignment and report exports, with the query parameter names of the
+workspace's lists and the API: plan, section, unit, agency, task, status (a Status value or
+"finished" = done on time or late), relation, state (reports). Tasks are filtered with the
+workspace's own chiso.plans.queries.TaskFilter."""
 
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ def _status_values(params: Mapping[str, str]) -> list[str] | None:
 def filter_assignments(
     qs: QuerySet[Assignment], params: Mapping[str, str], today: dt.date
 ) -> QuerySet[Assignment]:
-    for name, field in (("plan", "task__plan_id"), ("agency", "agency_id"),
-                        ("section", "task__section_id"), ("task", "task_id")):
+    for name, field in (
+        ("plan", "task__plan_id"),
+        ("agency", "agency_id"),
+        ("section", "task__section_id"),
+        ("task", "task_id"),
+    ):
         value = _int(params, name)
         if value is not None:
             qs = qs.filter(**{field: value})
@@ -54,33 +59,14 @@ def _tasks_with_unit(unit: str) -> QuerySet[Task]:
     ).values("pk")
 
 
-def filter_tasks(qs: QuerySet[Task], params: Mapping[str, str], today: dt.date) -> QuerySet[Task]:
-    """Tasks of the plan list: agency/status filters select tasks having such an assignment
-    (agency and status together: the same assignment)."""
-    for name, field in (("plan", "plan_id"), ("section", "section_id")):
-        value = _int(params, name)
-        if value is not None:
-            qs = qs.filter(**{field: value})
-    unit = (params.get("unit") or "").strip()
-    if unit:
-        qs = qs.filter(pk__in=_tasks_with_unit(unit))
-    words = (params.get("q") or "").split()
-    for word in words:
-        qs = qs.filter(title__icontains=word)
-    if _int(params, "agency") is not None or _status_values(params):
-        matching = filter_assignments(
-            Assignment.objects.all(),
-            {k: params[k] for k in ("agency", "status") if k in params}, today,
-        )
-        qs = qs.filter(pk__in=matching.values("task_id"))
-    return qs
-
-
 def filter_reports(
     qs: QuerySet[ProgressReport], params: Mapping[str, str]
 ) -> QuerySet[ProgressReport]:
-    for name, field in (("plan", "assignment__task__plan_id"), ("agency", "assignment__agency_id"),
-                        ("task", "assignment__task_id")):
+    for name, field in (
+        ("plan", "assignment__task__plan_id"),
+        ("agency", "assignment__agency_id"),
+        ("task", "assignment__task_id"),
+    ):
         value = _int(params, name)
         if value is not None:
             qs = qs.filter(**{field: value})

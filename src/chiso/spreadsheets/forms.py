@@ -9,8 +9,10 @@ from chiso.spreadsheets.framework_import import MAX_FILE_BYTES
 class FrameworkUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp bộ khung nhiệm vụ (.xlsx)"),
-        help_text=_("Các cột theo mẫu: STT, Mục, Nhiệm vụ, Chỉ số/nội dung liên quan, Cơ quan chủ "
-                    "trì, Cơ quan phối hợp, Thời hạn, Sản phẩm."),
+        help_text=_(
+            "Các cột theo mẫu: STT, Mục, Nhiệm vụ, Chỉ số/nội dung liên quan, Cơ quan chủ "
+            "trì, Cơ quan phối hợp, Thời hạn, Sản phẩm."
+        ),
     )
 
     def clean_file(self) -> object:

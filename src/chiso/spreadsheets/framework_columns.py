@@ -38,7 +38,7 @@ TASK_COLUMNS: tuple[ColumnSpec, ...] = (
 
 
 def split_list(text: str) -> list[str]:
-    """"Sở Nội vụ; Sở Tư pháp" or one name per line → the names, blanks dropped."""
+    """ "Sở Nội vụ; Sở Tư pháp" or one name per line → the names, blanks dropped."""
     for sep in LIST_SEPARATORS[1:]:
         text = text.replace(sep, LIST_SEPARATORS[0])
     return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]

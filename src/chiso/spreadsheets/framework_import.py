@@ -20,7 +20,7 @@ from chiso.accounts.models import Agency, AgencyGroup
 from chiso.audit.services import record
 from chiso.plans.access import can_edit_plan
 from chiso.plans.errors import PlanError
-from chiso.plans.models import Plan, Section, Task
+from chiso.plans.models import Plan, Task
 from chiso.plans.services import create_section, create_task
 from chiso.spreadsheets.framework_reader import RawSheet, RowError, WorkbookError, read_framework
 from chiso.spreadsheets.framework_rows import AgencyRef, TaskDraft, check_rows
@@ -73,8 +73,9 @@ def preview_framework(plan: Plan, file_name: str, data: bytes) -> ImportPreview:
     except WorkbookError as exc:
         return ImportPreview(file_name, errors=exc.errors)
     checked = check_rows(plan, sheet)
-    return ImportPreview(file_name, sheet.sheet, checked.drafts, checked.errors,
-                         checked.new_sections)
+    return ImportPreview(
+        file_name, sheet.sheet, checked.drafts, checked.errors, checked.new_sections
+    )
 
 
 def _require_coordinator(user: Any, plan: Plan) -> None:
@@ -114,9 +115,16 @@ def _create_all(user: Any, plan: Plan, preview: ImportPreview) -> tuple[int, int
     for draft in preview.drafts:
         try:
             task: Task = create_task(
-                user, plan, title=draft.title, section=sections[draft.section_code],
-                code=draft.code, deadline=draft.deadline, recurring=draft.recurring,
-                expected_output=draft.output, unit_codes=draft.unit_codes, **_resolve(draft),
+                user,
+                plan,
+                title=draft.title,
+                section=sections[draft.section_code],
+                code=draft.code,
+                deadline=draft.deadline,
+                recurring=draft.recurring,
+                expected_output=draft.output,
+                unit_codes=draft.unit_codes,
+                **_resolve(draft),
             )
         except PlanError as exc:
             raise ImportFailed([RowError(preview.file_name, draft.row, "", exc.message)]) from None
@@ -135,13 +143,20 @@ def import_framework(
             plan = Plan.objects.select_for_update().get(pk=plan.pk)
             preview = preview_framework(plan, file_name, data)
             if not preview.ok:
-                raise ImportFailed(preview.errors or [RowError(file_name, None, "", _(
-                    "Tệp không có nhiệm vụ nào để nhập."))])
+                raise ImportFailed(
+                    preview.errors
+                    or [RowError(file_name, None, "", _("Tệp không có nhiệm vụ nào để nhập."))]
+                )
             tasks, sections, assignments = _create_all(user, plan, preview)
             result = ImportResult(tasks, sections, assignments, dry_run)
-            record(user, plan, "plan.import_tasks", {}, note=_(
-                "Nhập %(tasks)s nhiệm vụ từ tệp %(file)s"
-            ) % {"tasks": tasks, "file": file_name})
+            record(
+                user,
+                plan,
+                "plan.import_tasks",
+                {},
+                note=_("Nhập %(tasks)s nhiệm vụ từ tệp %(file)s")
+                % {"tasks": tasks, "file": file_name},
+            )
             if dry_run:
                 raise _DryRun(result)
             return result
@@ -153,7 +168,10 @@ def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> Task
     """Keep an uploaded workbook for its preview page (nothing is imported yet)."""
     _require_coordinator(user, plan)
     return TaskImport.objects.create(
-        province_id=plan.province_id, plan=plan, file_name=file_name[:255], data=data,
+        province_id=plan.province_id,
+        plan=plan,
+        file_name=file_name[:255],
+        data=data,
         uploaded_by=user,
     )
 
@@ -163,8 +181,10 @@ def confirm_import(user: Any, task_import: TaskImport) -> ImportResult:
     with transaction.atomic():
         locked = TaskImport.objects.select_for_update().get(pk=task_import.pk)
         if locked.imported_at is not None:
-            raise PlanError(_("Tệp này đã được nhập lúc %(when)s.") % {
-                "when": timezone.localtime(locked.imported_at).strftime("%H:%M %d/%m/%Y")})
+            raise PlanError(
+                _("Tệp này đã được nhập lúc %(when)s.")
+                % {"when": timezone.localtime(locked.imported_at).strftime("%H:%M %d/%m/%Y")}
+            )
         result = import_framework(user, locked.plan, locked.file_name, bytes(locked.data))
         locked.imported_at, locked.task_count = timezone.now(), result.tasks
         locked.save(update_fields=["imported_at", "task_count"])

@@ -118,11 +118,17 @@ def _find_header(file_name: str, ws: Any) -> tuple[int, dict[str, tuple[int, str
         if "title" in found:
             missing = [s for s in TASK_COLUMNS if _missing(s, found)]
             if missing:
-                raise WorkbookError([
-                    RowError(file_name, number, s.header,
-                             _("Thiếu cột “%(header)s” ở dòng tiêu đề.") % {"header": s.header})
-                    for s in missing
-                ])
+                raise WorkbookError(
+                    [
+                        RowError(
+                            file_name,
+                            number,
+                            s.header,
+                            _("Thiếu cột “%(header)s” ở dòng tiêu đề.") % {"header": s.header},
+                        )
+                        for s in missing
+                    ]
+                )
             return number, found, list(rows)
         if len(found) > len(best):
             best = found

@@ -111,9 +111,12 @@ class RowChecker:
         if code in self.result.new_sections:
             return code, self.result.new_sections[code]
         if not title:
-            self.error(row, "section", _(
-                "Kế hoạch chưa có mục “%(code)s”; hãy ghi cả tên mục, ví dụ “%(code)s. Tên mục”."
-            ) % {"code": code})
+            self.error(
+                row,
+                "section",
+                _("Kế hoạch chưa có mục “%(code)s”; hãy ghi cả tên mục, ví dụ “%(code)s. Tên mục”.")
+                % {"code": code},
+            )
             return None
         self.result.new_sections[code] = title
         return code, title
@@ -143,15 +146,22 @@ class RowChecker:
         codes = [c.strip().rstrip(".") for c in _UNIT_SEPARATORS.split(row.text("units"))]
         codes = list(dict.fromkeys(c for c in codes if c))
         bad = [
-            c for c in codes
-            if not self.framework.has_unit(c) or c == self.framework.root.code
+            c
+            for c in codes
+            if not self.framework.has_unit(c)
+            or c == self.framework.root.code
             or not self.framework.unit(c).exists_in(self.plan.year)
         ]
         if bad:
-            self.error(row, "units", _(
-                "Mã chỉ số không có trong %(index)s năm %(year)s: %(codes)s "
-                "(ghi mã như “2.4; 5”)."
-            ) % {"index": self.plan.index, "year": self.plan.year, "codes": ", ".join(bad)})
+            self.error(
+                row,
+                "units",
+                _(
+                    "Mã chỉ số không có trong %(index)s năm %(year)s: %(codes)s "
+                    "(ghi mã như “2.4; 5”)."
+                )
+                % {"index": self.plan.index, "year": self.plan.year, "codes": ", ".join(bad)},
+            )
             return None
         return tuple(codes)
 
@@ -169,32 +179,49 @@ class RowChecker:
             except ValueError:
                 date = None
             if date is None:
-                self.error(row, "deadline", _(
-                    "Thời hạn “%(text)s” không hợp lệ: ghi ngày dạng dd/mm/yyyy "
-                    "(ví dụ 30/06/2023) hoặc “%(recurring)s”."
-                ) % {"text": text, "recurring": RECURRING_TEXT})
+                self.error(
+                    row,
+                    "deadline",
+                    _(
+                        "Thời hạn “%(text)s” không hợp lệ: ghi ngày dạng dd/mm/yyyy "
+                        "(ví dụ 30/06/2023) hoặc “%(recurring)s”."
+                    )
+                    % {"text": text, "recurring": RECURRING_TEXT},
+                )
                 return None
         low, high = self.plan.year - YEARS_BEFORE_PLAN, self.plan.year + YEARS_AFTER_PLAN
         if not low <= date.year <= high:
-            self.error(row, "deadline", _(
-                "Thời hạn %(date)s nằm ngoài khoảng %(low)s–%(high)s của kế hoạch năm %(year)s."
-            ) % {"date": date.strftime("%d/%m/%Y"), "low": low, "high": high,
-                 "year": self.plan.year})
+            self.error(
+                row,
+                "deadline",
+                _("Thời hạn %(date)s nằm ngoài khoảng %(low)s–%(high)s của kế hoạch năm %(year)s.")
+                % {
+                    "date": date.strftime("%d/%m/%Y"),
+                    "low": low,
+                    "high": high,
+                    "year": self.plan.year,
+                },
+            )
             return None
         return date, False
 
     def duplicate(self, row: RawRow, section_code: str, title: str) -> bool:
         key = (section_code, agency_key(title))
         if key in self.existing:
-            self.error(row, "title", _(
-                "Mục %(section)s của kế hoạch đã có nhiệm vụ này (nhập lại tệp cũ?)."
-            ) % {"section": section_code})
+            self.error(
+                row,
+                "title",
+                _("Mục %(section)s của kế hoạch đã có nhiệm vụ này (nhập lại tệp cũ?).")
+                % {"section": section_code},
+            )
             return True
         first = self.seen.setdefault(key, row.number)
         if first != row.number:
-            self.error(row, "title", _(
-                "Trùng với nhiệm vụ ở dòng %(row)s (cùng mục, cùng tên)."
-            ) % {"row": first})
+            self.error(
+                row,
+                "title",
+                _("Trùng với nhiệm vụ ở dòng %(row)s (cùng mục, cùng tên).") % {"row": first},
+            )
             return True
         return False
 
@@ -213,19 +240,32 @@ class RowChecker:
             return
         if units is None or lead is None or coordinate is None or deadline is None:
             return
-        self.result.drafts.append(TaskDraft(
-            row=row.number, code=row.text("code"), section_code=section[0],
-            section_title=section[1], title=title, unit_codes=units, lead=lead,
-            coordinate=tuple(r for r in coordinate if r not in lead),
-            deadline=deadline[0], recurring=deadline[1], output=row.text("output"),
-        ))
+        self.result.drafts.append(
+            TaskDraft(
+                row=row.number,
+                code=row.text("code"),
+                section_code=section[0],
+                section_title=section[1],
+                title=title,
+                unit_codes=units,
+                lead=lead,
+                coordinate=tuple(r for r in coordinate if r not in lead),
+                deadline=deadline[0],
+                recurring=deadline[1],
+                output=row.text("output"),
+            )
+        )
 
 
 def check_rows(plan: Plan, sheet: RawSheet) -> CheckedSheet:
     checker = RowChecker(plan, sheet)
     if not sheet.rows:
-        checker.error(None, "", _("Trang “%(sheet)s” không có nhiệm vụ nào dưới dòng tiêu đề.")
-                      % {"sheet": sheet.sheet})
+        checker.error(
+            None,
+            "",
+            _("Trang “%(sheet)s” không có nhiệm vụ nào dưới dòng tiêu đề.")
+            % {"sheet": sheet.sheet},
+        )
     for row in sheet.rows:
         checker.check(row)
     return checker.result

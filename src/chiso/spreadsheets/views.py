@@ -21,10 +21,11 @@ from chiso.plans.access import (
 )
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan
+from chiso.plans.queries import TaskFilter, filter_tasks
 from chiso.site import clock
 from chiso.spreadsheets import exports
 from chiso.spreadsheets.export import xlsx_response
-from chiso.spreadsheets.filters import filter_assignments, filter_reports, filter_tasks
+from chiso.spreadsheets.filters import filter_assignments, filter_reports
 from chiso.spreadsheets.forms import FrameworkUploadForm
 from chiso.spreadsheets.framework_import import (
     ImportFailed,
@@ -57,8 +58,9 @@ def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
         task_import = upload_framework(request.user, plan, upload.name, upload.read())
         return redirect("spreadsheets:import_preview", import_id=task_import.pk)
     recent = plan.task_imports.select_related("uploaded_by")[:10]
-    return render(request, "spreadsheets/import_upload.html",
-                  {"plan": plan, "form": form, "recent": recent})
+    return render(
+        request, "spreadsheets/import_upload.html", {"plan": plan, "form": form, "recent": recent}
+    )
 
 
 def _own_import(request: HttpRequest, import_id: int) -> TaskImport:
@@ -73,8 +75,11 @@ def _own_import(request: HttpRequest, import_id: int) -> TaskImport:
 def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
     task_import = _own_import(request, import_id)
     preview = preview_framework(task_import.plan, task_import.file_name, bytes(task_import.data))
-    return render(request, "spreadsheets/import_preview.html",
-                  {"task_import": task_import, "plan": task_import.plan, "preview": preview})
+    return render(
+        request,
+        "spreadsheets/import_preview.html",
+        {"task_import": task_import, "plan": task_import.plan, "preview": preview},
+    )
 
 
 @login_required
@@ -90,9 +95,11 @@ def import_confirm(request: HttpRequest, import_id: int) -> HttpResponse:
     except PlanError as exc:
         messages.error(request, exc.message)
         return redirect("spreadsheets:import_preview", import_id=task_import.pk)
-    messages.success(request, _(
-        "Đã nhập %(tasks)s nhiệm vụ (%(assignments)s phân công, %(sections)s mục mới)."
-    ) % {"tasks": result.tasks, "assignments": result.assignments, "sections": result.sections})
+    messages.success(
+        request,
+        _("Đã nhập %(tasks)s nhiệm vụ (%(assignments)s phân công, %(sections)s mục mới).")
+        % {"tasks": result.tasks, "assignments": result.assignments, "sections": result.sections},
+    )
     return redirect("dashboards:plan", plan_id=task_import.plan_id)
 
 
@@ -110,7 +117,12 @@ def plan_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 def tasks_xlsx(request: HttpRequest) -> HttpResponse:
-    tasks = filter_tasks(tasks_for(request.user), request.GET, clock.today())
+    """The workspace's task list as filtered there (same TaskFilter, plus ?plan=)."""
+    tasks = tasks_for(request.user)
+    plan_id = request.GET.get("plan", "")
+    if plan_id.isdigit():
+        tasks = tasks.filter(plan_id=int(plan_id))
+    tasks = filter_tasks(tasks, TaskFilter.from_query(request.GET), clock.today())
     return xlsx_response(f"nhiem-vu-{_stamp()}.xlsx", exports.tasks_workbook(tasks))
 
 

@@ -37,8 +37,9 @@ class Command(BaseCommand):
         today = clock.today()
         run = send_reminders(assignments, today, days, dry_run=options["dry_run"])
         for r in run.sent:
+            prefix = "[thử] " if run.dry_run else ""
             self.stdout.write(
-                f"{'[thử] ' if run.dry_run else ''}{r.agency.name}: {r.kind.label} (cấp {int(r.level)}),"
+                f"{prefix}{r.agency.name}: {r.kind.label} (cấp {int(r.level)}),"
                 f" {len(r.assignments)} nhiệm vụ → {', '.join(r.recipients)}"
             )
         for agency, kind, level in run.no_recipients:
@@ -46,6 +47,8 @@ class Command(BaseCommand):
                 f"{agency.name}: {kind.label} (cấp {int(level)}) — không có ai có e-mail để gửi."
             )
         verb = "Sẽ gửi" if run.dry_run else "Đã gửi"
-        self.stdout.write(self.style.SUCCESS(
-            f"{verb} {run.emails} thư ({run.logged} lời nhắc) ngày {today:%d/%m/%Y}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {run.emails} thư ({run.logged} lời nhắc) ngày {today:%d/%m/%Y}."
+            )
+        )

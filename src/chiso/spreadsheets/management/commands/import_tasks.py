@@ -30,8 +30,9 @@ def find_user(username: str | None, plan: Plan) -> User:
         if user is None:
             raise CommandError(f"Không có người dùng “{username}”.")
         return user
-    coordinators = list(User.objects.filter(province_id=plan.province_id, role=Role.COORDINATOR,
-                                            is_active=True))
+    coordinators = list(
+        User.objects.filter(province_id=plan.province_id, role=Role.COORDINATOR, is_active=True)
+    )
     if len(coordinators) != 1:
         raise CommandError("Hãy chỉ rõ người nhập bằng --user USERNAME (tài khoản Sở Nội vụ).")
     return coordinators[0]
@@ -63,7 +64,9 @@ class Command(BaseCommand):
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
         verb = "Kiểm tra xong (chưa lưu)" if result.dry_run else "Đã nhập"
-        self.stdout.write(self.style.SUCCESS(
-            f"{verb}: {result.tasks} nhiệm vụ, {result.sections} mục mới, "
-            f"{result.assignments} phân công vào kế hoạch {plan.number}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb}: {result.tasks} nhiệm vụ, {result.sections} mục mới, "
+                f"{result.assignments} phân công vào kế hoạch {plan.number}."
+            )
+        )
