@@ -15,6 +15,7 @@ from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.phrases import (
     aggregate_sentence,
     num,
+    printable,
     province_label,
     rank_text,
     signed,
@@ -238,7 +239,7 @@ def _what_it_takes(
         )
     if target.assumptions:
         doc.caption("Giả định của tính toán:")
-        doc.bullets([a.vi for a in target.assumptions])
+        doc.bullets([printable(a.vi) for a in target.assumptions])
 
 
 def _allocation(doc: OfficialDocument, target: TargetResult) -> None:

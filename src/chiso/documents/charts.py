@@ -17,6 +17,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 FONT_FAMILY = ["DejaVu Sans"]
 PROVINCE_COLOUR = "#1f4e79"
@@ -130,8 +131,9 @@ def trend(points: Sequence[Point], label: str, breaks: Sequence[int] = ()) -> by
 
 
 def stacked_status(rows: Sequence[StackedRow], order: Sequence[tuple[str, str]]) -> bytes:
-    """One horizontal bar per row, split by status (`order` = (code, label) pairs)."""
-    figure = _figure(6.3, 0.36 * len(rows) + 1.2)
+    """One horizontal bar per row, split by status (`order` = (code, label) pairs); the legend
+    sits above the bars so it never collides with the axis."""
+    figure = _figure(6.3, 0.4 * len(rows) + 1.4)
     axes = figure.add_subplot(1, 1, 1)
     positions = list(range(len(rows)))[::-1]
     left = [0] * len(rows)
@@ -147,11 +149,12 @@ def stacked_status(rows: Sequence[StackedRow], order: Sequence[tuple[str, str]])
         )
         left = [a + b for a, b in zip(left, counts, strict=True)]
     axes.set_yticks(positions, [_short(row.label) for row in rows])
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel("Số lượt phân công")
     axes.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.18 if len(rows) < 6 else -0.08),
-        ncol=len(order),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=min(len(order), 3),
         fontsize=7,
         frameon=False,
     )

@@ -31,6 +31,7 @@ PAGE_W_MM, PAGE_H_MM = 210, 297
 TEXT_W_MM = PAGE_W_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 165
 HEADER_LEFT_MM = 64  # issuing body column; the motto takes the rest
 FIRST_LINE_INDENT = Cm(1.27)
+NARROW_COLUMN_MM = 15  # a first column this narrow holds a number or code: centred
 KEEP_TOGETHER_ROWS = 14  # tables up to this many rows are not split across pages
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -341,8 +342,8 @@ class OfficialDocument:
         for r, row in enumerate(rows, start=1):
             for c, text in enumerate(row):
                 align = WD_ALIGN_PARAGRAPH.RIGHT if c in numeric else WD_ALIGN_PARAGRAPH.LEFT
-                if c == 0:
-                    align = WD_ALIGN_PARAGRAPH.CENTER
+                if c == 0 and widths_mm[0] <= NARROW_COLUMN_MM:
+                    align = WD_ALIGN_PARAGRAPH.CENTER  # a number/code column
                 self._table_cell(table.cell(r, c), text, size, align)
         _rows_unsplit(table, keep_together=len(rows) <= KEEP_TOGETHER_ROWS)
         spacer = self.doc.add_paragraph()
@@ -378,6 +379,10 @@ class OfficialDocument:
     def closing(self) -> None:
         """Nơi nhận on the left, the signature block on the right (one borderless table)."""
         head = self.head
+        # The signature never stands alone on a page: the last body paragraph goes with it.
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
+        if last is not None:
+            last.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=2)
         _table_borders(table, "nil")
         _fixed_widths(table, (85, TEXT_W_MM - 85))
@@ -401,7 +406,7 @@ class OfficialDocument:
         # Room for the hand signature and seal (about 25 mm), then the signer's name.
         gap = signature.add_paragraph()
         plain(gap)
-        gap.paragraph_format.space_before = Pt(72)
+        gap.paragraph_format.space_before = Pt(66)
         add_run(gap, head.signature.signer, 14, bold=True)
         self._keep_together(table)
 

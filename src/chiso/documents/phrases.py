@@ -93,3 +93,14 @@ def province_label(name: str, kind: str = "tỉnh") -> str:
 
 def date_words(value: dt.date) -> str:
     return f"ngày {value.day:02d}/{value.month:02d}/{value.year}"
+
+
+# Symbols the core's notes use that Times New Roman (and its metric twin Liberation Serif) lack:
+# written out, so the PDF never falls back to another font mid-sentence.
+_SPELLED_OUT = {"∝": "tỷ lệ với"}
+
+
+def printable(text: str) -> str:
+    for symbol, words in _SPELLED_OUT.items():
+        text = text.replace(symbol, words)
+    return text

@@ -1,0 +1,69 @@
+"""The documents page: request a report, watch its progress (htmx polling), download it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from chiso.documents.forms import DocumentRequestForm
+from chiso.documents.generate import DocumentError
+from chiso.documents.models import DocumentJob
+from chiso.documents.pdf import pdf_available
+from chiso.documents.services import can_request_documents, jobs_for, request_document
+from chiso.plans.access import get_or_404
+
+RECENT_JOBS = 20
+
+
+def _results_years() -> tuple[int, ...]:
+    from chiso.results.errors import NoResults
+    from chiso.results.store import load_results
+
+    try:
+        return load_results().years
+    except NoResults:
+        return ()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def documents_page(request: HttpRequest) -> HttpResponse:
+    if not can_request_documents(request.user):
+        raise PermissionDenied
+    form = DocumentRequestForm(request.POST or None, user=request.user, years=_results_years())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            request_document(request.user, data["kind"], data["fmt"], data["plan"], data["year"])
+        except DocumentError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã nhận yêu cầu; văn bản đang được tạo."))
+            return redirect("documents:page")
+    jobs = jobs_for(request.user).select_related("plan", "requested_by")[:RECENT_JOBS]
+    return render(
+        request,
+        "documents/page.html",
+        {"form": form, "jobs": jobs, "pdf_available": pdf_available()},
+    )
+
+
+@login_required
+@require_GET
+def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = get_or_404(jobs_for(request.user).select_related("plan", "requested_by"), pk=job_id)
+    return render(request, "documents/_job.html", {"job": job})
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, job_id: int) -> FileResponse:
+    job: DocumentJob = get_or_404(jobs_for(request.user), pk=job_id)
+    if not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
