@@ -13,5 +13,6 @@ urlpatterns = [
     path("ke-hoach/", include("chiso.plans.urls")),
     path("hoat-dong/", include("chiso.activities.urls")),
     path("ket-qua/muc-tieu/", include("chiso.targets.urls")),
+    path("tai-lieu/", include("chiso.documents.urls")),
     path("quan-tri/", admin.site.urls),
 ]

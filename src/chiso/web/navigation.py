@@ -19,6 +19,7 @@ NAVIGATION: list[NavEntry] = [
     NavEntry("public:results", _("Kết quả PAPI")),
     NavEntry("plans:plan-list", _("Kế hoạch")),
     NavEntry("dashboards:home", _("Bảng điều khiển")),
+    NavEntry("documents:page", _("Văn bản, báo cáo")),
     NavEntry("plans:help", _("Hướng dẫn")),
     NavEntry("activities:index", _("Kiểm tra, tuyên truyền")),
 ]
