@@ -1,4 +1,4 @@
-"""The demo's 2023 plan: complete, faithful to the seed, a realistic spread of states, idempotent."""
+"""The demo's 2023 plan: complete, faithful to the seed, realistic states, idempotent."""
 
 from __future__ import annotations
 

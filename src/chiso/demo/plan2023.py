@@ -63,7 +63,8 @@ def load(say: Say) -> None:
         f"  kế hoạch {NUMBER} (số, ngày là minh họa): {plan.objectives.count()} mục tiêu, "
         f"{len(SECTIONS)} mục, {plan.tasks.count()} nhiệm vụ, "
         f"{Assignment.objects.filter(task__plan=plan).count()} phân công, "
-        f"{ProgressReport.objects.filter(assignment__task__plan=plan).count()} báo cáo đến 15/08/2023"
+        f"{ProgressReport.objects.filter(assignment__task__plan=plan).count()} báo cáo "
+        "đến 15/08/2023"
     )
 
 

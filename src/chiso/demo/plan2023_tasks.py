@@ -1,3 +1,4 @@
+# ruff: noqa: E501 — task titles quote the seed verbatim, one string each.
 """Sections II.1–II.4 and III of Khánh Hòa's 2023 PAPI plan (the seed), one entry per task.
 
 Deadlines are the seed's (guidance by 30/6/2023, results reported by 29/9/2023, "thường xuyên"

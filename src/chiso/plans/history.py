@@ -78,13 +78,13 @@ def history_rows(entries: Iterable[AuditEntry]) -> list[HistoryRow]:
 
 
 def entries_for(objects: Iterable[models.Model]) -> Any:
-    """All entries about any of `objects` (e.g. an assignment and its reports), newest first."""
-    objects = list(objects)
-    if not objects:
+    """Entries about any of `objects` (a task, its assignments and reports), newest first."""
+    ids: dict[type[models.Model], list[str]] = {}
+    for obj in objects:
+        ids.setdefault(type(obj), []).append(str(obj.pk))
+    if not ids:
         return AuditEntry.objects.none()
     query = models.Q()
-    for obj in objects:
-        query |= models.Q(
-            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
-        )
+    for model, pks in ids.items():
+        query |= models.Q(content_type=ContentType.objects.get_for_model(model), object_id__in=pks)
     return AuditEntry.objects.filter(query).select_related("actor", "content_type")

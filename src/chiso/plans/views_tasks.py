@@ -187,7 +187,11 @@ def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def task_history(request: HttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
-    objects = [task, *access.assignments_for(request.user).filter(task=task)]
+    objects = [
+        task,
+        *access.assignments_for(request.user).filter(task=task),
+        *access.reports_for(request.user).filter(assignment__task=task),
+    ]
     return render(
         request,
         "plans/history.html",
