@@ -61,7 +61,7 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
             return redirect("activities:inspection-detail", pk=inspection.pk)
     return render(request, "activities/form.html", {
         "form": form, "title": _("Lập kế hoạch kiểm tra"), "back": "activities:inspection-list",
-    })
+    }, status=400 if form.errors else 200)
 
 
 @login_required
@@ -92,7 +92,7 @@ def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "activities/form.html", {
         "form": form, "title": _("Thêm đợt kiểm tra"), "subtitle": inspection.title,
         "back_url": inspection_url(inspection.pk),
-    })
+    }, status=400 if form.errors else 200)
 
 
 def inspection_url(pk: int) -> str:
@@ -266,7 +266,9 @@ def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
 def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Inspection results of one agency: any agency for province-wide readers, their own for
     agency staff (another agency's page is a 404, like its assignments)."""
-    agencies = Agency.objects.filter(province_id=request.user.province_id)
+    agencies = Agency.objects.all()
+    if not request.user.sees_all_provinces:
+        agencies = agencies.filter(province_id=request.user.province_id)
     if not access.reads_province(request.user):
         agencies = agencies.filter(pk=request.user.agency_id)
     agency = get_or_404(agencies, pk=pk)
