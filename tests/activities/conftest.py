@@ -42,7 +42,8 @@ class World:
 def pinned_today(tmp_path: Any) -> Any:
     # Uploaded evidence goes to a throw-away folder, never to var/media.
     with override_settings(
-        CHISO_TODAY=TODAY.isoformat(), MEDIA_ROOT=tmp_path / "media",
+        CHISO_TODAY=TODAY.isoformat(),
+        MEDIA_ROOT=tmp_path / "media",
         # Fast hashing: these tests create many users and never test passwords.
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
@@ -55,32 +56,52 @@ def world(province: Any, make_agency: Any, make_user: Any) -> World:
     snv = make_agency(province, "Sở Nội vụ", AgencyKind.DEPARTMENT, parent=committee)
     nhatrang = make_agency(province, "UBND thành phố Nha Trang", AgencyKind.DISTRICT_COMMITTEE)
     camranh = make_agency(province, "UBND thành phố Cam Ranh", AgencyKind.DISTRICT_COMMITTEE)
-    vinh_hai = make_agency(province, "UBND phường Vĩnh Hải", AgencyKind.COMMUNE_COMMITTEE,
-                           parent=nhatrang)
-    vinh_phuoc = make_agency(province, "UBND phường Vĩnh Phước", AgencyKind.COMMUNE_COMMITTEE,
-                             parent=nhatrang)
-    cam_nghia = make_agency(province, "UBND phường Cam Nghĩa", AgencyKind.COMMUNE_COMMITTEE,
-                            parent=camranh)
+    vinh_hai = make_agency(
+        province, "UBND phường Vĩnh Hải", AgencyKind.COMMUNE_COMMITTEE, parent=nhatrang
+    )
+    vinh_phuoc = make_agency(
+        province, "UBND phường Vĩnh Phước", AgencyKind.COMMUNE_COMMITTEE, parent=nhatrang
+    )
+    cam_nghia = make_agency(
+        province, "UBND phường Cam Nghĩa", AgencyKind.COMMUNE_COMMITTEE, parent=camranh
+    )
     front = make_agency(province, "Ủy ban MTTQ Việt Nam tỉnh", AgencyKind.FATHERLAND_FRONT)
     radio = make_agency(province, "Đài Phát thanh và Truyền hình Khánh Hòa", AgencyKind.MEDIA)
     plan = Plan.objects.create(
-        province=province, number="99/KH-UBND", title="Kế hoạch PAPI 2023", year=2023,
+        province=province,
+        number="99/KH-UBND",
+        title="Kế hoạch PAPI 2023",
+        year=2023,
         baseline_year=2022,
     )
     for order, code in enumerate(("II.2", "II.3", "II.4")):
         Section.objects.create(plan=plan, code=code, title=f"Mục {code}", order=order)
     task = Task.objects.create(
-        province=province, plan=plan, code="3", title="Công khai quy hoạch sử dụng đất",
-        deadline=dt.date(2023, 9, 29), order=1,
+        province=province,
+        plan=plan,
+        code="3",
+        title="Công khai quy hoạch sử dụng đất",
+        deadline=dt.date(2023, 9, 29),
+        order=1,
     )
     TaskUnit.objects.create(task=task, unit_code="2.4")
     assignment = Assignment.objects.create(
         province=province, task=task, agency=nhatrang, deadline=task.deadline
     )
     return World(
-        province=province, snv=snv, nhatrang=nhatrang, camranh=camranh, vinh_hai=vinh_hai,
-        vinh_phuoc=vinh_phuoc, cam_nghia=cam_nghia, front=front, radio=radio, plan=plan,
-        section_inspection=plan.sections.get(code="II.3"), task=task, assignment=assignment,
+        province=province,
+        snv=snv,
+        nhatrang=nhatrang,
+        camranh=camranh,
+        vinh_hai=vinh_hai,
+        vinh_phuoc=vinh_phuoc,
+        cam_nghia=cam_nghia,
+        front=front,
+        radio=radio,
+        plan=plan,
+        section_inspection=plan.sections.get(code="II.3"),
+        task=task,
+        assignment=assignment,
         coordinator=make_user("sonoivu", Role.COORDINATOR, province, snv),
         officer_nt=make_user("nhatrang", Role.AGENCY_OFFICER, province, nhatrang),
         officer_cr=make_user("camranh", Role.AGENCY_OFFICER, province, camranh),
@@ -98,12 +119,14 @@ def outsider(other_province: Any, make_agency: Any, make_user: Any) -> Any:
 def pdf_upload(name: str = "bien-ban.pdf") -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf"
+    )
 
 
 def png_as_pdf() -> Any:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile("anh.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
-                              content_type="application/pdf")
+    return SimpleUploadedFile(
+        "anh.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="application/pdf"
+    )

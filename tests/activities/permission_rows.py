@@ -41,41 +41,84 @@ def extend_world(world: World) -> None:
     coordinator = world.users["coordinator"]
     home = world.home
     snv = Agency.objects.get(province=home.province, name="Sở Nội vụ")
-    commune = Agency.objects.create(province=home.province, name="UBND phường Vĩnh Hòa",
-                                    kind=AgencyKind.COMMUNE_COMMITTEE, parent=world.agency_a)
-    inspection = services.create_inspection_plan(
-        coordinator, home.plan, title="Kiểm tra PAPI 2023", kind=InspectionKind.HOME_AFFAIRS,
-        lead_agency=snv, targets=[world.agency_a], starts_on=dt.date(2023, 7, 1),
-        ends_on=dt.date(2023, 10, 31), unit_codes=["2"],
+    commune = Agency.objects.create(
+        province=home.province,
+        name="UBND phường Vĩnh Hòa",
+        kind=AgencyKind.COMMUNE_COMMITTEE,
+        parent=world.agency_a,
     )
-    visit = services.add_visit(coordinator, inspection, agency=world.agency_a,
-                               visited_on=dt.date(2023, 8, 1), place="UBND TP Nha Trang",
-                               members="Nguyễn Văn A")
+    inspection = services.create_inspection_plan(
+        coordinator,
+        home.plan,
+        title="Kiểm tra PAPI 2023",
+        kind=InspectionKind.HOME_AFFAIRS,
+        lead_agency=snv,
+        targets=[world.agency_a],
+        starts_on=dt.date(2023, 7, 1),
+        ends_on=dt.date(2023, 10, 31),
+        unit_codes=["2"],
+    )
+    visit = services.add_visit(
+        coordinator,
+        inspection,
+        agency=world.agency_a,
+        visited_on=dt.date(2023, 8, 1),
+        place="UBND TP Nha Trang",
+        members="Nguyễn Văn A",
+    )
     finding = services.record_finding(
-        coordinator, visit, verdict=Verdict.SHORTCOMING, description="Chưa niêm yết đủ",
+        coordinator,
+        visit,
+        verdict=Verdict.SHORTCOMING,
+        description="Chưa niêm yết đủ",
         files=[SimpleUploadedFile("bien-ban.pdf", PDF_BYTES, "application/pdf")],
     )
     survey = services.create_survey_round(coordinator, home.province, year=2023)
-    services.add_location(coordinator, survey, district=world.agency_a,
-                          commune_name="Phường Vĩnh Hòa")
+    services.add_location(
+        coordinator, survey, district=world.agency_a, commune_name="Phường Vĩnh Hòa"
+    )
     world.extra.update(
-        inspection=inspection, visit=visit, finding=finding,
-        attachment=finding.attachments.get(), commune=commune, survey=survey,
+        inspection=inspection,
+        visit=visit,
+        finding=finding,
+        attachment=finding.attachments.get(),
+        commune=commune,
+        survey=survey,
         recommendation=services.add_recommendation(
-            coordinator, finding, text="Niêm yết bổ sung", deadline=dt.date(2023, 9, 15)),
+            coordinator, finding, text="Niêm yết bổ sung", deadline=dt.date(2023, 9, 15)
+        ),
         waiting=services.add_recommendation(
-            coordinator, finding, text="Kiện toàn tổ công tác", deadline=dt.date(2023, 9, 30),
-            assign=False),
+            coordinator,
+            finding,
+            text="Kiện toàn tổ công tác",
+            deadline=dt.date(2023, 9, 30),
+            assign=False,
+        ),
         activity=services.record_activity(
-            coordinator, home.plan, kind=ActivityKind.CONFERENCE, title="Hội nghị PAPI",
-            held_on=dt.date(2023, 6, 16), organiser=snv, audience_type=AudienceType.OFFICIALS,
-            audience_count=300),
+            coordinator,
+            home.plan,
+            kind=ActivityKind.CONFERENCE,
+            title="Hội nghị PAPI",
+            held_on=dt.date(2023, 6, 16),
+            organiser=snv,
+            audience_type=AudienceType.OFFICIALS,
+            audience_count=300,
+        ),
         posting=services.record_posting(
-            coordinator, home.plan, commune=commune, place_type=PlaceType.COMMUNE_OFFICE,
-            place="Trụ sở UBND phường", posted_on=dt.date(2023, 7, 3)),
+            coordinator,
+            home.plan,
+            commune=commune,
+            place_type=PlaceType.COMMUNE_OFFICE,
+            place="Trụ sở UBND phường",
+            posted_on=dt.date(2023, 7, 3),
+        ),
         logistics=services.add_logistics_task(
-            coordinator, survey, kind=LogisticsKind.VENUE, title="Bố trí hội trường",
-            agency=world.agency_a),
+            coordinator,
+            survey,
+            kind=LogisticsKind.VENUE,
+            title="Bố trí hội trường",
+            agency=world.agency_a,
+        ),
     )
 
 
@@ -94,31 +137,53 @@ A_READERS = expect(OK, anonymous=LOGIN, officer_b=MISSING, other_province=MISSIN
 
 def a_change(done: str = FOUND, **by_role: str) -> dict[str, str]:
     """A change to something of agency A that only coordinators (and `by_role`) may make."""
-    base = dict(anonymous=LOGIN, admin=done, coordinator=done, officer_b=MISSING,
-                other_province=MISSING)
+    base = dict(
+        anonymous=LOGIN, admin=done, coordinator=done, officer_b=MISSING, other_province=MISSING
+    )
     return expect(DENIED, **{**base, **by_role})
 
 
 def inspection_form(world: World) -> dict[str, Any]:
-    return {"plan": world.home.plan.pk, "title": "Kiểm tra quý III", "kind": "home_affairs",
-            "lead_agency": world.agency_a.pk, "targets": [world.agency_b.pk],
-            "starts_on": "2023-08-01", "ends_on": "2023-09-30"}
+    return {
+        "plan": world.home.plan.pk,
+        "title": "Kiểm tra quý III",
+        "kind": "home_affairs",
+        "lead_agency": world.agency_a.pk,
+        "targets": [world.agency_b.pk],
+        "starts_on": "2023-08-01",
+        "ends_on": "2023-09-30",
+    }
 
 
 def visit_form(world: World) -> dict[str, Any]:
-    return {"agency": world.agency_a.pk, "visited_on": "2023-08-10", "place": "Trụ sở",
-            "members": "Trần B"}
+    return {
+        "agency": world.agency_a.pk,
+        "visited_on": "2023-08-10",
+        "place": "Trụ sở",
+        "members": "Trần B",
+    }
 
 
 def activity_form(world: World) -> dict[str, Any]:
-    return {"plan": world.home.plan.pk, "kind": "training", "title": "Tập huấn",
-            "held_on": "2023-07-01", "organiser": world.agency_a.pk,
-            "audience_type": "officials", "audience_count": "40"}
+    return {
+        "plan": world.home.plan.pk,
+        "kind": "training",
+        "title": "Tập huấn",
+        "held_on": "2023-07-01",
+        "organiser": world.agency_a.pk,
+        "audience_type": "officials",
+        "audience_count": "40",
+    }
 
 
 def posting_form(world: World) -> dict[str, Any]:
-    return {"plan": world.home.plan.pk, "commune": world.extra["commune"].pk,
-            "place_type": "village_hall", "place": "Tổ dân phố 2", "posted_on": "2023-07-10"}
+    return {
+        "plan": world.home.plan.pk,
+        "commune": world.extra["commune"].pk,
+        "place_type": "village_hall",
+        "place": "Tổ dân phố 2",
+        "posted_on": "2023-07-10",
+    }
 
 
 def link(world: World) -> dict[str, Any]:
@@ -130,75 +195,164 @@ SURVEY_MANAGERS = dict(admin=FOUND, coordinator=FOUND, supervisor=FOUND)
 ROWS: list[Row] = [
     Row("activities:index", SIGNED_IN),
     Row("activities:inspection-list", SIGNED_IN),
-    Row("activities:inspection-create",
-        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK,
-               other_province=OK)),
-    Row("activities:inspection-create",
-        expect(DENIED, anonymous=LOGIN, admin=FOUND, coordinator=FOUND,
-               supervisor=INVALID, other_province=INVALID),  # not their kind / not their plan
-        method="POST", data=inspection_form),
+    Row(
+        "activities:inspection-create",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK, other_province=OK),
+    ),
+    Row(
+        "activities:inspection-create",
+        expect(
+            DENIED,
+            anonymous=LOGIN,
+            admin=FOUND,
+            coordinator=FOUND,
+            supervisor=INVALID,
+            other_province=INVALID,
+        ),  # not their kind / not their plan
+        method="POST",
+        data=inspection_form,
+    ),
     Row("activities:inspection-detail", A_READERS, obj("inspection")),
     Row("activities:visit-create", a_change(OK), obj("inspection")),
     Row("activities:visit-create", a_change(), obj("inspection"), method="POST", data=visit_form),
     Row("activities:visit-detail", A_READERS, obj("visit")),
-    Row("activities:finding-create", a_change(), obj("visit"), method="POST",
-        data=lambda w: {"verdict": "violation", "description": "Không công khai"}),
-    Row("activities:visit-conclude", a_change(), obj("visit"), method="POST",
-        data=lambda w: {"conclusion": "Cơ bản đạt", "version": w.extra["visit"].version}),
-    Row("activities:finding-respond",
-        a_change(DENIED, officer_a=FOUND, agency_head=FOUND), obj("finding"), method="POST",
-        data=lambda w: {"response": "Đã khắc phục"}),
-    Row("activities:recommendation-create", a_change(), obj("finding"), method="POST",
-        data=lambda w: {"text": "Công khai bổ sung", "deadline": "2023-09-30"}),
+    Row(
+        "activities:finding-create",
+        a_change(),
+        obj("visit"),
+        method="POST",
+        data=lambda w: {"verdict": "violation", "description": "Không công khai"},
+    ),
+    Row(
+        "activities:visit-conclude",
+        a_change(),
+        obj("visit"),
+        method="POST",
+        data=lambda w: {"conclusion": "Cơ bản đạt", "version": w.extra["visit"].version},
+    ),
+    Row(
+        "activities:finding-respond",
+        a_change(DENIED, officer_a=FOUND, agency_head=FOUND),
+        obj("finding"),
+        method="POST",
+        data=lambda w: {"response": "Đã khắc phục"},
+    ),
+    Row(
+        "activities:recommendation-create",
+        a_change(),
+        obj("finding"),
+        method="POST",
+        data=lambda w: {"text": "Công khai bổ sung", "deadline": "2023-09-30"},
+    ),
     Row("activities:recommendation-assign", a_change(), obj("waiting"), method="POST"),
-    Row("activities:recommendation-close", a_change(), obj("recommendation"), method="POST",
-        data=lambda w: {"note": "Đã khắc phục xong", "version": w.extra["recommendation"].version}),
+    Row(
+        "activities:recommendation-close",
+        a_change(),
+        obj("recommendation"),
+        method="POST",
+        data=lambda w: {"note": "Đã khắc phục xong", "version": w.extra["recommendation"].version},
+    ),
     Row("activities:agency-inspections", A_READERS, agency_a),
     Row("activities:attachment", A_READERS, obj("attachment")),
     Row("activities:activity-list", SIGNED_IN),
-    Row("activities:activity-create",
-        expect(OK, anonymous=LOGIN, leadership=DENIED, national_viewer=DENIED)),
-    Row("activities:activity-create",
+    Row(
+        "activities:activity-create",
+        expect(OK, anonymous=LOGIN, leadership=DENIED, national_viewer=DENIED),
+    ),
+    Row(
+        "activities:activity-create",
         # A records its own training; others may not name A as organiser (form refuses it).
-        expect(INVALID, anonymous=LOGIN, admin=FOUND, coordinator=FOUND, agency_head=FOUND,
-               officer_a=FOUND, leadership=DENIED, national_viewer=DENIED),
-        method="POST", data=activity_form),
-    Row("activities:activity-detail", HOME_PAGE, obj("activity")),
-    Row("activities:activity-evidence",
-        a_change(officer_b=DENIED), obj("activity"), method="POST", data=link),
-    Row("activities:posting-coverage", SIGNED_IN),
-    Row("activities:posting-create",
-        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, agency_head=OK, officer_a=OK)),
-    Row("activities:posting-create",
-        expect(DENIED, anonymous=LOGIN, admin=FOUND, coordinator=FOUND, agency_head=FOUND,
-               officer_a=FOUND),
-        method="POST", data=posting_form),
-    Row("activities:posting-detail", HOME_PAGE, obj("posting")),
-    Row("activities:posting-evidence",
-        a_change(officer_a=FOUND, agency_head=FOUND, officer_b=DENIED), obj("posting"),
-        method="POST", data=link),
-    Row("activities:posting-check",
-        a_change(officer_a=FOUND, agency_head=FOUND, officer_b=DENIED), obj("posting"),
+        expect(
+            INVALID,
+            anonymous=LOGIN,
+            admin=FOUND,
+            coordinator=FOUND,
+            agency_head=FOUND,
+            officer_a=FOUND,
+            leadership=DENIED,
+            national_viewer=DENIED,
+        ),
         method="POST",
-        data=lambda w: {"checked_on": "2023-08-10", "still_posted": "yes",
-                        "version": w.extra["posting"].version}),
+        data=activity_form,
+    ),
+    Row("activities:activity-detail", HOME_PAGE, obj("activity")),
+    Row(
+        "activities:activity-evidence",
+        a_change(officer_b=DENIED),
+        obj("activity"),
+        method="POST",
+        data=link,
+    ),
+    Row("activities:posting-coverage", SIGNED_IN),
+    Row(
+        "activities:posting-create",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, agency_head=OK, officer_a=OK),
+    ),
+    Row(
+        "activities:posting-create",
+        expect(
+            DENIED,
+            anonymous=LOGIN,
+            admin=FOUND,
+            coordinator=FOUND,
+            agency_head=FOUND,
+            officer_a=FOUND,
+        ),
+        method="POST",
+        data=posting_form,
+    ),
+    Row("activities:posting-detail", HOME_PAGE, obj("posting")),
+    Row(
+        "activities:posting-evidence",
+        a_change(officer_a=FOUND, agency_head=FOUND, officer_b=DENIED),
+        obj("posting"),
+        method="POST",
+        data=link,
+    ),
+    Row(
+        "activities:posting-check",
+        a_change(officer_a=FOUND, agency_head=FOUND, officer_b=DENIED),
+        obj("posting"),
+        method="POST",
+        data=lambda w: {
+            "checked_on": "2023-08-10",
+            "still_posted": "yes",
+            "version": w.extra["posting"].version,
+        },
+    ),
     Row("activities:coverage", SIGNED_IN),
     Row("activities:survey-list", SIGNED_IN),
-    Row("activities:survey-create",
-        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK,
-               other_province=OK)),
+    Row(
+        "activities:survey-create",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK, other_province=OK),
+    ),
     Row("activities:survey-detail", A_READERS, obj("survey")),
-    Row("activities:survey-location-add", a_change(**SURVEY_MANAGERS), obj("survey"),
+    Row(
+        "activities:survey-location-add",
+        a_change(**SURVEY_MANAGERS),
+        obj("survey"),
         method="POST",
-        data=lambda w: {"district": w.agency_b.pk, "commune_name": "Phường Cam Nghĩa"}),
-    Row("activities:survey-contact-add", a_change(**SURVEY_MANAGERS), obj("survey"),
+        data=lambda w: {"district": w.agency_b.pk, "commune_name": "Phường Cam Nghĩa"},
+    ),
+    Row(
+        "activities:survey-contact-add",
+        a_change(**SURVEY_MANAGERS),
+        obj("survey"),
         method="POST",
-        data=lambda w: {"agency": w.agency_a.pk, "name": "Nguyễn Văn C", "phone": "0258"}),
-    Row("activities:survey-logistics-add", a_change(**SURVEY_MANAGERS), obj("survey"),
+        data=lambda w: {"agency": w.agency_a.pk, "name": "Nguyễn Văn C", "phone": "0258"},
+    ),
+    Row(
+        "activities:survey-logistics-add",
+        a_change(**SURVEY_MANAGERS),
+        obj("survey"),
         method="POST",
-        data=lambda w: {"kind": "guide", "title": "Người dẫn đường", "agency": w.agency_a.pk}),
-    Row("activities:logistics-update",
-        a_change(**SURVEY_MANAGERS, officer_a=FOUND, agency_head=FOUND), obj("logistics"),
+        data=lambda w: {"kind": "guide", "title": "Người dẫn đường", "agency": w.agency_a.pk},
+    ),
+    Row(
+        "activities:logistics-update",
+        a_change(**SURVEY_MANAGERS, officer_a=FOUND, agency_head=FOUND),
+        obj("logistics"),
         method="POST",
-        data=lambda w: {"state": "done", "version": w.extra["logistics"].version}),
+        data=lambda w: {"state": "done", "version": w.extra["logistics"].version},
+    ),
 ]

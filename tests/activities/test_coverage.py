@@ -16,9 +16,15 @@ pytestmark = pytest.mark.django_db
 
 def activity(world, held_on, count, codes, kind=ActivityKind.TRAINING):
     return services.record_activity(
-        world.coordinator, world.plan, kind=kind, title=f"Hoạt động {held_on}",
-        held_on=held_on, organiser=world.snv, audience_type=AudienceType.OFFICIALS,
-        audience_count=count, unit_codes=codes,
+        world.coordinator,
+        world.plan,
+        kind=kind,
+        title=f"Hoạt động {held_on}",
+        held_on=held_on,
+        organiser=world.snv,
+        audience_type=AudienceType.OFFICIALS,
+        audience_count=count,
+        unit_codes=codes,
     )
 
 
@@ -44,7 +50,14 @@ def test_audience_by_month_and_quarter(world) -> None:
     months = coverage.audience_by_period(world.plan, "month")
     assert len(months) == 12
     assert [(m.activities, m.audience) for m in months[:7]] == [
-        (0, 0), (1, 100), (0, 0), (0, 0), (2, 40), (0, 0), (1, 15)]
+        (0, 0),
+        (1, 100),
+        (0, 0),
+        (0, 0),
+        (2, 40),
+        (0, 0),
+        (1, 15),
+    ]
     assert months[4].label == "Tháng 5/2023"
     quarters = coverage.audience_by_period(world.plan, "quarter")
     assert [(q.activities, q.audience) for q in quarters] == [(1, 100), (2, 40), (1, 15), (0, 0)]
@@ -52,50 +65,104 @@ def test_audience_by_month_and_quarter(world) -> None:
 
 def test_posting_coverage_lists_communes_without_postings(world) -> None:
     post = services.record_posting
-    post(world.coordinator, world.plan, commune=world.vinh_hai, place_type=PlaceType.COMMUNE_OFFICE,
-         place="Trụ sở", posted_on=dt.date(2023, 7, 5))
-    second = post(world.coordinator, world.plan, commune=world.vinh_hai,
-                  place_type=PlaceType.VILLAGE_HALL, place="Tổ 3", posted_on=dt.date(2023, 7, 2))
-    services.check_posting(world.coordinator, second, checked_on=dt.date(2023, 8, 1),
-                           still_posted=False, version=second.version)
-    post(world.coordinator, world.plan, commune=world.cam_nghia,
-         place_type=PlaceType.COMMUNE_OFFICE, place="Trụ sở", posted_on=dt.date(2023, 7, 9))
+    post(
+        world.coordinator,
+        world.plan,
+        commune=world.vinh_hai,
+        place_type=PlaceType.COMMUNE_OFFICE,
+        place="Trụ sở",
+        posted_on=dt.date(2023, 7, 5),
+    )
+    second = post(
+        world.coordinator,
+        world.plan,
+        commune=world.vinh_hai,
+        place_type=PlaceType.VILLAGE_HALL,
+        place="Tổ 3",
+        posted_on=dt.date(2023, 7, 2),
+    )
+    services.check_posting(
+        world.coordinator,
+        second,
+        checked_on=dt.date(2023, 8, 1),
+        still_posted=False,
+        version=second.version,
+    )
+    post(
+        world.coordinator,
+        world.plan,
+        commune=world.cam_nghia,
+        place_type=PlaceType.COMMUNE_OFFICE,
+        place="Trụ sở",
+        posted_on=dt.date(2023, 7, 9),
+    )
     result = coverage.posting_coverage(world.plan)
     assert (result.communes_total, result.communes_posted) == (3, 2)
     assert [c.name for c in result.not_posted] == ["UBND phường Vĩnh Phước"]
     by_name = {c.commune.name: c for d in result.districts for c in d.communes}
     hai = by_name["UBND phường Vĩnh Hải"]
     assert (hai.places, hai.first_posted, hai.last_checked, hai.taken_down) == (
-        2, dt.date(2023, 7, 2), dt.date(2023, 8, 1), 1)
+        2,
+        dt.date(2023, 7, 2),
+        dt.date(2023, 8, 1),
+        1,
+    )
     assert [d.district.name for d in result.districts] == [
-        "UBND thành phố Cam Ranh", "UBND thành phố Nha Trang"]
+        "UBND thành phố Cam Ranh",
+        "UBND thành phố Nha Trang",
+    ]
     assert activity_summary(world.province, world.plan).communes_posted == 2
 
 
 def test_inspection_summary(world) -> None:
     inspection = services.create_inspection_plan(
-        world.coordinator, world.plan, title="Kiểm tra", kind=InspectionKind.HOME_AFFAIRS,
-        lead_agency=world.snv, targets=[world.nhatrang, world.camranh],
-        starts_on=dt.date(2023, 7, 1), ends_on=dt.date(2023, 12, 1),
+        world.coordinator,
+        world.plan,
+        title="Kiểm tra",
+        kind=InspectionKind.HOME_AFFAIRS,
+        lead_agency=world.snv,
+        targets=[world.nhatrang, world.camranh],
+        starts_on=dt.date(2023, 7, 1),
+        ends_on=dt.date(2023, 12, 1),
     )
-    visit = services.add_visit(world.coordinator, inspection, agency=world.nhatrang,
-                               visited_on=dt.date(2023, 7, 10), place="x", members="A")
-    services.add_visit(world.coordinator, inspection, agency=world.camranh,
-                       visited_on=dt.date(2023, 9, 10), place="x", members="A")
-    bad = services.record_finding(world.coordinator, visit, verdict=Verdict.VIOLATION,
-                                  description="a")
+    visit = services.add_visit(
+        world.coordinator,
+        inspection,
+        agency=world.nhatrang,
+        visited_on=dt.date(2023, 7, 10),
+        place="x",
+        members="A",
+    )
+    services.add_visit(
+        world.coordinator,
+        inspection,
+        agency=world.camranh,
+        visited_on=dt.date(2023, 9, 10),
+        place="x",
+        members="A",
+    )
+    bad = services.record_finding(
+        world.coordinator, visit, verdict=Verdict.VIOLATION, description="a"
+    )
     services.record_finding(world.coordinator, visit, verdict=Verdict.COMPLIANT, description="b")
     services.add_recommendation(world.coordinator, bad, text="late", deadline=dt.date(2023, 8, 1))
     services.add_recommendation(world.coordinator, bad, text="open", deadline=dt.date(2023, 9, 1))
-    services.add_recommendation(world.coordinator, bad, text="wait", deadline=dt.date(2023, 9, 1),
-                                assign=False)
+    services.add_recommendation(
+        world.coordinator, bad, text="wait", deadline=dt.date(2023, 9, 1), assign=False
+    )
     summary = inspection_summary(world.province, world.plan)
     assert (summary.inspection_plans, summary.visits_done, summary.visits_planned) == (1, 1, 1)
-    assert (summary.findings.violation, summary.findings.compliant, summary.findings.total) == (1, 1, 2)
+    assert (summary.findings.violation, summary.findings.compliant, summary.findings.total) == (
+        1,
+        1,
+        2,
+    )
     f = summary.follow_up
     assert (f.total, f.open, f.overdue, f.without_task, f.closed) == (3, 2, 1, 1, 0)
     assert [(a.agency_name, a.visits, a.follow_up.overdue) for a in summary.by_agency] == [
-        ("UBND thành phố Cam Ranh", 1, 0), ("UBND thành phố Nha Trang", 1, 1)]
+        ("UBND thành phố Cam Ranh", 1, 0),
+        ("UBND thành phố Nha Trang", 1, 1),
+    ]
 
 
 GUARDRAIL = "không đại diện cho từng xã, phường, thị trấn"
@@ -103,8 +170,9 @@ GUARDRAIL = "không đại diện cho từng xã, phường, thị trấn"
 
 def test_every_survey_page_carries_the_guardrail(world, client: Client) -> None:
     survey = services.create_survey_round(world.coordinator, world.province, year=2023)
-    services.add_location(world.coordinator, survey, district=world.nhatrang,
-                          commune_name="Phường Vĩnh Hải")
+    services.add_location(
+        world.coordinator, survey, district=world.nhatrang, commune_name="Phường Vĩnh Hải"
+    )
     for user in (world.coordinator, world.supervisor, world.officer_nt, world.leadership):
         client.force_login(user)
         for url in ("/hoat-dong/khao-sat/", f"/hoat-dong/khao-sat/{survey.pk}/"):
@@ -113,8 +181,10 @@ def test_every_survey_page_carries_the_guardrail(world, client: Client) -> None:
             assert "xếp hạng, so sánh, đánh giá hay quy trách nhiệm" in body
     # a failed form post re-renders the page: the guardrail is still there
     client.force_login(world.coordinator)
-    response = client.post(f"/hoat-dong/khao-sat/{survey.pk}/dia-ban/",
-                           {"district": world.nhatrang.pk, "commune_name": "phuong vinh hai"})
+    response = client.post(
+        f"/hoat-dong/khao-sat/{survey.pk}/dia-ban/",
+        {"district": world.nhatrang.pk, "commune_name": "phuong vinh hai"},
+    )
     assert response.status_code == 400 and GUARDRAIL in response.content.decode()
     assert "Địa bàn này đã có" in response.content.decode()
 
@@ -122,8 +192,9 @@ def test_every_survey_page_carries_the_guardrail(world, client: Client) -> None:
 def test_survey_locations_never_carry_scores(world, client: Client) -> None:
     """No ranking of communes: the location table has no score or rank column."""
     survey = services.create_survey_round(world.coordinator, world.province, year=2023)
-    services.add_location(world.coordinator, survey, district=world.nhatrang,
-                          commune_name="Phường Vĩnh Hải")
+    services.add_location(
+        world.coordinator, survey, district=world.nhatrang, commune_name="Phường Vĩnh Hải"
+    )
     client.force_login(world.coordinator)
     body = client.get(f"/hoat-dong/khao-sat/{survey.pk}/").content.decode()
     table = body.split('data-testid="survey-locations"')[1].split("</table>")[0]

@@ -28,7 +28,9 @@ def test_demo_step_loads_once(world_free_demo) -> None:
     assert rec.follow_up_task is not None
     assert rec.follow_up_task.assignments.get().agency.name == "UBND thành phố Nha Trang"
     assert set(Activity.objects.values_list("kind", flat=True)) >= {
-        ActivityKind.CONFERENCE, ActivityKind.RADIO_TV}
+        ActivityKind.CONFERENCE,
+        ActivityKind.RADIO_TV,
+    }
     assert Posting.objects.values("commune").distinct().count() == 3
     survey = SurveyRound.objects.get()
     assert survey.illustrative and survey.locations.count() == 3
@@ -40,11 +42,18 @@ def world_free_demo(db):
     organisations.load(lambda _line: None)
     province = organisations.khanh_hoa()
     # The workspace's plan step normally creates the plan; a bare one is enough here.
-    Plan.objects.get_or_create(province=province, number="…/KH-UBND", defaults=dict(
-        title="Kế hoạch PAPI 2023", year=2023, baseline_year=2022))
-    organisations.ensure_user("nhatrang", "Nhà Trang", Role.AGENCY_OFFICER, province,
-                              organisations.ensure_agency(province, "UBND thành phố Nha Trang",
-                                                          "district_committee"))
+    Plan.objects.get_or_create(
+        province=province,
+        number="…/KH-UBND",
+        defaults=dict(title="Kế hoạch PAPI 2023", year=2023, baseline_year=2022),
+    )
+    organisations.ensure_user(
+        "nhatrang",
+        "Nhà Trang",
+        Role.AGENCY_OFFICER,
+        province,
+        organisations.ensure_agency(province, "UBND thành phố Nha Trang", "district_committee"),
+    )
 
 
 def test_demo_step_waits_for_the_plan(db) -> None:

@@ -22,9 +22,12 @@ pytestmark = pytest.mark.django_db
 def make_inspection(world, user=None, **extra):
     fields = dict(
         title="Kiểm tra việc thực hiện giải pháp PAPI 2023",
-        kind=InspectionKind.HOME_AFFAIRS, lead_agency=world.snv,
-        targets=[world.nhatrang, world.camranh], starts_on=dt.date(2023, 7, 1),
-        ends_on=dt.date(2023, 10, 31), unit_codes=["2"],
+        kind=InspectionKind.HOME_AFFAIRS,
+        lead_agency=world.snv,
+        targets=[world.nhatrang, world.camranh],
+        starts_on=dt.date(2023, 7, 1),
+        ends_on=dt.date(2023, 10, 31),
+        unit_codes=["2"],
     )
     fields.update(extra)
     return services.create_inspection_plan(user or world.coordinator, world.plan, **fields)
@@ -32,8 +35,12 @@ def make_inspection(world, user=None, **extra):
 
 def make_visit(world, inspection, when=dt.date(2023, 8, 1), agency=None):
     return services.add_visit(
-        world.coordinator, inspection, agency=agency or world.nhatrang, visited_on=when,
-        place="Trụ sở UBND thành phố Nha Trang", members="Nguyễn Văn A\nTrần Thị B\n",
+        world.coordinator,
+        inspection,
+        agency=agency or world.nhatrang,
+        visited_on=when,
+        place="Trụ sở UBND thành phố Nha Trang",
+        members="Nguyễn Văn A\nTrần Thị B\n",
     )
 
 
@@ -60,15 +67,22 @@ def test_finding_with_evidence_and_follow_up_task(world) -> None:
     visit = make_visit(world, make_inspection(world))
     item = visit.checklist.first()
     finding = services.record_finding(
-        world.coordinator, visit, verdict=Verdict.SHORTCOMING, checklist_item=item,
+        world.coordinator,
+        visit,
+        verdict=Verdict.SHORTCOMING,
+        checklist_item=item,
         description="Chưa niêm yết quy hoạch sử dụng đất tại 2/5 phường.",
-        files=[pdf_upload()], links=["https://example.org/bien-ban"],
+        files=[pdf_upload()],
+        links=["https://example.org/bien-ban"],
     )
     assert [a.original_name or a.url for a in finding.attachments.all()] == [
-        "bien-ban.pdf", "https://example.org/bien-ban",
+        "bien-ban.pdf",
+        "https://example.org/bien-ban",
     ]
     rec = services.add_recommendation(
-        world.coordinator, finding, text="Niêm yết đủ tại các phường còn thiếu",
+        world.coordinator,
+        finding,
+        text="Niêm yết đủ tại các phường còn thiếu",
         deadline=dt.date(2023, 9, 30),
     )
     task = rec.follow_up_task
@@ -78,18 +92,31 @@ def test_finding_with_evidence_and_follow_up_task(world) -> None:
     assert sorted(task.units.values_list("unit_code", flat=True)) == ["2.4"]
     assignment = Assignment.objects.get(task=task)
     assert assignment.agency == world.nhatrang
-    assert rec.follow_up_status(dt.date(2023, 8, 15)) == (Status.NOT_STARTED.value, "Chưa thực hiện")
+    assert rec.follow_up_status(dt.date(2023, 8, 15)) == (
+        Status.NOT_STARTED.value,
+        "Chưa thực hiện",
+    )
     assert rec.follow_up_status(dt.date(2023, 10, 2))[0] == Status.OVERDUE
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"inspection_plan.create", "visit.create", "finding.create", "attachment.add",
-            "recommendation.create", "recommendation.assign", "task.create"} <= actions
+    assert {
+        "inspection_plan.create",
+        "visit.create",
+        "finding.create",
+        "attachment.add",
+        "recommendation.create",
+        "recommendation.assign",
+        "task.create",
+    } <= actions
 
 
 def test_a_bad_file_saves_nothing(world) -> None:
     visit = make_visit(world, make_inspection(world))
     with pytest.raises(PlanError) as error:
         services.record_finding(
-            world.coordinator, visit, verdict=Verdict.VIOLATION, description="x",
+            world.coordinator,
+            visit,
+            verdict=Verdict.VIOLATION,
+            description="x",
             files=[png_as_pdf()],
         )
     assert "anh.pdf" in error.value.message
@@ -100,23 +127,27 @@ def test_no_findings_before_the_visit_date(world) -> None:
     visit = make_visit(world, make_inspection(world), when=dt.date(2023, 9, 5))
     assert visit.state == VisitState.PLANNED
     with pytest.raises(ActivityError):
-        services.record_finding(world.coordinator, visit, verdict=Verdict.COMPLIANT,
-                                description="Đạt")
+        services.record_finding(
+            world.coordinator, visit, verdict=Verdict.COMPLIANT, description="Đạt"
+        )
 
 
 def test_compliant_findings_need_no_recommendation(world) -> None:
     visit = make_visit(world, make_inspection(world))
-    finding = services.record_finding(world.coordinator, visit, verdict=Verdict.COMPLIANT,
-                                      description="Thực hiện đầy đủ")
+    finding = services.record_finding(
+        world.coordinator, visit, verdict=Verdict.COMPLIANT, description="Thực hiện đầy đủ"
+    )
     with pytest.raises(ActivityError):
-        services.add_recommendation(world.coordinator, finding, text="x",
-                                    deadline=dt.date(2023, 9, 1))
+        services.add_recommendation(
+            world.coordinator, finding, text="x", deadline=dt.date(2023, 9, 1)
+        )
 
 
 def test_the_inspected_agency_responds_others_cannot(world) -> None:
     visit = make_visit(world, make_inspection(world))
-    finding = services.record_finding(world.coordinator, visit, verdict=Verdict.SHORTCOMING,
-                                      description="Thiếu biên bản")
+    finding = services.record_finding(
+        world.coordinator, visit, verdict=Verdict.SHORTCOMING, description="Thiếu biên bản"
+    )
     services.respond_to_finding(world.officer_nt, finding, response="Đã bổ sung biên bản.")
     finding.refresh_from_db()
     assert finding.response == "Đã bổ sung biên bản." and finding.responded_by == world.officer_nt
@@ -132,18 +163,30 @@ def test_only_coordinators_and_the_front_for_its_supervision(world) -> None:
     with pytest.raises(PermissionDenied):  # the Front records supervision, not SNV inspections
         make_inspection(world, user=world.supervisor)
     supervision = make_inspection(
-        world, user=world.supervisor, kind=InspectionKind.FRONT_SUPERVISION,
-        lead_agency=world.front, title="Giám sát thực hiện dân chủ ở cơ sở",
+        world,
+        user=world.supervisor,
+        kind=InspectionKind.FRONT_SUPERVISION,
+        lead_agency=world.front,
+        title="Giám sát thực hiện dân chủ ở cơ sở",
     )
     visit = services.add_visit(
-        world.supervisor, supervision, agency=world.camranh, visited_on=dt.date(2023, 8, 10),
-        place="UBND thành phố Cam Ranh", members="Lê Văn C",
+        world.supervisor,
+        supervision,
+        agency=world.camranh,
+        visited_on=dt.date(2023, 8, 10),
+        place="UBND thành phố Cam Ranh",
+        members="Lê Văn C",
     )
-    finding = services.record_finding(world.supervisor, visit, verdict=Verdict.SHORTCOMING,
-                                      description="Ban Thanh tra nhân dân hoạt động chưa đều")
+    finding = services.record_finding(
+        world.supervisor,
+        visit,
+        verdict=Verdict.SHORTCOMING,
+        description="Ban Thanh tra nhân dân hoạt động chưa đều",
+    )
     # The Front's recommendation waits for Sở Nội vụ to turn it into a task.
-    rec = services.add_recommendation(world.supervisor, finding, text="Kiện toàn Ban TTND",
-                                      deadline=dt.date(2023, 10, 15))
+    rec = services.add_recommendation(
+        world.supervisor, finding, text="Kiện toàn Ban TTND", deadline=dt.date(2023, 10, 15)
+    )
     assert rec.follow_up_task is None
     with pytest.raises(PermissionDenied):
         services.assign_follow_up(world.supervisor, rec)
@@ -155,10 +198,12 @@ def test_only_coordinators_and_the_front_for_its_supervision(world) -> None:
 
 def test_closing_needs_a_reason_until_the_follow_up_is_done(world) -> None:
     visit = make_visit(world, make_inspection(world))
-    finding = services.record_finding(world.coordinator, visit, verdict=Verdict.VIOLATION,
-                                      description="Không công khai")
-    rec = services.add_recommendation(world.coordinator, finding, text="Công khai ngay",
-                                      deadline=dt.date(2023, 9, 1))
+    finding = services.record_finding(
+        world.coordinator, visit, verdict=Verdict.VIOLATION, description="Không công khai"
+    )
+    rec = services.add_recommendation(
+        world.coordinator, finding, text="Công khai ngay", deadline=dt.date(2023, 9, 1)
+    )
     with pytest.raises(ActivityError) as error:
         services.close_recommendation(world.coordinator, rec, note="", version=rec.version)
     assert error.value.field == "note"
@@ -185,5 +230,11 @@ def test_other_province_cannot_touch_it(world, outsider) -> None:
         make_inspection(world, user=outsider)
     inspection = make_inspection(world)
     with pytest.raises(PermissionDenied):
-        services.add_visit(outsider, inspection, agency=world.nhatrang,
-                           visited_on=dt.date(2023, 8, 1), place="x", members="y")
+        services.add_visit(
+            outsider,
+            inspection,
+            agency=world.nhatrang,
+            visited_on=dt.date(2023, 8, 1),
+            place="x",
+            members="y",
+        )

@@ -27,19 +27,36 @@ def setting(province, make_agency, make_user, tmp_path):
         coordinator.first_name = "Điều Phối"
         coordinator.save()
         make_user("nhatrang", Role.AGENCY_OFFICER, province, nhatrang)
-        plan = Plan.objects.create(province=province, number="…/KH-UBND", year=2023,
-                                   baseline_year=2022, title="Kế hoạch cải thiện PAPI 2023")
+        plan = Plan.objects.create(
+            province=province,
+            number="…/KH-UBND",
+            year=2023,
+            baseline_year=2022,
+            title="Kế hoạch cải thiện PAPI 2023",
+        )
         Section.objects.create(plan=plan, code="II.3", title="Kiểm tra, đánh giá", order=3)
-        task = Task.objects.create(province=province, plan=plan, code="7",
-                                   title="Công khai quy hoạch, kế hoạch sử dụng đất",
-                                   deadline=dt.date(2023, 9, 29), order=1)
+        task = Task.objects.create(
+            province=province,
+            plan=plan,
+            code="7",
+            title="Công khai quy hoạch, kế hoạch sử dụng đất",
+            deadline=dt.date(2023, 9, 29),
+            order=1,
+        )
         TaskUnit.objects.create(task=task, unit_code="2.4")
-        Assignment.objects.create(province=province, task=task, agency=nhatrang,
-                                  deadline=task.deadline)
+        Assignment.objects.create(
+            province=province, task=task, agency=nhatrang, deadline=task.deadline
+        )
         inspection = services.create_inspection_plan(
-            coordinator, plan, title="Kiểm tra thực hiện giải pháp PAPI 2023",
-            kind=InspectionKind.HOME_AFFAIRS, lead_agency=snv, targets=[nhatrang],
-            starts_on=dt.date(2023, 7, 1), ends_on=dt.date(2023, 10, 31), unit_codes=["2"],
+            coordinator,
+            plan,
+            title="Kiểm tra thực hiện giải pháp PAPI 2023",
+            kind=InspectionKind.HOME_AFFAIRS,
+            lead_agency=snv,
+            targets=[nhatrang],
+            starts_on=dt.date(2023, 7, 1),
+            ends_on=dt.date(2023, 10, 31),
+            unit_codes=["2"],
         )
         yield plan, inspection
 
@@ -93,7 +110,10 @@ def test_visit_finding_follow_up_and_report(live_server, page, setting) -> None:
 
     # The inspected agency sees it on its home page, explains, and reports on the follow-up.
     login(page, url, "nhatrang")
-    assert "Niêm yết đủ tại các phường" in page.locator("[data-testid=agency-inspections]").inner_text()
+    assert (
+        "Niêm yết đủ tại các phường"
+        in page.locator("[data-testid=agency-inspections]").inner_text()
+    )
     screenshot(page, "inspection-agency-home")
     page.click("[data-testid=agency-inspections] a >> nth=0")
     page.wait_for_load_state("networkidle")
@@ -108,8 +128,9 @@ def test_visit_finding_follow_up_and_report(live_server, page, setting) -> None:
     page.fill("#id_progress", "70")
     page.click("[data-testid=report-send]")
     page.wait_for_load_state("networkidle")
-    assert ProgressReport.objects.filter(assignment__agency__name="UBND thành phố Nha Trang",
-                                         progress=70).exists()
+    assert ProgressReport.objects.filter(
+        assignment__agency__name="UBND thành phố Nha Trang", progress=70
+    ).exists()
     page.goto(f"{url}/hoat-dong/dot-kiem-tra/{inspection.visits.get().pk}/")
     assert page.locator("[data-testid=follow-up-status]").inner_text() == "Đang thực hiện"
     screenshot(page, "inspection-visit-agency")

@@ -78,7 +78,9 @@ def recommendations_for(user: Any) -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(finding__in=findings_for(user))
 
 
-def can_create_inspection_plan(user: Any, kind: str | None = None, lead: Agency | None = None) -> bool:
+def can_create_inspection_plan(
+    user: Any, kind: str | None = None, lead: Agency | None = None
+) -> bool:
     """Coordinators plan every kind; the Fatherland Front plans its own supervision."""
     if is_coordinator(user):
         return True

@@ -58,8 +58,12 @@ def attach(
     out = []
     for item in checked:
         attachment = Attachment(
-            province_id=owner.province_id, uploaded_by=user, original_name=item.name[:255],
-            content_type=item.kind.content_type, size=item.size, sha256=item.sha256,
+            province_id=owner.province_id,
+            uploaded_by=user,
+            original_name=item.name[:255],
+            content_type=item.kind.content_type,
+            size=item.size,
+            sha256=item.sha256,
             **{field: owner},
         )
         attachment.file.save(item.name, item.upload, save=False)
@@ -73,7 +77,9 @@ def attach(
         )
     for attachment in out:
         record(
-            user, owner, "attachment.add",
+            user,
+            owner,
+            "attachment.add",
             {"attachment": [None, attachment.original_name or attachment.url]},
         )
     return out

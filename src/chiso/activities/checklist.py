@@ -35,8 +35,11 @@ def build_checklist(visit: InspectionVisit) -> list[ChecklistItem]:
         label = f"{task.code}. {task.title}" if task.code else task.title
         items.append(
             ChecklistItem(
-                visit=visit, assignment=assignment, unit_codes=codes,
-                text=_("Thực hiện nhiệm vụ: %(task)s") % {"task": label}, order=len(items) + 1,
+                visit=visit,
+                assignment=assignment,
+                unit_codes=codes,
+                text=_("Thực hiện nhiệm vụ: %(task)s") % {"task": label},
+                order=len(items) + 1,
             )
         )
     wanted = units.expand_to_subdimensions(visit.inspection_plan.unit_codes, year)
@@ -45,7 +48,9 @@ def build_checklist(visit: InspectionVisit) -> list[ChecklistItem]:
             continue
         items.append(
             ChecklistItem(
-                visit=visit, assignment=None, unit_codes=[code],
+                visit=visit,
+                assignment=None,
+                unit_codes=[code],
                 text=_("Giải pháp cải thiện chỉ tiêu %(unit)s")
                 % {"unit": units.unit_label(code, year)},
                 order=len(items) + 1,

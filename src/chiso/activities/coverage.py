@@ -55,7 +55,9 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
     communes = list(
         Agency.objects.filter(
             province_id=plan.province_id, kind=AgencyKind.COMMUNE_COMMITTEE, active=True
-        ).select_related("parent").order_by("parent__name", "name")
+        )
+        .select_related("parent")
+        .order_by("parent__name", "name")
     )
     by_commune: dict[int, list[Posting]] = {}
     for posting in Posting.objects.filter(plan=plan).order_by("posted_on", "id"):
@@ -67,7 +69,8 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
         checked = [p.checked_on for p in rows if p.checked_on]
         groups.setdefault(commune.parent_id, []).append(
             CommuneCoverage(
-                commune=commune, places=len(rows),
+                commune=commune,
+                places=len(rows),
                 first_posted=rows[0].posted_on if rows else None,
                 last_checked=max(checked) if checked else None,
                 taken_down=sum(1 for p in rows if p.still_posted is False),
@@ -76,7 +79,9 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
         parents[commune.parent_id] = commune.parent
     districts = tuple(
         DistrictCoverage(parents[key], tuple(items))
-        for key, items in sorted(groups.items(), key=lambda kv: (kv[0] is None, str(parents[kv[0]])))
+        for key, items in sorted(
+            groups.items(), key=lambda kv: (kv[0] is None, str(parents[kv[0]]))
+        )
     )
     posted = sum(d.posted for d in districts)
     return PostingCoverage(districts, len(communes), posted)
@@ -106,8 +111,10 @@ def area_coverage(plan: Plan) -> list[AreaCoverage]:
         ]
         out.append(
             AreaCoverage(
-                code=unit.code, label=units.unit_label(unit.code, year, plan.index),
-                is_dimension=is_dimension, activities=len(matching),
+                code=unit.code,
+                label=units.unit_label(unit.code, year, plan.index),
+                is_dimension=is_dimension,
+                activities=len(matching),
                 audience=sum(p or 0 for p in matching),
             )
         )

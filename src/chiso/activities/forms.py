@@ -49,7 +49,9 @@ LINKS_HELP = _("Mỗi đường dẫn một dòng (bài báo điện tử, chư�
 class EvidenceFields(forms.Form):
     files = MultipleFileField(label=_("Tệp minh chứng"), help_text=FILES_HELP)
     links = forms.CharField(
-        label=_("Đường dẫn"), required=False, help_text=LINKS_HELP,
+        label=_("Đường dẫn"),
+        required=False,
+        help_text=LINKS_HELP,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -63,7 +65,9 @@ def _agencies(user: Any) -> Any:
 
 def _unit_field(year: int, label: Any) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=label, required=False, choices=units.unit_choices(year),
+        label=label,
+        required=False,
+        choices=units.unit_choices(year),
         widget=forms.CheckboxSelectMultiple(attrs={"class": "unit-choices"}),
     )
 
@@ -72,14 +76,19 @@ class InspectionPlanForm(forms.Form):
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
     title = forms.CharField(label=_("Tên kế hoạch kiểm tra"), max_length=300)
     kind = forms.ChoiceField(label=_("Hình thức"), choices=InspectionKind.choices)
-    lead_agency = forms.ModelChoiceField(label=_("Cơ quan kiểm tra"), queryset=Agency.objects.none())
+    lead_agency = forms.ModelChoiceField(
+        label=_("Cơ quan kiểm tra"), queryset=Agency.objects.none()
+    )
     targets = forms.ModelMultipleChoiceField(
-        label=_("Đối tượng kiểm tra"), queryset=Agency.objects.none(),
+        label=_("Đối tượng kiểm tra"),
+        queryset=Agency.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE)
     ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE)
-    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -99,11 +108,14 @@ class InspectionPlanForm(forms.Form):
 
 
 class VisitForm(forms.Form):
-    agency = forms.ModelChoiceField(label=_("Cơ quan được kiểm tra"), queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan được kiểm tra"), queryset=Agency.objects.none()
+    )
     visited_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
     place = forms.CharField(label=_("Địa điểm"), max_length=300)
     members = forms.CharField(
-        label=_("Thành phần đoàn"), help_text=_("Mỗi người một dòng: họ tên, chức vụ, cơ quan."),
+        label=_("Thành phần đoàn"),
+        help_text=_("Mỗi người một dòng: họ tên, chức vụ, cơ quan."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
@@ -114,11 +126,14 @@ class VisitForm(forms.Form):
 
 class FindingForm(EvidenceFields):
     checklist_item = forms.ModelChoiceField(
-        label=_("Nội dung kiểm tra"), required=False, queryset=None,
+        label=_("Nội dung kiểm tra"),
+        required=False,
+        queryset=None,
         empty_label=_("— Nội dung khác —"),
     )
-    verdict = forms.ChoiceField(label=_("Kết quả"), choices=Verdict.choices,
-                                widget=forms.RadioSelect)
+    verdict = forms.ChoiceField(
+        label=_("Kết quả"), choices=Verdict.choices, widget=forms.RadioSelect
+    )
     description = forms.CharField(label=_("Nhận xét"), widget=forms.Textarea(attrs={"rows": 3}))
     field_order = ["checklist_item", "verdict", "description", "files", "links"]
 
@@ -129,24 +144,29 @@ class FindingForm(EvidenceFields):
 
 class ConcludeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    conclusion = forms.CharField(label=_("Kết luận chung"), widget=forms.Textarea(attrs={"rows": 3}))
+    conclusion = forms.CharField(
+        label=_("Kết luận chung"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ResponseForm(forms.Form):
-    response = forms.CharField(label=_("Giải trình của đơn vị"),
-                               widget=forms.Textarea(attrs={"rows": 3}))
+    response = forms.CharField(
+        label=_("Giải trình của đơn vị"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class RecommendationForm(forms.Form):
-    text = forms.CharField(label=_("Kiến nghị, yêu cầu khắc phục"),
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        label=_("Kiến nghị, yêu cầu khắc phục"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     deadline = forms.DateField(label=_("Thời hạn khắc phục"), widget=DATE)
 
 
 class CloseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Ý kiến khi đóng"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Ý kiến khi đóng"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class ActivityForm(EvidenceFields):
@@ -158,13 +178,28 @@ class ActivityForm(EvidenceFields):
     place = forms.CharField(label=_("Địa điểm, kênh"), max_length=300, required=False)
     audience_type = forms.ChoiceField(label=_("Đối tượng"), choices=AudienceType.choices)
     audience_count = forms.IntegerField(
-        label=_("Số người tham dự"), min_value=0, required=False,
+        label=_("Số người tham dự"),
+        min_value=0,
+        required=False,
         help_text=_("Để trống nếu không đếm được (phát sóng, đăng báo)."),
     )
-    description = forms.CharField(label=_("Nội dung"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
-    field_order = ["plan", "kind", "title", "held_on", "organiser", "place", "audience_type",
-                   "audience_count", "unit_codes", "description", "files", "links"]
+    description = forms.CharField(
+        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    field_order = [
+        "plan",
+        "kind",
+        "title",
+        "held_on",
+        "organiser",
+        "place",
+        "audience_type",
+        "audience_count",
+        "unit_codes",
+        "description",
+        "files",
+        "links",
+    ]
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -172,7 +207,9 @@ class ActivityForm(EvidenceFields):
 
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
-        self.fields["organiser"].queryset = access.recordable_agencies(user).order_by("kind", "name")
+        self.fields["organiser"].queryset = access.recordable_agencies(user).order_by(
+            "kind", "name"
+        )
         self.fields["organiser"].initial = user.agency_id
         self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được đề cập"))
         self.order_fields(self.field_order)
@@ -180,11 +217,15 @@ class ActivityForm(EvidenceFields):
 
 class PostingForm(EvidenceFields):
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
-    commune = forms.ModelChoiceField(label=_("Xã, phường, thị trấn"), queryset=Agency.objects.none())
+    commune = forms.ModelChoiceField(
+        label=_("Xã, phường, thị trấn"), queryset=Agency.objects.none()
+    )
     place_type = forms.ChoiceField(label=_("Nơi niêm yết"), choices=PlaceType.choices)
     place = forms.CharField(label=_("Địa chỉ, tên thôn"), max_length=300)
     posted_on = forms.DateField(label=_("Ngày niêm yết"), widget=DATE)
-    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     field_order = ["plan", "commune", "place_type", "place", "posted_on", "notes", "files", "links"]
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
@@ -193,16 +234,20 @@ class PostingForm(EvidenceFields):
 
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
-        self.fields["commune"].queryset = access.recordable_agencies(user).filter(
-            kind=AgencyKind.COMMUNE_COMMITTEE
-        ).order_by("parent__name", "name")
+        self.fields["commune"].queryset = (
+            access.recordable_agencies(user)
+            .filter(kind=AgencyKind.COMMUNE_COMMITTEE)
+            .order_by("parent__name", "name")
+        )
 
 
 class PostingCheckForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     checked_on = forms.DateField(label=_("Ngày kiểm tra lại"), widget=DATE)
     still_posted = forms.TypedChoiceField(
-        label=_("Khi kiểm tra"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        label=_("Khi kiểm tra"),
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
         choices=[("yes", _("Còn niêm yết")), ("no", _("Không còn niêm yết"))],
     )
     note = forms.CharField(label=_("Ghi chú"), required=False)
@@ -213,17 +258,23 @@ class SurveyRoundForm(forms.Form):
     notified_on = forms.DateField(label=_("Ngày nhận thông báo"), required=False, widget=DATE)
     fieldwork_from = forms.DateField(label=_("Khảo sát từ ngày"), required=False, widget=DATE)
     fieldwork_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE)
-    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class LocationForm(forms.Form):
-    district = forms.ModelChoiceField(label=_("Huyện, thị xã, thành phố"), queryset=Agency.objects.none())
+    district = forms.ModelChoiceField(
+        label=_("Huyện, thị xã, thành phố"), queryset=Agency.objects.none()
+    )
     commune_name = forms.CharField(label=_("Xã, phường, thị trấn"), max_length=200)
     village_name = forms.CharField(label=_("Thôn, tổ dân phố"), max_length=200, required=False)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = _agencies(user).filter(kind=AgencyKind.DISTRICT_COMMITTEE)
+        self.fields["district"].queryset = _agencies(user).filter(
+            kind=AgencyKind.DISTRICT_COMMITTEE
+        )
 
 
 class ContactForm(forms.Form):
@@ -236,8 +287,12 @@ class ContactForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = _agencies(user).filter(
-            kind__in=(AgencyKind.DISTRICT_COMMITTEE, AgencyKind.FATHERLAND_FRONT,
-                      AgencyKind.COMMUNE_COMMITTEE, AgencyKind.DEPARTMENT)
+            kind__in=(
+                AgencyKind.DISTRICT_COMMITTEE,
+                AgencyKind.FATHERLAND_FRONT,
+                AgencyKind.COMMUNE_COMMITTEE,
+                AgencyKind.DEPARTMENT,
+            )
         )
 
 

@@ -28,6 +28,7 @@ def activities_panel(request: HttpRequest) -> HomePanel | None:
     if not visits:
         return None
     return HomePanel(
-        _("Kiểm tra tại đơn vị"), "activities/_agency_inspections.html",
+        _("Kiểm tra tại đơn vị"),
+        "activities/_agency_inspections.html",
         {"visits": visits, "agency": user.agency, "compact": True},
     )

@@ -110,7 +110,9 @@ def inspection_summary(
     visits = InspectionVisit.objects.filter(inspection_plan__in=plans)
     findings = Finding.objects.filter(visit__in=visits)
     recs = _recommendations(Recommendation.objects.filter(finding__in=findings))
-    state_counts = dict(visits.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
+    state_counts = dict(
+        visits.values_list("state").annotate(n=Count("id")).values_list("state", "n")
+    )
     per_agency_visits = dict(
         visits.values_list("agency_id").annotate(n=Count("id")).values_list("agency_id", "n")
     )
@@ -124,7 +126,8 @@ def inspection_summary(
         verdicts = per_agency_verdicts.get(agency_id, {})
         by_agency.append(
             AgencyInspections(
-                agency_id=agency_id, agency_name=names.get(agency_id, ""),
+                agency_id=agency_id,
+                agency_name=names.get(agency_id, ""),
                 visits=per_agency_visits[agency_id],
                 findings=VerdictCounts(**{v: verdicts.get(v, 0) for v in Verdict.values}),
                 follow_up=_follow_up(

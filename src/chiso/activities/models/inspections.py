@@ -47,7 +47,9 @@ class InspectionPlan(models.Model):
         Task, blank=True, related_name="inspection_plans", verbose_name=_("nhiệm vụ được kiểm tra")
     )
     notes = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -71,7 +73,9 @@ class InspectionVisit(models.Model):
         InspectionPlan, on_delete=models.CASCADE, related_name="visits"
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="inspection_visits",
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="inspection_visits",
         verbose_name=_("cơ quan được kiểm tra"),
     )
     visited_on = models.DateField(_("ngày kiểm tra"))
@@ -81,7 +85,9 @@ class InspectionVisit(models.Model):
         _("trạng thái"), max_length=12, choices=VisitState.choices, default=VisitState.PLANNED
     )
     conclusion = models.TextField(_("kết luận chung"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -130,12 +136,18 @@ class Finding(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
     visit = models.ForeignKey(InspectionVisit, on_delete=models.CASCADE, related_name="findings")
     checklist_item = models.ForeignKey(
-        ChecklistItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings",
+        ChecklistItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="findings",
         verbose_name=_("nội dung kiểm tra"),
     )
     verdict = models.CharField(_("kết quả"), max_length=16, choices=Verdict.choices)
     description = models.TextField(_("nhận xét"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
     response = models.TextField(_("giải trình của đơn vị"), blank=True)
     responded_by = models.ForeignKey(
@@ -176,7 +188,9 @@ class Recommendation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     closing_note = models.TextField(_("ý kiến khi đóng"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 

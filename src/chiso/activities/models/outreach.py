@@ -43,12 +43,16 @@ class Activity(models.Model):
     place = models.CharField(_("địa điểm, kênh"), max_length=300, blank=True)
     audience_type = models.CharField(_("đối tượng"), max_length=24, choices=AudienceType.choices)
     audience_count = models.PositiveIntegerField(
-        _("số người tham dự"), null=True, blank=True,
+        _("số người tham dự"),
+        null=True,
+        blank=True,
         help_text=_("Để trống nếu không đếm được (phát sóng, đăng báo)."),
     )
     unit_codes = models.JSONField(_("chỉ số PAPI được đề cập"), default=list, blank=True)
     description = models.TextField(_("nội dung"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -73,7 +77,10 @@ class Posting(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="postings")
     commune = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="postings", verbose_name=_("xã, phường, thị trấn")
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="postings",
+        verbose_name=_("xã, phường, thị trấn"),
     )
     place_type = models.CharField(_("nơi niêm yết"), max_length=20, choices=PlaceType.choices)
     place = models.CharField(_("địa chỉ, tên thôn"), max_length=300)
@@ -81,7 +88,9 @@ class Posting(models.Model):
     checked_on = models.DateField(_("ngày kiểm tra lại"), null=True, blank=True)
     still_posted = models.BooleanField(_("còn niêm yết khi kiểm tra"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -106,7 +115,11 @@ class Attachment(models.Model):
 
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
     finding = models.ForeignKey(
-        "activities.Finding", on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+        "activities.Finding",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
     )
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
@@ -120,7 +133,9 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

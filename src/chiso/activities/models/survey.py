@@ -20,10 +20,13 @@ class SurveyRound(models.Model):
     fieldwork_to = models.DateField(_("đến ngày"), null=True, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
     illustrative = models.BooleanField(
-        _("dữ liệu minh họa"), default=False,
+        _("dữ liệu minh họa"),
+        default=False,
         help_text=_("Địa bàn nhập để minh họa, không phải địa bàn khảo sát thật."),
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
@@ -32,7 +35,9 @@ class SurveyRound(models.Model):
         verbose_name = _("đợt khảo sát")
         verbose_name_plural = _("đợt khảo sát")
         constraints = [
-            models.UniqueConstraint(fields=["province", "index", "year"], name="survey_round_unique")
+            models.UniqueConstraint(
+                fields=["province", "index", "year"], name="survey_round_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -44,7 +49,10 @@ class SurveyLocation(models.Model):
 
     survey = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="locations")
     district = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("huyện, thị xã, thành phố")
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("huyện, thị xã, thành phố"),
     )
     commune_name = models.CharField(_("xã, phường, thị trấn"), max_length=200)
     village_name = models.CharField(_("thôn, tổ dân phố"), max_length=200, blank=True)
@@ -60,7 +68,9 @@ class SurveyLocation(models.Model):
 
 class SurveyContact(models.Model):
     survey = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="contacts")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan"))
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan")
+    )
     name = models.CharField(_("họ và tên"), max_length=120)
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)

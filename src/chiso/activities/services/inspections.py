@@ -51,7 +51,8 @@ def _same_province(plan: Plan, agencies: Iterable[Agency], field: str) -> None:
     for agency in agencies:
         if agency.province_id != plan.province_id:
             raise ActivityError(
-                _("Cơ quan “%(name)s” không thuộc tỉnh của kế hoạch.") % {"name": agency.name}, field
+                _("Cơ quan “%(name)s” không thuộc tỉnh của kế hoạch.") % {"name": agency.name},
+                field,
             )
 
 
@@ -87,14 +88,26 @@ def create_inspection_plan(
     if any(task.plan_id != plan.pk for task in tasks):
         raise ActivityError(_("Nhiệm vụ đã chọn không thuộc kế hoạch này."), "tasks")
     inspection = InspectionPlan.objects.create(
-        province_id=plan.province_id, plan=plan, year=plan.year, title=title.strip(), kind=kind,
-        lead_agency=lead_agency, starts_on=starts_on, ends_on=ends_on,
-        unit_codes=_units(unit_codes, plan.year), notes=notes.strip(), created_by=user,
+        province_id=plan.province_id,
+        plan=plan,
+        year=plan.year,
+        title=title.strip(),
+        kind=kind,
+        lead_agency=lead_agency,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        unit_codes=_units(unit_codes, plan.year),
+        notes=notes.strip(),
+        created_by=user,
     )
     inspection.targets.set(targets)
     inspection.tasks.set(tasks)
-    changes = diff({}, snapshot(inspection, ("title", "kind", "lead_agency", "starts_on", "ends_on",
-                                             "unit_codes")))
+    changes = diff(
+        {},
+        snapshot(
+            inspection, ("title", "kind", "lead_agency", "starts_on", "ends_on", "unit_codes")
+        ),
+    )
     changes["targets"] = [None, sorted(a.name for a in targets)]
     record(user, inspection, "inspection_plan.create", changes)
     return inspection
@@ -124,13 +137,22 @@ def add_visit(
     if not [line for line in members.splitlines() if line.strip()]:
         raise ActivityError(_("Cần nhập thành phần đoàn (mỗi người một dòng)."), "members")
     visit = InspectionVisit.objects.create(
-        province_id=inspection.province_id, inspection_plan=inspection, agency=agency,
-        visited_on=visited_on, place=place.strip(), members=members.strip(), created_by=user,
+        province_id=inspection.province_id,
+        inspection_plan=inspection,
+        agency=agency,
+        visited_on=visited_on,
+        place=place.strip(),
+        members=members.strip(),
+        created_by=user,
         state=VisitState.DONE if visited_on <= clock.today() else VisitState.PLANNED,
     )
     ChecklistItem.objects.bulk_create(build_checklist(visit))
-    record(user, visit, "visit.create", diff({}, snapshot(
-        visit, ("agency", "visited_on", "place", "members", "state"))))
+    record(
+        user,
+        visit,
+        "visit.create",
+        diff({}, snapshot(visit, ("agency", "visited_on", "place", "members", "state"))),
+    )
     return visit
 
 
@@ -174,14 +196,22 @@ def record_finding(
         raise ActivityError(_("Chưa đến ngày kiểm tra, chưa thể ghi kết quả."), "verdict")
     checked, links = check_files(files), check_links(links)
     finding = Finding.objects.create(
-        province_id=visit.province_id, visit=visit, checklist_item=checklist_item,
-        verdict=verdict, description=description.strip(), recorded_by=user,
+        province_id=visit.province_id,
+        visit=visit,
+        checklist_item=checklist_item,
+        verdict=verdict,
+        description=description.strip(),
+        recorded_by=user,
     )
     if visit.state != VisitState.DONE:
         visit.state = VisitState.DONE
         visit.save(update_fields=["state"])
-    record(user, finding, "finding.create", diff({}, snapshot(
-        finding, ("visit", "checklist_item", "verdict", "description"))))
+    record(
+        user,
+        finding,
+        "finding.create",
+        diff({}, snapshot(finding, ("visit", "checklist_item", "verdict", "description"))),
+    )
     attach(user, finding, checked, links)
     return finding
 
@@ -216,11 +246,18 @@ def add_recommendation(
     if deadline <= finding.visit.visited_on:
         raise ActivityError(_("Thời hạn khắc phục phải sau ngày kiểm tra."), "deadline")
     recommendation = Recommendation.objects.create(
-        province_id=finding.province_id, finding=finding, text=text.strip(), deadline=deadline,
+        province_id=finding.province_id,
+        finding=finding,
+        text=text.strip(),
+        deadline=deadline,
         created_by=user,
     )
-    record(user, recommendation, "recommendation.create",
-           diff({}, snapshot(recommendation, ("text", "deadline"))))
+    record(
+        user,
+        recommendation,
+        "recommendation.create",
+        diff({}, snapshot(recommendation, ("text", "deadline"))),
+    )
     if assign and access.can_assign_follow_up(user, recommendation):
         assign_follow_up(user, recommendation)
         recommendation.refresh_from_db()
@@ -244,15 +281,21 @@ def assign_follow_up(user: Any, recommendation: Recommendation) -> Task:
     visit = recommendation.finding.visit
     inspection = visit.inspection_plan
     task = create_task(
-        user, inspection.plan,
+        user,
+        inspection.plan,
         title=_("Khắc phục sau kiểm tra: %(text)s") % {"text": recommendation.text[:400]},
         section=_inspection_section(inspection.plan),
-        lead_agencies=[visit.agency], deadline=recommendation.deadline,
+        lead_agencies=[visit.agency],
+        deadline=recommendation.deadline,
         unit_codes=_follow_up_units(recommendation),
         description=_("Kiến nghị của %(inspection)s, đợt kiểm tra ngày %(date)s: %(text)s")
-        % {"inspection": inspection.title, "date": visit.visited_on.strftime("%d/%m/%Y"),
-           "text": recommendation.text},
-        expected_output=_("Báo cáo kết quả khắc phục"), code=f"KT{recommendation.pk}",
+        % {
+            "inspection": inspection.title,
+            "date": visit.visited_on.strftime("%d/%m/%Y"),
+            "text": recommendation.text,
+        },
+        expected_output=_("Báo cáo kết quả khắc phục"),
+        code=f"KT{recommendation.pk}",
         is_public=False,
     )
     recommendation.follow_up_task = task
@@ -288,6 +331,10 @@ def close_recommendation(
     recommendation.closing_note = note.strip()
     bump(recommendation)
     recommendation.save()
-    record(user, recommendation, "recommendation.close",
-           diff(before, snapshot(recommendation, ("closed_on", "closing_note"))))
+    record(
+        user,
+        recommendation,
+        "recommendation.close",
+        diff(before, snapshot(recommendation, ("closed_on", "closing_note"))),
+    )
     return recommendation

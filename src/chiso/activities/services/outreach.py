@@ -28,8 +28,15 @@ from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
 
 ACTIVITY_FIELDS = (
-    "kind", "title", "held_on", "organiser", "place", "audience_type", "audience_count",
-    "unit_codes", "description",
+    "kind",
+    "title",
+    "held_on",
+    "organiser",
+    "place",
+    "audience_type",
+    "audience_count",
+    "unit_codes",
+    "description",
 )
 POSTING_FIELDS = ("commune", "place_type", "place", "posted_on", "checked_on", "still_posted")
 
@@ -42,11 +49,13 @@ def _check_activity(activity: Activity) -> None:
     if activity.audience_type not in AudienceType.values:
         raise ActivityError(_("Đối tượng không hợp lệ."), "audience_type")
     if activity.held_on > clock.today():
-        raise ActivityError(_("Chỉ ghi nhận hoạt động đã diễn ra (ngày thực hiện không ở tương lai)."),
-                            "held_on")
+        raise ActivityError(
+            _("Chỉ ghi nhận hoạt động đã diễn ra (ngày thực hiện không ở tương lai)."), "held_on"
+        )
     if activity.held_on.year != activity.plan.year:
         raise ActivityError(
-            _("Ngày thực hiện phải trong năm %(year)s của kế hoạch.") % {"year": activity.plan.year},
+            _("Ngày thực hiện phải trong năm %(year)s của kế hoạch.")
+            % {"year": activity.plan.year},
             "held_on",
         )
     try:
@@ -76,9 +85,17 @@ def record_activity(
     if plan.province_id != organiser.province_id or not access.records_for(user, organiser):
         raise PermissionDenied(_("Anh/chị chỉ ghi nhận hoạt động do đơn vị mình tổ chức."))
     activity = Activity(
-        province_id=plan.province_id, plan=plan, kind=kind, title=title.strip(), held_on=held_on,
-        organiser=organiser, audience_type=audience_type, audience_count=audience_count,
-        unit_codes=list(unit_codes), place=place.strip(), description=description.strip(),
+        province_id=plan.province_id,
+        plan=plan,
+        kind=kind,
+        title=title.strip(),
+        held_on=held_on,
+        organiser=organiser,
+        audience_type=audience_type,
+        audience_count=audience_count,
+        unit_codes=list(unit_codes),
+        place=place.strip(),
+        description=description.strip(),
         created_by=user,
     )
     _check_activity(activity)
@@ -90,7 +107,9 @@ def record_activity(
 
 
 @transaction.atomic
-def update_activity(user: Any, activity: Activity, *, version: int | None, **fields: Any) -> Activity:
+def update_activity(
+    user: Any, activity: Activity, *, version: int | None, **fields: Any
+) -> Activity:
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
         raise TypeError(f"update_activity: unknown fields {sorted(unknown)}")
@@ -145,8 +164,9 @@ def _check_posting(posting: Posting) -> None:
         if posting.checked_on > clock.today():
             raise ActivityError(_("Ngày kiểm tra lại không được ở tương lai."), "checked_on")
         if posting.still_posted is None:
-            raise ActivityError(_("Cần cho biết khi kiểm tra còn niêm yết hay không."),
-                                "still_posted")
+            raise ActivityError(
+                _("Cần cho biết khi kiểm tra còn niêm yết hay không."), "still_posted"
+            )
 
 
 @transaction.atomic
@@ -165,8 +185,14 @@ def record_posting(
     if plan.province_id != commune.province_id or not access.records_for(user, commune):
         raise PermissionDenied(_("Anh/chị chỉ ghi nhận niêm yết tại địa bàn của đơn vị mình."))
     posting = Posting(
-        province_id=plan.province_id, plan=plan, commune=commune, place_type=place_type,
-        place=place.strip(), posted_on=posted_on, notes=notes.strip(), created_by=user,
+        province_id=plan.province_id,
+        plan=plan,
+        commune=commune,
+        place_type=place_type,
+        place=place.strip(),
+        posted_on=posted_on,
+        notes=notes.strip(),
+        created_by=user,
     )
     _check_posting(posting)
     checked, links = check_files(files), check_links(links)
@@ -178,7 +204,12 @@ def record_posting(
 
 @transaction.atomic
 def check_posting(
-    user: Any, posting: Posting, *, checked_on: dt.date, still_posted: bool, note: str = "",
+    user: Any,
+    posting: Posting,
+    *,
+    checked_on: dt.date,
+    still_posted: bool,
+    note: str = "",
     version: int | None,
 ) -> Posting:
     """Record a later check that the framework is still posted (or that it was taken down)."""

@@ -35,7 +35,8 @@ def _require_manager(user: Any, survey: SurveyRound | None = None) -> None:
 def _same_province(survey: SurveyRound, agency: Agency, field: str) -> None:
     if agency.province_id != survey.province_id:
         raise ActivityError(
-            _("Cơ quan “%(name)s” không thuộc tỉnh của đợt khảo sát.") % {"name": agency.name}, field
+            _("Cơ quan “%(name)s” không thuộc tỉnh của đợt khảo sát.") % {"name": agency.name},
+            field,
         )
 
 
@@ -62,12 +63,28 @@ def create_survey_round(
     if fieldwork_from and fieldwork_to and fieldwork_to < fieldwork_from:
         raise ActivityError(_("Ngày kết thúc khảo sát phải sau ngày bắt đầu."), "fieldwork_to")
     survey = SurveyRound.objects.create(
-        province=province, index=index, year=year, notified_on=notified_on,
-        fieldwork_from=fieldwork_from, fieldwork_to=fieldwork_to, notes=notes.strip(),
-        illustrative=illustrative, created_by=user,
+        province=province,
+        index=index,
+        year=year,
+        notified_on=notified_on,
+        fieldwork_from=fieldwork_from,
+        fieldwork_to=fieldwork_to,
+        notes=notes.strip(),
+        illustrative=illustrative,
+        created_by=user,
     )
-    record(user, survey, "survey.create", diff({}, snapshot(
-        survey, ("index", "year", "notified_on", "fieldwork_from", "fieldwork_to", "illustrative"))))
+    record(
+        user,
+        survey,
+        "survey.create",
+        diff(
+            {},
+            snapshot(
+                survey,
+                ("index", "year", "notified_on", "fieldwork_from", "fieldwork_to", "illustrative"),
+            ),
+        ),
+    )
     return survey
 
 
@@ -86,28 +103,47 @@ def add_location(
         raise ActivityError(_("Cần nhập tên xã, phường, thị trấn."), "commune_name")
     key = (normalize_name(commune_name), normalize_name(village_name) if village_name else "")
     for other in survey.locations.filter(district=district):
-        other_key = (normalize_name(other.commune_name),
-                     normalize_name(other.village_name) if other.village_name else "")
+        other_key = (
+            normalize_name(other.commune_name),
+            normalize_name(other.village_name) if other.village_name else "",
+        )
         if other_key == key:
             raise ActivityError(_("Địa bàn này đã có trong danh sách."), "commune_name")
     location = SurveyLocation.objects.create(
-        survey=survey, district=district, commune_name=commune_name.strip(),
+        survey=survey,
+        district=district,
+        commune_name=commune_name.strip(),
         village_name=village_name.strip(),
     )
-    record(user, survey, "survey.location.add", {"location": [None, str(location)]},
-           province=survey.province)
+    record(
+        user,
+        survey,
+        "survey.location.add",
+        {"location": [None, str(location)]},
+        province=survey.province,
+    )
     return location
 
 
 @transaction.atomic
 def add_contact(
-    user: Any, survey: SurveyRound, *, agency: Agency, name: str, position: str = "",
-    phone: str = "", email: str = "",
+    user: Any,
+    survey: SurveyRound,
+    *,
+    agency: Agency,
+    name: str,
+    position: str = "",
+    phone: str = "",
+    email: str = "",
 ) -> SurveyContact:
     _require_manager(user, survey)
     _same_province(survey, agency, "agency")
-    if agency.kind not in (AgencyKind.DISTRICT_COMMITTEE, AgencyKind.FATHERLAND_FRONT,
-                           AgencyKind.COMMUNE_COMMITTEE, AgencyKind.DEPARTMENT):
+    if agency.kind not in (
+        AgencyKind.DISTRICT_COMMITTEE,
+        AgencyKind.FATHERLAND_FRONT,
+        AgencyKind.COMMUNE_COMMITTEE,
+        AgencyKind.DEPARTMENT,
+    ):
         raise ActivityError(
             _("Đầu mối là UBND cấp huyện, cấp xã, Mặt trận Tổ quốc hoặc Sở Nội vụ."), "agency"
         )
@@ -116,18 +152,33 @@ def add_contact(
     if not (phone.strip() or email.strip()):
         raise ActivityError(_("Cần nhập điện thoại hoặc thư điện tử."), "phone")
     contact = SurveyContact.objects.create(
-        survey=survey, agency=agency, name=name.strip(), position=position.strip(),
-        phone=phone.strip(), email=email.strip(),
+        survey=survey,
+        agency=agency,
+        name=name.strip(),
+        position=position.strip(),
+        phone=phone.strip(),
+        email=email.strip(),
     )
-    record(user, survey, "survey.contact.add", {"contact": [None, str(contact)]},
-           province=survey.province)
+    record(
+        user,
+        survey,
+        "survey.contact.add",
+        {"contact": [None, str(contact)]},
+        province=survey.province,
+    )
     return contact
 
 
 @transaction.atomic
 def add_logistics_task(
-    user: Any, survey: SurveyRound, *, kind: str, title: str, agency: Agency,
-    due_on: dt.date | None = None, note: str = "",
+    user: Any,
+    survey: SurveyRound,
+    *,
+    kind: str,
+    title: str,
+    agency: Agency,
+    due_on: dt.date | None = None,
+    note: str = "",
 ) -> LogisticsTask:
     _require_manager(user, survey)
     _same_province(survey, agency, "agency")
@@ -136,12 +187,20 @@ def add_logistics_task(
     if not title.strip():
         raise ActivityError(_("Cần nhập nội dung công việc."), "title")
     task = LogisticsTask.objects.create(
-        survey=survey, kind=kind, title=title.strip(), agency=agency, due_on=due_on,
+        survey=survey,
+        kind=kind,
+        title=title.strip(),
+        agency=agency,
+        due_on=due_on,
         note=note.strip(),
     )
-    record(user, task, "logistics.create",
-           diff({}, snapshot(task, ("kind", "title", "agency", "due_on", "state"))),
-           province=survey.province)
+    record(
+        user,
+        task,
+        "logistics.create",
+        diff({}, snapshot(task, ("kind", "title", "agency", "due_on", "state"))),
+        province=survey.province,
+    )
     return task
 
 
@@ -161,6 +220,11 @@ def update_logistics_state(
         task.note = note.strip()
     bump(task)
     task.save()
-    record(user, task, "logistics.update", diff(before, snapshot(task, ("state", "note"))),
-           province=task.survey.province)
+    record(
+        user,
+        task,
+        "logistics.update",
+        diff(before, snapshot(task, ("state", "note"))),
+        province=task.survey.province,
+    )
     return task

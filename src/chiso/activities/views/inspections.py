@@ -37,9 +37,14 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         .select_related("lead_agency", "plan")
         .prefetch_related("targets", "visits")
     )
-    return render(request, "activities/inspection_list.html", {
-        "inspections": plans, "can_create": access.can_create_inspection_plan(request.user),
-    })
+    return render(
+        request,
+        "activities/inspection_list.html",
+        {
+            "inspections": plans,
+            "can_create": access.can_create_inspection_plan(request.user),
+        },
+    )
 
 
 @login_required
@@ -51,17 +56,32 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         inspection = run(
-            form, services.create_inspection_plan, request.user, data["plan"],
-            title=data["title"], kind=data["kind"], lead_agency=data["lead_agency"],
-            targets=data["targets"], starts_on=data["starts_on"], ends_on=data["ends_on"],
-            unit_codes=data["unit_codes"], notes=data["notes"],
+            form,
+            services.create_inspection_plan,
+            request.user,
+            data["plan"],
+            title=data["title"],
+            kind=data["kind"],
+            lead_agency=data["lead_agency"],
+            targets=data["targets"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            unit_codes=data["unit_codes"],
+            notes=data["notes"],
         )
         if inspection is not None:
             messages.success(request, _("Đã lập kế hoạch kiểm tra."))
             return redirect("activities:inspection-detail", pk=inspection.pk)
-    return render(request, "activities/form.html", {
-        "form": form, "title": _("Lập kế hoạch kiểm tra"), "back": "activities:inspection-list",
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "activities/form.html",
+        {
+            "form": form,
+            "title": _("Lập kế hoạch kiểm tra"),
+            "back": "activities:inspection-list",
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -69,13 +89,22 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_or_404(
         access.inspection_plans_for(request.user).select_related("lead_agency", "plan"), pk=pk
     )
-    visits = access.visits_for(request.user).filter(inspection_plan=inspection).select_related(
-        "agency").prefetch_related("findings")
-    return render(request, "activities/inspection_detail.html", {
-        "inspection": inspection, "visits": visits,
-        "can_manage": access.can_manage_inspection(request.user, inspection),
-        "history": history_lines(history_for(inspection)),
-    })
+    visits = (
+        access.visits_for(request.user)
+        .filter(inspection_plan=inspection)
+        .select_related("agency")
+        .prefetch_related("findings")
+    )
+    return render(
+        request,
+        "activities/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "visits": visits,
+            "can_manage": access.can_manage_inspection(request.user, inspection),
+            "history": history_lines(history_for(inspection)),
+        },
+    )
 
 
 @login_required
@@ -89,10 +118,17 @@ def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
         if visit is not None:
             messages.success(request, _("Đã ghi nhận đợt kiểm tra; danh mục kiểm tra đã được lập."))
             return redirect("activities:visit-detail", pk=visit.pk)
-    return render(request, "activities/form.html", {
-        "form": form, "title": _("Thêm đợt kiểm tra"), "subtitle": inspection.title,
-        "back_url": inspection_url(inspection.pk),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "activities/form.html",
+        {
+            "form": form,
+            "title": _("Thêm đợt kiểm tra"),
+            "subtitle": inspection.title,
+            "back_url": inspection_url(inspection.pk),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def inspection_url(pk: int) -> str:
@@ -114,9 +150,13 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
     """The visit page; `bound` replaces a blank form with one the user just submitted."""
     user = request.user
     findings = list(
-        visit.findings.select_related("checklist_item", "recorded_by", "responded_by")
-        .prefetch_related("attachments", "recommendations__follow_up_task__assignments",
-                          "recommendations__finding__visit")
+        visit.findings.select_related(
+            "checklist_item", "recorded_by", "responded_by"
+        ).prefetch_related(
+            "attachments",
+            "recommendations__follow_up_task__assignments",
+            "recommendations__finding__visit",
+        )
     )
     bound_id = bound.get("finding_id")
     for finding in findings:
@@ -124,11 +164,14 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
         finding.can_respond = access.can_respond(user, finding)
         mine = bound_id == finding.pk
         finding.rec_form = (mine and bound.get("recommendation_form")) or RecommendationForm(
-            auto_id=f"id_rec{finding.pk}_%s")
+            auto_id=f"id_rec{finding.pk}_%s"
+        )
         finding.resp_form = (mine and bound.get("response_form")) or ResponseForm(
-            auto_id=f"id_resp{finding.pk}_%s")
+            auto_id=f"id_resp{finding.pk}_%s"
+        )
     context = {
-        "visit": visit, "inspection": visit.inspection_plan,
+        "visit": visit,
+        "inspection": visit.inspection_plan,
         "checklist": visit.checklist.select_related("assignment").prefetch_related("findings"),
         "findings": findings,
         "can_manage": access.can_manage_inspection(user, visit.inspection_plan),
@@ -160,9 +203,15 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         finding = run(
-            form, services.record_finding, request.user, visit, verdict=data["verdict"],
-            description=data["description"], checklist_item=data["checklist_item"],
-            files=data["files"], links=form.link_list(),
+            form,
+            services.record_finding,
+            request.user,
+            visit,
+            verdict=data["verdict"],
+            description=data["description"],
+            checklist_item=data["checklist_item"],
+            files=data["files"],
+            links=form.link_list(),
         )
         if finding is not None:
             messages.success(request, _("Đã ghi kết quả kiểm tra."))
@@ -185,8 +234,12 @@ def visit_conclude(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("activities:visit-detail", pk=visit.pk)
     form = ConcludeForm(request.POST)
     if form.is_valid() and run(
-        form, services.conclude_visit, request.user, visit,
-        conclusion=form.cleaned_data["conclusion"], version=form.cleaned_data["version"],
+        form,
+        services.conclude_visit,
+        request.user,
+        visit,
+        conclusion=form.cleaned_data["conclusion"],
+        version=form.cleaned_data["version"],
     ):
         messages.success(request, _("Đã lưu kết luận."))
         return redirect("activities:visit-detail", pk=visit.pk)
@@ -202,13 +255,17 @@ def finding_respond(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("activities:visit-detail", pk=finding.visit_id)
     form = ResponseForm(request.POST)
     if form.is_valid() and run(
-        form, services.respond_to_finding, request.user, finding,
+        form,
+        services.respond_to_finding,
+        request.user,
+        finding,
         response=form.cleaned_data["response"],
     ):
         messages.success(request, _("Đã gửi giải trình."))
         return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
-    return _render_visit(request, _visit(request, finding.visit_id), response_form=form,
-                         finding_id=finding.pk)
+    return _render_visit(
+        request, _visit(request, finding.visit_id), response_form=form, finding_id=finding.pk
+    )
 
 
 @login_required
@@ -226,8 +283,9 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Đã ghi kiến nghị."))
         return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
-    return _render_visit(request, _visit(request, finding.visit_id), recommendation_form=form,
-                         finding_id=finding.pk)
+    return _render_visit(
+        request, _visit(request, finding.visit_id), recommendation_form=form, finding_id=finding.pk
+    )
 
 
 @login_required
@@ -253,8 +311,12 @@ def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("activities:visit-detail", pk=rec.finding.visit_id)
     form = CloseForm(request.POST)
     if form.is_valid() and run(
-        form, services.close_recommendation, request.user, rec,
-        note=form.cleaned_data["note"], version=form.cleaned_data["version"],
+        form,
+        services.close_recommendation,
+        request.user,
+        rec,
+        note=form.cleaned_data["note"],
+        version=form.cleaned_data["version"],
     ):
         messages.success(request, _("Đã đóng kiến nghị."))
         return redirect(f"{visit_url(rec.finding.visit_id)}#ket-qua-{rec.finding_id}")
@@ -272,9 +334,14 @@ def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.reads_province(request.user):
         agencies = agencies.filter(pk=request.user.agency_id)
     agency = get_or_404(agencies, pk=pk)
-    return render(request, "activities/agency_inspections.html", {
-        "agency": agency, "panel": {"visits": agency_inspections(agency), "compact": False},
-    })
+    return render(
+        request,
+        "activities/agency_inspections.html",
+        {
+            "agency": agency,
+            "panel": {"visits": agency_inspections(agency), "compact": False},
+        },
+    )
 
 
 @login_required
@@ -283,7 +350,9 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     if attachment.is_link:
         return redirect(attachment.url)
     response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
         content_type=attachment.content_type,
     )
     return response

@@ -24,12 +24,17 @@ from chiso.plans.access import get_or_404, plans_for
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
-    return render(request, "activities/index.html", {
-        "plan": plan, "plans": plans_for(request.user),
-        "inspections_ctx": {"summary": inspection_summary(plan.province, plan)},
-        "activities": activity_summary(plan.province, plan),
-        "reads_province": access.reads_province(request.user),
-    })
+    return render(
+        request,
+        "activities/index.html",
+        {
+            "plan": plan,
+            "plans": plans_for(request.user),
+            "inspections_ctx": {"summary": inspection_summary(plan.province, plan)},
+            "activities": activity_summary(plan.province, plan),
+            "reads_province": access.reads_province(request.user),
+        },
+    )
 
 
 @login_required
@@ -39,10 +44,17 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("loai", "")
     if kind in ActivityKind.values:
         activities = activities.filter(kind=kind)
-    return render(request, "activities/activity_list.html", {
-        "plan": plan, "activities": activities, "kinds": ActivityKind.choices, "kind": kind,
-        "can_record": access.recordable_agencies(request.user).exists(),
-    })
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "plan": plan,
+            "activities": activities,
+            "kinds": ActivityKind.choices,
+            "kind": kind,
+            "can_record": access.recordable_agencies(request.user).exists(),
+        },
+    )
 
 
 @login_required
@@ -54,19 +66,36 @@ def activity_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         activity = run(
-            form, services.record_activity, request.user, data["plan"], kind=data["kind"],
-            title=data["title"], held_on=data["held_on"], organiser=data["organiser"],
-            audience_type=data["audience_type"], audience_count=data["audience_count"],
-            unit_codes=data["unit_codes"], place=data["place"], description=data["description"],
-            files=data["files"], links=form.link_list(),
+            form,
+            services.record_activity,
+            request.user,
+            data["plan"],
+            kind=data["kind"],
+            title=data["title"],
+            held_on=data["held_on"],
+            organiser=data["organiser"],
+            audience_type=data["audience_type"],
+            audience_count=data["audience_count"],
+            unit_codes=data["unit_codes"],
+            place=data["place"],
+            description=data["description"],
+            files=data["files"],
+            links=form.link_list(),
         )
         if activity is not None:
             messages.success(request, _("Đã ghi nhận hoạt động."))
             return redirect("activities:activity-detail", pk=activity.pk)
-    return render(request, "activities/form.html", {
-        "form": form, "title": _("Ghi nhận hoạt động tập huấn, tuyên truyền"),
-        "back": "activities:activity-list", "multipart": True,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "activities/form.html",
+        {
+            "form": form,
+            "title": _("Ghi nhận hoạt động tập huấn, tuyên truyền"),
+            "back": "activities:activity-list",
+            "multipart": True,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _owner_page(
@@ -74,26 +103,30 @@ def _owner_page(
 ) -> HttpResponse:
     agency = owner.organiser if isinstance(owner, Activity) else owner.commune
     context = {
-        "object": owner, "attachments": owner.attachments.all(),
+        "object": owner,
+        "attachments": owner.attachments.all(),
         "can_record": access.records_for(request.user, agency),
         "evidence_form": extra.pop("evidence_form", None) or EvidenceFields(),
-        "history": history_lines(history_for(owner)), **extra,
+        "history": history_lines(history_for(owner)),
+        **extra,
     }
     return render(request, template, context, status=400 if extra.get("bound") else 200)
 
 
 @login_required
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = get_or_404(access.activities_for(request.user).select_related("organiser", "plan"),
-                          pk=pk)
+    activity = get_or_404(
+        access.activities_for(request.user).select_related("organiser", "plan"), pk=pk
+    )
     return _owner_page(request, "activities/activity_detail.html", activity)
 
 
 @login_required
 def activity_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_or_404(access.activities_for(request.user).select_related("organiser"), pk=pk)
-    return _add_evidence(request, activity, "activities/activity_detail.html",
-                         "activities:activity-detail")
+    return _add_evidence(
+        request, activity, "activities/activity_detail.html", "activities:activity-detail"
+    )
 
 
 def _add_evidence(
@@ -106,7 +139,11 @@ def _add_evidence(
         return redirect(detail, pk=owner.pk)
     form = EvidenceFields(request.POST, request.FILES)
     if form.is_valid() and run(
-        form, services.add_evidence, request.user, owner, files=form.cleaned_data["files"],
+        form,
+        services.add_evidence,
+        request.user,
+        owner,
+        files=form.cleaned_data["files"],
         links=form.link_list(),
     ):
         messages.success(request, _("Đã bổ sung minh chứng."))
@@ -117,54 +154,89 @@ def _add_evidence(
 @login_required
 def posting_coverage(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
-    return render(request, "activities/posting_coverage.html", {
-        "plan": plan, "coverage": coverage.posting_coverage(plan),
-        "can_record": access.recordable_agencies(request.user)
-        .filter(kind=AgencyKind.COMMUNE_COMMITTEE).exists(),
-        "postings": access.postings_for(request.user).filter(plan=plan)
-        .select_related("commune", "commune__parent"),
-    })
+    return render(
+        request,
+        "activities/posting_coverage.html",
+        {
+            "plan": plan,
+            "coverage": coverage.posting_coverage(plan),
+            "can_record": access.recordable_agencies(request.user)
+            .filter(kind=AgencyKind.COMMUNE_COMMITTEE)
+            .exists(),
+            "postings": access.postings_for(request.user)
+            .filter(plan=plan)
+            .select_related("commune", "commune__parent"),
+        },
+    )
 
 
 @login_required
 def posting_create(request: HttpRequest) -> HttpResponse:
-    if not access.recordable_agencies(request.user).filter(kind=AgencyKind.COMMUNE_COMMITTEE).exists():
+    if (
+        not access.recordable_agencies(request.user)
+        .filter(kind=AgencyKind.COMMUNE_COMMITTEE)
+        .exists()
+    ):
         raise PermissionDenied
     plan = current_plan(request)
     form = PostingForm(request.POST or None, request.FILES or None, user=request.user, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         posting = run(
-            form, services.record_posting, request.user, data["plan"], commune=data["commune"],
-            place_type=data["place_type"], place=data["place"], posted_on=data["posted_on"],
-            notes=data["notes"], files=data["files"], links=form.link_list(),
+            form,
+            services.record_posting,
+            request.user,
+            data["plan"],
+            commune=data["commune"],
+            place_type=data["place_type"],
+            place=data["place"],
+            posted_on=data["posted_on"],
+            notes=data["notes"],
+            files=data["files"],
+            links=form.link_list(),
         )
         if posting is not None:
             messages.success(request, _("Đã ghi nhận việc niêm yết."))
             return redirect("activities:posting-detail", pk=posting.pk)
-    return render(request, "activities/form.html", {
-        "form": form, "title": _("Ghi nhận niêm yết Bộ khung nhiệm vụ"),
-        "back": "activities:posting-coverage", "multipart": True,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "activities/form.html",
+        {
+            "form": form,
+            "title": _("Ghi nhận niêm yết Bộ khung nhiệm vụ"),
+            "back": "activities:posting-coverage",
+            "multipart": True,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _posting(request: HttpRequest, pk: int) -> Posting:
     return get_or_404(
-        access.postings_for(request.user).select_related("commune", "commune__parent", "plan"), pk=pk
+        access.postings_for(request.user).select_related("commune", "commune__parent", "plan"),
+        pk=pk,
     )
 
 
 @login_required
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     posting = _posting(request, pk)
-    return _owner_page(request, "activities/posting_detail.html", posting,
-                       check_form=PostingCheckForm(initial={"version": posting.version}))
+    return _owner_page(
+        request,
+        "activities/posting_detail.html",
+        posting,
+        check_form=PostingCheckForm(initial={"version": posting.version}),
+    )
 
 
 @login_required
 def posting_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    return _add_evidence(request, _posting(request, pk), "activities/posting_detail.html",
-                         "activities:posting-detail")
+    return _add_evidence(
+        request,
+        _posting(request, pk),
+        "activities/posting_detail.html",
+        "activities:posting-detail",
+    )
 
 
 @login_required
@@ -180,8 +252,9 @@ def posting_check(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("Đã ghi nhận kết quả kiểm tra lại."))
         return redirect("activities:posting-detail", pk=posting.pk)
-    return _owner_page(request, "activities/posting_detail.html", posting, check_form=form,
-                       bound=True)
+    return _owner_page(
+        request, "activities/posting_detail.html", posting, check_form=form, bound=True
+    )
 
 
 @login_required
@@ -189,8 +262,15 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
     period = "quarter" if request.GET.get("ky") == "quy" else "month"
     periods = coverage.audience_by_period(plan, period)
-    return render(request, "activities/coverage.html", {
-        "plan": plan, "areas": coverage.area_coverage(plan), "periods": periods,
-        "period": period, "total_audience": sum(p.audience for p in periods),
-        "total_activities": sum(p.activities for p in periods),
-    })
+    return render(
+        request,
+        "activities/coverage.html",
+        {
+            "plan": plan,
+            "areas": coverage.area_coverage(plan),
+            "periods": periods,
+            "period": period,
+            "total_audience": sum(p.audience for p in periods),
+            "total_activities": sum(p.activities for p in periods),
+        },
+    )

@@ -30,9 +30,14 @@ from chiso.plans.access import get_or_404
 @login_required
 def survey_list(request: HttpRequest) -> HttpResponse:
     surveys = access.surveys_for(request.user).prefetch_related("locations__district")
-    return render(request, "activities/survey_list.html", {
-        "surveys": surveys, "can_manage": access.can_manage_survey(request.user),
-    })
+    return render(
+        request,
+        "activities/survey_list.html",
+        {
+            "surveys": surveys,
+            "can_manage": access.can_manage_survey(request.user),
+        },
+    )
 
 
 @login_required
@@ -41,14 +46,26 @@ def survey_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = SurveyRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        survey = run(form, services.create_survey_round, request.user, request.user.province,
-                     **form.cleaned_data)
+        survey = run(
+            form,
+            services.create_survey_round,
+            request.user,
+            request.user.province,
+            **form.cleaned_data,
+        )
         if survey is not None:
             messages.success(request, _("Đã tạo đợt khảo sát."))
             return redirect("activities:survey-detail", pk=survey.pk)
-    return render(request, "activities/form.html", {
-        "form": form, "title": _("Thêm đợt khảo sát PAPI"), "back": "activities:survey-list",
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "activities/form.html",
+        {
+            "form": form,
+            "title": _("Thêm đợt khảo sát PAPI"),
+            "back": "activities:survey-list",
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _survey(request: HttpRequest, pk: int) -> SurveyRound:
@@ -81,7 +98,11 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _survey_add(
-    request: HttpRequest, pk: int, form_class: type[forms.Form], name: str, service: Any,
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms.Form],
+    name: str,
+    service: Any,
     done: str,
 ) -> HttpResponse:
     survey = _survey(request, pk)
@@ -98,27 +119,46 @@ def _survey_add(
 
 @login_required
 def location_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _survey_add(request, pk, LocationForm, "location_form", services.add_location,
-                       _("Đã thêm địa bàn khảo sát."))
+    return _survey_add(
+        request,
+        pk,
+        LocationForm,
+        "location_form",
+        services.add_location,
+        _("Đã thêm địa bàn khảo sát."),
+    )
 
 
 @login_required
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _survey_add(request, pk, ContactForm, "contact_form", services.add_contact,
-                       _("Đã thêm đầu mối liên hệ."))
+    return _survey_add(
+        request,
+        pk,
+        ContactForm,
+        "contact_form",
+        services.add_contact,
+        _("Đã thêm đầu mối liên hệ."),
+    )
 
 
 @login_required
 def logistics_add(request: HttpRequest, pk: int) -> HttpResponse:
-    return _survey_add(request, pk, LogisticsForm, "logistics_form", services.add_logistics_task,
-                       _("Đã thêm công việc hậu cần."))
+    return _survey_add(
+        request,
+        pk,
+        LogisticsForm,
+        "logistics_form",
+        services.add_logistics_task,
+        _("Đã thêm công việc hậu cần."),
+    )
 
 
 @login_required
 def logistics_update(request: HttpRequest, pk: int) -> HttpResponse:
     task: LogisticsTask = get_or_404(
-        LogisticsTask.objects.filter(survey__in=access.surveys_for(request.user))
-        .select_related("survey"),
+        LogisticsTask.objects.filter(survey__in=access.surveys_for(request.user)).select_related(
+            "survey"
+        ),
         pk=pk,
     )
     if not access.can_update_logistics(request.user, task):
