@@ -63,8 +63,16 @@ def allocation_workbook(page: TargetPage) -> bytes:
             Column(_("Lý do"), 60, wrap=True),
         ],
         rows=[
-            (s.row.unit, s.name, s.row.current, s.row.proposed, s.row.gain, s.row.bound,
-             s.row.best, s.reason)
+            (
+                s.row.unit,
+                s.name,
+                s.row.current,
+                s.row.proposed,
+                s.row.gain,
+                s.row.bound,
+                s.row.best,
+                s.reason,
+            )
             for s in page.split
         ],
     )
@@ -81,8 +89,16 @@ def allocation_workbook(page: TargetPage) -> bytes:
             Column(_("Khả thi trong một năm"), 14),
         ],
         rows=[
-            (d.plan.unit, d.name, d.goal_text, d.plan.current, d.plan.required.score,
-             d.plan.needed_gain, d.plan.max_gain, _("có") if d.plan.reachable else _("không"))
+            (
+                d.plan.unit,
+                d.name,
+                d.goal_text,
+                d.plan.current,
+                d.plan.required.score,
+                d.plan.needed_gain,
+                d.plan.max_gain,
+                _("có") if d.plan.reachable else _("không"),
+            )
             for d in page.dimensions
         ],
     )

@@ -9,12 +9,14 @@ from typing import Any
 
 from django import forms
 from django.utils.formats import number_format
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from chiso.index import Province as IndexProvince
 from chiso.index import Results
-from chiso.index.target_threshold import RANK, SCORE, TIER
+from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
 from chiso.targets.service import (
     DEFAULT_CONFIDENCE,
     DEFAULT_DRAWS,
@@ -44,6 +46,16 @@ def defaults(results: Results) -> dict[str, str]:
         "so_lan": str(DEFAULT_DRAWS),
         "tin_cay": str(DEFAULT_CONFIDENCE),
     }
+
+
+MAX_SEED = 2**31 - 1
+MIN_DRAWS = 100
+
+
+def _range_messages(message: Any, low: int, high: int) -> dict[str, Any]:
+    """One clear message for every way an integer option can be wrong."""
+    text = format_lazy(message, low=low, high=high)
+    return {"invalid": text, "min_value": text, "max_value": text}
 
 
 class TargetForm(forms.Form):
@@ -84,13 +96,31 @@ class TargetForm(forms.Form):
     )
     nhom_noi_dung = forms.ChoiceField(label=_lazy("Nhóm cho từng chỉ số nội dung"), required=False)
     seed = forms.IntegerField(
-        label=_lazy("Hạt giống ngẫu nhiên (seed)"), required=False, min_value=0, max_value=2**31 - 1
+        label=_lazy("Hạt giống ngẫu nhiên (seed)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_SEED,
+        error_messages=_range_messages(
+            _lazy("Seed phải là số nguyên từ {low} đến {high}."), 0, MAX_SEED
+        ),
     )
     so_lan = forms.IntegerField(
-        label=_lazy("Số lần mô phỏng"), required=False, min_value=100, max_value=MAX_DRAWS
+        label=_lazy("Số lần mô phỏng"),
+        required=False,
+        min_value=MIN_DRAWS,
+        max_value=MAX_DRAWS,
+        error_messages=_range_messages(
+            _lazy("Số lần mô phỏng phải là số nguyên từ {low} đến {high}."), MIN_DRAWS, MAX_DRAWS
+        ),
     )
     tin_cay = forms.IntegerField(
-        label=_lazy("Độ tin cậy (%)"), required=False, min_value=50, max_value=99
+        label=_lazy("Độ tin cậy (%)"),
+        required=False,
+        min_value=50,
+        max_value=99,
+        error_messages=_range_messages(
+            _lazy("Độ tin cậy phải là số nguyên từ {low} đến {high} (phần trăm)."), 50, 99
+        ),
     )
 
     def __init__(self, *args: Any, results: Results, scope: ProvinceScope, **kwargs: Any) -> None:
@@ -162,7 +192,7 @@ class TargetForm(forms.Form):
     # --- the whole query -------------------------------------------------------------------
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         province = self._province(data)
@@ -190,7 +220,7 @@ class TargetForm(forms.Form):
         )
         return data
 
-    def _province(self, data: dict[str, Any]) -> Any:
+    def _province(self, data: dict[str, Any]) -> IndexProvince | None:
         if not self.scope.can_pick:
             return self.scope.province
         found = province_by_code(self.results, data["tinh"])
@@ -198,7 +228,7 @@ class TargetForm(forms.Form):
             self.add_error("tinh", _("Chọn tỉnh/thành phố."))
         return found
 
-    def _no_baseline(self, province: Any, year: int) -> str:
+    def _no_baseline(self, province: IndexProvince, year: int) -> str:
         first = first_year(self.results, province)
         if first is None:
             return _("%(province)s chưa có kết quả %(index)s nào.") % {
@@ -210,11 +240,11 @@ class TargetForm(forms.Form):
             "%(first)s)."
         ) % {"province": province.name, "year": year, "first": first}
 
-    def _tier_in(self, province: Any, year: int) -> str | None:
+    def _tier_in(self, province: IndexProvince, year: int) -> str | None:
         found = self.results.unit_result(province, year, "aggregate")
         return None if found is None else found.tier
 
-    def _goal(self, data: dict[str, Any], year: int, base: int) -> Any:
+    def _goal(self, data: dict[str, Any], year: int, base: int) -> Goal | None:
         kind = KIND_BY_PARAM[data["muc_tieu"]]
         if kind == TIER:
             if not data.get("nhom"):
@@ -237,7 +267,7 @@ class TargetForm(forms.Form):
             return None
         return goal_of(RANK, rank)
 
-    def _score_goal(self, score: float | None, year: int) -> Any:
+    def _score_goal(self, score: float | None, year: int) -> Goal | None:
         if score is None:
             self.add_error("diem", _("Nhập điểm mục tiêu, ví dụ 45,00."))
             return None

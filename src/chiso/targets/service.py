@@ -142,9 +142,7 @@ def baseline_year(results: Results, province: IndexProvince, year: int) -> int |
     """The latest year before `year` in which the province has an aggregate score."""
     scores = results.values("aggregate")
     p = results.provinces.index(province)
-    earlier = [
-        y for i, y in enumerate(results.years) if y < year and not math.isnan(scores[i, p])
-    ]
+    earlier = [y for i, y in enumerate(results.years) if y < year and not math.isnan(scores[i, p])]
     return earlier[-1] if earlier else None
 
 
@@ -231,8 +229,9 @@ def _caveats(result: TargetResult, query: TargetQuery, lang: str) -> tuple[str, 
         notes.insert(
             0,
             _(
-                "Từ 01/7/2025 cả nước còn 34 tỉnh, thành phố. PAPI %(year)s có thể xếp hạng theo "
-                "đơn vị hành chính mới; các ngưỡng ở đây tính trên các tỉnh cũ nên chỉ để tham khảo."
+                "Từ 01/7/2025 cả nước còn 34 tỉnh, thành phố. PAPI %(year)s có thể xếp hạng "
+                "theo đơn vị hành chính mới; các ngưỡng ở đây tính trên các tỉnh cũ nên chỉ để "
+                "tham khảo."
             )
             % {"year": query.year},
         )

@@ -22,9 +22,9 @@ def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
     try:
         results = load_results()
     except NoResults:
-        return {"no_results": True}, None
+        return {"no_results": True, "page": None}, None
     scope = scope_for(request.user, results)
-    context: dict[str, Any] = {"scope": scope, "results": results}
+    context: dict[str, Any] = {"scope": scope, "results": results, "page": None}
     if scope.problem:
         return context, None
     if scope.can_pick and not request.GET.get("tinh"):
