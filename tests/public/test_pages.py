@@ -223,3 +223,10 @@ def test_stored_results_after_import_feed_the_pages(client, papi_data_dir) -> No
     store.import_results(papi_data_dir)
     text = text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
     assert "43,44" in text and "16/61" in text
+
+
+def test_profile_in_english(client, papi) -> None:
+    client.cookies["django_language"] = "en"
+    text = text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
+    assert "In 2022, Khanh Hoa scored 43.44 points, ranked 16/61 provinces" in text
+    assert "Strengths" in text and "High" in text and "Compared with 2021" in text

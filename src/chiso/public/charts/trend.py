@@ -23,8 +23,11 @@ class _Frame:
     invert: bool
 
     def x(self, year: float) -> float:
+        # Points sit a little inside the plot so that the first label clears the value axis.
+        inset = 8.0 if self.width < 400 else 18.0
         span = max(self.last - self.first, 1)
-        return self.left + (year - self.first) / span * (self.width - self.left - self.right)
+        usable = self.width - self.left - self.right - 2 * inset
+        return self.left + inset + (year - self.first) / span * usable
 
     def y(self, value: float) -> float:
         share = (value - self.low) / (self.high - self.low or 1)

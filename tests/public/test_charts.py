@@ -1,0 +1,132 @@
+"""The SVG chart module: pure functions, checked on known inputs."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from chiso.index.provinces import provinces_63
+from chiso.public.charts import (
+    ChartBreak,
+    RadarChart,
+    RadarSeries,
+    Tile,
+    TileMapChart,
+    TrendChart,
+    TrendLine,
+    TrendPoint,
+    render_radar,
+    render_tilemap,
+    render_trend,
+)
+from chiso.public.charts.svg import nice_ticks
+from chiso.public.charts.tilemap import tile_grid
+from chiso.public.charts.trend import segments
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def points(values: dict[int, float | None]) -> tuple[TrendPoint, ...]:
+    return tuple(TrendPoint(y, v) for y, v in values.items())
+
+
+def test_segments_cut_at_breaks_and_gaps() -> None:
+    series = points({2016: 1.0, 2017: 2.0, 2018: 3.0, 2019: None, 2020: 4.0, 2021: 5.0})
+    runs = segments(series, {2018})
+    assert [[p.year for p in run] for run in runs] == [[2016, 2017], [2018], [2020, 2021]]
+    # A year missing from the list (not just None) is a gap too.
+    runs = segments(points({2012: 1.0, 2013: 1.0, 2015: 1.0}), set())
+    assert [[p.year for p in run] for run in runs] == [[2012, 2013], [2015]]
+
+
+def test_trend_draws_no_line_across_a_break_and_escapes_labels() -> None:
+    chart = TrendChart(
+        title="Điểm <tổng hợp>",
+        years=tuple(range(2015, 2021)),
+        lines=(TrendLine("A & B", points({y: float(y - 2000) for y in range(2015, 2021)})),),
+        breaks=(ChartBreak(2018, "Từ 2018: thang 8–80"),),
+    )
+    svg = render_trend(chart)
+    root = ET.fromstring(svg)  # well-formed XML
+    assert root.get("aria-label") == "Điểm <tổng hợp>"
+    polylines = root.findall(f"{SVG}polyline")
+    assert [len(p.get("points").split()) for p in polylines] == [3, 3]
+    assert "Từ 2018: thang 8–80" in svg and "A &amp; B" in svg
+    # The break rule sits between 2017 and 2018.
+    rule = next(e for e in root.findall(f"{SVG}line") if e.get("stroke-dasharray") == "4 3")
+    xs = sorted(float(c.get("cx")) for c in root.findall(f"{SVG}circle"))
+    assert xs[2] < float(rule.get("x1")) < xs[3]
+
+
+def test_rank_chart_is_inverted_and_coloured_by_tier() -> None:
+    chart = TrendChart(
+        title="Hạng",
+        years=(2021, 2022),
+        lines=(
+            TrendLine(
+                "Hạng", (TrendPoint(2021, 40.0, "low_average"), TrendPoint(2022, 16.0, "high"))
+            ),
+        ),
+        value_range=(1.0, 61.0),
+        invert=True,
+        integer=True,
+        tier_markers=True,
+    )
+    root = ET.fromstring(render_trend(chart))
+    first, second = root.findall(f"{SVG}circle")
+    assert float(second.get("cy")) < float(first.get("cy"))  # rank 16 drawn above rank 40
+    assert (first.get("fill"), second.get("fill")) == ("#e0a100", "#1a7f37")
+
+
+def test_radar_has_one_vertex_per_axis_and_needs_three() -> None:
+    chart = RadarChart(
+        title="Radar",
+        axes=tuple("12345678"),
+        scale=(0.0, 10.0),
+        series=(RadarSeries("Khánh Hòa", (5.0,) * 8), RadarSeries("TB", (4.0,) * 8, "mean")),
+    )
+    root = ET.fromstring(render_radar(chart))
+    shapes = [p for p in root.findall(f"{SVG}polygon") if p.find(f"{SVG}title") is not None]
+    assert [len(p.get("points").split()) for p in shapes] == [8, 8]
+    with pytest.raises(ValueError):
+        render_radar(RadarChart("x", ("1", "2"), (0.0, 10.0), ()))
+
+
+def test_tile_grid_places_all_63_provinces_on_distinct_cells() -> None:
+    grid = tile_grid()
+    assert set(grid) == {p.code for p in provinces_63()}
+    cells = [(c.row, c.col) for c in grid.values()]
+    assert len(set(cells)) == 63
+    # Roughly geographic: Hà Giang (north) above Hà Nội above Khánh Hòa above Cà Mau (south).
+    assert grid["02"].row < grid["01"].row < grid["56"].row < grid["96"].row
+
+
+def test_tilemap_colours_links_and_highlights() -> None:
+    chart = TileMapChart(
+        title="Bản đồ",
+        tiles=(
+            Tile(
+                "56",
+                "",
+                "Khánh Hòa: 43,44",
+                "high",
+                "43,4",
+                "/cong-khai/tinh/khanh-hoa/2022/",
+                True,
+            ),
+            Tile("01", "", "Hà Nội", None, "—"),
+        ),
+        legend=(("high", "Cao"), (None, "Không có số liệu")),
+    )
+    svg = render_tilemap(chart)
+    ET.fromstring(svg)
+    assert '<a href="/cong-khai/tinh/khanh-hoa/2022/">' in svg
+    assert re.search(r'fill="#1a7f37" stroke="#072a4d"', svg)  # tier colour + highlight
+    assert 'fill="#9aa5b1"' in svg and "KHò" in svg and "Khánh Hòa: 43,44" in svg
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(0, 10, 6) == [0, 2, 4, 6, 8, 10]
+    assert nice_ticks(31.8, 44.9, 5) == [30, 35, 40, 45]
