@@ -9,31 +9,32 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chiso.audit.models import AuditEntry
 from chiso.audit.services import HistoryLine, history_lines
 
 ACTION_LABELS = {
-    "plan.create": _("Tạo kế hoạch"),
-    "plan.update": _("Sửa kế hoạch"),
-    "objective.create": _("Thêm mục tiêu"),
-    "objective.update": _("Sửa mục tiêu"),
-    "objective.delete": _("Xóa mục tiêu"),
-    "section.create": _("Thêm mục"),
-    "section.update": _("Sửa mục"),
-    "task.create": _("Tạo nhiệm vụ"),
-    "task.update": _("Sửa nhiệm vụ"),
-    "task.delete": _("Xóa nhiệm vụ"),
-    "task.group_sync": _("Cập nhật theo thành viên nhóm"),
-    "assignment.create": _("Giao nhiệm vụ"),
-    "assignment.update": _("Đổi quan hệ phân công"),
-    "assignment.delete": _("Bỏ phân công"),
-    "assignment.detach": _("Giữ phân công trực tiếp"),
-    "assignment.progress": _("Cập nhật tiến độ"),
-    "report.submit": _("Gửi báo cáo"),
-    "report.resubmit": _("Gửi lại báo cáo đã sửa"),
-    "report.accept": _("Chấp nhận báo cáo"),
-    "report.return": _("Trả lại báo cáo"),
+    "plan.create": pgettext_lazy("history", "Tạo kế hoạch"),
+    "plan.update": pgettext_lazy("history", "Sửa kế hoạch"),
+    "objective.create": pgettext_lazy("history", "Thêm mục tiêu"),
+    "objective.update": pgettext_lazy("history", "Sửa mục tiêu"),
+    "objective.delete": pgettext_lazy("history", "Xóa mục tiêu"),
+    "section.create": pgettext_lazy("history", "Thêm mục"),
+    "section.update": pgettext_lazy("history", "Sửa mục"),
+    "task.create": pgettext_lazy("history", "Tạo nhiệm vụ"),
+    "task.update": pgettext_lazy("history", "Sửa nhiệm vụ"),
+    "task.delete": pgettext_lazy("history", "Xóa nhiệm vụ"),
+    "task.group_sync": pgettext_lazy("history", "Cập nhật theo thành viên nhóm"),
+    "assignment.create": pgettext_lazy("history", "Giao nhiệm vụ"),
+    "assignment.update": pgettext_lazy("history", "Đổi quan hệ phân công"),
+    "assignment.delete": pgettext_lazy("history", "Bỏ phân công"),
+    "assignment.detach": pgettext_lazy("history", "Giữ phân công trực tiếp"),
+    "assignment.progress": pgettext_lazy("history", "Cập nhật tiến độ"),
+    "report.submit": pgettext_lazy("history", "Gửi báo cáo"),
+    "report.resubmit": pgettext_lazy("history", "Gửi lại báo cáo đã sửa"),
+    "report.accept": pgettext_lazy("history", "Chấp nhận báo cáo"),
+    "report.return": pgettext_lazy("history", "Trả lại báo cáo"),
 }
 
 FIELD_LABELS = {
