@@ -281,3 +281,12 @@ def test_agency_officer_records_posting_for_its_communes_only(world, data, clien
         },
     )
     assert refused.status_code == 400  # Vĩnh Phước is not among Cam Ranh's communes
+
+
+def test_pages_speak_english_too(world, data, client: Client) -> None:
+    client.force_login(world.coordinator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(f"/hoat-dong/khao-sat/{data['survey'].pk}/").content.decode()
+    assert "not any single commune, ward or town" in body
+    body = client.get(f"/hoat-dong/dot-kiem-tra/{data['visit'].pk}/").content.decode()
+    assert "Checklist" in body and "Shortcoming" in body
