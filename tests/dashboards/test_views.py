@@ -127,3 +127,14 @@ def test_import_pages_for_coordinators_only(
         assert client.get(url).status_code == 403
     client.force_login(users["coordinator"])
     assert client.get(url).status_code == 200
+
+
+def test_dashboard_in_english(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
+    client.force_login(users["nhatrang"])
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    assert "Overall plan progress" in body
+    assert "Your agency: UBND thành phố Nha Trang" in body
+    assert "Figures as of 15/08/2023." in body
