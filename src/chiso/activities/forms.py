@@ -68,7 +68,7 @@ def _unit_field(year: int, label: Any) -> forms.MultipleChoiceField:
         label=label,
         required=False,
         choices=units.unit_choices(year),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "unit-choices"}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
