@@ -134,3 +134,25 @@ def test_stacked_segments_scale() -> None:
         ("overdue", 12.5, 37.5),
     ]
     assert stacked_segments(StatusCounts()) == []
+
+
+def test_objective_lines(plan_data: PlanData, papi_results: Any) -> None:
+    from decimal import Decimal
+
+    from chiso.dashboards.objectives import objective_lines
+    from chiso.plans.models import Objective, ObjectiveKind
+
+    Objective.objects.create(
+        plan=plan_data.plan,
+        code="1",
+        order=1,
+        text="PAPI từ 45 điểm",
+        kind=ObjectiveKind.AGGREGATE_SCORE_MIN,
+        value=Decimal("45"),
+    )
+    pending = objective_lines(plan_data.plan, None)
+    assert [(o.code, o.status, o.label) for o in pending] == [("1", "pending", "Chưa có kết quả")]
+    (line,) = objective_lines(plan_data.plan, papi_results)
+    # Khánh Hòa 2023: 44,94 points, short of the 45 the plan aims for.
+    assert (line.status, line.label, line.tone) == ("not_met", "Chưa đạt", "not_met")
+    assert line.summary.startswith("44,94 / 45,00")

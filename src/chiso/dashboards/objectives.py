@@ -1,5 +1,7 @@
 """Live status of a plan's objectives for the dashboard panel, from the core's
-`evaluate_objectives` on the stored results (every objective pending while none are stored)."""
+`evaluate_objectives` on the stored results (every objective pending while none are stored).
+The plan → PlanSpec mapping is the workspace's (chiso.plans.objectives.plan_spec); the results
+are passed in because the dashboard has loaded them already for the weak units."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ from dataclasses import dataclass
 from django.utils.translation import get_language, gettext_lazy
 
 from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
-from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
+from chiso.index.plan_file import PlanFileError
 from chiso.index.results import Results
 from chiso.plans.models import Plan
+from chiso.plans.objectives import plan_spec
 
 STATUS_LABELS = {
     MET: gettext_lazy("Đạt"),
@@ -30,29 +33,6 @@ class ObjectiveLine:
     summary: str
 
 
-def plan_spec(plan: Plan) -> PlanSpec:
-    return PlanSpec(
-        index=plan.index,
-        province=plan.province.name,
-        year=plan.year,
-        baseline_year=plan.baseline_year,
-        title=plan.title,
-        source=plan.number,
-        objectives=tuple(
-            ObjectiveSpec(
-                id=o.code,
-                text=o.text,
-                kind=o.kind,
-                value=None if o.value is None else float(o.value),
-                tier=o.tier or None,
-                count=o.count,
-                unit=o.unit or None,
-            )
-            for o in plan.objectives.all()
-        ),
-    )
-
-
 def _line(code: str, text: str, status: str, summary: str) -> ObjectiveLine:
     return ObjectiveLine(
         code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status], summary
@@ -60,7 +40,7 @@ def _line(code: str, text: str, status: str, summary: str) -> ObjectiveLine:
 
 
 def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
-    spec = plan_spec(plan)
+    spec = plan_spec(plan, list(plan.objectives.all()))
     pending = [_line(o.id, o.text, PENDING, "") for o in spec.objectives]
     if results is None or not spec.objectives:
         return pending
