@@ -1,0 +1,119 @@
+"""Main pages on the national synthetic data set, on PostgreSQL, against a bare Django view served
+the same way in the same run (goal: p95 of each page ≤ 3 × the bare view's p95).
+
+Set up once (an existing database, never the test run's):
+
+    createdb -h 127.0.0.1 -U postgres chiso_bench
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/chiso_bench
+    DEBUG=1 chiso migrate && DEBUG=1 chiso generate_synthetic --seed 1
+    DEBUG=1 pytest benchmarks/bench_pages.py --benchmark-only
+
+Requests go through Django's full handler and middleware in-process (the test client); the
+benchmark logs in with force_login and rolls back everything it writes (sessions). p50/p95 per
+page are printed and written to test-output/bench_pages.{txt,json}.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from pages_support import PageTiming, Targets, find_targets, timing, write_summary
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+TIMINGS: list[PageTiming] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup() -> None:
+    """Use the configured database as it is (the synthetic data set), not a fresh test copy."""
+    if connection.vendor != "postgresql":
+        pytest.skip("bench_pages needs DATABASE_URL=postgres://…/chiso_bench (see the docstring)")
+
+
+@pytest.fixture(autouse=True)
+def bench_urls(settings: Any) -> None:
+    settings.ROOT_URLCONF = "pages_urls"
+    settings.CHISO_TODAY = "2023-08-15"
+    settings.DEBUG = False  # no SQL logging in the timed path
+
+
+@pytest.fixture
+def targets() -> Targets:
+    found = find_targets()
+    if found is None:
+        pytest.skip("no synthetic data: run `chiso generate_synthetic` on this database first")
+    return found
+
+
+@pytest.fixture(scope="module", autouse=True)
+def summary(request: Any) -> Iterator[None]:
+    yield
+    if TIMINGS:
+        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+        context = {
+            "database": connection.settings_dict["NAME"],
+            "data": "chiso generate_synthetic",
+            "rounds": ROUNDS,
+        }
+        for line in write_summary(TIMINGS, context):
+            reporter.write_line(line)
+
+
+def _measure(benchmark: BenchmarkFixture, name: str, client: Client, url: str) -> None:
+    def get() -> int:
+        response = client.get(url)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        return len(response.content)
+
+    benchmark.pedantic(get, rounds=ROUNDS, iterations=1, warmup_rounds=3)
+    TIMINGS.append(timing(name, url, list(benchmark.stats.stats.data)))
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_bare(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    _measure(benchmark, "bare", _client(targets.coordinator), reverse("bench-bare"))
+
+
+def test_dashboard(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("dashboards:plan", kwargs={"plan_id": targets.plan.pk})
+    _measure(benchmark, "dashboard", _client(targets.coordinator), url)
+
+
+def test_task_list(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("plans:task-list", kwargs={"plan_pk": targets.plan.pk})
+    _measure(benchmark, "task list", _client(targets.coordinator), url)
+
+
+def test_report_form(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("plans:assignment-detail", kwargs={"pk": targets.assignment.pk})
+    client = _client(targets.officer)
+    assert b'name="narrative"' in client.get(url).content, "the report form is not on the page"
+    _measure(benchmark, "report form", client, url)
+
+
+def test_deadlines(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    _measure(benchmark, "deadlines", _client(targets.coordinator), reverse("dashboards:deadlines"))
+
+
+def test_api_assignments(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("api-assignments") + "?overdue=true"
+    _measure(benchmark, "api assignments", _client(targets.coordinator), url)
+
+
+def test_bare_again(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """The bare view once more at the end: shows how much the machine's load drifted."""
+    _measure(benchmark, "bare (end of run)", _client(targets.coordinator), reverse("bench-bare"))
