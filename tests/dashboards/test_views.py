@@ -132,9 +132,15 @@ def test_import_pages_for_coordinators_only(
 def test_dashboard_in_english(
     plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
 ) -> None:
+    from django.utils import translation
+
     client.force_login(users["nhatrang"])
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    body = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    try:
+        body = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    finally:
+        # LocaleMiddleware leaves English active in this thread; later tests expect Vietnamese.
+        translation.activate("vi")
     assert "Overall plan progress" in body
     assert "Your agency: UBND thành phố Nha Trang" in body
     assert "Figures as of 15/08/2023." in body
