@@ -167,3 +167,24 @@ def test_results_report_pdf_and_first_pages(
     pdf = docx_to_pdf(make(plan, agencies, results).content)
     assert 4 <= page_count(pdf, tmp_path) <= 6
     assert len(render_first_pages(pdf, "documents-results-2023")) == 2
+
+
+def test_plan_document_pdf_and_first_pages(plan: Any, results: Results, tmp_path: Path) -> None:
+    """Expected: 2–3 pages (opening, 5 objectives, two sections of tasks, clauses, signature)."""
+    need_tool("soffice")
+    from chiso.documents.generate import plan_document
+
+    made = plan_document(plan, results, TODAY, "pdf")
+    assert made.filename == "ke-hoach-2023.pdf"
+    assert 2 <= page_count(made.content, tmp_path) <= 3
+    assert len(render_first_pages(made.content, "documents-plan-2023")) == 2
+
+
+def test_documents_stay_vietnamese_when_the_page_is_english(plan: Any) -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        made = annex_document(plan, TODAY)
+        assert translation.get_language() == "en"
+    rows = list(load_workbook(io.BytesIO(made.content))["Phân công"].iter_rows(min_row=5))
+    assert {r[9].value for r in rows} >= {"Quá hạn", "Hoàn thành quá hạn", "Chưa thực hiện"}

@@ -227,6 +227,7 @@ class OfficialDocument:
 
     def __init__(self, head: DocumentHead) -> None:
         self.head = head
+        self._after_heading = False
         self.doc = Document()
         section = self.doc.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
@@ -302,10 +303,16 @@ class OfficialDocument:
         paragraph.paragraph_format.keep_with_next = True
         paragraph.paragraph_format.space_before = Pt(6)
         add_run(paragraph, text, BODY_PT, bold=True, italic=level >= 3)
+        self._after_heading = True
 
     def para(self, text: str, italic: bool = False) -> Paragraph:
         paragraph = self.doc.add_paragraph()
         add_run(paragraph, text, BODY_PT, italic=italic)
+        if self._after_heading:
+            # LibreOffice may leave a heading alone at the foot of a page when the paragraph after
+            # it splits; kept whole, the paragraph takes its heading along to the next page.
+            paragraph.paragraph_format.keep_together = True
+            self._after_heading = False
         return paragraph
 
     def rich(self, parts: Sequence[tuple[str, bool]]) -> None:

@@ -4,9 +4,13 @@ used by the documents page's jobs and by `chiso report`."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.documents.analysis import AnalysisRequest, build_analysis
@@ -32,6 +36,21 @@ from chiso.plans.objectives import plan_spec
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+# Administrative documents are Vietnamese whatever language the requester's page is in: status
+# and relation labels (translatable choices) are rendered under this override.
+def in_vietnamese(function: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with override("vi"):  # a fresh override per call: safe across job threads
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 class DocumentError(ValueError):
@@ -93,6 +112,7 @@ def published_year(results: Results, plan_year: int, today: dt.date) -> int | No
     return usable[-1] if usable else None
 
 
+@in_vietnamese
 def results_document(
     plan: Plan,
     results: Results | None,
@@ -126,6 +146,7 @@ def results_document(
     return _finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
 
 
+@in_vietnamese
 def annex_document(plan: Plan, today: dt.date, progress: Progress = no_progress) -> DocumentFile:
     progress(10, _("Đọc danh sách phân công"))
     content = build_annex(plan_progress(plan, today), plan.title)
@@ -133,6 +154,7 @@ def annex_document(plan: Plan, today: dt.date, progress: Progress = no_progress)
     return DocumentFile(f"phu-luc-phan-cong-{plan.year}.xlsx", content)
 
 
+@in_vietnamese
 def analysis_document(
     results: Results,
     province: str,
@@ -172,6 +194,7 @@ def plan_letterhead(plan: Plan, today: dt.date) -> Letterhead:
     return Letterhead(base.body, base.place, base.date, signature, recipients, plan.number)
 
 
+@in_vietnamese
 def plan_document(
     plan: Plan,
     results: Results | None,
