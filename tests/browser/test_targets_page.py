@@ -95,3 +95,10 @@ def test_national_viewer_picks_a_province(
     page.wait_for_load_state("networkidle")
     assert page.locator("#target-result-title").inner_text().startswith("Đà Nẵng — ")
     screenshot(page, "targets-national-viewer")
+
+    page.click("[data-testid=lang-en]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Target roadmap"
+    assert page.locator("label[for=id_nam]").inner_text() == "Target year"
+    assert page.locator("[data-testid=kpi-baseline] .kpi__value").inner_text() == "42.67"
+    screenshot(page, "targets-english")

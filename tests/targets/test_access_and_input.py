@@ -67,6 +67,16 @@ def test_a_user_without_a_province_is_told_so(client: Any, served: Results, make
     assert "Tài khoản chưa gắn với tỉnh/thành phố nào." in text_of(response)
 
 
+def test_a_province_without_results_is_told_so(client: Any, served: Results, make_user) -> None:
+    from chiso.accounts.models import Province
+
+    elsewhere = Province.objects.create(code="99", name="Trường Sa Lớn", slug="truong-sa-lon")
+    client.force_login(make_user("xa", Role.COORDINATOR, elsewhere))
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert "Chưa có kết quả PAPI của Trường Sa Lớn." in text_of(response)
+
+
 def test_no_results_loaded_is_a_message_not_an_error(client: Any, province, make_user) -> None:
     store.invalidate()
     client.force_login(make_user("sonoivu", Role.COORDINATOR, province))

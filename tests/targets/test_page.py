@@ -187,6 +187,8 @@ def test_english_page_uses_the_catalogue_and_a_decimal_point(
     response = client.get(URL, {"nam": "2023", "nhom": "high", "seed": "7"})
     html = text_of(response)
     assert "Target roadmap" in html and "Assumptions and caveats" in html
+    assert "Target year" in html and "Tier for each dimension" in html  # form labels
+    assert 'placeholder="45.00"' in html
     assert "43.44" in html and "Rank 16/61" in html and "High" in html
     assert "2000 draws, seed 7" in html
     assert "Projection: each draw takes one year" in html  # the core's English caveat

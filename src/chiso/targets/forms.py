@@ -10,9 +10,8 @@ from typing import Any
 from django import forms
 from django.utils.formats import number_format
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from chiso.index import Province as IndexProvince
 from chiso.index import Results
@@ -60,66 +59,72 @@ def _range_messages(message: Any, low: int, high: int) -> dict[str, Any]:
 
 class TargetForm(forms.Form):
     tinh = forms.ChoiceField(
-        label=_lazy("Tỉnh/thành phố"),
+        label=gettext_lazy("Tỉnh/thành phố"),
         required=False,
-        error_messages={"invalid_choice": _lazy("Không có tỉnh/thành phố mã “%(value)s”.")},
+        error_messages={"invalid_choice": gettext_lazy("Không có tỉnh/thành phố mã “%(value)s”.")},
     )
     nam = forms.IntegerField(
-        label=_lazy("Năm mục tiêu"),
+        label=gettext_lazy("Năm mục tiêu"),
         error_messages={
-            "required": _lazy("Nhập năm mục tiêu, ví dụ 2025."),
-            "invalid": _lazy("Năm mục tiêu phải là số nguyên, ví dụ 2025."),
+            "required": gettext_lazy("Nhập năm mục tiêu, ví dụ 2025."),
+            "invalid": gettext_lazy("Năm mục tiêu phải là số nguyên, ví dụ 2025."),
         },
     )
     muc_tieu = forms.ChoiceField(
-        label=_lazy("Mục tiêu"),
+        label=gettext_lazy("Mục tiêu"),
         choices=[
-            ("nhom", _lazy("Đạt nhóm")),
-            ("diem", _lazy("Đạt điểm")),
-            ("hang", _lazy("Đạt thứ hạng")),
+            ("nhom", gettext_lazy("Đạt nhóm")),
+            ("diem", gettext_lazy("Đạt điểm")),
+            ("hang", gettext_lazy("Đạt thứ hạng")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _lazy("Chọn loại mục tiêu: nhóm, điểm hoặc thứ hạng.")},
+        error_messages={
+            "invalid_choice": gettext_lazy("Chọn loại mục tiêu: nhóm, điểm hoặc thứ hạng.")
+        },
     )
-    nhom = forms.ChoiceField(label=_lazy("Nhóm"), required=False)
+    nhom = forms.ChoiceField(label=gettext_lazy("Nhóm"), required=False)
     diem = forms.CharField(
-        label=_lazy("Điểm"),
+        label=gettext_lazy("Điểm"),
         required=False,
         max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "45,00"}),
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     hang = forms.CharField(
-        label=_lazy("Thứ hạng"),
+        label=gettext_lazy("Thứ hạng"),
         required=False,
         max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "10"}),
     )
-    nhom_noi_dung = forms.ChoiceField(label=_lazy("Nhóm cho từng chỉ số nội dung"), required=False)
+    nhom_noi_dung = forms.ChoiceField(
+        label=gettext_lazy("Nhóm cho từng chỉ số nội dung"), required=False
+    )
     seed = forms.IntegerField(
-        label=_lazy("Hạt giống ngẫu nhiên (seed)"),
+        label=gettext_lazy("Hạt giống ngẫu nhiên (seed)"),
         required=False,
         min_value=0,
         max_value=MAX_SEED,
         error_messages=_range_messages(
-            _lazy("Seed phải là số nguyên từ {low} đến {high}."), 0, MAX_SEED
+            gettext_lazy("Seed phải là số nguyên từ {low} đến {high}."), 0, MAX_SEED
         ),
     )
     so_lan = forms.IntegerField(
-        label=_lazy("Số lần mô phỏng"),
+        label=gettext_lazy("Số lần mô phỏng"),
         required=False,
         min_value=MIN_DRAWS,
         max_value=MAX_DRAWS,
         error_messages=_range_messages(
-            _lazy("Số lần mô phỏng phải là số nguyên từ {low} đến {high}."), MIN_DRAWS, MAX_DRAWS
+            gettext_lazy("Số lần mô phỏng phải là số nguyên từ {low} đến {high}."),
+            MIN_DRAWS,
+            MAX_DRAWS,
         ),
     )
     tin_cay = forms.IntegerField(
-        label=_lazy("Độ tin cậy (%)"),
+        label=gettext_lazy("Độ tin cậy (%)"),
         required=False,
         min_value=50,
         max_value=99,
         error_messages=_range_messages(
-            _lazy("Độ tin cậy phải là số nguyên từ {low} đến {high} (phần trăm)."), 50, 99
+            gettext_lazy("Độ tin cậy phải là số nguyên từ {low} đến {high} (phần trăm)."), 50, 99
         ),
     )
 
@@ -129,6 +134,7 @@ class TargetForm(forms.Form):
         self.scope = scope
         english = (get_language() or "vi").startswith("en")
         tiers = [(t.code, t.label.en if english else t.label.vi) for t in results.framework.tiers]
+        self.fields["diem"].widget.attrs["placeholder"] = number_format(45.0, 2)
         tier_field = self.fields["nhom"]
         assert isinstance(tier_field, forms.ChoiceField)
         tier_field.choices = tiers
