@@ -113,18 +113,19 @@ def trend(points: Sequence[Point], label: str, breaks: Sequence[int] = ()) -> by
         )
     for year in breaks:
         axes.axvline(year - 0.5, color="#777777", linestyle="--", linewidth=0.8)
-        axes.text(
-            year - 0.45,
-            max(ys) if ys else 0,
-            f"thay đổi thang điểm ({year})",
+        axes.text(  # horizontal, at the top right of the line: clear of the points below
+            year - 0.42,
+            0.98,
+            f"thay đổi thang điểm từ {year}",
+            transform=axes.get_xaxis_transform(),
             fontsize=6.5,
             color="#555555",
-            rotation=90,
             va="top",
+            ha="left",
         )
     axes.set_xticks(xs, [str(x) for x in xs])
     if ys:
-        axes.set_ylim(min(ys) * 0.9, max(ys) * 1.08)
+        axes.set_ylim(min(ys) * 0.9, max(ys) * 1.1)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper left", fontsize=7, frameon=False)
     return _png(figure)
