@@ -11,9 +11,9 @@ from chiso.api.query import int_param
 from chiso.index import Results, UnknownProvince, UnknownUnit, UnknownYear
 from chiso.index.cli import profile_json, ranking_json
 from chiso.index.objectives import evaluate_objectives
-from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
+from chiso.index.plan_file import ObjectiveSpec, PlanFileError
 from chiso.plans.access import get_or_404, plans_for
-from chiso.plans.models import Plan
+from chiso.plans.objectives import plan_spec
 
 
 def stored_results() -> Results:
@@ -50,30 +50,6 @@ def profile(request: HttpRequest, year: int, province: str) -> HttpResponse:
         raise _lookup_error(exc) from None
 
 
-def plan_spec(plan: Plan) -> PlanSpec:
-    """The core's view of a plan stored in the database (objectives in their order)."""
-    return PlanSpec(
-        index=plan.index,
-        province=plan.province.name,
-        year=plan.year,
-        baseline_year=plan.baseline_year,
-        title=plan.title,
-        source=plan.number,
-        objectives=tuple(
-            ObjectiveSpec(
-                id=o.code,
-                text=o.text,
-                kind=o.kind,
-                value=None if o.value is None else float(o.value),
-                tier=o.tier or None,
-                count=o.count,
-                unit=o.unit or None,
-            )
-            for o in plan.objectives.all()
-        ),
-    )
-
-
 def _pending(spec: ObjectiveSpec) -> dict[str, object]:
     target = spec.tier if spec.tier else spec.value
     return {
@@ -92,7 +68,7 @@ def _pending(spec: ObjectiveSpec) -> dict[str, object]:
 def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
     year = int_param(request, "year") or plan.year
-    spec = plan_spec(plan)
+    spec = plan_spec(plan, list(plan.objectives.all()))
     try:
         results = stored_results()
     except ApiError:
