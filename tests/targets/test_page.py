@@ -64,7 +64,9 @@ def test_the_page_shows_the_figures_the_cli_prints(
     assert page.plan.needed_gain == cli["needed_gain"]
     assert page.result.probability == cli["probability"]
     assert [r.row.gain for r in page.split] == [a["gain"] for a in cli["allocation"]]
-    assert list(page.caveats) == cli["assumptions"]
+    # The core's caveats, then the page's note on how optimistic the summed bounds are.
+    assert list(page.caveats[: len(cli["assumptions"])]) == cli["assumptions"]
+    assert page.caveats[-1].startswith("Mức tăng tối đa ")
 
 
 def test_khanh_hoa_2023_score_45(client: Any, served: Results, officer: Any) -> None:
@@ -100,6 +102,21 @@ def test_rank_goal(client: Any, served: Results, officer: Any) -> None:
     assert page.plan.required == core.plan.required
     assert page.result.probability == core.probability
     assert sum(r.row.gain for r in page.split) == pytest.approx(core.needed_gain, abs=1e-9)
+
+
+def test_within_the_bounds_but_rare_is_said_too(client: Any, served: Results, officer) -> None:
+    client.force_login(officer)
+    response = client.get(URL, {"nam": "2023", "muc_tieu": "diem", "diem": "47"})
+    page = response.context["page"]
+    # 2018–2022 aggregate one-year changes: 90% of province-years gained at most ~1,85.
+    assert page.aggregate_gain == pytest.approx(1.8453, abs=1e-4)
+    assert page.plan.reachable and page.plan.needed_gain > page.aggregate_gain and page.rare
+    html = text_of(response)
+    assert "verdict--warn" in html
+    assert "Nhưng hiếm gặp: ở 90% trường hợp tỉnh–năm, chỉ số tổng hợp tăng không quá +1,85" in html
+    assert "Mức tăng tối đa 5,41 điểm là tổng giới hạn" in html
+    modest = client.get(URL, {"nam": "2023", "muc_tieu": "diem", "diem": "45"}).context["page"]
+    assert not modest.rare
 
 
 def test_out_of_reach_in_one_year_is_said_plainly(client: Any, served: Results, officer) -> None:

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chiso.index import Province as IndexProvince
 from chiso.index import Results, UnknownProvince
 from chiso.index.provinces import LAST_YEAR_OF_63
 from chiso.index.target import AllocationRow, TargetError, TargetResult, UnitPlan, what_it_takes
+from chiso.index.target_history import history, realistic_gain
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
 
 # Bars of the split table: the largest bound of the table fills this many SVG units.
@@ -22,6 +24,8 @@ BAR_WIDTH = 100.0
 DEFAULT_DRAWS = 2000
 MAX_DRAWS = 20000
 DEFAULT_CONFIDENCE = 80  # percent
+# The core's default: a sub-dimension's realistic one-year gain is this quantile of history.
+GAIN_QUANTILE = 0.9
 
 
 class TargetUnavailable(Exception):
@@ -93,10 +97,22 @@ class TargetPage:
     split_gain: float
     dimensions: tuple[UnitNeed, ...]
     caveats: tuple[str, ...]
+    # The same quantile of the aggregate's own one-year changes: the sub-dimension bounds add
+    # up to far more, as if every sub-dimension had its best year at once.
+    aggregate_gain: float
 
     @property
     def plan(self) -> UnitPlan:
         return self.result.plan
+
+    @property
+    def rare(self) -> bool:
+        """Within the summed bounds, yet a larger gain than (1 − quantile) of province-years."""
+        return self.plan.reachable and self.plan.needed_gain > self.aggregate_gain
+
+    @property
+    def gain_quantile_pct(self) -> int:
+        return round(GAIN_QUANTILE * 100)
 
     @property
     def met_already(self) -> bool:
@@ -169,12 +185,14 @@ def build_page(results: Results, query: TargetQuery, lang: str) -> TargetPage:
             draws=query.draws,
             seed=query.seed,
             confidence=query.confidence / 100,
+            gain_quantile=GAIN_QUANTILE,
             dimension_tier=query.dimension_tier,
         )
     except TargetError as exc:
         raise TargetUnavailable(_("Không lập được lộ trình: %(reason)s") % {"reason": exc}) from exc
     plan = result.plan
     split = _split(plan.allocation, lang)
+    whole = realistic_gain(history(results, "aggregate", result.baseline_year), GAIN_QUANTILE)
     return TargetPage(
         query=query,
         result=result,
@@ -185,7 +203,8 @@ def build_page(results: Results, query: TargetQuery, lang: str) -> TargetPage:
         split=split,
         split_gain=sum(r.row.gain for r in split),
         dimensions=tuple(_need(d, lang) for d in result.dimensions),
-        caveats=_caveats(result, query, lang),
+        caveats=_caveats(result, query, lang, whole),
+        aggregate_gain=whole,
     )
 
 
@@ -223,8 +242,22 @@ def _need(plan: UnitPlan, lang: str) -> UnitNeed:
     )
 
 
-def _caveats(result: TargetResult, query: TargetQuery, lang: str) -> tuple[str, ...]:
+def _caveats(result: TargetResult, query: TargetQuery, lang: str, whole: float) -> tuple[str, ...]:
     notes = [a.get(lang) for a in result.assumptions]
+    if result.plan.max_gain > whole:
+        notes.append(
+            _(
+                "Mức tăng tối đa %(most)s điểm là tổng giới hạn của từng nội dung thành phần, như "
+                "thể mọi nội dung cùng có năm tăng mạnh nhất. Thực tế, ở %(pct)s%% trường hợp "
+                "tỉnh–năm (đến năm %(year)s), chỉ số tổng hợp tăng không quá %(whole)s điểm."
+            )
+            % {
+                "most": number_format(result.plan.max_gain, 2),
+                "pct": round(GAIN_QUANTILE * 100),
+                "year": result.baseline_year,
+                "whole": number_format(whole, 2),
+            }
+        )
     if query.year > LAST_YEAR_OF_63:
         notes.insert(
             0,
