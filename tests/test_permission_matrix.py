@@ -86,6 +86,10 @@ A_ONLY_API = expect(OK, anonymous=UNAUTH, officer_b=MISSING, other_province=MISS
 B_ONLY_API = expect(
     OK, anonymous=UNAUTH, officer_a=MISSING, agency_head=MISSING, other_province=MISSING
 )
+A_ONLY_PAGE = {**A_ONLY_API, "anonymous": LOGIN}
+B_ONLY_PAGE = {**B_ONLY_API, "anonymous": LOGIN}
+AWAY_ONLY_PAGE = expect(MISSING, anonymous=LOGIN, national_viewer=OK, other_province=OK)
+# Changes to the plan: the coordinator (and admin) only; readers of the province are refused.
 # Coordinator-only pages of the home province: readers are refused, outsiders see nothing.
 COORDINATOR_PAGE = expect(DENIED, admin=OK, coordinator=OK, anonymous=LOGIN, other_province=MISSING)
 
@@ -106,6 +110,26 @@ def report_form(world: World) -> dict[str, Any]:
     }
 
 
+def _add_document_job(world: World) -> None:
+    from django.core.files.base import ContentFile
+
+    from chiso.documents.models import DocumentFormat, DocumentJob, DocumentKind, JobState
+
+    job = DocumentJob(
+        province=world.home.province,
+        requested_by=world.users["coordinator"],
+        kind=DocumentKind.PLAN,
+        fmt=DocumentFormat.DOCX,
+        plan=world.home.plan,
+        state=JobState.DONE,
+        progress=100,
+        filename="ke-hoach.docx",
+    )
+    job.file.save("ke-hoach.docx", ContentFile(b"PK\x03\x04 synthetic"), save=False)
+    job.save()
+    world.extra["document_job"] = job
+
+
 def extend_world(world: World) -> None:
     """Objects the rows below need beyond the shared world (made before any role's request)."""
     from chiso.spreadsheets.models import TaskImport
@@ -113,6 +137,7 @@ def extend_world(world: World) -> None:
 
     world.home.plan.is_public = True
     world.home.plan.save(update_fields=["is_public"])
+    _add_document_job(world)
     world.extra["task_import"] = TaskImport.objects.create(
         province=world.home.province,
         plan=world.home.plan,
@@ -120,6 +145,20 @@ def extend_world(world: World) -> None:
         data=framework_template(2023),
         uploaded_by=world.users["coordinator"],
     )
+
+
+def _document_job(world: World) -> Any:
+    return world.extra["document_job"]
+
+
+def version_of(get: Callable[[World], Any]) -> Data:
+    return lambda world: {"version": str(get(world).version)}
+
+
+def review_form(world: World) -> dict[str, Any]:
+    report = world.home.report_a
+    assert report is not None
+    return {"version": str(report.version), "decision": "accept", "comment": "Đạt yêu cầu."}
 
 
 def _task_import(world: World) -> Any:
@@ -181,6 +220,132 @@ ROWS: list[Row] = [
         method="POST",
         data=lambda w: {},
     ),
+    # --- plans workspace -------------------------------------------------------------------------
+    Row("plans:plan-list", SIGNED_IN),
+    Row("plans:plan-detail", HOME_PAGE, pk(lambda w: w.home.plan)),
+    Row("plans:plan-detail", AWAY_ONLY_PAGE, pk(lambda w: w.away.plan), label="other province"),
+    Row("plans:plan-history", HOME_PAGE, pk(lambda w: w.home.plan)),
+    Row("plans:task-list", HOME_PAGE, lambda w: {"plan_pk": w.home.plan.pk}),
+    Row("plans:task-detail", HOME_PAGE, pk(lambda w: w.home.task)),
+    Row("plans:task-history", HOME_PAGE, pk(lambda w: w.home.task)),
+    Row("plans:task-create", COORDINATOR_PAGE, lambda w: {"plan_pk": w.home.plan.pk}),
+    Row(
+        "plans:task-create",
+        COORDINATOR_PAGE,
+        lambda w: {"plan_pk": w.home.plan.pk},
+        method="POST",
+        data=lambda w: {},
+        label="empty form",
+    ),
+    Row("plans:task-edit", COORDINATOR_PAGE, pk(lambda w: w.home.task)),
+    Row(
+        "plans:task-edit",
+        COORDINATOR_PAGE,
+        pk(lambda w: w.home.task),
+        method="POST",
+        data=lambda w: {},
+        label="empty form",
+    ),
+    Row("plans:task-delete", COORDINATOR_PAGE, pk(lambda w: w.home.task)),
+    # The task has reports, so the service refuses and the coordinator gets the page back.
+    Row(
+        "plans:task-delete",
+        COORDINATOR_PAGE,
+        pk(lambda w: w.home.task),
+        method="POST",
+        data=version_of(lambda w: w.home.task),
+    ),
+    Row(
+        "plans:task-apply-drift",
+        {**COORDINATOR_PAGE, "admin": FOUND, "coordinator": FOUND},
+        pk(lambda w: w.home.task),
+        method="POST",
+        data=version_of(lambda w: w.home.task),
+    ),
+    Row("plans:assignment-detail", A_ONLY_PAGE, pk(lambda w: w.home.assignment_a)),
+    Row(
+        "plans:assignment-detail", B_ONLY_PAGE, pk(lambda w: w.home.assignment_b), label="agency B"
+    ),
+    Row("plans:assignment-history", A_ONLY_PAGE, pk(lambda w: w.home.assignment_a)),
+    Row(
+        "plans:report-submit",
+        expect(NOT_ALLOWED, anonymous=LOGIN),  # POST only, checked before anything is read
+        pk(lambda w: w.home.assignment_a),
+        label="GET",
+    ),
+    # A's own staff get the form back (A already has a report waiting for review).
+    Row(
+        "plans:report-submit",
+        {
+            **expect(DENIED, anonymous=LOGIN, officer_b=MISSING, other_province=MISSING),
+            "officer_a": OK,
+            "agency_head": OK,
+        },
+        pk(lambda w: w.home.assignment_a),
+        method="POST",
+        data=report_form,
+        label="on A",
+    ),
+    Row(
+        "plans:report-submit",
+        {
+            **expect(
+                DENIED,
+                anonymous=LOGIN,
+                officer_a=MISSING,
+                agency_head=MISSING,
+                officer_b=MISSING,
+                other_province=MISSING,
+            ),
+            "supervisor": FOUND,
+        },
+        pk(lambda w: w.home.assignment_front),
+        method="POST",
+        data=report_form,
+        label="on the Front's requested task",
+    ),
+    Row(
+        "plans:report-review",
+        {
+            **expect(DENIED, anonymous=LOGIN, officer_b=MISSING, other_province=MISSING),
+            "admin": FOUND,
+            "coordinator": FOUND,
+        },
+        pk(lambda w: w.home.report_a),
+        method="POST",
+        data=review_form,
+    ),
+    Row("plans:evidence-download", A_ONLY_PAGE, pk(lambda w: w.home.evidence_a)),
+    Row("plans:evidence-download", B_ONLY_PAGE, pk(lambda w: w.home.evidence_b), label="agency B"),
+    Row(
+        "plans:evidence-download",
+        AWAY_ONLY_PAGE,
+        pk(lambda w: w.away.evidence_a),
+        label="other province",
+    ),
+    Row("plans:my-assignments", SIGNED_IN),
+    Row("plans:agency-detail", A_ONLY_PAGE, pk(lambda w: w.agency_a)),
+    Row("plans:help", SIGNED_IN),
+    Row("plans:help-page", SIGNED_IN, lambda w: {"slug": "co-quan"}),
+    # --- documents: coordinator, admin and leadership of a province ---------------------------
+    Row(
+        "documents:page",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK, other_province=OK),
+    ),
+    Row(
+        "documents:status",
+        expect(MISSING, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK),
+        lambda w: {"job_id": _document_job(w).pk},
+    ),
+    Row(
+        "documents:download",
+        expect(MISSING, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK),
+        lambda w: {"job_id": _document_job(w).pk},
+    ),
+    # --- what it takes (targets) ------------------------------------------------------------------
+    Row("targets:page", SIGNED_IN, needs_results=True),
+    # A national viewer must pick a province first: the form comes back with a 400.
+    Row("targets:xlsx", {**SIGNED_IN, "national_viewer": INVALID}, needs_results=True),
     # --- API ------------------------------------------------------------------------------------
     Row("api-openapi", EVERYONE),
     Row("api-plans", API_SIGNED_IN),
