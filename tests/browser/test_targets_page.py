@@ -73,6 +73,12 @@ def test_out_of_reach_and_bad_input(
     assert "Không thể đạt trong một năm." in page.locator("[data-testid=verdict]").inner_text()
     screenshot(page, "targets-out-of-reach")
 
+    page.fill("#id_diem", "47")
+    page.click("[data-testid=target-submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Nhưng hiếm gặp" in page.locator("[data-testid=verdict]").inner_text()
+    screenshot(page, "targets-rare")
+
     page.check("input[name=muc_tieu][value=hang]")
     page.fill("#id_hang", "99")
     page.click("[data-testid=target-submit]")

@@ -115,6 +115,7 @@ def test_within_the_bounds_but_rare_is_said_too(client: Any, served: Results, of
     assert "verdict--warn" in html
     assert "Nhưng hiếm gặp: ở 90% trường hợp tỉnh–năm, chỉ số tổng hợp tăng không quá +1,85" in html
     assert "Mức tăng tối đa 5,41 điểm là tổng giới hạn" in html
+    assert "chỉ số tổng hợp tăng không quá 1,85 điểm." in html  # rounded, as in the verdict
     modest = client.get(URL, {"nam": "2023", "muc_tieu": "diem", "diem": "45"}).context["page"]
     assert not modest.rare
 
@@ -168,6 +169,9 @@ def test_xlsx_export_of_the_split(client: Any, served: Results, officer: Any) ->
     ws = wb["Phân bổ"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == "PAPI 2023 — Khánh Hòa — mục tiêu: thuộc nhóm Cao"
+    assert rows[1][0] == "Điểm năm 2022: 43,44 (hạng 16/61, nhóm Cao)"
+    assert rows[2][0].startswith("Điểm cần đạt: > ") and rows[2][0].endswith("điểm")
+    assert rows[3][0].startswith("Dự báo: 2000 lần, seed 7; xác suất đạt ")
     header = rows.index(
         (
             "Mã",

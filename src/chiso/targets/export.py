@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
+from chiso.targets.numbers import fixed, signed
 from chiso.targets.service import TargetPage
-
-
-def _n(value: float, decimals: int = 2) -> str:
-    return number_format(value, decimals)
 
 
 def _relation(strict: bool) -> str:
@@ -27,7 +23,7 @@ def summary_lines(page: TargetPage) -> list[str]:
         _("Điểm năm %(year)s: %(score)s (hạng %(rank)s/%(of)s, nhóm %(tier)s)")
         % {
             "year": base.year,
-            "score": _n(base.score),
+            "score": fixed(base.score),
             "rank": base.rank,
             "of": base.of,
             "tier": base.tier_label,
@@ -35,15 +31,15 @@ def summary_lines(page: TargetPage) -> list[str]:
         _("Điểm cần đạt: %(rel)s %(required)s; cần tăng %(gain)s điểm")
         % {
             "rel": _relation(plan.required.strict),
-            "required": _n(plan.required.score),
-            "gain": "+" + _n(plan.needed_gain),
+            "required": fixed(plan.required.score),
+            "gain": signed(plan.needed_gain),
         },
     ]
     if r.projection is not None:
         p = r.projection
         lines.append(
             _("Dự báo: %(draws)s lần, seed %(seed)s; xác suất đạt %(pct)s%%")
-            % {"draws": p.draws, "seed": p.seed, "pct": _n(page.probability_pct, 0)}
+            % {"draws": p.draws, "seed": p.seed, "pct": fixed(page.probability_pct, 0)}
         )
     return lines
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chiso.index import Province as IndexProvince
@@ -18,6 +17,7 @@ from chiso.index.provinces import LAST_YEAR_OF_63
 from chiso.index.target import AllocationRow, TargetError, TargetResult, UnitPlan, what_it_takes
 from chiso.index.target_history import history, realistic_gain
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
+from chiso.targets.numbers import fixed
 
 # Bars of the split table: the largest bound of the table fills this many SVG units.
 BAR_WIDTH = 100.0
@@ -252,10 +252,10 @@ def _caveats(result: TargetResult, query: TargetQuery, lang: str, whole: float) 
                 "tỉnh–năm (đến năm %(year)s), chỉ số tổng hợp tăng không quá %(whole)s điểm."
             )
             % {
-                "most": number_format(result.plan.max_gain, 2),
+                "most": fixed(result.plan.max_gain, 2),
                 "pct": round(GAIN_QUANTILE * 100),
                 "year": result.baseline_year,
-                "whole": number_format(whole, 2),
+                "whole": fixed(whole, 2),
             }
         )
     if query.year > LAST_YEAR_OF_63:

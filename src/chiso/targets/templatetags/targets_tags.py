@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.formats import number_format
+
+from chiso.targets import numbers
 
 register = template.Library()
 
@@ -11,15 +12,7 @@ register = template.Library()
 @register.filter
 def signed(value: float | None, decimals: int = 2) -> str:
     """+1,56 / −0,10 / 0,00 with the active language's decimal separator."""
-    if value is None:
-        return "—"
-    rounded = round(float(value), int(decimals))
-    text = number_format(abs(rounded), int(decimals))
-    if rounded > 0:
-        return f"+{text}"
-    if rounded < 0:
-        return f"−{text}"
-    return text
+    return "—" if value is None else numbers.signed(value, int(decimals))
 
 
 @register.filter
