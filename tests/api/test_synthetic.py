@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyKind, Province
 from chiso.demo.synthetic import SyntheticSpec, generate
@@ -44,6 +45,7 @@ def test_report_chains_follow_the_review_rules() -> None:
         assert [r.state for r in reports].count(ReportState.SUBMITTED) == 1
         assert reports[-1].state == ReportState.SUBMITTED
         assert assignment.last_report_at == reports[-1].submitted_at
+        assert assignment.started_on == timezone.localdate(reports[0].submitted_at)
     assert {r.submitted_at.year for r in ProgressReport.objects.all()} == {2023}
     done = Assignment.objects.filter(completed_on__isnull=False)
     assert done.exists()

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
@@ -377,20 +379,23 @@ def _reports(rng: random.Random, chains: list[_Chain]) -> int:
             for chain, report in zip(active, rows, strict=True):
                 chain.last = report
             made += len(rows)
-    touched = []
-    for chain in chains:
-        report, assignment = chain.last, chain.assignment
-        assert report is not None
-        assignment.progress = report.progress if report.state == ReportState.ACCEPTED else 0
-        assignment.last_report_at = report.submitted_at
-        assignment.started_on = report.submitted_at.date()
-        if report.is_final and report.reviewed_at is not None:
-            assignment.completed_on = report.reviewed_at.date()
-        touched.append(assignment)
-    Assignment.objects.bulk_update(
-        touched, ["progress", "last_report_at", "started_on", "completed_on"], batch_size=2000
-    )
+    _roll_up_assignments()
     return made
+
+
+def _roll_up_assignments() -> None:
+    """Each assignment's summary fields from its reports, as the services would have left them,
+    in one UPDATE rather than sending ~70,000 rows back one by one."""
+    reports = ProgressReport.objects.filter(assignment=OuterRef("pk"))
+    latest = reports.order_by("-submitted_at", "-id")
+    accepted = latest.filter(state=ReportState.ACCEPTED)
+    first_at = reports.order_by("submitted_at").values("submitted_at")[:1]
+    Assignment.objects.filter(Exists(reports)).update(
+        last_report_at=Subquery(latest.values("submitted_at")[:1]),
+        started_on=TruncDate(Subquery(first_at)),
+        progress=Coalesce(Subquery(accepted.values("progress")[:1]), 0),
+        completed_on=TruncDate(Subquery(accepted.filter(is_final=True).values("reviewed_at")[:1])),
+    )
 
 
 def _check_empty() -> None:
