@@ -23,6 +23,11 @@ GUIDES = (
     Guide("co-quan", "co-quan.md", _("Hướng dẫn cho cơ quan, đơn vị, địa phương")),
     Guide("lanh-dao", "lanh-dao.md", _("Hướng dẫn cho lãnh đạo tỉnh")),
     Guide("giam-sat", "giam-sat.md", _("Hướng dẫn cho Mặt trận Tổ quốc (giám sát)")),
+    Guide(
+        "kiem-tra-tuyen-truyen",
+        "inspections-activities.md",
+        _("Kiểm tra, tập huấn, tuyên truyền và hỗ trợ khảo sát PAPI"),
+    ),
 )
 
 # Raw HTML in the guides is not passed through: they are text written by the team, and
