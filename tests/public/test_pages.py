@@ -230,3 +230,28 @@ def test_profile_in_english(client, papi) -> None:
     text = text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
     assert "In 2022, Khanh Hoa scored 43.44 points, ranked 16/61 provinces" in text
     assert "Strengths" in text and "High" in text and "Compared with 2021" in text
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_group_assignments_are_named_by_their_group(
+    client, papi, province, make_agency, make_user
+) -> None:
+    from chiso.accounts.models import AgencyGroup, AgencyKind
+    from chiso.plans.models import Assignment, Task
+
+    data = make_plan(province, make_agency, make_user)
+    districts = [
+        make_agency(province, name, AgencyKind.DISTRICT_COMMITTEE)
+        for name in ("UBND huyện Cam Lâm", "UBND huyện Diên Khánh")
+    ]
+    group = AgencyGroup.objects.create(province=province, name="UBND các huyện, thị xã, thành phố")
+    group.members.set(districts)
+    task = Task.objects.create(province=province, plan=data.plan, title="Đối thoại định kỳ")
+    for agency in districts:
+        Assignment.objects.create(province=province, task=task, agency=agency, via_group=group)
+    text = text_of(client.get(f"/cong-khai/ke-hoach/{data.plan.pk}/"))
+    assert "UBND các huyện, thị xã, thành phố" in text
+    assert "UBND huyện Cam Lâm" not in text.split("Đối thoại định kỳ")[1].split("Thời hạn")[0]
+    # The district's own version still lists the task.
+    own = text_of(client.get(f"/cong-khai/ke-hoach/{data.plan.pk}/", {"don-vi": districts[0].pk}))
+    assert "Đối thoại định kỳ" in own

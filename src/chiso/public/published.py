@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -153,7 +154,7 @@ def task_status(assignments: list[Assignment], today: dt.date) -> Status:
 def _assignments(tasks: list[Task]) -> dict[int, list[Assignment]]:
     rows = (
         Assignment.objects.filter(task__in=tasks)
-        .select_related("agency")
+        .select_related("agency", "via_group")
         .only(
             "task_id",
             "relation",
@@ -163,12 +164,22 @@ def _assignments(tasks: list[Task]) -> dict[int, list[Assignment]]:
             "last_report_at",
             "agency__name",
             "agency__kind",
+            "via_group__name",
         )
     )
     found: dict[int, list[Assignment]] = defaultdict(list)
     for a in rows:
         found[a.task_id].append(a)
     return found
+
+
+def _names(parts: Iterable[Assignment]) -> tuple[str, ...]:
+    """Who does it, as the plan says it: a group assignment ("UBND các huyện, thị xã, thành
+    phố") is named once by its group, not as the list of its thirty members."""
+    names: dict[str, None] = {}
+    for a in parts:
+        names[a.via_group.name if a.via_group else a.agency.name] = None
+    return tuple(names)
 
 
 def _public_task(
@@ -180,8 +191,15 @@ def _public_task(
         code=task.code,
         title=task.title,
         areas=areas,
-        leads=tuple(a.agency.name for a in parts if a.relation == Relation.LEAD),
-        partners=tuple(a.agency.name for a in parts if a.relation != Relation.LEAD),
+        leads=(
+            *_names(a for a in parts if a.relation == Relation.LEAD),
+            # Bodies the committee cannot order (the Front, Party bodies) are asked, not told.
+            *(
+                _("%(name)s (đề nghị)") % {"name": name}
+                for name in _names(a for a in parts if a.relation == Relation.REQUEST)
+            ),
+        ),
+        partners=_names(a for a in parts if a.relation == Relation.COORDINATE),
         deadline=task.deadline or (min(deadlines) if deadlines else None),
         recurring=task.recurring,
         status=status,
