@@ -22,6 +22,16 @@ CHROMIUM = os.environ.get("CHISO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_by_default() -> Iterator[None]:
+    """Each test starts in Vietnamese: a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
+
+
 @pytest.fixture
 def papi_data_dir() -> Path:
     if not PAPI_DATA_DIR.is_dir():

@@ -39,3 +39,19 @@ def test_it_sends_security_headers(db: None, client: Client) -> None:
 
 def test_healthz(db: None, client: Client) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_menu_shows_only_what_the_role_may_open(province, make_user, client: Client) -> None:
+    client.force_login(make_user("nhatrang", Role.AGENCY_OFFICER, province))
+    officer_menu = client.get("/").context["nav_items"]
+    client.force_login(make_user("sonoivu", Role.COORDINATOR, province))
+    coordinator_menu = client.get("/").context["nav_items"]
+    assert "/tai-lieu/" not in dict(officer_menu)
+    assert "/tai-lieu/" in dict(coordinator_menu)
+    assert "/cong-khai/" not in dict(coordinator_menu)
+
+
+def test_visitors_see_the_public_pages_in_the_menu(db: None, client: Client) -> None:
+    menu = dict(client.get("/").context["nav_items"])
+    assert "/cong-khai/" in menu
+    assert "/ke-hoach/" not in menu

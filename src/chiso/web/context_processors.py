@@ -21,9 +21,12 @@ def nav_items(request: HttpRequest) -> list[tuple[str, str]]:
     from chiso.web.navigation import NAVIGATION
 
     user = getattr(request, "user", None)
+    logged_in = bool(user and user.is_authenticated)
     items = []
     for entry in NAVIGATION:
-        if entry.requires_login and not (user and user.is_authenticated):
+        if (entry.requires_login and not logged_in) or (entry.anonymous_only and logged_in):
+            continue
+        if entry.visible_to is not None and not entry.visible_to(user):
             continue
         try:
             items.append((reverse(entry.url_name), str(entry.label)))
