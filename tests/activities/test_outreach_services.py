@@ -183,3 +183,47 @@ def test_survey_support_rules(world) -> None:
         services.update_logistics_state(world.officer_nt, done, state="todo", version=None)
     with pytest.raises(PermissionDenied):
         services.update_logistics_state(world.leadership, done, state="todo", version=None)
+
+
+def test_update_posting_is_audited_locked_and_owned(world) -> None:
+    posting = services.record_posting(
+        world.officer_nt,
+        world.plan,
+        commune=world.vinh_hai,
+        place_type=PlaceType.COMMUNE_OFFICE,
+        place="Trụ sở UBND phường",
+        posted_on=dt.date(2023, 7, 3),
+    )
+    checked = services.update_posting(
+        world.officer_nt,
+        posting,
+        version=1,
+        checked_on=dt.date(2023, 8, 1),
+        still_posted=True,
+        place=" Trụ sở UBND phường Vĩnh Hải ",
+    )
+    assert (checked.version, checked.place) == (2, "Trụ sở UBND phường Vĩnh Hải")
+    entry = AuditEntry.objects.get(action="posting.update")
+    assert entry.changes == {
+        "place": ["Trụ sở UBND phường", "Trụ sở UBND phường Vĩnh Hải"],
+        "checked_on": [None, "2023-08-01"],
+        "still_posted": [None, True],
+    }
+    unchanged = services.update_posting(world.officer_nt, checked, version=2, place=checked.place)
+    assert unchanged.version == 2  # nothing changed: no new version, no audit entry
+    assert AuditEntry.objects.filter(action="posting.update").count() == 1
+    with pytest.raises(PlanError):  # stale
+        services.update_posting(world.officer_nt, posting, version=1, notes="x")
+    with pytest.raises(ActivityError) as error:  # a check without its date
+        services.update_posting(world.officer_nt, checked, version=2, checked_on=None)
+    assert error.value.field == "checked_on"
+    with pytest.raises(PermissionDenied):  # moved to a commune of another district
+        services.update_posting(world.officer_nt, checked, version=2, commune=world.cam_nghia)
+    with pytest.raises(PermissionDenied):
+        services.update_posting(world.officer_cr, checked, version=2, notes="x")
+    with pytest.raises(PermissionDenied):
+        services.update_posting(world.leadership, checked, version=2, notes="x")
+    with pytest.raises(TypeError):
+        services.update_posting(world.officer_nt, checked, version=2, plan=None)
+    checked.refresh_from_db()
+    assert (checked.version, checked.commune, checked.notes) == (2, world.vinh_hai, "")

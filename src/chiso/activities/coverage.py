@@ -107,7 +107,7 @@ def area_coverage(plan: Plan) -> list[AreaCoverage]:
     for unit in units.areas(year, plan.index):
         is_dimension = unit.level == "dimension"
         matching = [
-            people for codes, people in rows if _touches(codes, unit.code, is_dimension, plan.index)
+            people for codes, people in rows if touches(codes, unit.code, is_dimension, plan.index)
         ]
         out.append(
             AreaCoverage(
@@ -121,7 +121,8 @@ def area_coverage(plan: Plan) -> list[AreaCoverage]:
     return out
 
 
-def _touches(codes: list[str], code: str, is_dimension: bool, index: str) -> bool:
+def touches(codes: list[str], code: str, is_dimension: bool, index: str) -> bool:
+    """Does an activity naming `codes` count for the area `code` (see `area_coverage`)?"""
     if is_dimension:
         return any(units.dimension_of(c, index) == code for c in codes if _known(c, index))
     return code in codes or (_known(code, index) and units.dimension_of(code, index) in codes)

@@ -6,17 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.activities import access, units
 from chiso.activities.models import (
+    Activity,
     ActivityKind,
     AudienceType,
     InspectionKind,
     LogisticsKind,
     LogisticsState,
     PlaceType,
+    Posting,
     Verdict,
 )
 from chiso.plans.models import Plan
@@ -169,8 +172,22 @@ class CloseForm(forms.Form):
     )
 
 
-class ActivityForm(EvidenceFields):
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+ACTIVITY_EDIT_FIELDS = (
+    "kind",
+    "title",
+    "held_on",
+    "organiser",
+    "place",
+    "audience_type",
+    "audience_count",
+    "unit_codes",
+    "description",
+)
+
+
+class ActivityFields(forms.Form):
+    """What an activity is; shared by the record form and the edit form."""
+
     kind = forms.ChoiceField(label=_("Loại hoạt động"), choices=ActivityKind.choices)
     title = forms.CharField(label=_("Tên hoạt động"), max_length=300)
     held_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE)
@@ -187,6 +204,7 @@ class ActivityForm(EvidenceFields):
         label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     field_order = [
+        "version",
         "plan",
         "kind",
         "title",
@@ -201,22 +219,57 @@ class ActivityForm(EvidenceFields):
         "links",
     ]
 
+    def _limit_choices(self, user: Any, year: int, current: Agency | None = None) -> None:
+        organisers = access.recordable_agencies(user)
+        if current is not None:  # an inactive organiser stays selectable on its own activity
+            organisers = Agency.objects.filter(Q(pk__in=organisers.values("pk")) | Q(pk=current.pk))
+        self.fields["organiser"].queryset = organisers.order_by("kind", "name")
+        self.fields["unit_codes"] = _unit_field(year, _("Chỉ số PAPI được đề cập"))
+        self.order_fields(self.field_order)
+
+
+class ActivityForm(EvidenceFields, ActivityFields):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from chiso.plans.access import plans_for
 
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
-        self.fields["organiser"].queryset = access.recordable_agencies(user).order_by(
-            "kind", "name"
-        )
+        self._limit_choices(user, plan.year)
         self.fields["organiser"].initial = user.agency_id
-        self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được đề cập"))
-        self.order_fields(self.field_order)
 
 
-class PostingForm(EvidenceFields):
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
+class ActivityEditForm(ActivityFields):
+    """The activity as saved, with the version it was read at (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, user: Any, activity: Activity, **kwargs: Any) -> None:
+        initial = {name: getattr(activity, name) for name in ACTIVITY_EDIT_FIELDS}
+        initial.update(version=activity.version, organiser=activity.organiser_id)
+        super().__init__(*args, initial=initial, **kwargs)
+        self._limit_choices(user, activity.plan.year, activity.organiser)
+
+    def service_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ACTIVITY_EDIT_FIELDS}
+
+
+POSTING_EDIT_FIELDS = (
+    "commune",
+    "place_type",
+    "place",
+    "posted_on",
+    "checked_on",
+    "still_posted",
+    "notes",
+)
+
+
+class PostingFields(forms.Form):
+    """Where and when the task framework was posted; shared by the record and edit forms."""
+
     commune = forms.ModelChoiceField(
         label=_("Xã, phường, thị trấn"), queryset=Agency.objects.none()
     )
@@ -226,7 +279,30 @@ class PostingForm(EvidenceFields):
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    field_order = ["plan", "commune", "place_type", "place", "posted_on", "notes", "files", "links"]
+    field_order = [
+        "version",
+        "plan",
+        "commune",
+        "place_type",
+        "place",
+        "posted_on",
+        "checked_on",
+        "still_posted",
+        "notes",
+        "files",
+        "links",
+    ]
+
+    def _limit_choices(self, user: Any, current: Agency | None = None) -> None:
+        communes = access.recordable_agencies(user).filter(kind=AgencyKind.COMMUNE_COMMITTEE)
+        if current is not None:
+            communes = Agency.objects.filter(Q(pk__in=communes.values("pk")) | Q(pk=current.pk))
+        self.fields["commune"].queryset = communes.order_by("parent__name", "name")
+        self.order_fields(self.field_order)
+
+
+class PostingForm(EvidenceFields, PostingFields):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -234,11 +310,46 @@ class PostingForm(EvidenceFields):
 
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
-        self.fields["commune"].queryset = (
-            access.recordable_agencies(user)
-            .filter(kind=AgencyKind.COMMUNE_COMMITTEE)
-            .order_by("parent__name", "name")
+        self._limit_choices(user)
+
+
+STILL_POSTED = {True: "yes", False: "no", None: ""}
+
+
+class PostingEditForm(PostingFields):
+    """The posting as saved, including the later check, with its version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    checked_on = forms.DateField(
+        label=_("Ngày kiểm tra lại"),
+        required=False,
+        widget=DATE,
+        help_text=_("Cán bộ xã ghi khi kiểm tra lại nơi niêm yết; để trống nếu chưa kiểm tra."),
+    )
+    still_posted = forms.TypedChoiceField(
+        label=_("Khi kiểm tra"),
+        required=False,
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+        choices=[
+            ("", _("— Chưa kiểm tra lại —")),
+            ("yes", _("Còn niêm yết")),
+            ("no", _("Không còn niêm yết")),
+        ],
+    )
+
+    def __init__(self, *args: Any, user: Any, posting: Posting, **kwargs: Any) -> None:
+        initial = {name: getattr(posting, name) for name in POSTING_EDIT_FIELDS}
+        initial.update(
+            version=posting.version,
+            commune=posting.commune_id,
+            still_posted=STILL_POSTED[posting.still_posted],
         )
+        super().__init__(*args, initial=initial, **kwargs)
+        self._limit_choices(user, posting.commune)
+
+    def service_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in POSTING_EDIT_FIELDS}
 
 
 class PostingCheckForm(forms.Form):

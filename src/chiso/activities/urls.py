@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chiso.activities.views import inspections, outreach, survey
+from chiso.activities.views import edits, inspections, outreach, survey
 
 app_name = "activities"
 
@@ -36,10 +36,13 @@ urlpatterns = [
     path("tuyen-truyen/", outreach.activity_list, name="activity-list"),
     path("tuyen-truyen/them/", outreach.activity_create, name="activity-create"),
     path("tuyen-truyen/<int:pk>/", outreach.activity_detail, name="activity-detail"),
+    path("tuyen-truyen/<int:pk>/sua/", edits.activity_edit, name="activity-edit"),
     path("tuyen-truyen/<int:pk>/minh-chung/", outreach.activity_evidence, name="activity-evidence"),
     path("niem-yet/", outreach.posting_coverage, name="posting-coverage"),
+    path("niem-yet/xlsx/", outreach.posting_coverage_download, name="posting-coverage-xlsx"),
     path("niem-yet/them/", outreach.posting_create, name="posting-create"),
     path("niem-yet/<int:pk>/", outreach.posting_detail, name="posting-detail"),
+    path("niem-yet/<int:pk>/sua/", edits.posting_edit, name="posting-edit"),
     path("niem-yet/<int:pk>/minh-chung/", outreach.posting_evidence, name="posting-evidence"),
     path("niem-yet/<int:pk>/kiem-tra-lai/", outreach.posting_check, name="posting-check"),
     path("do-phu/", outreach.coverage_page, name="coverage"),

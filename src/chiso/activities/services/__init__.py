@@ -20,6 +20,7 @@ from chiso.activities.services.outreach import (
     record_activity,
     record_posting,
     update_activity,
+    update_posting,
 )
 from chiso.activities.services.survey import (
     add_contact,
@@ -49,4 +50,5 @@ __all__ = [
     "respond_to_finding",
     "update_activity",
     "update_logistics_state",
+    "update_posting",
 ]

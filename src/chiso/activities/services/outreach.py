@@ -38,7 +38,15 @@ ACTIVITY_FIELDS = (
     "unit_codes",
     "description",
 )
-POSTING_FIELDS = ("commune", "place_type", "place", "posted_on", "checked_on", "still_posted")
+POSTING_FIELDS = (
+    "commune",
+    "place_type",
+    "place",
+    "posted_on",
+    "checked_on",
+    "still_posted",
+    "notes",
+)
 
 
 def _check_activity(activity: Activity) -> None:
@@ -167,6 +175,8 @@ def _check_posting(posting: Posting) -> None:
             raise ActivityError(
                 _("Cần cho biết khi kiểm tra còn niêm yết hay không."), "still_posted"
             )
+    elif posting.still_posted is not None:
+        raise ActivityError(_("Cần nhập ngày kiểm tra lại."), "checked_on")
 
 
 @transaction.atomic
@@ -224,4 +234,29 @@ def check_posting(
     bump(posting)
     posting.save()
     record(user, posting, "posting.check", diff(before, snapshot(posting, POSTING_FIELDS)))
+    return posting
+
+
+@transaction.atomic
+def update_posting(user: Any, posting: Posting, *, version: int | None, **fields: Any) -> Posting:
+    """Correct a posting: its place and date, or the later check (date checked, still posted)
+    that a commune officer fills in weeks after the posting was recorded."""
+    unknown = set(fields) - set(POSTING_FIELDS)
+    if unknown:
+        raise TypeError(f"update_posting: unknown fields {sorted(unknown)}")
+    if not access.records_for(user, posting.commune):
+        raise PermissionDenied(_("Anh/chị không được sửa niêm yết này."))
+    posting = lock_current(posting, version)
+    before = snapshot(posting, POSTING_FIELDS)
+    for name, value in fields.items():
+        setattr(posting, name, value.strip() if isinstance(value, str) else value)
+    # Moving it to another commune needs the right to record there too.
+    if not access.records_for(user, posting.commune):
+        raise PermissionDenied(_("Anh/chị chỉ ghi nhận niêm yết tại địa bàn của đơn vị mình."))
+    _check_posting(posting)
+    changes = diff(before, snapshot(posting, POSTING_FIELDS))
+    if changes:
+        bump(posting)
+        posting.save()
+        record(user, posting, "posting.update", changes)
     return posting

@@ -34,3 +34,11 @@ def run(form: forms.Form, service: Callable[..., T], *args: Any, **kwargs: Any) 
         field = error.field if error.field in form.fields else None
         form.add_error(field, error.message)
         return None
+
+
+def keep_input_for_resave(form: forms.Form, current_version: int) -> None:
+    """After a stale save the user's input stays in the form, which now carries the version
+    just read: saving again, after looking at the other person's copy, replaces it on purpose."""
+    data = form.data.copy()
+    data["version"] = str(current_version)
+    form.data = data

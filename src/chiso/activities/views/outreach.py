@@ -12,13 +12,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import AgencyKind
-from chiso.activities import access, coverage, services
+from chiso.activities import access, coverage, services, units
+from chiso.activities.exports import posting_coverage_xlsx
 from chiso.activities.forms import ActivityForm, EvidenceFields, PostingCheckForm, PostingForm
+from chiso.activities.listing import ActivityFilter, period_choices
 from chiso.activities.models import Activity, ActivityKind, Posting
 from chiso.activities.summary import activity_summary, inspection_summary
 from chiso.activities.views.common import current_plan, run
 from chiso.audit.services import history_for, history_lines
 from chiso.plans.access import get_or_404, plans_for
+from chiso.spreadsheets.export import xlsx_response
 
 
 @login_required
@@ -41,17 +44,17 @@ def index(request: HttpRequest) -> HttpResponse:
 def activity_list(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
     activities = access.activities_for(request.user).filter(plan=plan).select_related("organiser")
-    kind = request.GET.get("loai", "")
-    if kind in ActivityKind.values:
-        activities = activities.filter(kind=kind)
+    chosen = ActivityFilter.from_query(request.GET, plan)
     return render(
         request,
         "activities/activity_list.html",
         {
             "plan": plan,
-            "activities": activities,
+            "activities": chosen.apply(activities, plan),
             "kinds": ActivityKind.choices,
-            "kind": kind,
+            "periods": period_choices(plan.year),
+            "areas": units.unit_choices(plan.year, plan.index),
+            "chosen": chosen,
             "can_record": access.recordable_agencies(request.user).exists(),
         },
     )
@@ -168,6 +171,19 @@ def posting_coverage(request: HttpRequest) -> HttpResponse:
             .select_related("commune", "commune__parent"),
         },
     )
+
+
+@login_required
+def posting_coverage_download(request: HttpRequest) -> HttpResponse:
+    plan = current_plan(request)
+    postings = list(
+        access.postings_for(request.user)
+        .filter(plan=plan)
+        .select_related("commune")
+        .order_by("commune__parent__name", "commune__name", "posted_on", "id")
+    )
+    data = posting_coverage_xlsx(plan, coverage.posting_coverage(plan), postings)
+    return xlsx_response(f"niem-yet-bo-khung-{plan.year}.xlsx", data)
 
 
 @login_required
