@@ -22,6 +22,8 @@ ACTION_LABELS = {
     "objective.delete": pgettext_lazy("history", "Xóa mục tiêu"),
     "section.create": pgettext_lazy("history", "Thêm mục"),
     "section.update": pgettext_lazy("history", "Sửa mục"),
+    "section.delete": pgettext_lazy("history", "Xóa mục"),
+    "plan.copy": pgettext_lazy("history", "Lập từ kế hoạch năm trước"),
     "task.create": pgettext_lazy("history", "Tạo nhiệm vụ"),
     "task.update": pgettext_lazy("history", "Sửa nhiệm vụ"),
     "task.delete": pgettext_lazy("history", "Xóa nhiệm vụ"),
@@ -47,6 +49,9 @@ FIELD_LABELS = {
     "agency": _("cơ quan"),
     "via_group": _("qua nhóm"),
     "leads": _("chủ trì"),
+    "objective": _("mục tiêu"),
+    "section": _("mục"),
+    "copied_from": _("chép từ kế hoạch"),
 }
 
 

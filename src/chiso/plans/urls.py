@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chiso.plans import views_plans, views_reports, views_tasks
+from chiso.plans import views_drafting, views_plans, views_reports, views_tasks
 
 app_name = "plans"
 
@@ -8,6 +8,25 @@ urlpatterns = [
     path("", views_plans.plan_list, name="plan-list"),
     path("<int:pk>/", views_plans.plan_detail, name="plan-detail"),
     path("<int:pk>/lich-su/", views_plans.plan_history, name="plan-history"),
+    # Drafting (coordinators): views_drafting.py
+    path("them/", views_drafting.plan_create, name="plan-create"),
+    path("<int:pk>/sua/", views_drafting.plan_edit, name="plan-edit"),
+    path("<int:pk>/nam-sau/", views_drafting.plan_copy, name="plan-copy"),
+    path("<int:plan_pk>/muc-tieu/them/", views_drafting.objective_create, name="objective-create"),
+    path(
+        "<int:plan_pk>/muc-tieu/truong/", views_drafting.objective_fields, name="objective-fields"
+    ),
+    path(
+        "<int:plan_pk>/muc-tieu/nhap/", views_drafting.objectives_import, name="objectives-import"
+    ),
+    path("<int:plan_pk>/muc-tieu.yaml", views_drafting.objectives_export, name="objectives-export"),
+    path("muc-tieu/<int:pk>/sua/", views_drafting.objective_edit, name="objective-edit"),
+    path("muc-tieu/<int:pk>/xoa/", views_drafting.objective_delete, name="objective-delete"),
+    path("muc-tieu/<int:pk>/chuyen/", views_drafting.objective_move, name="objective-move"),
+    path("<int:plan_pk>/muc/them/", views_drafting.section_create, name="section-create"),
+    path("muc/<int:pk>/sua/", views_drafting.section_edit, name="section-edit"),
+    path("muc/<int:pk>/xoa/", views_drafting.section_delete, name="section-delete"),
+    path("muc/<int:pk>/chuyen/", views_drafting.section_move, name="section-move"),
     path("<int:plan_pk>/nhiem-vu/", views_tasks.task_list, name="task-list"),
     path("<int:plan_pk>/nhiem-vu/them/", views_tasks.task_create, name="task-create"),
     path("nhiem-vu/<int:pk>/", views_tasks.task_detail, name="task-detail"),

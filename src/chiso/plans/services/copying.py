@@ -1,0 +1,153 @@
+"""Start next year's plan from this one: the same sections, objectives and tasks (with their PAPI
+units and agencies), one year later. Reports, progress and dates of completion stay behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from chiso.audit.services import diff, record
+from chiso.plans.models import Assignment, Plan, Section, Task, TaskUnit
+from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.services.plans import create_objective, create_plan, create_section
+from chiso.plans.services.tasks import task_snapshot
+
+
+@dataclass(frozen=True)
+class CopySummary:
+    plan: Plan
+    sections: int
+    objectives: int
+    tasks: int
+    assignments: int
+    # Agencies no longer active: their assignments are not carried over (named for the user).
+    skipped_agencies: tuple[str, ...]
+
+
+def one_year_later(day: dt.date | None) -> dt.date | None:
+    """The same day next year; 29 February becomes 28 February."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+@transaction.atomic
+def copy_plan_to_next_year(
+    user: Any,
+    source: Plan,
+    *,
+    number: str,
+    title: str,
+    issued_on: dt.date | None = None,
+) -> CopySummary:
+    """A new plan for `source.year + 1` (baseline: `source.year`), not public until published."""
+    require_plan_editor(user, source)
+    plan = create_plan(
+        user,
+        number=number,
+        title=title,
+        year=source.year + 1,
+        baseline_year=source.year,
+        index=source.index,
+        issued_on=issued_on,
+        issuer=source.issuer,
+        signer=source.signer,
+        signer_title=source.signer_title,
+        report_due=one_year_later(source.report_due),
+        is_public=False,
+    )
+    record(user, plan, "plan.copy", {"copied_from": [None, source.number]})
+    sections = {
+        s.pk: create_section(user, plan, code=s.code, title=s.title, order=s.order)
+        for s in source.sections.all()
+    }
+    objectives = list(source.objectives.all())
+    for o in objectives:
+        create_objective(
+            user,
+            plan,
+            code=o.code,
+            text=o.text,
+            kind=o.kind,
+            value=o.value,
+            tier=o.tier,
+            count=o.count,
+            unit=o.unit,
+            order=o.order,
+        )
+    tasks, assignments, skipped = _copy_tasks(user, source, plan, sections)
+    return CopySummary(
+        plan=plan,
+        sections=len(sections),
+        objectives=len(objectives),
+        tasks=tasks,
+        assignments=assignments,
+        skipped_agencies=tuple(sorted(skipped)),
+    )
+
+
+def _copy_tasks(
+    user: Any, source: Plan, plan: Plan, sections: dict[int, Section]
+) -> tuple[int, int, set[str]]:
+    source_tasks = (
+        Task.objects.filter(plan=source)
+        .select_related("lead_group")
+        .prefetch_related("units", "assignments__agency", "assignments__via_group")
+    )
+    tasks = assignments = 0
+    skipped: set[str] = set()
+    for old in source_tasks:
+        task = Task.objects.create(
+            province_id=plan.province_id,
+            plan=plan,
+            section=sections.get(old.section_id) if old.section_id else None,
+            code=old.code,
+            title=old.title,
+            description=old.description,
+            lead_group=old.lead_group,
+            deadline=one_year_later(old.deadline),
+            recurring=old.recurring,
+            reporting_period=old.reporting_period,
+            expected_output=old.expected_output,
+            is_public=old.is_public,
+            order=old.order,
+            created_by=user,
+        )
+        TaskUnit.objects.bulk_create(
+            TaskUnit(task=task, unit_code=u.unit_code) for u in old.units.all()
+        )
+        for a in old.assignments.all():
+            if not a.agency.active:
+                skipped.add(a.agency.name)
+                continue
+            _copy_assignment(user, task, a)
+            assignments += 1
+        tasks += 1
+        record(user, task, "task.create", diff({}, task_snapshot(task)))
+    return tasks, assignments, skipped
+
+
+def _copy_assignment(user: Any, task: Task, old: Assignment) -> Assignment:
+    assignment = Assignment.objects.create(
+        province_id=task.province_id,
+        task=task,
+        agency=old.agency,
+        relation=old.relation,
+        via_group=old.via_group,
+        leads=old.leads,
+        deadline=one_year_later(old.deadline),
+    )
+    changes: dict[str, list[Any]] = {
+        "agency": [None, old.agency.name],
+        "relation": [None, assignment.get_relation_display()],
+    }
+    if old.via_group is not None:
+        changes["via_group"] = [None, old.via_group.name]
+    record(user, assignment, "assignment.create", changes)
+    return assignment

@@ -1,0 +1,82 @@
+"""Import a plan's objectives from a YAML plan file: every objective is checked before anything
+is written, and the whole import is one transaction (all or nothing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from chiso.audit.services import record
+from chiso.plans.models import Objective, Plan
+from chiso.plans.objective_file import read_objective_file
+from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.services.plans import create_objective, delete_objective, update_objective
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    created: int
+    updated: int
+    unchanged: int
+    removed: int
+
+
+@transaction.atomic
+def import_objectives(
+    user: Any, plan: Plan, content: bytes, file_name: str, *, replace: bool = False
+) -> ImportSummary:
+    """Objectives of the file are added (new id) or updated (id already in the plan). With
+    `replace`, the plan's objectives whose id is not in the file are deleted and the file's
+    order becomes the plan's order; otherwise new ones go after the existing ones."""
+    require_plan_editor(user, plan)
+    spec = read_objective_file(plan, content, file_name)
+    existing = {o.code: o for o in Objective.objects.select_for_update().filter(plan=plan)}
+    next_order = max((o.order for o in existing.values()), default=0) + 1
+    created = updated = unchanged = removed = 0
+    for position, item in enumerate(spec.objectives, start=1):
+        fields: dict[str, Any] = {
+            "text": item.text,
+            "kind": item.kind,
+            "value": item.value,
+            "tier": item.tier or "",
+            "count": item.count,
+            "unit": item.unit or "",
+        }
+        current = existing.get(item.id)
+        if current is None:
+            order = position if replace else next_order
+            next_order += 0 if replace else 1
+            create_objective(user, plan, code=item.id, order=order, **fields)
+            created += 1
+            continue
+        if replace:
+            fields["order"] = position
+        before = _values(current)
+        update_objective(user, current, **fields)
+        current.refresh_from_db()
+        if _values(current) == before:
+            unchanged += 1
+        else:
+            updated += 1
+    if replace:
+        kept = {item.id for item in spec.objectives}
+        for code, objective in existing.items():
+            if code not in kept:
+                record(user, plan, "objective.delete", {"objective": [str(objective), None]})
+                delete_objective(user, objective)
+                removed += 1
+    return ImportSummary(created, updated, unchanged, removed)
+
+
+def _values(objective: Objective) -> tuple[Any, ...]:
+    return (
+        objective.text,
+        objective.kind,
+        objective.value,
+        objective.tier,
+        objective.count,
+        objective.unit,
+        objective.order,
+    )
