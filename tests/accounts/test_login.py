@@ -31,3 +31,9 @@ def test_agency_names_match_ignoring_tone_placement(province, make_agency) -> No
 
     agency = make_agency(province, "UBND thị xã Ninh Hòa")
     assert agency.name_key == agency_key("ubnd thi xa ninh hoà")
+
+
+def test_full_names_read_in_vietnamese_order(province, make_user) -> None:
+    user = make_user("lan", Role.COORDINATOR, province)
+    user.last_name, user.first_name = "Nguyễn Thị", "Lan"
+    assert user.get_full_name() == "Nguyễn Thị Lan"

@@ -55,3 +55,8 @@ def test_visitors_see_the_public_pages_in_the_menu(db: None, client: Client) -> 
     menu = dict(client.get("/").context["nav_items"])
     assert "/cong-khai/" in menu
     assert "/ke-hoach/" not in menu
+
+
+def test_pages_stay_vietnamese_for_an_english_browser(db: None, client: Client) -> None:
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in body

@@ -44,7 +44,9 @@ class Province:
         )
 
     def display(self, lang: str = "vi") -> str:
-        return self.name_en if lang.lower().startswith("en") else self.name
+        """The name shown to people: the official Vietnamese name with diacritics, in every
+        language (English pages too). `name_en` is only for matching typed names."""
+        return self.name
 
 
 class UnknownProvince(LookupError):
