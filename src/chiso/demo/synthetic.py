@@ -19,8 +19,6 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
@@ -305,7 +303,10 @@ class _Chain:
     length: int
     at: dt.datetime
     progress: int = 0
+    first: ProgressReport | None = None
     last: ProgressReport | None = None
+    accepted_progress: int = 0
+    completed_at: dt.datetime | None = None
 
 
 def _chains(
@@ -377,24 +378,34 @@ def _reports(rng: random.Random, chains: list[_Chain]) -> int:
                 [_next_report(rng, c, step) for c in active], BATCH
             )
             for chain, report in zip(active, rows, strict=True):
+                chain.first = chain.first or report
                 chain.last = report
+                if report.state == ReportState.ACCEPTED:
+                    chain.accepted_progress = report.progress
+                    if report.is_final:
+                        chain.completed_at = report.reviewed_at
             made += len(rows)
-    _roll_up_assignments()
+    _roll_up_assignments(chains)
     return made
 
 
-def _roll_up_assignments() -> None:
-    """Each assignment's summary fields from its reports, as the services would have left them,
-    in one UPDATE rather than sending ~70,000 rows back one by one."""
-    reports = ProgressReport.objects.filter(assignment=OuterRef("pk"))
-    latest = reports.order_by("-submitted_at", "-id")
-    accepted = latest.filter(state=ReportState.ACCEPTED)
-    first_at = reports.order_by("submitted_at").values("submitted_at")[:1]
-    Assignment.objects.filter(Exists(reports)).update(
-        last_report_at=Subquery(latest.values("submitted_at")[:1]),
-        started_on=TruncDate(Subquery(first_at)),
-        progress=Coalesce(Subquery(accepted.values("progress")[:1]), 0),
-        completed_on=TruncDate(Subquery(accepted.filter(is_final=True).values("reviewed_at")[:1])),
+def _roll_up_assignments(chains: list[_Chain]) -> None:
+    """Each assignment's summary fields as the services would have left them: started on the
+    first report, progress of the latest accepted report, completed when a final one was
+    accepted. (Computed here and written back in batches: a correlated UPDATE on freshly
+    bulk-loaded, not yet analysed tables is planned very badly by PostgreSQL.)"""
+    touched = []
+    for chain in chains:
+        assert chain.first is not None and chain.last is not None
+        assignment = chain.assignment
+        assignment.started_on = timezone.localdate(chain.first.submitted_at)
+        assignment.last_report_at = chain.last.submitted_at
+        assignment.progress = chain.accepted_progress
+        if chain.completed_at is not None:
+            assignment.completed_on = timezone.localdate(chain.completed_at)
+        touched.append(assignment)
+    Assignment.objects.bulk_update(
+        touched, ["progress", "last_report_at", "started_on", "completed_on"], batch_size=2000
     )
 
 
