@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from chiso.index import Results
@@ -200,11 +202,19 @@ def test_xlsx_of_a_bad_query_is_the_form_with_its_error(
     assert "Điểm mục tiêu không được âm." in text_of(response)
 
 
-def test_english_page_uses_the_catalogue_and_a_decimal_point(
-    client: Any, served: Results, officer: Any
-) -> None:
-    client.force_login(officer)
+@pytest.fixture
+def english(client: Any) -> Iterator[Any]:
+    """English pages; the language the middleware activates in this thread is put back after."""
     client.cookies["django_language"] = "en"
+    with translation.override(translation.get_language()):
+        yield client
+
+
+def test_english_page_uses_the_catalogue_and_a_decimal_point(
+    english: Any, served: Results, officer: Any
+) -> None:
+    client = english
+    client.force_login(officer)
     response = client.get(URL, {"nam": "2023", "nhom": "high", "seed": "7"})
     html = text_of(response)
     assert "Target roadmap" in html and "Assumptions and caveats" in html
@@ -216,3 +226,8 @@ def test_english_page_uses_the_catalogue_and_a_decimal_point(
     assert "Lộ trình mục tiêu" not in html
     bad = client.get(URL, {"nam": "2023", "muc_tieu": "diem", "diem": "-1"})
     assert "The target score cannot be negative." in text_of(bad)
+
+
+def test_the_english_test_leaves_no_english_behind() -> None:
+    # Runs after the English test (file order): later tests see the default language.
+    assert translation.get_language() in ("vi", None)
