@@ -186,6 +186,32 @@ def posting_form(world: World) -> dict[str, Any]:
     }
 
 
+def activity_edit_form(world: World) -> dict[str, Any]:
+    activity = world.extra["activity"]
+    return {
+        "version": activity.version,
+        "kind": activity.kind,
+        "title": "Hội nghị PAPI tỉnh",
+        "held_on": activity.held_on.isoformat(),
+        "organiser": activity.organiser_id,
+        "audience_type": activity.audience_type,
+        "audience_count": "320",
+    }
+
+
+def posting_edit_form(world: World) -> dict[str, Any]:
+    posting = world.extra["posting"]
+    return {
+        "version": posting.version,
+        "commune": posting.commune_id,
+        "place_type": posting.place_type,
+        "place": posting.place,
+        "posted_on": posting.posted_on.isoformat(),
+        "checked_on": "2023-08-10",
+        "still_posted": "yes",
+    }
+
+
 def link(world: World) -> dict[str, Any]:
     return {"links": "https://example.org/bai-viet"}
 
@@ -283,7 +309,30 @@ ROWS: list[Row] = [
         method="POST",
         data=link,
     ),
+    # Sở Nội vụ's activity: coordinators edit it; agency B sees it (province-wide) but may not.
+    Row("activities:activity-edit", a_change(OK, officer_b=DENIED), obj("activity")),
+    Row(
+        "activities:activity-edit",
+        a_change(officer_b=DENIED),
+        obj("activity"),
+        method="POST",
+        data=activity_edit_form,
+    ),
     Row("activities:posting-coverage", SIGNED_IN),
+    Row("activities:posting-coverage-xlsx", SIGNED_IN),
+    # A posting in a commune under agency A: A's staff edit it (the later check, typically).
+    Row(
+        "activities:posting-edit",
+        a_change(OK, officer_a=OK, agency_head=OK, officer_b=DENIED),
+        obj("posting"),
+    ),
+    Row(
+        "activities:posting-edit",
+        a_change(officer_a=FOUND, agency_head=FOUND, officer_b=DENIED),
+        obj("posting"),
+        method="POST",
+        data=posting_edit_form,
+    ),
     Row(
         "activities:posting-create",
         expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, agency_head=OK, officer_a=OK),
