@@ -80,3 +80,23 @@ def test_unknown_province_is_a_clear_error(papi_data_dir, capsys) -> None:
     )
     assert code == 1
     assert "Atlantis" in capsys.readouterr().err
+
+
+def test_target_for_the_year_after_the_results(papi_data_dir, capsys) -> None:
+    # 2025 is after the merger: the name still means the province the 2024 results cover.
+    argv = [
+        "target",
+        "--data",
+        str(papi_data_dir),
+        "--province",
+        "Khánh Hòa",
+        "--year",
+        "2025",
+        "--tier",
+        "high",
+        "--format",
+        "json",
+    ]
+    assert main(argv) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["baseline"]["year"] == 2024
