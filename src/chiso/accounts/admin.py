@@ -6,7 +6,15 @@ from chiso.accounts.models import Agency, AgencyGroup, Province, User
 
 @admin.register(User)
 class ChisoUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "province", "agency", "role", "is_active")
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "province",
+        "agency",
+        "role",
+        "is_active",
+    )
     list_filter = ("province", "role", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("chiso", {"fields": ("province", "agency", "role")}))
 

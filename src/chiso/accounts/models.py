@@ -122,7 +122,9 @@ class User(AbstractUser):
     agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
     )
-    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, default=Role.AGENCY_OFFICER)
+    role = models.CharField(
+        _("vai trò"), max_length=32, choices=Role.choices, default=Role.AGENCY_OFFICER
+    )
 
     class Meta:
         verbose_name = _("người dùng")
@@ -142,4 +144,6 @@ class User(AbstractUser):
 
     @property
     def sees_all_provinces(self) -> bool:
-        return self.role == Role.NATIONAL_VIEWER or (self.role == Role.ADMIN and self.province_id is None)
+        return self.role == Role.NATIONAL_VIEWER or (
+            self.role == Role.ADMIN and self.province_id is None
+        )

@@ -37,8 +37,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. chiso runs with DEBUG off by default and needs a real secret key: "
-            "export SECRET_KEY=<50+ random characters> (or DEBUG=1 for local development only)."
+            "SECRET_KEY is not set. chiso runs with DEBUG off by default and needs a real "
+            "secret key: export SECRET_KEY=<50+ random characters> (or DEBUG=1 for local "
+            "development only)."
         )
     SECRET_KEY = _DEV_SECRET
 

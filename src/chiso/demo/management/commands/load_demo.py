@@ -8,7 +8,10 @@ from chiso.demo.steps import DEMO_PASSWORD, DEMO_STEPS
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu mẫu (Khánh Hòa, Kế hoạch PAPI 2023) và tài khoản demo. Chạy lại nhiều lần vẫn an toàn."
+    help = (
+        "Nạp dữ liệu mẫu (Khánh Hòa, Kế hoạch PAPI 2023) và tài khoản demo. "
+        "Chạy lại nhiều lần vẫn an toàn."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for dotted in DEMO_STEPS:
@@ -19,7 +22,7 @@ class Command(BaseCommand):
                 step(self.stdout.write)
         from chiso.accounts.models import User
 
-        self.stdout.write(self.style.SUCCESS("Tài khoản demo (mật khẩu: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Tài khoản demo (mật khẩu: {DEMO_PASSWORD}):"))
         for user in User.objects.filter(email__endswith="@demo.chiso.invalid").order_by("id"):
             agency = f" — {user.agency}" if user.agency_id else ""
             self.stdout.write(f"  {user.username:<10} {user.get_role_display()}{agency}")
