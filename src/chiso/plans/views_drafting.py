@@ -67,6 +67,11 @@ def _part_to_edit(request: HttpRequest, model: type[Objective | Section], pk: in
     return part
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The posted data, bound even when empty (a bare confirmation posts no fields)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _plan_url(plan: Plan, anchor: str = "") -> str:
     return reverse("plans:plan-detail", args=[plan.pk]) + (f"#{anchor}" if anchor else "")
 
@@ -290,7 +295,7 @@ def objective_fields(request: HttpRequest, plan_pk: int) -> HttpResponse:
 @login_required
 def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     objective = _part_to_edit(request, Objective, pk)
-    form = LoadedForm(request.POST or None, initial={"loaded": fingerprint(objective)})
+    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(objective)})
     if request.method == "POST" and form.is_valid():
         try:
             remove_objective(request.user, objective, loaded=form.cleaned_data["loaded"] or None)
@@ -325,7 +330,7 @@ def objective_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def objectives_import(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = _plan_to_edit(request, plan_pk)
-    form = ObjectiveImportForm(request.POST or None, request.FILES or None)
+    form = ObjectiveImportForm(_posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -433,7 +438,7 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
     section = _part_to_edit(request, Section, pk)
-    form = LoadedForm(request.POST or None, initial={"loaded": fingerprint(section)})
+    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(section)})
     if request.method == "POST" and form.is_valid():
         try:
             delete_section(request.user, section, loaded=form.cleaned_data["loaded"] or None)

@@ -21,7 +21,6 @@ from chiso.plans.errors import PlanError, StaleVersion
 from chiso.plans.models import Objective, Plan, Section
 from chiso.plans.services.guards import require_plan_editor
 from chiso.plans.services.plans import (
-    OBJECTIVE_FIELDS,
     SECTION_FIELDS,
     create_objective,
     create_section,
@@ -33,6 +32,7 @@ from chiso.plans.services.plans import (
 Direction = Literal["up", "down"]
 # What an objective form edits (order is changed by moving, not typed).
 OBJECTIVE_INPUT = ("code", "text", "kind", "value", "tier", "count", "unit")
+SECTION_INPUT = ("code", "title")
 
 
 class ObjectiveProblems(PlanError):
@@ -44,8 +44,9 @@ class ObjectiveProblems(PlanError):
 
 
 def fingerprint(obj: Model) -> str:
-    """A short digest of what a form shows of an objective or a section."""
-    fields = OBJECTIVE_FIELDS if isinstance(obj, Objective) else SECTION_FIELDS
+    """A short digest of what a form shows of an objective or a section (not its position:
+    reordering the list must not make an open edit form stale)."""
+    fields = OBJECTIVE_INPUT if isinstance(obj, Objective) else SECTION_INPUT
     values = {
         # 45 in memory and 45.0000 read back are the same value.
         name: format(v.normalize(), "f") if isinstance(v, Decimal) else v

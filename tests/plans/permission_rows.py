@@ -1,0 +1,142 @@
+"""Permission-matrix rows for the plan drafting pages (read by tests/test_permission_matrix.py).
+
+Drafting is the coordinator's (and admin's) work: every reader of the province is refused (403),
+other provinces get 404. The world's plan has objective "1" and section "II.1" (with a task, so
+deleting it is refused and the coordinator gets the page back with the reason); the world gains
+an empty section "III" that may be deleted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chiso.plans.models import Section
+from tests.api.world import World
+from tests.test_permission_matrix import (
+    COORDINATOR_PAGE,
+    DENIED,
+    FOUND,
+    HOME_PAGE,
+    LOGIN,
+    NOT_ALLOWED,
+    OK,
+    Row,
+    expect,
+)
+
+# A form that saved: the coordinator and admin are redirected; the rest as for the page.
+COORDINATOR_SAVES = {**COORDINATOR_PAGE, "admin": FOUND, "coordinator": FOUND}
+# Creating a plan needs no plan: any coordinator creates one in their own province.
+CREATE_PAGE = expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=OK)
+CREATE_SAVES = expect(DENIED, anonymous=LOGIN, admin=FOUND, coordinator=FOUND, other_province=FOUND)
+POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+
+
+def extend_world(world: World) -> None:
+    world.extra["empty_section"] = Section.objects.create(
+        plan=world.home.plan, code="III", title="Tổ chức thực hiện", order=2
+    )
+
+
+def _plan(world: World) -> dict[str, Any]:
+    return {"pk": world.home.plan.pk}
+
+
+def _plan_pk(world: World) -> dict[str, Any]:
+    return {"plan_pk": world.home.plan.pk}
+
+
+def _objective(world: World) -> dict[str, Any]:
+    assert world.home.objective is not None
+    return {"pk": world.home.objective.pk}
+
+
+def _section(world: World) -> dict[str, Any]:
+    return {"pk": world.home.section.pk}
+
+
+def _empty_section(world: World) -> dict[str, Any]:
+    return {"pk": world.extra["empty_section"].pk}
+
+
+def _plan_form(world: World) -> dict[str, Any]:
+    return {
+        "number": "77/KH-UBND",
+        "title": "Kế hoạch PAPI 2024",
+        "index": "PAPI",
+        "year": "2024",
+        "baseline_year": "2023",
+        "issued_on": "05/03/2024",
+    }
+
+
+def _objective_form(world: World) -> dict[str, Any]:
+    return {"code": "9", "text": "Tăng hạng", "kind": "aggregate_rank_improves"}
+
+
+def _section_form(world: World) -> dict[str, Any]:
+    return {"code": "IV", "title": "Kinh phí"}
+
+
+def _empty(world: World) -> dict[str, Any]:
+    return {}
+
+
+def _down(world: World) -> dict[str, Any]:
+    return {"direction": "down"}
+
+
+ROWS: list[Row] = [
+    Row("plans:plan-create", CREATE_PAGE),
+    Row("plans:plan-create", CREATE_SAVES, method="POST", data=_plan_form),
+    Row("plans:plan-edit", COORDINATOR_PAGE, _plan),
+    Row("plans:plan-edit", COORDINATOR_PAGE, _plan, "POST", _empty, label="empty form"),
+    Row("plans:plan-copy", COORDINATOR_PAGE, _plan),
+    Row(
+        "plans:plan-copy",
+        COORDINATOR_SAVES,
+        _plan,
+        "POST",
+        lambda w: {"number": "78/KH-UBND", "title": "Kế hoạch PAPI 2024"},
+    ),
+    Row("plans:objective-create", COORDINATOR_PAGE, _plan_pk),
+    Row("plans:objective-create", COORDINATOR_SAVES, _plan_pk, "POST", _objective_form),
+    Row("plans:objective-fields", COORDINATOR_PAGE, _plan_pk, query="kind=unit_tier_min"),
+    Row("plans:objectives-import", COORDINATOR_PAGE, _plan_pk),
+    Row("plans:objectives-import", COORDINATOR_PAGE, _plan_pk, "POST", _empty, label="no file"),
+    Row("plans:objectives-export", HOME_PAGE, _plan_pk),
+    Row("plans:objective-edit", COORDINATOR_PAGE, _objective),
+    Row(
+        "plans:objective-edit",
+        COORDINATOR_SAVES,
+        _objective,
+        "POST",
+        lambda w: {
+            "code": "1",
+            "text": "Đạt 46,00 điểm",
+            "kind": "aggregate_score_min",
+            "value": "46",
+        },
+    ),
+    Row("plans:objective-delete", COORDINATOR_PAGE, _objective),
+    Row("plans:objective-delete", COORDINATOR_SAVES, _objective, "POST", _empty),
+    Row("plans:objective-move", POST_ONLY, _objective, label="GET"),
+    Row("plans:objective-move", COORDINATOR_SAVES, _objective, "POST", _down),
+    Row("plans:section-create", COORDINATOR_PAGE, _plan_pk),
+    Row("plans:section-create", COORDINATOR_SAVES, _plan_pk, "POST", _section_form),
+    Row("plans:section-edit", COORDINATOR_PAGE, _section),
+    Row("plans:section-edit", COORDINATOR_SAVES, _section, "POST", _section_form),
+    Row("plans:section-delete", COORDINATOR_PAGE, _section),
+    # II.1 has a task: refused, the coordinator gets the page back with the reason.
+    Row("plans:section-delete", COORDINATOR_PAGE, _section, "POST", _empty, label="in use"),
+    Row(
+        "plans:section-delete",
+        COORDINATOR_SAVES,
+        _empty_section,
+        "POST",
+        _empty,
+        label="empty section",
+    ),
+    Row("plans:section-move", POST_ONLY, _section, label="GET"),
+    Row("plans:section-move", COORDINATOR_SAVES, _section, "POST", _down),
+]
