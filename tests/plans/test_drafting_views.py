@@ -426,3 +426,18 @@ def test_readers_may_export(client, world, objective):
     client.force_login(world.mttq)
     response = client.get(reverse("plans:objectives-export", args=[world.plan.pk]))
     assert response.status_code == 200 and b"aggregate_score_min" in response.content
+
+
+def test_english_pages(coordinator, world, objective):
+    from django.utils import translation
+
+    try:
+        coordinator.post(reverse("set_language"), {"language": "en", "next": "/"})
+        body = coordinator.get(reverse("plans:plan-detail", args=[world.plan.pk])).content.decode()
+        assert "Add objective" in body and "Import from a YAML file" in body
+        body = coordinator.get(
+            reverse("plans:objective-edit", args=[objective.pk])
+        ).content.decode()
+        assert "Objective kind" in body and "Save objective" in body
+    finally:
+        translation.activate("vi")
