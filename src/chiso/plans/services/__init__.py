@@ -13,6 +13,17 @@ from chiso.plans.services.assigning import (
     group_drift,
     relation_for,
 )
+from chiso.plans.services.copying import CopySummary, copy_plan_to_next_year
+from chiso.plans.services.drafting import (
+    ObjectiveProblems,
+    delete_section,
+    move_objective,
+    move_section,
+    remove_objective,
+    save_objective,
+    save_section,
+)
+from chiso.plans.services.importing import ImportSummary, import_objectives
 from chiso.plans.services.plans import (
     create_objective,
     create_plan,
@@ -26,21 +37,32 @@ from chiso.plans.services.reports import resubmit_report, review_report, submit_
 from chiso.plans.services.tasks import create_task, delete_task, update_task
 
 __all__ = [
+    "CopySummary",
     "GroupDrift",
+    "ImportSummary",
+    "ObjectiveProblems",
     "PlanError",
     "StaleVersion",
     "apply_group_drift",
     "assign_task",
+    "copy_plan_to_next_year",
     "create_objective",
     "create_plan",
     "create_section",
     "create_task",
     "delete_objective",
+    "delete_section",
     "delete_task",
     "group_drift",
+    "import_objectives",
+    "move_objective",
+    "move_section",
     "relation_for",
+    "remove_objective",
     "resubmit_report",
     "review_report",
+    "save_objective",
+    "save_section",
     "submit_report",
     "update_objective",
     "update_plan",
