@@ -270,3 +270,20 @@ def test_evidence_is_added_to_an_existing_activity(world, activity, client: Clie
     assert AuditEntry.objects.filter(action="attachment.add").count() == 1
     client.force_login(world.officer_cr)
     assert client.post(url, {"links": "https://example.org/x"}).status_code == 403
+
+
+def test_the_edit_pages_speak_english(world, activity, posting, client: Client) -> None:
+    from django.utils import translation
+
+    client.force_login(world.officer_nt)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    try:
+        body = client.get(edit_url(posting)).content.decode()
+        assert "Edit posting of the task framework" in body and "Save changes" in body
+        assert "— Not checked yet —" in body
+        services.update_activity(world.coordinator, activity, version=1, audience_count=88)
+        body = client.post(edit_url(activity), activity_data(activity)).content.decode()
+        assert "Saved copy (just changed by someone else)" in body
+        assert "Save over the latest copy" in body
+    finally:
+        translation.activate("vi")  # LocaleMiddleware leaves the thread in English

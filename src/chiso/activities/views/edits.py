@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,13 +17,14 @@ from django.utils.translation import gettext as _
 from chiso.activities import access, services
 from chiso.activities.errors import PlanError, StaleVersion
 from chiso.activities.forms import ActivityEditForm, PostingEditForm
+from chiso.activities.models import Activity, Posting
 from chiso.activities.views.common import keep_input_for_resave
 from chiso.plans.access import get_or_404
 
 
 def _edit(
     request: HttpRequest,
-    obj: models.Model,
+    obj: Activity | Posting,
     form: ActivityEditForm | PostingEditForm,
     service: Callable[..., Any],
     *,
