@@ -441,3 +441,24 @@ def test_english_pages(coordinator, world, objective):
         assert "Objective kind" in body and "Save objective" in body
     finally:
         translation.activate("vi")
+
+
+def test_stale_delete_shows_the_latest_then_deletes(coordinator, world, objective):
+    url = reverse("plans:objective-delete", args=[objective.pk])
+    shown = fingerprint(objective)
+    save_objective(
+        world.coordinator,
+        world.plan,
+        objective,
+        code="1",
+        text="Đạt 46,00 điểm",
+        kind="aggregate_score_min",
+        value=46,
+    )
+    response = coordinator.post(url, {"loaded": shown})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Người khác đã lưu thay đổi" in body
+    assert "Đạt 46,00 điểm" in body and Objective.objects.exists()
+    fresh = response.context["form"]["loaded"].value()
+    assert coordinator.post(url, {"loaded": fresh}).status_code == 302
+    assert not Objective.objects.exists()

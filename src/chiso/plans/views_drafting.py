@@ -299,6 +299,10 @@ def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             remove_objective(request.user, objective, loaded=form.cleaned_data["loaded"] or None)
+        except services.StaleVersion as error:
+            current = fingerprint(Objective.objects.get(pk=objective.pk))
+            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
+            objective.refresh_from_db()
         except services.PlanError as error:
             add_service_error(form, error)
         else:
@@ -442,6 +446,10 @@ def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             delete_section(request.user, section, loaded=form.cleaned_data["loaded"] or None)
+        except services.StaleVersion as error:
+            current = fingerprint(Section.objects.get(pk=section.pk))
+            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
+            section.refresh_from_db()
         except services.PlanError as error:
             add_service_error(form, error)
         else:
