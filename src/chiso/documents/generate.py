@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from chiso.accounts.models import Agency, AgencyKind
+from chiso.activities.summary import InspectionSummary, inspection_summary
 from chiso.documents.analysis import AnalysisRequest, build_analysis
 from chiso.documents.annex import build_annex
 from chiso.documents.decree30 import IssuingBody, Signature
@@ -141,9 +142,16 @@ def results_document(
         province_kind=province_kind(plan.province.name),
         report_due=plan.report_due,
     )
-    data = ResultsReportInput(facts, profile, objectives, plan_progress(plan, today))
+    data = ResultsReportInput(
+        facts, profile, objectives, plan_progress(plan, today), _inspections(plan, today)
+    )
     docx = build_results_report(data, letterhead, progress)
     return _finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
+
+
+def _inspections(plan: Plan, today: dt.date) -> InspectionSummary | None:
+    summary = inspection_summary(plan.province, plan, today)
+    return summary if summary.inspection_plans else None
 
 
 @in_vietnamese

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from chiso.activities.summary import InspectionSummary
 from chiso.documents import charts
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
@@ -40,6 +41,7 @@ class ResultsReportInput:
     profile: ProvinceProfile | None  # latest published results (None: none loaded)
     objectives: tuple[ObjectiveResult, ...]  # evaluated on the profile's year
     progress: PlanProgress
+    inspections: InspectionSummary | None = None  # None: no inspection recorded for the plan
 
 
 def build_results_report(
@@ -64,6 +66,7 @@ def build_results_report(
     _progress(doc, data.progress)
     progress(75, "Nhiệm vụ quá hạn, báo cáo bị trả lại")
     _late_and_returned(doc, data.progress)
+    _inspections(doc, data.inspections)
     _conclusion(doc, data)
     doc.closing()
     progress(85, "Lưu tệp")
@@ -264,8 +267,53 @@ def _late_and_returned(doc: OfficialDocument, p: PlanProgress) -> None:
     )
 
 
+def _inspections(doc: OfficialDocument, summary: InspectionSummary | None) -> None:
+    doc.heading("V. KẾT QUẢ KIỂM TRA VIỆC THỰC HIỆN")
+    if summary is None or not (summary.visits_done or summary.visits_planned):
+        doc.para("Chưa có đợt kiểm tra nào được ghi nhận trong kỳ báo cáo.")
+        return
+    f, fu = summary.findings, summary.follow_up
+    doc.para(
+        f"Đã thực hiện {summary.visits_done} đợt kiểm tra"
+        + (
+            f" ({summary.visits_planned} đợt theo kế hoạch chưa thực hiện)"
+            if summary.visits_planned
+            else ""
+        )
+        + f"; ghi nhận {f.compliant} nội dung đạt yêu cầu, {f.shortcoming} nội dung còn hạn chế "
+        f"và {f.violation} nội dung vi phạm. Có {fu.total} kiến nghị: {fu.closed} đã kết thúc, "
+        f"{fu.done} đã hoàn thành khắc phục chờ kết thúc, {fu.open} đang khắc phục "
+        f"(trong đó {fu.overdue} quá hạn), {fu.without_task} chưa giao nhiệm vụ khắc phục."
+    )
+    rows = [
+        [
+            str(i),
+            a.agency_name,
+            str(a.visits),
+            str(a.findings.shortcoming + a.findings.violation),
+            f"{a.follow_up.closed + a.follow_up.done}/{a.follow_up.total}",
+            str(a.follow_up.overdue),
+        ]
+        for i, a in enumerate(summary.by_agency, start=1)
+    ]
+    doc.table(
+        [
+            "TT",
+            "Đơn vị được kiểm tra",
+            "Số đợt",
+            "Hạn chế, vi phạm",
+            "Kiến nghị đã khắc phục",
+            "Quá hạn",
+        ],
+        rows,
+        (10, 62, 18, 26, 30, 18),
+        numeric=(2, 3, 4, 5),
+        size=11,
+    )
+
+
 def _conclusion(doc: OfficialDocument, data: ResultsReportInput) -> None:
-    doc.heading("V. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ")
+    doc.heading("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ")
     missed = [o for o in data.objectives if o.status == NOT_MET]
     if missed:
         doc.para(
