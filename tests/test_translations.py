@@ -7,17 +7,39 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "chiso"
 CATALOGUES = sorted(SRC.glob("*/locale/en/LC_MESSAGES/django.po"))
-ENTRY = re.compile(r'^(#, fuzzy\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
+STRING = re.compile(r'"(.*)"')
+
+
+def _joined(lines: list[str], keyword: str) -> str | None:
+    """The text of `msgid`/`msgstr` in one entry (continuation lines included)."""
+    text, inside = None, False
+    for line in lines:
+        if line.startswith(keyword + " "):
+            text, inside = "".join(STRING.findall(line)), True
+        elif inside and line.startswith('"'):
+            text = (text or "") + "".join(STRING.findall(line))
+        else:
+            inside = False
+    return text
 
 
 def untranslated(po_text: str) -> list[str]:
+    """Entries with an empty or fuzzy translation (the header entry excepted)."""
     missing = []
-    for fuzzy, msgid, msgstr in ENTRY.findall(po_text + "\n"):
-        source = "".join(re.findall(r'"(.*)"', msgid))
-        target = "".join(re.findall(r'"(.*)"', msgstr))
-        if source and (not target or fuzzy):
+    for block in po_text.split("\n\n"):
+        lines = block.strip().splitlines()
+        source, target = _joined(lines, "msgid"), _joined(lines, "msgstr")
+        if not source or target is None:
+            continue  # header, plural or obsolete entry
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
+        if not target or fuzzy:
             missing.append(source)
     return missing
+
+
+def test_a_fuzzy_entry_counts_as_untranslated() -> None:
+    po = '#, fuzzy\n#| msgid "Kế hoạch"\nmsgid "Kế hoạch mới"\nmsgstr "Plans"\n'
+    assert untranslated(po) == ["Kế hoạch mới"]
 
 
 def test_there_are_catalogues() -> None:
