@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -16,10 +17,10 @@ from chiso.dashboards.metrics import (
     StatusCounts,
     by_agency,
     by_section,
-    by_task,
     by_unit,
     plan_assignments,
     status_counts,
+    task_counts,
     task_units,
 )
 from chiso.dashboards.objectives import ObjectiveLine, objective_lines
@@ -71,8 +72,9 @@ class PlanDashboard:
         rows = [r for b in self.dimensions for r in (b.dimension, *b.subdimensions)]
         return [r for r in rows if r.unaddressed]
 
-    @property
+    @cached_property
     def max_agency_total(self) -> int:
+        # Cached: every agency row of the table scales its bar by it.
         return max((a.counts.total for a in self.agencies), default=0)
 
 
@@ -127,15 +129,15 @@ def build_dashboard(plan: Plan, user: Any, today: dt.date) -> PlanDashboard:
         framework: Framework | None = load_framework(plan.index)
     except FrameworkError:
         framework = None
-    per_task = by_task(plan, today)
+    tasks = task_counts(plan, today)
     return PlanDashboard(
         plan=plan,
         today=today,
-        counts=sum(per_task.values(), StatusCounts()),
+        counts=tasks.total,
         mine=mine,
         agencies=agencies,
-        sections=by_section(plan, today),
-        dimensions=_unit_rows(plan, framework, weak, per_task) if framework else [],
+        sections=by_section(plan, today, tasks),
+        dimensions=_unit_rows(plan, framework, weak, tasks.per_task) if framework else [],
         weak=weak,
         objectives=objective_lines(plan, results),
     )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from chiso.plans.models import Assignment
-from chiso.plans.status import Status, status_expression
+from chiso.plans.status import status_expression
 
 DEFAULT_DUE_SOON_DAYS = 14
 MAX_DUE_SOON_DAYS = 366
@@ -26,11 +26,14 @@ def due_soon_days() -> int:
 
 
 def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
-    """Not completed and past the deadline (status "quá hạn"), longest overdue first."""
+    """Not completed and past the deadline (status "quá hạn"), longest overdue first.
+
+    Filtered on the columns, not on the status expression: the same rows (derive_status's
+    overdue rule), but PostgreSQL can use the open-assignments deadline index."""
     return (
-        qs.annotate(current_status=status_expression(today))
-        .filter(current_status=Status.OVERDUE.value)
-        .order_by("deadline", "task__order", "agency__name")
+        qs.filter(completed_on__isnull=True, deadline__lt=today)
+        .annotate(current_status=status_expression(today))
+        .order_by("deadline", "task__order", "agency__name", "id")
     )
 
 
@@ -43,5 +46,5 @@ def due_soon(qs: QuerySet[Assignment], today: dt.date, days: int) -> QuerySet[As
             deadline__lte=today + dt.timedelta(days=days),
         )
         .annotate(current_status=status_expression(today))
-        .order_by("deadline", "task__order", "agency__name")
+        .order_by("deadline", "task__order", "agency__name", "id")
     )

@@ -4,8 +4,9 @@ section, unit)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
 
 # The workspace's task list; its URL pattern takes the plan's id.
 TASK_LIST_URL_NAME = "plans:task-list"
@@ -18,5 +19,10 @@ def task_list_url(plan_id: int, **filters: object) -> str:
         base = reverse(TASK_LIST_URL_NAME, args=[plan_id])
     except NoReverseMatch:
         base = f"/ke-hoach/{plan_id}/nhiem-vu/"
+    return with_filters(base, **filters)
+
+
+def with_filters(base: str, **filters: object) -> str:
+    """`base` (a task list URL) with the non-empty filters as its query string."""
     query = {k: str(v) for k, v in filters.items() if v not in (None, "")}
     return f"{base}?{urlencode(query)}" if query else base

@@ -9,14 +9,18 @@ the dimension's codes the task lists.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, QuerySet
 
 from chiso.plans.models import Assignment, Plan, Section, TaskUnit
 from chiso.plans.status import Status, status_expression
+
+# StatusCounts' fields, in declaration order: each is a Status value.
+FIELDS = ("not_started", "in_progress", "done", "done_late", "overdue")
+POSITION = {name: i for i, name in enumerate(FIELDS)}
 
 STATUS_ORDER = (
     Status.DONE,
@@ -37,17 +41,29 @@ class StatusCounts:
 
     @classmethod
     def from_mapping(cls, counts: Mapping[str, int]) -> StatusCounts:
-        return cls(**{s.value: int(counts.get(s.value, 0)) for s in Status})
+        return cls(*(int(counts.get(name, 0)) for name in FIELDS))
+
+    @classmethod
+    def from_list(cls, counts: list[int]) -> StatusCounts:
+        """From a tally in FIELDS order (see `_Tally`)."""
+        return cls(*counts)
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
-        return StatusCounts(**{s.value: self[s] + other[s] for s in Status})
+        return StatusCounts(
+            self.not_started + other.not_started,
+            self.in_progress + other.in_progress,
+            self.done + other.done,
+            self.done_late + other.done_late,
+            self.overdue + other.overdue,
+        )
 
     def __getitem__(self, status: str) -> int:
         return int(getattr(self, Status(status).value))
 
     @property
     def total(self) -> int:
-        return sum(self[s] for s in Status)
+        # Plain field sums: a dashboard reads totals thousands of times while rendering.
+        return self.not_started + self.in_progress + self.done + self.done_late + self.overdue
 
     @property
     def finished(self) -> int:
@@ -90,16 +106,69 @@ class SectionRow:
     counts: StatusCounts
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitCounts:
-    """Per-unit roll-up input: counts of the tasks linked to the unit, distinct."""
+    """A unit's roll-up: the distinct tasks linked to it (or to a unit below) and their counts."""
 
-    tasks: set[int] = field(default_factory=set)
-    counts: StatusCounts = field(default_factory=StatusCounts)
+    tasks: frozenset[int]
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
+class TaskCounts:
+    """The plan's assignments counted per task (one grouped query), with each task's section,
+    so the plan's and the sections' figures are sums of these rows instead of more queries."""
+
+    per_task: dict[int, StatusCounts]
+    section_of: dict[int, int | None]
+
+    @property
+    def total(self) -> StatusCounts:
+        return _sum(self.per_task.values())
+
+    def per_section(self) -> dict[int | None, StatusCounts]:
+        tally = _Tally()
+        for task_id, counts in self.per_task.items():
+            tally.add_counts(self.section_of[task_id], counts)
+        return tally.result()
+
+
+class _Tally:
+    """Status counts per key, summed as plain int lists (StatusCounts is immutable)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[object, list[int]] = {}
+
+    def _row(self, key: object) -> list[int]:
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = [0, 0, 0, 0, 0]
+        return row
+
+    def add(self, key: object, status: str, n: int) -> None:
+        self._row(key)[POSITION[status]] += n
+
+    def add_counts(self, key: object, counts: StatusCounts) -> None:
+        row = self._row(key)
+        for i, name in enumerate(FIELDS):
+            row[i] += getattr(counts, name)
+
+    def result(self) -> dict[Any, StatusCounts]:
+        return {key: StatusCounts.from_list(row) for key, row in self._rows.items()}
+
+
+def _sum(items: Iterable[StatusCounts]) -> StatusCounts:
+    tally = _Tally()
+    for counts in items:
+        tally.add_counts(None, counts)
+    return tally.result().get(None, StatusCounts())
 
 
 def plan_assignments(plan: Plan) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(task__plan=plan)
+    # The province filter is redundant (an assignment's province is its task's, which is its
+    # plan's) but lets PostgreSQL read the province's rows by index instead of scanning every
+    # assignment of the deployment before the join on the plan's tasks.
+    return Assignment.objects.filter(province_id=plan.province_id, task__plan=plan)
 
 
 def _grouped(qs: QuerySet[Assignment], today: dt.date, *keys: str) -> QuerySet[Assignment]:
@@ -118,51 +187,55 @@ def status_counts(qs: QuerySet[Assignment], today: dt.date) -> StatusCounts:
 
 def by_agency(qs: QuerySet[Assignment], today: dt.date) -> list[AgencyRow]:
     rows = _grouped(qs, today, "agency_id", "agency__name").annotate(last=Max("last_report_at"))
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    tally = _Tally()
     names: dict[int, str] = {}
     last: dict[int, dt.datetime | None] = {}
     for r in rows:
         aid = r["agency_id"]
-        counts[aid][r["current_status"]] = r["n"]
+        tally.add(aid, r["current_status"], r["n"])
         names[aid] = r["agency__name"]
         if r["last"] is not None and (last.get(aid) is None or r["last"] > last[aid]):
             last[aid] = r["last"]
-    result = [
-        AgencyRow(a, names[a], StatusCounts.from_mapping(c), last.get(a)) for a, c in counts.items()
-    ]
+    result = [AgencyRow(a, names[a], c, last.get(a)) for a, c in tally.result().items()]
     # Most overdue first: the table is read to see who is behind.
     return sorted(result, key=lambda r: (-r.counts.overdue, -r.counts.open, r.name))
 
 
-def by_section(plan: Plan, today: dt.date) -> list[SectionRow]:
-    rows = _grouped(plan_assignments(plan), today, "task__section_id")
-    counts: dict[int | None, dict[str, int]] = defaultdict(dict)
-    for r in rows:
-        counts[r["task__section_id"]][r["current_status"]] = r["n"]
-    result = [
-        SectionRow(s.pk, s.code, s.title, StatusCounts.from_mapping(counts.get(s.pk, {})))
-        for s in Section.objects.filter(plan=plan).order_by("order", "id")
-    ]
-    if None in counts:
-        result.append(SectionRow(None, "—", "", StatusCounts.from_mapping(counts[None])))
-    return result
+def task_counts(plan: Plan, today: dt.date) -> TaskCounts:
+    """One query: the plan's assignments by task (and its section) and status."""
+    tally = _Tally()
+    section_of: dict[int, int | None] = {}
+    for r in _grouped(plan_assignments(plan), today, "task_id", "task__section_id"):
+        tally.add(r["task_id"], r["current_status"], r["n"])
+        section_of[r["task_id"]] = r["task__section_id"]
+    return TaskCounts(tally.result(), section_of)
 
 
 def by_task(plan: Plan, today: dt.date) -> dict[int, StatusCounts]:
-    rows = _grouped(plan_assignments(plan), today, "task_id")
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for r in rows:
-        counts[r["task_id"]][r["current_status"]] = r["n"]
-    return {task_id: StatusCounts.from_mapping(c) for task_id, c in counts.items()}
+    return task_counts(plan, today).per_task
+
+
+def by_section(plan: Plan, today: dt.date, tasks: TaskCounts | None = None) -> list[SectionRow]:
+    """Every section of the plan in order (empty ones too), then tasks outside any section."""
+    counts = (tasks or task_counts(plan, today)).per_section()
+    result = [
+        SectionRow(s.pk, s.code, s.title, counts.get(s.pk, StatusCounts()))
+        for s in Section.objects.filter(plan=plan).order_by("order", "id")
+    ]
+    if None in counts:
+        result.append(SectionRow(None, "—", "", counts[None]))
+    return result
 
 
 def task_units(plan: Plan) -> list[tuple[int, str]]:
-    return list(TaskUnit.objects.filter(task__plan=plan).values_list("task_id", "unit_code"))
+    return list(
+        TaskUnit.objects.filter(task__plan=plan).order_by().values_list("task_id", "unit_code")
+    )
 
 
 def ancestors(code: str, known: Iterable[str]) -> list[str]:
     """The code and every known code above it: "2.4.1" → ["2.4.1", "2.4", "2"]."""
-    known_set = set(known)
+    known_set = known if isinstance(known, (set, frozenset)) else set(known)
     parts = code.split(".")
     prefixes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
     return [p for p in prefixes if p in known_set]
@@ -174,14 +247,13 @@ def by_unit(
     """Counts per unit code with roll-up: each task counted once per unit it (or a unit below)
     names. `unit_codes` are the framework's codes (dimensions and sub-dimensions)."""
     codes = list(unit_codes)
+    known = set(codes)
     tasks_of: dict[str, set[int]] = {c: set() for c in codes}
     for task_id, code in links:
-        for unit in ancestors(code, codes):
+        for unit in ancestors(code, known):
             tasks_of[unit].add(task_id)
-    result: dict[str, UnitCounts] = {}
-    for code, task_ids in tasks_of.items():
-        total = StatusCounts()
-        for task_id in task_ids:
-            total = total + per_task.get(task_id, StatusCounts())
-        result[code] = UnitCounts(task_ids, total)
-    return result
+    empty = StatusCounts()
+    return {
+        code: UnitCounts(frozenset(ids), _sum(per_task.get(t, empty) for t in ids))
+        for code, ids in tasks_of.items()
+    }

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
+from chiso.dashboards.links import task_list_url
 from chiso.plans.access import assignments_for, can_edit_plan, get_or_404, plans_for
+from chiso.plans.models import Assignment
 from chiso.site import clock
+
+# Rows per page of the dashboard's agency table (a province has a hundred or more agencies
+# once communes report directly); the most overdue come first.
+AGENCY_PAGE_SIZE = 25
+# Rows per page of each deadline list.
+DEADLINE_PAGE_SIZE = 25
 
 
 @login_required
@@ -31,6 +41,10 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "dashboards/plan.html",
         {
             "dash": dash,
+            "agency_page": Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(
+                request.GET.get("agency_page")
+            ),
+            "tasks_base": task_list_url(plan.pk),
             "other_plans": other_plans,
             "can_edit": can_edit_plan(request.user, plan),
         },
@@ -46,7 +60,8 @@ def _days(request: HttpRequest) -> int:
 
 @login_required
 def deadlines(request: HttpRequest) -> HttpResponse:
-    """Overdue and due-soon assignments the user may see (agency staff: their own agency's)."""
+    """Overdue and due-soon assignments the user may see (agency staff: their own agency's),
+    each list paged: a province has thousands of overdue assignments at national scale."""
     today, days = clock.today(), _days(request)
     qs = assignments_for(request.user).select_related("task", "task__plan", "agency")
     plan_id = request.GET.get("plan", "").strip()
@@ -58,8 +73,21 @@ def deadlines(request: HttpRequest) -> HttpResponse:
         {
             "today": today,
             "days": days,
-            "overdue": list(overdue(qs, today)),
-            "due_soon": list(due_soon(qs, today, days)),
+            "overdue": _page(request, overdue(qs, today), "overdue_page"),
+            "due_soon": _page(request, due_soon(qs, today, days), "due_page"),
+            "overdue_query": _query_without(request, "overdue_page"),
+            "due_query": _query_without(request, "due_page"),
             "plan_id": plan_id if plan_id.isdigit() else "",
         },
     )
+
+
+def _page(request: HttpRequest, qs: QuerySet[Assignment], param: str) -> Page:
+    return Paginator(qs, DEADLINE_PAGE_SIZE).get_page(request.GET.get(param))
+
+
+def _query_without(request: HttpRequest, param: str) -> str:
+    """The page's query string minus one list's page number, for that list's pager links."""
+    query = request.GET.copy()
+    query.pop(param, None)
+    return query.urlencode()
