@@ -156,3 +156,63 @@ def test_objective_lines(plan_data: PlanData, papi_results: Any) -> None:
     # Khánh Hòa 2023: 44,94 points, short of the 45 the plan aims for.
     assert (line.status, line.label, line.tone) == ("not_met", "Chưa đạt", "not_met")
     assert line.summary.startswith("44,94 / 45,00")
+
+
+def test_status_counts_fields_are_the_statuses() -> None:
+    """The tallies index StatusCounts by FIELDS: each field must be a status, in field order."""
+    from dataclasses import fields
+
+    from chiso.dashboards.metrics import FIELDS
+    from chiso.plans.status import Status
+
+    assert tuple(f.name for f in fields(StatusCounts)) == FIELDS
+    assert set(FIELDS) == set(Status.values)
+    assert counts(done=2, overdue=1) + counts(done=1, not_started=4) == counts(
+        done=3, overdue=1, not_started=4
+    )
+    assert StatusCounts.from_mapping({"overdue": 2, "done_late": 1}).total == 3
+
+
+def test_sections_and_plan_total_come_from_the_task_counts(plan_data: PlanData) -> None:
+    from chiso.dashboards.metrics import task_counts
+
+    tasks = task_counts(plan_data.plan, TODAY)
+    t = plan_data.tasks
+    assert tasks.per_task[t["1"].pk] == counts(done=1, overdue=1)
+    assert tasks.section_of[t["4"].pk] is None
+    assert tasks.total == status_counts(plan_assignments(plan_data.plan), TODAY)
+    assert [r.counts for r in by_section(plan_data.plan, TODAY, tasks)] == [
+        r.counts for r in by_section(plan_data.plan, TODAY)
+    ]
+
+
+def test_overdue_and_due_soon_follow_the_status_rule(plan_data: PlanData) -> None:
+    """overdue() filters on the columns (for the index); it must pick exactly the assignments
+    whose derived status is "quá hạn", and due_soon() only open ones."""
+    import datetime as dt
+
+    from chiso.dashboards.deadlines import due_soon, overdue
+    from chiso.plans.models import Assignment
+    from chiso.plans.status import Status
+
+    every = plan_assignments(plan_data.plan)
+    for day in (dt.date(2023, 6, 1), TODAY, dt.date(2023, 8, 25), dt.date(2024, 1, 1)):
+        expected = {a.pk for a in every if a.status(day) == Status.OVERDUE}
+        assert {a.pk for a in overdue(Assignment.objects.all(), day)} == expected
+        assert all(a.current_status == Status.OVERDUE for a in overdue(every, day))
+        soon = list(due_soon(Assignment.objects.all(), day, 366))
+        assert all(a.completed_on is None and a.deadline >= day for a in soon)
+
+
+def test_status_bar_markup() -> None:
+    from chiso.dashboards.templatetags.dashboard_tags import status_bar
+
+    bar = str(status_bar(counts(done=1, overdue=3), scale=8, height=10))
+    assert bar.startswith('<svg class="status-bar" viewBox="0 0 100 10"')
+    assert 'aria-label="Hoàn thành: 1; Quá hạn: 3"' in bar
+    assert (
+        '<rect class="seg seg--overdue" fill="#b42318" x="12.500" y="0" width="37.500"'
+        ' height="10"><title>Quá hạn: 3</title></rect>'
+    ) in bar
+    empty = str(status_bar(StatusCounts()))
+    assert 'aria-label="Chưa có phân công"' in empty and "seg--" not in empty

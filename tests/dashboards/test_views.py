@@ -144,3 +144,102 @@ def test_dashboard_in_english(
     assert "Overall plan progress" in body
     assert "Your agency: UBND thành phố Nha Trang" in body
     assert "Figures as of 15/08/2023." in body
+
+
+def test_deadline_lists_page(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from chiso.dashboards import views
+
+    monkeypatch.setattr(views, "DEADLINE_PAGE_SIZE", 2)
+    client.force_login(users["coordinator"])
+    a = plan_data.assignments
+    first = client.get("/bang-dieu-khien/thoi-han/", {"days": "60"})
+    # Due within 60 days, soonest first: MTTQ 20/08, then T2's two (29/09) by agency name.
+    assert [x.pk for x in first.context["due_soon"]] == [a["t3_mttq"].pk, a["t2_cr"].pk]
+    body = first.content.decode()
+    assert "Sắp đến hạn trong 60 ngày (3)" in body  # the heading counts every row, not the page
+    assert 'href="?days=60&amp;due_page=2#due-title"' in body
+    second = client.get("/bang-dieu-khien/thoi-han/", {"days": "60", "due_page": "2"})
+    assert [x.pk for x in second.context["due_soon"]] == [a["t2_nt"].pk]
+    # The other list stays on its own first page; its pager keeps this list's page.
+    assert [x.pk for x in second.context["overdue"]] == [a["t1_nt"].pk]
+    assert second.context["overdue_query"] == "days=60&due_page=2"
+    # A page number past the end shows the last page.
+    late = client.get("/bang-dieu-khien/thoi-han/", {"days": "60", "due_page": "9"})
+    assert [x.pk for x in late.context["due_soon"]] == [a["t2_nt"].pk]
+
+
+def test_agency_table_pages_most_overdue_first(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from chiso.dashboards import views
+
+    monkeypatch.setattr(views, "AGENCY_PAGE_SIZE", 2)
+    client.force_login(users["leadership"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    first = client.get(url)
+    body = first.content.decode()
+    assert [r.name for r in first.context["agency_page"]] == [
+        "UBND thành phố Nha Trang",  # the only one with an overdue assignment
+        "Sở Nội vụ",  # then by open assignments (one each), then by name
+    ]
+    assert "4 cơ quan" in body  # the KPI counts every agency, not the page
+    assert 'href="?agency_page=2#agencies-title"' in body
+    second = client.get(url, {"agency_page": "2"})
+    assert [r.agency_id for r in second.context["agency_page"]] == [
+        plan_data.cam_ranh.pk,
+        plan_data.front.pk,
+    ]
+
+
+def test_dashboard_queries_do_not_grow_with_the_plan(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    make_agency: Any,
+) -> None:
+    """No N+1: thirty more agencies and tasks cost no extra query on either page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chiso.plans.models import Assignment, Task, TaskUnit
+
+    client.force_login(users["coordinator"])
+    pages = [f"/bang-dieu-khien/{plan_data.plan.pk}/", "/bang-dieu-khien/thoi-han/?days=366"]
+
+    def query_counts() -> list[int]:
+        found = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            found.append(len(ctx))
+        return found
+
+    before = query_counts()
+    plan = plan_data.plan
+    for i in range(30):
+        agency = make_agency(plan.province, f"UBND xã Thử {i}")
+        task = Task.objects.create(
+            province=plan.province,
+            plan=plan,
+            section=plan_data.sections["II.2"],
+            code=str(10 + i),
+            title=f"Nhiệm vụ {i}",
+            order=10 + i,
+            deadline=dt.date(2023, 7 + i % 3, 1),
+        )
+        TaskUnit.objects.create(task=task, unit_code="3.2")
+        Assignment.objects.create(
+            province=plan.province, task=task, agency=agency, deadline=task.deadline
+        )
+    assert query_counts() == before

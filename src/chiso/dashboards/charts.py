@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.translation import get_language
 
 from chiso.dashboards.metrics import STATUS_ORDER, StatusCounts
 from chiso.plans.status import Status
@@ -39,14 +42,25 @@ def stacked_segments(counts: StatusCounts, scale_total: int | None = None) -> li
     scale = max(scale_total or total, total)
     if scale == 0:
         return []
-    labels = dict(Status.choices)
+    labels = status_labels()
     segments, x = [], 0.0
     for status in STATUS_ORDER:
-        n = counts[status]
+        n = getattr(counts, status.value)
         if n:
             width = VIEWBOX_WIDTH * n / scale
             segments.append(
-                Segment(status.value, str(labels[status]), n, round(x, 3), round(width, 3))
+                Segment(status.value, labels[status.value], n, round(x, 3), round(width, 3))
             )
             x += width
     return segments
+
+
+def status_labels() -> dict[str, str]:
+    """Status value → label in the active language, translated once per language (a dashboard
+    draws hundreds of bars)."""
+    return _labels(get_language() or "")
+
+
+@lru_cache(maxsize=16)
+def _labels(language: str) -> dict[str, str]:
+    return {value: str(label) for value, label in Status.choices}

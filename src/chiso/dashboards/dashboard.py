@@ -67,10 +67,15 @@ class PlanDashboard:
     weak: WeakUnits
     objectives: list[ObjectiveLine]
 
+    @cached_property
+    def unit_rows(self) -> list[UnitRow]:
+        """The units table's rows in order: each dimension, then its sub-dimensions (one flat
+        loop in the template instead of an include per row)."""
+        return [r for b in self.dimensions for r in (b.dimension, *b.subdimensions)]
+
     @property
     def unaddressed(self) -> list[UnitRow]:
-        rows = [r for b in self.dimensions for r in (b.dimension, *b.subdimensions)]
-        return [r for r in rows if r.unaddressed]
+        return [r for r in self.unit_rows if r.unaddressed]
 
     @cached_property
     def max_agency_total(self) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max, QuerySet
 
+from chiso.accounts.models import Agency
 from chiso.plans.models import Assignment, Plan, Section, TaskUnit
 from chiso.plans.status import Status, status_expression
 
@@ -186,17 +187,19 @@ def status_counts(qs: QuerySet[Assignment], today: dt.date) -> StatusCounts:
 
 
 def by_agency(qs: QuerySet[Assignment], today: dt.date) -> list[AgencyRow]:
-    rows = _grouped(qs, today, "agency_id", "agency__name").annotate(last=Max("last_report_at"))
+    """Counts and last report per agency. The names come from a second, small query: grouping
+    by the name too made PostgreSQL join and sort every assignment row by text."""
+    rows = _grouped(qs, today, "agency_id").annotate(last=Max("last_report_at"))
     tally = _Tally()
-    names: dict[int, str] = {}
     last: dict[int, dt.datetime | None] = {}
     for r in rows:
         aid = r["agency_id"]
         tally.add(aid, r["current_status"], r["n"])
-        names[aid] = r["agency__name"]
         if r["last"] is not None and (last.get(aid) is None or r["last"] > last[aid]):
             last[aid] = r["last"]
-    result = [AgencyRow(a, names[a], c, last.get(a)) for a, c in tally.result().items()]
+    counts = tally.result()
+    names = dict(Agency.objects.filter(pk__in=list(counts)).order_by().values_list("id", "name"))
+    result = [AgencyRow(a, names[a], c, last.get(a)) for a, c in counts.items()]
     # Most overdue first: the table is read to see who is behind.
     return sorted(result, key=lambda r: (-r.counts.overdue, -r.counts.open, r.name))
 

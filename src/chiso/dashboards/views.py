@@ -82,7 +82,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _page(request: HttpRequest, qs: QuerySet[Assignment], param: str) -> Page:
+def _page(request: HttpRequest, qs: QuerySet[Assignment], param: str) -> Page[Assignment]:
     return Paginator(qs, DEADLINE_PAGE_SIZE).get_page(request.GET.get(param))
 
 

@@ -231,6 +231,13 @@ class Assignment(models.Model):
         indexes = [
             models.Index(fields=["province", "agency"], name="assignment_province_agency"),
             models.Index(fields=["province", "deadline"], name="assignment_province_deadline"),
+            # Overdue and due-soon lists and reminders read only open assignments by deadline;
+            # finished ones pile up year after year and would otherwise be scanned and dropped.
+            models.Index(
+                fields=["province", "deadline"],
+                condition=models.Q(completed_on__isnull=True),
+                name="assignment_open_deadline",
+            ),
         ]
 
     def __str__(self) -> str:

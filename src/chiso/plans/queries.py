@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from chiso.plans.models import Assignment, Task
+from chiso.plans.models import Assignment, Task, TaskUnit
 from chiso.plans.status import Status, status_expression
 
 
@@ -99,7 +99,15 @@ def task_rows(tasks: list[Task], today: dt.date) -> list[TaskRow]:
 
 
 def with_task_details(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    # Explicit orderings for the prefetches: the models' default orderings start with "task",
+    # which expands to the task's and the plan's orderings and joins (and, on PostgreSQL,
+    # hashes) every task and plan of the deployment just to sort one page's rows.
     return tasks.select_related("section", "lead_group").prefetch_related(
-        "units",
-        Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+        Prefetch("units", queryset=TaskUnit.objects.order_by("task_id", "unit_code")),
+        Prefetch(
+            "assignments",
+            queryset=Assignment.objects.select_related("agency").order_by(
+                "task_id", "agency__name", "id"
+            ),
+        ),
     )
