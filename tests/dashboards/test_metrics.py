@@ -216,3 +216,19 @@ def test_status_bar_markup() -> None:
     ) in bar
     empty = str(status_bar(StatusCounts()))
     assert 'aria-label="Chưa có phân công"' in empty and "seg--" not in empty
+
+
+def test_province_profile_computed_once_per_results(
+    papi_results: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chiso.dashboards.weakness import province_profile
+
+    first = province_profile(papi_results, "56", 2022)
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        type(papi_results), "profile", lambda self, code, year: calls.append((code, year))
+    )
+    assert province_profile(papi_results, "56", 2022) is first
+    assert calls == []
+    province_profile(papi_results, "56", 2021)
+    assert calls == [("56", 2021)]

@@ -6,6 +6,8 @@ province's weaknesses as the core finds them (worst relative ranks, below the na
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -71,6 +73,27 @@ def results_year(plan: Plan, years: tuple[int, ...]) -> int | None:
     return max(earlier) if earlier else None
 
 
+# A province's profile per results object. Results are immutable (load_results builds a new
+# object when the stored releases change), so each (province, year) is computed once per
+# process instead of on every dashboard request; entries go with their results object.
+_profiles: weakref.WeakKeyDictionary[Results, dict[tuple[str, int], ProvinceProfile]] = (
+    weakref.WeakKeyDictionary()
+)
+_profiles_lock = threading.Lock()
+
+
+def province_profile(results: Results, province_code: str, year: int) -> ProvinceProfile:
+    """`results.profile(province_code, year)`, computed once per results object."""
+    with _profiles_lock:
+        known = _profiles.setdefault(results, {})
+        found = known.get((province_code, year))
+    if found is None:
+        found = results.profile(province_code, year)  # LookupError: not cached
+        with _profiles_lock:
+            known[(province_code, year)] = found
+    return found
+
+
 def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
     year = results_year(plan, results.years)
     if year is None:
@@ -82,7 +105,7 @@ def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
             % {"index": plan.index, "year": plan.year},
         )
     try:
-        profile = results.profile(plan.province.code, year)
+        profile = province_profile(results, plan.province.code, year)
     except LookupError:
         return WeakUnits(
             year,
