@@ -49,3 +49,18 @@ def test_agency_page_hides_visits_the_user_may_not_see(world, data, client: Clie
     if response.status_code == 404:
         return
     assert f"/hoat-dong/dot-kiem-tra/{data['visit'].pk}/" not in response.content.decode()
+
+
+def test_dashboard_shows_the_plan_inspections(world, data, client: Client) -> None:
+    client.force_login(world.leadership)
+    body = client.get(f"/bang-dieu-khien/{world.plan.pk}/").content.decode()
+    assert 'data-testid="dashboard-inspections"' in body
+    assert world.nhatrang.name in body
+
+
+def test_agency_officers_do_not_get_the_province_inspection_summary(
+    world, data, client: Client
+) -> None:
+    client.force_login(world.officer_cr)
+    body = client.get(f"/bang-dieu-khien/{world.plan.pk}/").content.decode()
+    assert 'data-testid="dashboard-inspections"' not in body

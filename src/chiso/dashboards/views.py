@@ -12,7 +12,7 @@ from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
 from chiso.plans.access import assignments_for, can_edit_plan, get_or_404, plans_for
-from chiso.plans.models import Assignment
+from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
 
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
@@ -47,8 +47,20 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
             "tasks_base": task_list_url(plan.pk),
             "other_plans": other_plans,
             "can_edit": can_edit_plan(request.user, plan),
+            "inspections": _inspections(request, plan),
         },
     )
+
+
+def _inspections(request: HttpRequest, plan: Plan) -> dict[str, object] | None:
+    """The plan's inspection results, for those who read the whole province (issue 7)."""
+    from chiso.activities.access import reads_province
+    from chiso.activities.summary import inspection_summary
+
+    if not reads_province(request.user):
+        return None
+    summary = inspection_summary(plan.province, plan, clock.today())
+    return {"summary": summary} if summary.inspection_plans else None
 
 
 def _days(request: HttpRequest) -> int:
