@@ -26,14 +26,19 @@ def strip_diacritics(text: str) -> str:
     return kept.replace("đ", "d").replace("Đ", "D")
 
 
+def plain_name(name: str) -> str:
+    """No diacritics, case-folded, single spaces — administrative words kept (agency names)."""
+    text = strip_diacritics(unicodedata.normalize("NFC", name)).casefold()
+    return _SEPARATORS.sub(" ", text).strip()
+
+
 def normalize_name(name: str) -> str:
     """Canonical comparison key: no diacritics, case-folded, single spaces, no admin prefix.
 
     >>> normalize_name("Tỉnh  Khánh Hoà") == normalize_name("khanh hòa")
     True
     """
-    text = strip_diacritics(unicodedata.normalize("NFC", name)).casefold()
-    text = _SEPARATORS.sub(" ", text).strip()
+    text = plain_name(name)
     changed = True
     while changed:
         changed = False
