@@ -11,6 +11,11 @@ Set up once (an existing database, never the test run's):
 Requests go through Django's full handler and middleware in-process (the test client); the
 benchmark logs in with force_login and rolls back everything it writes (sessions). p50/p95 per
 page are printed and written to test-output/bench_pages.{txt,json}.
+
+The dashboard, the task list and the report form cache their heavy parts until the province's
+data changes (chiso.web.fragments). They are measured twice: as users meet them between changes
+(the goal's figure) and "after a change", with the cache emptied before every request (what the
+first viewer after a change waits).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -68,13 +74,16 @@ def summary(request: Any) -> Iterator[None]:
             reporter.write_line(line)
 
 
-def _measure(benchmark: BenchmarkFixture, name: str, client: Client, url: str) -> None:
+def _measure(
+    benchmark: BenchmarkFixture, name: str, client: Client, url: str, *, cold: bool = False
+) -> None:
     def get() -> int:
         response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"
         return len(response.content)
 
-    benchmark.pedantic(get, rounds=ROUNDS, iterations=1, warmup_rounds=3)
+    setup = cache.clear if cold else None
+    benchmark.pedantic(get, setup=setup, rounds=ROUNDS, iterations=1, warmup_rounds=3)
     TIMINGS.append(timing(name, url, list(benchmark.stats.stats.data)))
 
 
@@ -103,6 +112,21 @@ def test_report_form(benchmark: BenchmarkFixture, targets: Targets) -> None:
     client = _client(targets.officer)
     assert b'name="narrative"' in client.get(url).content, "the report form is not on the page"
     _measure(benchmark, "report form", client, url)
+
+
+def test_dashboard_after_a_change(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("dashboards:plan", kwargs={"plan_id": targets.plan.pk})
+    _measure(benchmark, "dashboard, after a change", _client(targets.coordinator), url, cold=True)
+
+
+def test_task_list_after_a_change(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("plans:task-list", kwargs={"plan_pk": targets.plan.pk})
+    _measure(benchmark, "task list, after a change", _client(targets.coordinator), url, cold=True)
+
+
+def test_report_form_after_a_change(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("plans:assignment-detail", kwargs={"pk": targets.assignment.pk})
+    _measure(benchmark, "report form, after a change", _client(targets.officer), url, cold=True)
 
 
 def test_deadlines(benchmark: BenchmarkFixture, targets: Targets) -> None:

@@ -84,10 +84,10 @@ def write_summary(timings: list[PageTiming], context: dict[str, Any]) -> list[st
     ]
     lines = [
         f"Page latency on {context.get('database')} ({context.get('data')}), in-process WSGI:",
-        f"{'page':<22}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'p95/bare':>10}  url",
+        f"{'page':<30}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'p95/bare':>10}  url",
     ]
     lines += [
-        f"{t.name:<22}{t.p50_ms:>10.1f}{t.p95_ms:>10.1f}{t.max_ms:>10.1f}"
+        f"{t.name:<30}{t.p50_ms:>10.1f}{t.p95_ms:>10.1f}{t.max_ms:>10.1f}"
         f"{(t.ratio_p95_to_bare or 0):>10.1f}  {t.url}"
         for t in rows
     ]

@@ -32,6 +32,17 @@ def vietnamese_by_default() -> Iterator[None]:
     translation.activate("vi")
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache() -> Iterator[None]:
+    """Cached page fragments are keyed by a province's change counter, which a rolled-back
+    test database hands out again: each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def papi_data_dir() -> Path:
     if not PAPI_DATA_DIR.is_dir():

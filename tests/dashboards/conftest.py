@@ -127,6 +127,7 @@ def users(
     stranger_agency = make_agency(other_province, "Sở Nội vụ Hà Nội")
     return {
         "coordinator": make_user("sonoivu", Role.COORDINATOR, province, d.home_affairs),
+        "camranh": make_user("camranh", Role.AGENCY_OFFICER, province, d.cam_ranh),
         "nhatrang": make_user("nhatrang", Role.AGENCY_OFFICER, province, d.nha_trang),
         "leadership": make_user("lanhdao", Role.LEADERSHIP, province),
         "mttq": make_user("mttq", Role.SUPERVISOR, province, d.front),

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from chiso.dashboards import dashboard as dashboard_module
@@ -39,14 +40,19 @@ def test_every_user_of_the_province_sees_the_dashboard(
     role: str,
 ) -> None:
     client.force_login(users[role])
-    # The dashboard's own queries (session, user, plan, counts by agency + names, by task,
-    # sections, task units, objectives, province, other plans); province-wide readers also get
-    # the inspection panel's six aggregates (chiso.activities.summary).
+    # The dashboard's own queries (session, user with province and agency, plan with its data
+    # revision, counts by agency + names, by task, sections, task units, objectives and the plan's
+    # province, other plans); province-wide readers also get the inspection panel's six
+    # aggregates (chiso.activities.summary).
     limit = 11 if role == "nhatrang" else 11 + 6
     with django_assert_max_num_queries(limit):
         response = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/")
     assert response.status_code == 200
     body = response.content.decode()
+    # The second look comes from the cache: session, user, plan with its data revision only.
+    with django_assert_max_num_queries(3):
+        again = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/").content.decode()
+    assert _main(again) == _main(body)
     assert 'data-testid="kpi-total">7<' in body
     assert 'data-testid="kpi-overdue">1<' in body
     pk = plan_data.plan.pk
@@ -223,6 +229,7 @@ def test_dashboard_queries_do_not_grow_with_the_plan(
 
     def query_counts() -> list[int]:
         found = []
+        cache.clear()  # the rows below are written without the services: no new data revision
         for url in pages:
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get(url).status_code == 200
@@ -247,3 +254,38 @@ def test_dashboard_queries_do_not_grow_with_the_plan(
             province=plan.province, task=task, agency=agency, deadline=task.deadline
         )
     assert query_counts() == before
+
+
+def _main(body: str) -> str:
+    """The page's own content (the header's forms carry a new CSRF token on every request)."""
+    return body[body.index('<main id="main"') : body.index("</main>")]
+
+
+def test_a_change_shows_at_once_despite_the_cache(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
+    """The cached dashboard is retired by the service's audited change (no waiting for expiry)."""
+    from chiso.plans import services
+
+    client.force_login(users["coordinator"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    assert 'data-testid="kpi-done">1<' in client.get(url).content.decode()
+    report = services.submit_report(
+        users["camranh"],
+        plan_data.assignments["t2_cr"],
+        narrative="Đã hoàn thành.",
+        progress=100,
+        is_final=True,
+    )
+    services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
+    assert 'data-testid="kpi-done">2<' in client.get(url).content.decode()
+
+
+def test_cached_dashboards_are_not_shared_between_agencies(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    client.force_login(users["nhatrang"])
+    assert "UBND thành phố Nha Trang" in client.get(url).content.decode()
+    client.force_login(users["camranh"])
+    assert "Cơ quan của anh/chị: UBND thành phố Cam Ranh" in client.get(url).content.decode()

@@ -29,3 +29,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+
+
+class DataRevision(models.Model):
+    """A counter per province, raised in the same transaction as every audited change.
+
+    Pages cache what they render under the province's current number, so a change anywhere in
+    the province's plan data (which is always audited) retires every cached page at once. A
+    counter rather than the latest audit id: ids are handed out before commit, so a later id can
+    become visible before an earlier one and a cache keyed on it would miss the earlier change.
+    """
+
+    province = models.OneToOneField(
+        "accounts.Province", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("phiên bản dữ liệu")
+        verbose_name_plural = _("phiên bản dữ liệu")
+
+    def __str__(self) -> str:
+        return f"{self.province_id}: {self.number}"

@@ -10,9 +10,10 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
-from chiso.audit.models import AuditEntry
+from chiso.audit.models import AuditEntry, DataRevision
 
 
 def _plain(value: Any) -> Any:
@@ -54,6 +55,7 @@ def record(
     """Append one entry. Call inside the service's transaction so both commit or neither."""
     if province is None:
         province = getattr(obj, "province", None)
+    raise_revision(province)
     return AuditEntry.objects.create(
         province=province,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -64,6 +66,41 @@ def record(
         changes={k: [_plain(v) for v in pair] for k, pair in (changes or {}).items()},
         note=note,
     )
+
+
+def raise_revision(province: Any) -> None:
+    """Count one more change of `province`'s data; None (a national change such as new index
+    results) counts for every province. Part of the caller's transaction."""
+    if province is None:
+        from chiso.accounts.models import Province
+
+        DataRevision.objects.bulk_create(
+            [DataRevision(province=p) for p in Province.objects.all()], ignore_conflicts=True
+        )
+        DataRevision.objects.update(number=F("number") + 1)
+        return
+    if DataRevision.objects.filter(province=province).update(number=F("number") + 1):
+        return
+    _, created = DataRevision.objects.get_or_create(province=province, defaults={"number": 1})
+    if not created:  # another transaction created the row meanwhile: still count this change
+        DataRevision.objects.filter(province=province).update(number=F("number") + 1)
+
+
+def with_revision(qs: QuerySet[Any]) -> QuerySet[Any]:
+    """`qs` (a model with a `province` field) with its province's data revision as
+    `data_revision`, fetched in the same query as the object a page is about."""
+    number = DataRevision.objects.filter(province_id=OuterRef("province_id")).values("number")
+    return qs.annotate(data_revision=Coalesce(Subquery(number[:1]), 0))
+
+
+def revision_of(province_id: int) -> int:
+    """The province's change counter (0 before its first audited change)."""
+    number = (
+        DataRevision.objects.filter(province_id=province_id)
+        .values_list("number", flat=True)
+        .first()
+    )
+    return number or 0
 
 
 @dataclass(frozen=True)

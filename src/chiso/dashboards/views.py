@@ -7,13 +7,22 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 
+from chiso.audit.services import with_revision
 from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
-from chiso.plans.access import assignments_for, can_edit_plan, get_or_404, plans_for
+from chiso.plans.access import (
+    assignments_for,
+    can_edit_plan,
+    get_or_404,
+    plans_for,
+    viewer_key,
+)
 from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
+from chiso.web.fragments import fragment
 
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
 # once communes report directly); the most overdue come first.
@@ -33,21 +42,35 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_id)
-    dash = build_dashboard(plan, request.user, clock.today())
-    other_plans = plans_for(request.user).exclude(pk=plan.pk).order_by("-year", "-id")[:10]
+    """The plan's dashboard. Its body is a cached fragment (chiso.web.fragments): the figures
+    below are lazy and computed only when the fragment is not in the cache."""
+    user = request.user
+    plan = get_or_404(with_revision(plans_for(user)), pk=plan_id)
+    page_number = request.GET.get("agency_page", "")
+    dash = SimpleLazyObject(lambda: build_dashboard(plan, user, clock.today()))
     return render(
         request,
         "dashboards/plan.html",
         {
+            "plan": plan,
+            "fragment": fragment(
+                plan.province_id,
+                "dashboard",
+                plan.pk,
+                viewer_key(user),
+                page_number,
+                revision=plan.data_revision,
+            ),
             "dash": dash,
-            "agency_page": Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(
-                request.GET.get("agency_page")
+            "agency_page": SimpleLazyObject(
+                lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
             ),
             "tasks_base": task_list_url(plan.pk),
-            "other_plans": other_plans,
-            "can_edit": can_edit_plan(request.user, plan),
-            "inspections": _inspections(request, plan),
+            "other_plans": SimpleLazyObject(
+                lambda: list(plans_for(user).exclude(pk=plan.pk).order_by("-year", "-id")[:10])
+            ),
+            "can_edit": can_edit_plan(user, plan),
+            "inspections": SimpleLazyObject(lambda: _inspections(request, plan) or {}),
         },
     )
 

@@ -52,11 +52,19 @@ def evidence_for(user: Any) -> QuerySet[Evidence]:
     return Evidence.objects.filter(report__in=reports_for(user))
 
 
+def viewer_key(user: Any) -> tuple[object, ...]:
+    """What of a page depends on who looks at it: the role (what they may read and do), the
+    province and the agency (whose assignments they see). Users who share it see the same page,
+    so cached fragments are shared among them."""
+    return (user.role, user.province_id, user.agency_id)
+
+
 def get_or_404(qs: QuerySet[Any], **lookup: Any) -> Any:
-    obj = qs.filter(**lookup).first()
-    if obj is None:
-        raise Http404
-    return obj
+    try:
+        # get() drops the models' default orderings, which join and sort related tables.
+        return qs.get(**lookup)
+    except qs.model.DoesNotExist:
+        raise Http404 from None
 
 
 # --- what a user may change -------------------------------------------------------------

@@ -12,29 +12,25 @@ from django.db.models import Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.audit.services import with_revision
 from chiso.plans import access, services
 from chiso.plans.forms import ReportForm, ReviewForm, add_service_error
 from chiso.plans.history import entries_for, history_rows
-from chiso.plans.models import Assignment, ProgressReport, ReportState
+from chiso.plans.models import Assignment, ProgressReport
+from chiso.plans.thread import thread_part
 from chiso.site import clock
+from chiso.web.fragments import fragment
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
-    qs = access.assignments_for(request.user).select_related(
-        "task", "task__plan", "task__section", "agency", "via_group"
-    )
+    # Only what every request needs: the rest of the page's head is a cached fragment, and its
+    # plan, section and group are fetched only when that fragment is rendered.
+    qs = with_revision(access.assignments_for(request.user)).select_related("task", "agency")
     return access.get_or_404(qs, pk=pk)  # type: ignore[no-any-return]
-
-
-def _thread(assignment: Assignment) -> list[ProgressReport]:
-    return list(
-        assignment.reports.select_related("author", "reviewer", "revises")
-        .prefetch_related("evidence")
-        .order_by("submitted_at", "id")
-    )
 
 
 def _page(
@@ -44,17 +40,17 @@ def _page(
     revising: ProgressReport | None = None,
     review_forms: dict[int, ReviewForm] | None = None,
 ) -> HttpResponse:
-    thread = _thread(assignment)
-    can_review = access.can_review(request.user, assignment)
-    forms = review_forms or {}
-    for report in thread:
-        if can_review and report.state == ReportState.SUBMITTED and report.pk not in forms:
-            forms[report.pk] = ReviewForm(initial={"version": report.version})
-    returned = [r for r in thread if r.state == ReportState.RETURNED and not r.revisions.all()]
+    page = fragment(
+        assignment.province_id,
+        "assignment",
+        assignment.pk,
+        access.viewer_key(request.user),
+        revision=assignment.data_revision,  # type: ignore[attr-defined]
+    )
+    thread = thread_part(request, assignment, review_forms, page)
     can_report = access.can_report_on(request.user, assignment) and assignment.completed_on is None
-    waiting = any(r.state == ReportState.SUBMITTED for r in thread)
-    if report_form is None and can_report and not waiting:
-        revising = revising or (returned[0] if returned else None)
+    if report_form is None and can_report and not thread.waiting:
+        revising = revising or thread.returned
         report_form = ReportForm(initial=_revision_initial(revising, assignment))
     return render(
         request,
@@ -62,12 +58,13 @@ def _page(
         {
             "assignment": assignment,
             "task": assignment.task,
-            "plan": assignment.task.plan,
-            "thread": [(r, forms.get(r.pk)) for r in thread],
+            "plan": SimpleLazyObject(lambda: assignment.task.plan),
+            "fragment": page,
+            "thread_html": thread.html,
             "today": clock.today(),
             "report_form": report_form if can_report else None,
             "revising": revising,
-            "waiting": waiting,
+            "waiting": thread.waiting,
             "status": assignment.status(clock.today()),
         },
     )

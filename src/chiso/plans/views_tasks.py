@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.accounts.models import Agency
+from chiso.audit.services import with_revision
 from chiso.plans import access, services
 from chiso.plans.forms import ConfirmForm, TaskForm, add_service_error, unit_choices
 from chiso.plans.history import entries_for, history_rows
@@ -20,17 +22,24 @@ from chiso.plans.models import Task
 from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
 from chiso.plans.status import Status
 from chiso.site import clock
+from chiso.web.fragments import fragment
 
 PAGE_SIZE = 25
 
 
 @login_required
 def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
-    plan = access.get_or_404(access.plans_for(request.user), pk=plan_pk)
+    """The plan's tasks, filtered and paged. The body is a cached fragment (chiso.web.fragments):
+    the page's rows and choices are lazy and queried only when it is not in the cache."""
+    plan = access.get_or_404(with_revision(access.plans_for(request.user)), pk=plan_pk)
     today = clock.today()
     current = TaskFilter.from_query(request.GET)
-    tasks = filter_tasks(access.tasks_for(request.user).filter(plan=plan), current, today)
-    page = Paginator(with_task_details(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def tasks_page() -> Page[Task]:
+        tasks = filter_tasks(access.tasks_for(request.user).filter(plan=plan), current, today)
+        return Paginator(with_task_details(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+
+    page = SimpleLazyObject(tasks_page)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -38,17 +47,29 @@ def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
         "plans/task_list.html",
         {
             "plan": plan,
+            "fragment": fragment(
+                plan.province_id,
+                "task-list",
+                plan.pk,
+                access.viewer_key(request.user),
+                sorted(request.GET.lists()),
+                revision=plan.data_revision,
+            ),
             "page": page,
-            "rows": task_rows(list(page.object_list), today),
+            "rows": SimpleLazyObject(lambda: task_rows(list(page.object_list), today)),
             "filter": current,
             "query": query.urlencode(),
             "today": today,
-            "sections": plan.sections.all(),
+            "sections": SimpleLazyObject(lambda: list(plan.sections.all())),
             "statuses": Status.choices,
-            "agencies": Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
-                "name"
+            "agencies": SimpleLazyObject(
+                lambda: list(
+                    Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
+                        "name"
+                    )
+                )
             ),
-            "units": unit_choices(plan),
+            "units": SimpleLazyObject(lambda: unit_choices(plan)),
             "can_edit": access.can_edit_plan(request.user, plan),
         },
     )

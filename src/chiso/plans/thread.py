@@ -1,0 +1,77 @@
+"""An assignment's thread of progress reports as its page shows it.
+
+The rendered thread is cached (chiso.web.fragments) for everyone who cannot review: an agency
+officer opening the report form costs no thread queries. Reviewers get it rendered on every
+request because it carries their review forms (with CSRF tokens).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from chiso.plans import access
+from chiso.plans.forms import ReviewForm
+from chiso.plans.models import Assignment, ProgressReport, ReportState
+from chiso.web.fragments import Fragment
+
+
+@dataclass(frozen=True)
+class ThreadPart:
+    html: SafeString
+    waiting: bool  # the latest report awaits review: no new report until it is reviewed
+    returned: ProgressReport | None  # the first returned report not yet revised
+
+
+def load_thread(assignment: Assignment) -> list[ProgressReport]:
+    return list(
+        assignment.reports.select_related("author", "reviewer", "revises")
+        .prefetch_related("evidence", "revisions")
+        .order_by("submitted_at", "id")
+    )
+
+
+def thread_part(
+    request: HttpRequest,
+    assignment: Assignment,
+    review_forms: dict[int, ReviewForm] | None,
+    page: Fragment,
+) -> ThreadPart:
+    """The thread; `page` is the assignment page's fragment key for this viewer."""
+    if access.can_review(request.user, assignment):
+        return _render(request, assignment, review_forms or {}, reviewing=True)
+    key = f"thread:{page.key}"
+    part: ThreadPart | None = cache.get(key)
+    if part is None:
+        part = _render(request, assignment, {}, reviewing=False)
+        cache.set(key, part, page.ttl)
+    return part
+
+
+def _render(
+    request: HttpRequest,
+    assignment: Assignment,
+    review_forms: dict[int, ReviewForm],
+    *,
+    reviewing: bool,
+) -> ThreadPart:
+    thread = load_thread(assignment)
+    forms = dict(review_forms)
+    for report in thread:
+        if reviewing and report.state == ReportState.SUBMITTED and report.pk not in forms:
+            forms[report.pk] = ReviewForm(initial={"version": report.version})
+    html = render_to_string(
+        "plans/_thread.html",
+        {"thread": [(r, forms.get(r.pk)) for r in thread]},
+        request=request if reviewing else None,  # the review forms' CSRF tokens
+    )
+    returned = [r for r in thread if r.state == ReportState.RETURNED and not r.revisions.all()]
+    return ThreadPart(
+        mark_safe(html),  # rendered (and escaped) by the template engine
+        waiting=any(r.state == ReportState.SUBMITTED for r in thread),
+        returned=returned[0] if returned else None,
+    )

@@ -1,0 +1,40 @@
+"""Parts of pages kept in the cache until the province's data changes.
+
+The heavy parts of the dashboard, the task list and an assignment's report thread are cached
+with Django's `{% cache %}` tag under a `Fragment` key that holds everything their HTML depends
+on: the province's data revision (raised in the same transaction as every audited change),
+today's date (statuses are derived from it), the language, and what the view adds (the viewer's
+scope, filters, page number). A change anywhere in the province retires its fragments at once.
+
+Fragments never hold CSRF tokens or other per-request values: forms stay outside them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from chiso.audit.services import revision_of
+from chiso.site import clock
+
+# A backstop for changes made outside the audited services (an agency renamed in the admin):
+# they show within this many seconds.
+FRAGMENT_TTL = 600
+
+
+@dataclass(frozen=True)
+class Fragment:
+    key: str
+    ttl: int = FRAGMENT_TTL
+
+
+def fragment(province_id: int, *parts: object, revision: int | None = None) -> Fragment:
+    """The cache key of a fragment of `province_id`'s data; `parts` are the view's own
+    variables (reprs must be stable: ints, strings, dates, tuples of those). Pass `revision`
+    when the page's object was fetched `with_revision` (one query fewer)."""
+    if revision is None:
+        revision = revision_of(province_id)
+    raw = repr((province_id, revision, clock.today().isoformat(), get_language(), parts))
+    return Fragment(hashlib.sha256(raw.encode()).hexdigest()[:32])
