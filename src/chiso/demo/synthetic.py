@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
@@ -417,6 +417,15 @@ def _check_empty() -> None:
         )
 
 
+def _refresh_planner_statistics() -> None:
+    """PostgreSQL plans queries from table statistics, which a bulk load leaves empty until
+    autovacuum gets to them (never, where it is off): without them the dashboard's aggregates
+    pick nested loops and take 45 ms instead of 3."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def generate(spec: SyntheticSpec, say: Say = lambda message: None) -> SyntheticSummary:
     """Build the whole data set in one transaction (all or nothing)."""
     started = time.perf_counter()
@@ -443,6 +452,7 @@ def generate(spec: SyntheticSpec, say: Say = lambda message: None) -> SyntheticS
         say(f"  {spec.tasks} nhiệm vụ, {len(assignments)} phân công")
         reports = _reports(rng, _chains(rng, assignments, spec.reports, authors, coordinators))
         say(f"  {reports} báo cáo tiến độ")
+    _refresh_planner_statistics()
     return SyntheticSummary(
         provinces=len(sets),
         agencies=Agency.objects.count(),
