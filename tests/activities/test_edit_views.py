@@ -114,7 +114,9 @@ def test_the_organiser_edits_its_activity(world, activity, client: Client) -> No
         "unit_codes": [["2.4"], ["2", "2.4"]],
     }
     history = client.get(f"/hoat-dong/tuyen-truyen/{activity.pk}/").content.decode()
-    assert "activity.update" in history
+    # Worded for people: the action, the fields' names and the values as officials read them.
+    assert "Sửa hoạt động" in history and "activity.update" not in history
+    assert "audience_count" not in history and "<del>85</del> → <ins>92</ins>" in history
 
 
 def test_a_commune_officer_records_the_later_check(

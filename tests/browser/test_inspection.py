@@ -72,7 +72,7 @@ def test_visit_finding_follow_up_and_report(live_server, page, setting) -> None:
     page.goto(f"{url}/hoat-dong/kiem-tra/{inspection.pk}/")
     page.click("[data-testid=visit-create]")
     page.select_option("#id_agency", label="UBND thành phố Nha Trang")
-    page.fill("#id_visited_on", "2023-08-10")
+    page.fill("#id_visited_on", "10/08/2023")
     page.fill("#id_place", "Trụ sở UBND thành phố Nha Trang")
     page.fill("#id_members", "Trần Văn Minh — Phó Giám đốc Sở Nội vụ\nLê Thị Hạnh — chuyên viên")
     page.click("[data-testid=submit]")
@@ -98,10 +98,14 @@ def test_visit_finding_follow_up_and_report(live_server, page, setting) -> None:
     # … and its recommendation, which becomes the agency's follow-up task.
     finding.locator("[data-testid=add-recommendation]").click()
     finding.locator("textarea[name=text]").fill("Niêm yết đủ tại các phường, xã còn lại")
-    finding.locator("input[name=deadline]").fill("2023-09-15")
+    finding.locator("input[name=deadline]").fill("15/09/2023")
     finding.locator("[data-testid=recommendation-submit]").click()
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=follow-up-status]").inner_text() == "Chưa thực hiện"
+    history = page.inner_text("[data-testid=history]")
+    # Worded for people: labels for actions, fields and choices; dates as dd/mm/yyyy.
+    assert "Ghi cuộc kiểm tra" in history and "trạng thái: Đã kiểm tra" in history
+    assert "ngày kiểm tra: 10/08/2023" in history and "visited_on" not in history
     screenshot(page, "inspection-visit-coordinator")
 
     page.goto(f"{url}/bang-dieu-khien/{plan.pk}/")

@@ -71,7 +71,7 @@ def test_assign_report_return_resubmit_accept(browser, live_server, world):
         "#id_section", label="II.2. Tổ chức tập huấn, thông tin, tuyên truyền"
     )
     coordinator.select_option("#id_lead_group", label="UBND các huyện, thị xã, thành phố")
-    coordinator.fill("#id_deadline", "2023-09-29")
+    coordinator.fill("#id_deadline", "29/09/2023")
     coordinator.select_option("#id_unit_codes", ["2.1"])
     screenshot(coordinator, "workflow-01-task-form")
     coordinator.click("[data-testid=task-save]")
@@ -173,3 +173,28 @@ def test_pages_on_a_phone(browser, live_server, world):
     agency.goto(f"{live_server.url}/ke-hoach/phan-cong/{assignment.pk}/")
     assert agency.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(agency, "phone-report-form")
+
+
+def test_dates_are_day_month_year_even_in_an_english_browser(browser, live_server, world):
+    """Office PCs often run an English browser, whose native date box shows mm/dd/yyyy."""
+    task = Task.objects.get(code="c.2")
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+    page = context.new_page()
+    login(page, live_server.url, "sonoivu")
+    page.goto(f"{live_server.url}/ke-hoach/nhiem-vu/{task.pk}/sua/")
+    box = page.locator("#id_deadline")
+    assert box.input_value() == "30/06/2023"
+    assert box.get_attribute("placeholder") == "dd/mm/yyyy"
+    assert page.locator("[data-testid=date-picker]").count() == 1
+    screenshot(page, "date-input-task-form")
+    # What the calendar does when a day is picked: the box gets it as dd/mm/yyyy.
+    page.eval_on_selector(
+        ".date-input__native",
+        "n => { n.value = '2023-10-05'; n.dispatchEvent(new Event('change')); }",
+    )
+    assert box.input_value() == "05/10/2023"
+    page.click("[data-testid=task-save]")
+    page.wait_for_load_state("networkidle")
+    task.refresh_from_db()
+    assert task.deadline == dt.date(2023, 10, 5)
+    context.close()

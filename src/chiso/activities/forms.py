@@ -23,6 +23,7 @@ from chiso.activities.models import (
     Verdict,
 )
 from chiso.plans.models import Plan
+from chiso.web.widgets import DayMonthYearInput
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -44,7 +45,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DayMonthYearInput()
 FILES_HELP = _("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG; chọn được nhiều tệp.")
 LINKS_HELP = _("Mỗi đường dẫn một dòng (bài báo điện tử, chương trình trên trang của Đài…).")
 

@@ -10,13 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import Plan, ReportingPeriod, Section
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from chiso.web.widgets import DayMonthYearInput
 
 
 def unit_choices(plan: Plan) -> list[tuple[str, str]]:
@@ -62,7 +56,7 @@ class TaskForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    deadline = forms.DateField(label=_("Thời hạn"), required=False, widget=DateInput())
+    deadline = forms.DateField(label=_("Thời hạn"), required=False, widget=DayMonthYearInput())
     recurring = forms.BooleanField(label=_("Nhiệm vụ thường xuyên"), required=False)
     reporting_period = forms.ChoiceField(
         label=_("Kỳ báo cáo"),

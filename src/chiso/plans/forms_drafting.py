@@ -16,6 +16,7 @@ from chiso.index.plan_file import KIND_FIELDS, OPTIONAL_FIELDS
 from chiso.plans.forms import unit_choices
 from chiso.plans.models import Objective, ObjectiveKind, Plan, Tier
 from chiso.plans.objective_file import MAX_FILE_BYTES
+from chiso.web.widgets import DayMonthYearInput
 
 DAY_FIRST = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
@@ -27,7 +28,7 @@ class DayFirstDate(forms.DateField):
         kwargs.setdefault("required", False)
         kwargs.setdefault(
             "widget",
-            forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "size": 12}),
+            DayMonthYearInput(),
         )
         kwargs.setdefault("help_text", _("Ngày/tháng/năm, ví dụ 10/03/2023."))
         super().__init__(input_formats=DAY_FIRST, **kwargs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,12 +73,30 @@ def _field_label(model: type[models.Model] | None, name: str) -> str:
     return name
 
 
-def history_rows(entries: Iterable[AuditEntry]) -> list[HistoryRow]:
+def _choice_label(model: type[models.Model] | None, name: str, value: Any) -> Any:
+    """A stored choice ("done") as its label ("Đã kiểm tra"); other values unchanged."""
+    if model is None or not isinstance(value, str):
+        return value
+    try:
+        choices = dict(model._meta.get_field(name).flatchoices)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 — a field since removed keeps its raw value
+        return value
+    return str(choices.get(value, value))
+
+
+def history_rows(
+    entries: Iterable[AuditEntry], action_labels: Mapping[str, Any] | None = None
+) -> list[HistoryRow]:
+    """`action_labels`: another app's wording of its own actions (activities)."""
+    labels = {**ACTION_LABELS, **(action_labels or {})}
     rows = []
     for line in history_lines(entries):
         model = line.entry.content_type.model_class()
-        label = str(ACTION_LABELS.get(line.entry.action, line.entry.action))
-        changes = [(_field_label(model, n), old, new) for n, old, new in line.changes]
+        label = str(labels.get(line.entry.action, line.entry.action))
+        changes = [
+            (_field_label(model, n), _choice_label(model, n, old), _choice_label(model, n, new))
+            for n, old, new in line.changes
+        ]
         rows.append(HistoryRow(line, label, changes))
     return rows
 

@@ -22,10 +22,10 @@ from chiso.activities.forms import (
     ResponseForm,
     VisitForm,
 )
+from chiso.activities.history import history_of
 from chiso.activities.models import InspectionVisit
 from chiso.activities.summary import agency_inspections
 from chiso.activities.views.common import current_plan, run
-from chiso.audit.services import history_for, history_lines
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 
@@ -102,7 +102,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "visits": visits,
             "can_manage": access.can_manage_inspection(request.user, inspection),
-            "history": history_lines(history_for(inspection)),
+            "history": history_of(inspection),
         },
     )
 
@@ -181,7 +181,7 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
         or ConcludeForm(initial={"version": visit.version, "conclusion": visit.conclusion}),
         "close_form": bound.get("close_form"),
         "today": clock.today(),
-        "history": history_lines(history_for(visit)),
+        "history": history_of(visit),
     }
     status = 400 if bound else 200
     return render(request, "activities/visit_detail.html", context, status=status)

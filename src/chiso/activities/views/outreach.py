@@ -15,11 +15,11 @@ from chiso.accounts.models import AgencyKind
 from chiso.activities import access, coverage, services, units
 from chiso.activities.exports import posting_coverage_xlsx
 from chiso.activities.forms import ActivityForm, EvidenceFields, PostingCheckForm, PostingForm
+from chiso.activities.history import history_of
 from chiso.activities.listing import ActivityFilter, period_choices
 from chiso.activities.models import Activity, ActivityKind, Posting
 from chiso.activities.summary import activity_summary, inspection_summary
 from chiso.activities.views.common import current_plan, run
-from chiso.audit.services import history_for, history_lines
 from chiso.plans.access import get_or_404, plans_for
 from chiso.spreadsheets.export import xlsx_response
 
@@ -110,7 +110,7 @@ def _owner_page(
         "attachments": owner.attachments.all(),
         "can_record": access.records_for(request.user, agency),
         "evidence_form": extra.pop("evidence_form", None) or EvidenceFields(),
-        "history": history_lines(history_for(owner)),
+        "history": history_of(owner),
         **extra,
     }
     return render(request, template, context, status=400 if extra.get("bound") else 200)

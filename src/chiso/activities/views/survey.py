@@ -21,9 +21,9 @@ from chiso.activities.forms import (
     LogisticsStateForm,
     SurveyRoundForm,
 )
+from chiso.activities.history import history_of
 from chiso.activities.models import LogisticsTask, SurveyRound
 from chiso.activities.views.common import run
-from chiso.audit.services import history_for, history_lines
 from chiso.plans.access import get_or_404
 
 
@@ -87,7 +87,7 @@ def _render_survey(request: HttpRequest, survey: SurveyRound, **bound: forms.For
         "contact_form": bound.get("contact_form") or ContactForm(user=user),
         "logistics_form": bound.get("logistics_form") or LogisticsForm(user=user),
         "state_form": bound.get("state_form"),
-        "history": history_lines(history_for(survey)),
+        "history": history_of(survey),
     }
     return render(request, "activities/survey_detail.html", context, status=400 if bound else 200)
 

@@ -41,21 +41,3 @@ def status_label(status: str) -> str:
 @register.filter
 def get_item(mapping: dict[str, str], key: str) -> str:
     return mapping.get(key, "")
-
-
-@register.filter
-def history_value(value: object) -> str:
-    """An audit value as people read it: lists joined, yes/no, ISO dates as dd/mm/yyyy."""
-    from django.utils.translation import gettext as _
-
-    if value is None or value == "" or value == []:
-        return ""
-    if isinstance(value, bool):
-        return _("có") if value else _("không")
-    if isinstance(value, list):
-        return ", ".join(history_value(v) for v in value)
-    text = str(value)
-    try:
-        return dt.date.fromisoformat(text).strftime("%d/%m/%Y") if len(text) == 10 else text
-    except ValueError:
-        return text

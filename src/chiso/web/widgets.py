@@ -1,0 +1,29 @@
+"""Form widgets shared by the apps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class DayMonthYearInput(forms.DateInput):
+    """A date as officials write it, dd/mm/yyyy, whatever the browser's language.
+
+    A native `<input type="date">` shows its value in the browser's own format: mm/dd/yyyy on
+    the English-language office PCs many officials use. This is a text box in dd/mm/yyyy; the
+    script chiso/date-input.js adds a button that opens the browser's calendar and writes the
+    chosen day back as dd/mm/yyyy. Without the script it is still a plain text box that works.
+    """
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {
+            "placeholder": _("dd/mm/yyyy"),
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "size": 12,
+            "data-date-input": "",
+            "data-picker-label": _("Chọn ngày trên lịch"),
+        }
+        super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")
