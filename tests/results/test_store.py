@@ -1,5 +1,6 @@
 """Stored results: import (wide / long, dry run, replace, all-or-nothing, audit) and load."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,20 @@ def test_load_results_is_cached_and_rebuilt_after_import(tmp_path: Path) -> None
     store.import_results(long_csv(tmp_path, "2022,Khánh Hòa,1,4.5,\n2022,Hà Nội,1,5,\n", "2.csv"))
     second = store.load_results()
     assert second is not first and second.ranking(2022, "1").of == 2
+
+
+@pytest.mark.django_db
+def test_results_are_seen_as_published_by_the_day(tmp_path: Path, settings: Any) -> None:
+    """A year's results come out the following year: on 15/08/2023 PAPI 2023 is not known yet,
+    even when it is stored (the demo replays 2023 with every year loaded)."""
+    store.invalidate()
+    store.import_results(long_csv(tmp_path, "2022,Khánh Hòa,1,4.5,\n2023,Khánh Hòa,1,4.7,\n"))
+    settings.CHISO_TODAY = "2023-08-15"
+    assert store.load_results().years == (2022,)
+    assert store.load_results(as_of=dt.date(2024, 6, 1)).years == (2022, 2023)
+    settings.CHISO_TODAY = "2022-12-31"
+    with pytest.raises(NoResults, match="năm 2021 trở về trước"):
+        store.load_results()
 
 
 @pytest.mark.django_db

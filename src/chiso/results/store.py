@@ -3,10 +3,16 @@
 `load_results()` is what the web app, reports and the CLI (without --data) call. It is cached per
 process and rebuilt when the stored releases change (checked with one cheap query, so imports
 made by another process are seen too).
+
+Results are seen as of a date: a year's index is published in the following year (PAPI: each
+spring), so on a given day only the years before it can be known. In real time this changes
+nothing (a release is imported after it is published); when the clock is pinned in the past (the
+demo replays 15/08/2023 with PAPI 2011–2024 loaded) no page shows results from its future.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +27,7 @@ from chiso.index import Dataset, Results, ScoreRecord, compute, load_framework, 
 from chiso.index.provinces import province_by_code
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.models import ResultRelease, UnitScore
+from chiso.site import clock
 
 Progress = Callable[[str, int, int], None]
 _BATCH = 2000
@@ -138,15 +145,29 @@ def import_results(
     return import_dataset(dataset, actor=actor, dry_run=dry_run, progress=progress)
 
 
-def stored_dataset(index: str = "PAPI") -> Dataset:
+def last_published_year(today: dt.date) -> int:
+    """The latest results year that can be known on `today`: a year's results come out during
+    the following year."""
+    return today.year - 1
+
+
+def stored_dataset(index: str = "PAPI", last_year: int | None = None) -> Dataset:
     framework = load_framework(index)
-    rows = UnitScore.objects.filter(release__index=framework.code).values_list(
+    scores = UnitScore.objects.filter(release__index=framework.code)
+    if last_year is not None:
+        scores = scores.filter(release__year__lte=last_year)
+    rows = scores.values_list(
         "release__year", "province_era", "province_code", "unit", "score", "se", "ci_low", "ci_high"
     )
     records = [
         ScoreRecord(year, province_by_code(code, era), unit, score, se, ci_low, ci_high, "database")
         for year, era, code, unit, score, se, ci_low, ci_high in rows.iterator(chunk_size=5000)
     ]
+    if not records and last_year is not None and UnitScore.objects.exists():
+        raise NoResults(
+            _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
+            % {"index": framework.code, "year": last_year}
+        )
     if not records:
         raise NoResults(_("Chưa nhập kết quả %(index)s nào.") % {"index": framework.code})
     return Dataset.build(framework, records, source="database")
@@ -159,15 +180,17 @@ def _version(index: str) -> tuple[Any, ...]:
     return (info["n"], info["last"], info["top"])
 
 
-def load_results(index: str = "PAPI") -> Results:
-    """Core `Results` computed from the stored releases of `index` (raises NoResults)."""
+def load_results(index: str = "PAPI", as_of: dt.date | None = None) -> Results:
+    """Core `Results` computed from the stored releases of `index` published by `as_of`
+    (default: today by the site's clock). Raises NoResults when there are none."""
     code = load_framework(index).code
-    version = _version(code)
+    last_year = last_published_year(as_of or clock.today())
+    version = (*_version(code), last_year)
     with _lock:
         cached = _cache.get(code)
         if cached is not None and cached[0] == version:
             return cached[1]
-    results = compute(stored_dataset(code))
+    results = compute(stored_dataset(code, last_year))
     with _lock:
         _cache[code] = (version, results)
     return results
