@@ -109,6 +109,10 @@ def test_deadline_lists(
     assert "46" in response.content.decode()  # 30/06 → 15/08 = 46 days overdue
     due = client.get("/bang-dieu-khien/thoi-han/", {"days": "60"}).context["due_soon"]
     assert len(due) == 3
+    # Again: from the cache (session, user, the province's data revision).
+    with django_assert_max_num_queries(3):
+        again = client.get("/bang-dieu-khien/thoi-han/").content.decode()
+    assert _main(again) == _main(response.content.decode())
     # Agency staff see only their own agency's deadlines.
     client.force_login(users["mttq"])  # supervisors read province-wide
     assert len(client.get("/bang-dieu-khien/thoi-han/").context["overdue"]) == 1
@@ -289,3 +293,17 @@ def test_cached_dashboards_are_not_shared_between_agencies(
     assert "UBND thành phố Nha Trang" in client.get(url).content.decode()
     client.force_login(users["camranh"])
     assert "Cơ quan của anh/chị: UBND thành phố Cam Ranh" in client.get(url).content.decode()
+
+
+def test_a_national_viewers_deadlines_are_never_cached(
+    plan_data: PlanData, make_user: Any, client: Client, today_2023: dt.date
+) -> None:
+    """Every province's data on one page: no single province's revision can vouch for it."""
+    from chiso.accounts.models import Role
+    from chiso.plans.models import Assignment
+
+    client.force_login(make_user("quocgia", Role.NATIONAL_VIEWER))
+    late = plan_data.assignments["t1_nt"]
+    assert client.get("/bang-dieu-khien/thoi-han/").context["overdue"].paginator.count == 1
+    Assignment.objects.filter(pk=late.pk).update(completed_on=today_2023)  # no audited service
+    assert client.get("/bang-dieu-khien/thoi-han/").context["overdue"].paginator.count == 0

@@ -433,3 +433,35 @@ def test_relation_kept_for_request_only_bodies_in_copy(world, full_plan):
     summary = copy_plan_to_next_year(world.coordinator, full_plan, number="2/KH", title="x")
     front = Assignment.objects.get(task__plan=summary.plan, task__code="2", agency=world.front)
     assert front.relation == Relation.REQUEST and front.leads is False
+
+
+def test_copied_texts_move_on_a_year_but_dates_of_documents_stay(world, full_plan):
+    from chiso.plans.services.copying import shift_years
+
+    plan = full_plan  # PAPI 2023, baseline 2022
+    assert (
+        shift_years("Chỉ số tổng hợp PAPI năm 2023 tăng 1,56 điểm so với Năm 2022", plan)
+        == "Chỉ số tổng hợp PAPI năm 2024 tăng 1,56 điểm so với Năm 2023"
+    )
+    assert shift_years("Kết quả PAPI 2022, giai đoạn 2021-2025", plan) == (
+        "Kết quả PAPI 2023, giai đoạn 2021-2025"
+    )
+    unchanged = "Văn bản số 81/UBND-KSTT ngày 05/01/2022; Quyết định năm 2019"
+    assert shift_years(unchanged, plan) == unchanged
+
+    services.create_task(
+        world.coordinator,
+        plan,
+        title="Xây dựng kế hoạch cải thiện PAPI năm 2023 theo Văn bản ngày 05/01/2023",
+        lead_agencies=[world.department],
+        expected_output="Báo cáo kết quả năm 2023",
+    )
+    summary = copy_plan_to_next_year(
+        world.coordinator, plan, number="26/KH-UBND", title="Kế hoạch PAPI năm 2024"
+    )
+    copied = Task.objects.get(plan=summary.plan, title__startswith="Xây dựng kế hoạch")
+    assert copied.title == (
+        "Xây dựng kế hoạch cải thiện PAPI năm 2024 theo Văn bản ngày 05/01/2023"
+    )
+    assert copied.expected_output == "Báo cáo kết quả năm 2024"
+    assert summary.texts_shifted == 2

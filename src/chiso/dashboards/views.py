@@ -22,7 +22,7 @@ from chiso.plans.access import (
 )
 from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
-from chiso.web.fragments import fragment
+from chiso.web.fragments import fragment, province_fragment
 
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
 # once communes report directly); the most overdue come first.
@@ -98,18 +98,27 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     """Overdue and due-soon assignments the user may see (agency staff: their own agency's),
     each list paged: a province has thousands of overdue assignments at national scale."""
     today, days = clock.today(), _days(request)
-    qs = assignments_for(request.user).select_related("task", "task__plan", "agency")
     plan_id = request.GET.get("plan", "").strip()
-    if plan_id.isdigit():
-        qs = qs.filter(task__plan_id=int(plan_id))
+
+    def assignments() -> QuerySet[Assignment]:
+        qs = assignments_for(request.user).select_related("task", "task__plan", "agency")
+        return qs.filter(task__plan_id=int(plan_id)) if plan_id.isdigit() else qs
+
     return render(
         request,
         "dashboards/deadlines.html",
         {
             "today": today,
             "days": days,
-            "overdue": _page(request, overdue(qs, today), "overdue_page"),
-            "due_soon": _page(request, due_soon(qs, today, days), "due_page"),
+            "fragment": province_fragment(
+                request.user, "deadlines", viewer_key(request.user), sorted(request.GET.lists())
+            ),
+            "overdue": SimpleLazyObject(
+                lambda: _page(request, overdue(assignments(), today), "overdue_page")
+            ),
+            "due_soon": SimpleLazyObject(
+                lambda: _page(request, due_soon(assignments(), today, days), "due_page")
+            ),
             "overdue_query": _query_without(request, "overdue_page"),
             "due_query": _query_without(request, "due_page"),
             "plan_id": plan_id if plan_id.isdigit() else "",

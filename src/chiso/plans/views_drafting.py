@@ -36,7 +36,7 @@ from chiso.plans.forms_drafting import (
 )
 from chiso.plans.models import Objective, Plan, Section
 from chiso.plans.objective_file import objectives_yaml
-from chiso.plans.services.copying import copy_plan_to_next_year
+from chiso.plans.services.copying import copy_plan_to_next_year, shift_years
 from chiso.plans.services.drafting import (
     ObjectiveProblems,
     delete_section,
@@ -177,6 +177,15 @@ def plan_copy(request: HttpRequest, pk: int) -> HttpResponse:
                 add_service_error(form, error)
             else:
                 messages.success(request, _copy_message(summary))
+                if summary.texts_shifted:
+                    messages.info(
+                        request,
+                        _(
+                            "%(n)d tên mục, mục tiêu, nhiệm vụ nêu năm kế hoạch hoặc năm cơ sở đã "
+                            "được đổi sang năm mới; đề nghị rà soát trước khi ban hành."
+                        )
+                        % {"n": summary.texts_shifted},
+                    )
                 if summary.skipped_agencies:
                     messages.warning(
                         request,
@@ -185,8 +194,7 @@ def plan_copy(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 return redirect("plans:plan-detail", pk=summary.plan.pk)
     else:
-        title = source.title.replace(str(source.year), str(source.year + 1))
-        form = CopyForm(initial={"title": title})
+        form = CopyForm(initial={"title": shift_years(source.title, source)})
     return _form_page(
         request,
         form,

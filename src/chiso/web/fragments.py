@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import get_language
 
@@ -28,6 +29,14 @@ FRAGMENT_TTL = 600
 class Fragment:
     key: str
     ttl: int = FRAGMENT_TTL
+
+
+def province_fragment(user: Any, *parts: object) -> Fragment:
+    """A fragment of the user's own province's data; for a national viewer (every province's
+    data) a key that is never stored (ttl 0: rendered on every request)."""
+    if getattr(user, "sees_all_provinces", False) or user.province_id is None:
+        return Fragment("", ttl=0)
+    return fragment(user.province_id, *parts)
 
 
 def fragment(province_id: int, *parts: object, revision: int | None = None) -> Fragment:

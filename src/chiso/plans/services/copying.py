@@ -1,9 +1,14 @@
 """Start next year's plan from this one: the same sections, objectives and tasks (with their PAPI
-units and agencies), one year later. Reports, progress and dates of completion stay behind."""
+units and agencies), one year later. Reports, progress and dates of completion stay behind.
+
+Texts move on a year too where they name the plan's year or its baseline year ("PAPI năm 2023"
+→ "PAPI năm 2024", "so với năm 2022" → "so với năm 2023"); dates of documents ("ngày
+05/01/2023", "…/QĐ-UBND năm 2019" of another year) are left as they are."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +30,8 @@ class CopySummary:
     assignments: int
     # Agencies no longer active: their assignments are not carried over (named for the user).
     skipped_agencies: tuple[str, ...]
+    # Titles, objective texts and task texts whose years were moved on.
+    texts_shifted: int = 0
 
 
 def one_year_later(day: dt.date | None) -> dt.date | None:
@@ -35,6 +42,34 @@ def one_year_later(day: dt.date | None) -> dt.date | None:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
+
+
+def shift_years(text: str, plan: Plan) -> str:
+    """`text` of `plan` as next year's plan says it: "năm 2023" (the plan's year) → "năm 2024",
+    "năm 2022" (its baseline) → "năm 2023"; also "PAPI 2023". Other years and dates stay."""
+    moved = {plan.year: plan.year + 1}
+    if plan.baseline_year:
+        moved[plan.baseline_year] = plan.baseline_year + 1
+    pattern = re.compile(rf"\b((?:năm|{re.escape(plan.index)})\s+)(\d{{4}})\b", re.IGNORECASE)
+
+    def replace(match: re.Match[str]) -> str:
+        year = int(match.group(2))
+        return match.group(1) + str(moved.get(year, year))
+
+    return pattern.sub(replace, text)
+
+
+class _Shifter:
+    """shift_years for one copy, counting the texts it changed."""
+
+    def __init__(self, source: Plan) -> None:
+        self.source = source
+        self.changed = 0
+
+    def __call__(self, text: str) -> str:
+        shifted = shift_years(text, self.source)
+        self.changed += shifted != text
+        return shifted
 
 
 @transaction.atomic
@@ -63,8 +98,9 @@ def copy_plan_to_next_year(
         is_public=False,
     )
     record(user, plan, "plan.copy", {"copied_from": [None, source.number]})
+    shift = _Shifter(source)
     sections = {
-        s.pk: create_section(user, plan, code=s.code, title=s.title, order=s.order)
+        s.pk: create_section(user, plan, code=s.code, title=shift(s.title), order=s.order)
         for s in source.sections.all()
     }
     objectives = list(source.objectives.all())
@@ -73,7 +109,7 @@ def copy_plan_to_next_year(
             user,
             plan,
             code=o.code,
-            text=o.text,
+            text=shift(o.text),
             kind=o.kind,
             value=o.value,
             tier=o.tier,
@@ -81,7 +117,7 @@ def copy_plan_to_next_year(
             unit=o.unit,
             order=o.order,
         )
-    tasks, assignments, skipped = _copy_tasks(user, source, plan, sections)
+    tasks, assignments, skipped = _copy_tasks(user, source, plan, sections, shift)
     return CopySummary(
         plan=plan,
         sections=len(sections),
@@ -89,11 +125,12 @@ def copy_plan_to_next_year(
         tasks=tasks,
         assignments=assignments,
         skipped_agencies=tuple(sorted(skipped)),
+        texts_shifted=shift.changed,
     )
 
 
 def _copy_tasks(
-    user: Any, source: Plan, plan: Plan, sections: dict[int, Section]
+    user: Any, source: Plan, plan: Plan, sections: dict[int, Section], shift: _Shifter
 ) -> tuple[int, int, set[str]]:
     source_tasks = (
         Task.objects.filter(plan=source)
@@ -108,13 +145,13 @@ def _copy_tasks(
             plan=plan,
             section=sections.get(old.section_id) if old.section_id else None,
             code=old.code,
-            title=old.title,
-            description=old.description,
+            title=shift(old.title),
+            description=shift(old.description),
             lead_group=old.lead_group,
             deadline=one_year_later(old.deadline),
             recurring=old.recurring,
             reporting_period=old.reporting_period,
-            expected_output=old.expected_output,
+            expected_output=shift(old.expected_output),
             is_public=old.is_public,
             order=old.order,
             created_by=user,
