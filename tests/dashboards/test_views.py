@@ -158,6 +158,9 @@ def test_dashboard_in_english(
     assert "Overall plan progress" in body
     assert "Your agency: UBND thành phố Nha Trang" in body
     assert "Figures as of 15/08/2023." in body
+    # The framework's own English names, not the Vietnamese ones.
+    assert "Participation at Local Levels" in body
+    assert "Tham gia của người dân ở cấp cơ sở" not in body
 
 
 def test_deadline_lists_page(

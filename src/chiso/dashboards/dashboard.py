@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.dashboards.metrics import (
@@ -99,13 +100,14 @@ def _unit_rows(
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
     rolled = by_unit(task_units(plan), per_task, codes)
+    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
 
     def row(code: str, level: str) -> UnitRow:
         tier, label = weak.tiers.get(code, ("", ""))
         unit = framework.unit(code)
         return UnitRow(
             code,
-            unit.name(year),
+            unit.name(year, lang),
             level,
             rolled[code].counts,
             len(rolled[code].tasks),

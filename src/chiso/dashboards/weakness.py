@@ -10,6 +10,7 @@ import threading
 import weakref
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.index.report import ProvinceProfile, UnitResult
@@ -41,25 +42,27 @@ class WeakUnits:
     note: str = ""  # why nothing is shown, for the page
 
 
-def weak_units_of(profile: ProvinceProfile, lowest_tier: str) -> dict[str, WeakUnit]:
+def weak_units_of(
+    profile: ProvinceProfile, lowest_tier: str, english: bool = False
+) -> dict[str, WeakUnit]:
     weaknesses = {r.unit for r in profile.weaknesses}
     found: dict[str, WeakUnit] = {}
     for r in (*profile.dimensions, *profile.subdimensions):
         if r.tier == lowest_tier or r.unit in weaknesses:
-            found[r.unit] = _weak(r, lowest_tier, r.unit in weaknesses)
+            found[r.unit] = _weak(r, lowest_tier, r.unit in weaknesses, english)
     return found
 
 
-def _weak(r: UnitResult, lowest_tier: str, weakness: bool) -> WeakUnit:
+def _weak(r: UnitResult, lowest_tier: str, weakness: bool, english: bool) -> WeakUnit:
     return WeakUnit(
         code=r.unit,
-        name=r.name,
+        name=r.name_en if english else r.name,
         level=r.level,
         score=r.score,
         rank=r.rank,
         of=r.of,
         tier=r.tier,
-        tier_label=r.tier_label,
+        tier_label=r.tier_label_en if english else r.tier_label,
         lowest_tier=r.tier == lowest_tier,
         weakness=weakness,
     )
@@ -95,6 +98,8 @@ def province_profile(results: Results, province_code: str, year: int) -> Provinc
 
 
 def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
+    """In the active language: names and tier labels are shown as they are."""
+    english = (get_language() or "vi").startswith("en")
     year = results_year(plan, results.years)
     if year is None:
         return WeakUnits(
@@ -114,9 +119,12 @@ def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
             _("Không có kết quả %(index)s của tỉnh năm %(year)s.")
             % {"index": plan.index, "year": year},
         )
-    tiers = {r.unit: (r.tier, r.tier_label) for r in (*profile.dimensions, *profile.subdimensions)}
+    tiers = {
+        r.unit: (r.tier, r.tier_label_en if english else r.tier_label)
+        for r in (*profile.dimensions, *profile.subdimensions)
+    }
     lowest = results.framework.tiers[-1].code
-    return WeakUnits(year, weak_units_of(profile, lowest), tiers)
+    return WeakUnits(year, weak_units_of(profile, lowest, english), tiers)
 
 
 def plan_weak_units(plan: Plan) -> WeakUnits:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup
@@ -22,7 +23,8 @@ def unit_choices(plan: Plan) -> list[tuple[str, str]]:
         return []
     units = [u for u in framework.units if u.code != framework.root.code and u.exists_in(plan.year)]
     units.sort(key=lambda u: [int(p) if p.isdigit() else p for p in u.code.split(".")])
-    return [(u.code, f"{u.code} — {u.name(plan.year)}") for u in units]
+    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    return [(u.code, f"{u.code} — {u.name(plan.year, lang)}") for u in units]
 
 
 class TaskForm(forms.Form):
