@@ -158,6 +158,32 @@ def test_objective_lines(plan_data: PlanData, papi_results: Any) -> None:
     assert line.summary.startswith("44,94 / 45,00")
 
 
+def test_pending_objectives_say_where_the_province_stands(plan_data: PlanData) -> None:
+    """On 15/08/2023 PAPI 2023 is not out: level objectives read on 2022, change ones do not."""
+    from decimal import Decimal
+
+    from chiso.dashboards.objectives import objective_lines
+    from chiso.index import Dataset, compute, read_wide
+    from chiso.plans.models import Objective, ObjectiveKind
+    from tests.conftest import PAPI_DATA_DIR
+
+    full = read_wide(PAPI_DATA_DIR)
+    known = [r for r in full.records if r.year <= 2022]
+    results = compute(Dataset.build(full.framework, known, source="test"))
+    for code, kind, value in [
+        ("1", ObjectiveKind.AGGREGATE_SCORE_MIN, Decimal("45")),
+        ("2", ObjectiveKind.AGGREGATE_INCREASE_MIN, Decimal("1.56")),
+    ]:
+        Objective.objects.create(
+            plan=plan_data.plan, code=code, order=int(code), text=code, kind=kind, value=value
+        )
+    score, increase = objective_lines(plan_data.plan, results)
+    assert (score.status, increase.status) == ("pending", "pending")
+    # Khánh Hòa 2022: 43,44 points, 1,56 short of 45 (the seed's baseline).
+    assert score.standing == "Theo kết quả năm 2022: 43,44 / 45,00 — thiếu 1,56 điểm"
+    assert increase.standing == ""
+
+
 def test_status_counts_fields_are_the_statuses() -> None:
     """The tallies index StatusCounts by FIELDS: each field must be a status, in field order."""
     from dataclasses import fields

@@ -13,7 +13,7 @@ from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
 from chiso.index.plan_file import PlanFileError
 from chiso.index.results import Results
 from chiso.plans.models import Plan
-from chiso.plans.objectives import plan_spec
+from chiso.plans.objectives import plan_spec, standing_text, standings
 
 STATUS_LABELS = {
     MET: gettext_lazy("Đạt"),
@@ -31,11 +31,12 @@ class ObjectiveLine:
     label: str
     tone: str
     summary: str
+    standing: str = ""  # "Theo kết quả năm 2022: …" while the plan year's results are not out
 
 
-def _line(code: str, text: str, status: str, summary: str) -> ObjectiveLine:
+def _line(code: str, text: str, status: str, summary: str, standing: str = "") -> ObjectiveLine:
     return ObjectiveLine(
-        code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status], summary
+        code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status], summary, standing
     )
 
 
@@ -49,7 +50,14 @@ def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
     except (PlanFileError, ValueError, LookupError):
         return pending
     english = (get_language() or "vi").startswith("en")
+    now = standings(spec, results)
     return [
-        _line(r.spec.id, r.spec.text, r.status, r.summary.en if english else r.summary.vi)
+        _line(
+            r.spec.id,
+            r.spec.text,
+            r.status,
+            r.summary.en if english else r.summary.vi,
+            standing_text(now.get(r.spec.id)),
+        )
         for r in evaluated
     ]

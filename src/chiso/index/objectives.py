@@ -153,7 +153,7 @@ class _Context:
     # lookups that turn missing data into a pending status
     def province(self, year: int) -> Province:
         if year not in self.results.years:
-            raise _Pending(f"chưa có kết quả năm {year}", f"no results loaded for {year}")
+            raise _Pending(f"chưa có kết quả năm {year}", f"no {year} results yet")
         try:
             return self.results.province(self.plan.province, year)
         except UnknownProvince:

@@ -3,26 +3,75 @@ by `chiso.index.objectives` on the index results stored in the database."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
+from chiso.index.results import Results
 from chiso.plans.models import Objective, Plan
+
+# Objectives judged on one year's level, not on a change from the year before: until the plan
+# year's results are out, their reading on the latest published year says where the province
+# stands ("43,44 / 45,00 — thiếu 1,56 điểm" in 2022).
+LEVEL_KINDS = frozenset(
+    {
+        "aggregate_score_min",
+        "aggregate_tier_min",
+        "aggregate_rank_max",
+        "dimensions_tier_min_all",
+        "dimensions_tier_min_count",
+        "unit_score_min",
+        "unit_tier_min",
+    }
+)
+
+
+def _in_language(result: ObjectiveResult) -> str:
+    english = (get_language() or "vi").startswith("en")
+    return result.summary.en if english else result.summary.vi
+
+
+def standing_text(standing: ObjectiveResult | None) -> str:
+    """ "Theo kết quả năm 2022: 43,44 / 45,00 — thiếu 1,56 điểm", or "" without a reading."""
+    if standing is None:
+        return ""
+    return _("Theo kết quả năm %(year)s: %(summary)s") % {
+        "year": standing.year,
+        "summary": _in_language(standing),
+    }
+
+
+def standings(spec: PlanSpec, results: Results) -> dict[str, ObjectiveResult]:
+    """Level objectives read on the latest results before the plan year, by objective id —
+    only while the plan year's own results are not out."""
+    earlier = [y for y in results.years if y < spec.year]
+    if spec.year in results.years or not earlier:
+        return {}
+    level = replace(spec, objectives=tuple(o for o in spec.objectives if o.kind in LEVEL_KINDS))
+    if not level.objectives:
+        return {}
+    try:
+        return {r.spec.id: r for r in evaluate_objectives(level, results, earlier[-1])}
+    except (PlanFileError, ValueError, LookupError):
+        return {}
 
 
 @dataclass(frozen=True)
 class ObjectiveRow:
     objective: Objective
     result: ObjectiveResult | None  # None when no results are loaded at all
+    standing: ObjectiveResult | None = None  # the latest year's reading while pending
 
     @property
     def summary(self) -> str:
-        if self.result is None:
-            return ""
-        lang = (get_language() or "vi")[:2]
-        return self.result.summary.en if lang == "en" else self.result.summary.vi
+        return "" if self.result is None else _in_language(self.result)
+
+    @property
+    def standing_text(self) -> str:
+        return standing_text(self.standing)
 
 
 def plan_spec(plan: Plan, objectives: list[Objective]) -> PlanSpec:
@@ -58,7 +107,9 @@ def objective_rows(plan: Plan) -> list[ObjectiveRow]:
         return []
     try:
         results = load_results(plan.index)
-        evaluated = evaluate_objectives(plan_spec(plan, objectives), results, plan.year)
+        spec = plan_spec(plan, objectives)
+        evaluated = evaluate_objectives(spec, results, plan.year)
     except (NoResults, PlanFileError, ValueError):
         return [ObjectiveRow(o, None) for o in objectives]
-    return [ObjectiveRow(o, r) for o, r in zip(objectives, evaluated, strict=True)]
+    now = standings(spec, results)
+    return [ObjectiveRow(o, r, now.get(o.code)) for o, r in zip(objectives, evaluated, strict=True)]
