@@ -132,7 +132,9 @@ def test_page_request_and_download(
 ) -> None:
     client.force_login(coordinator)
     page = reverse("documents:page")
-    assert client.get(page).status_code == 200
+    response = client.get(page)
+    assert response.status_code == 200
+    assert response.context["form"]["plan"].value() == plan.pk  # the plan being carried out
     with_callbacks = client.post(page, {"kind": "annex", "plan": plan.pk, "fmt": "xlsx"})
     assert with_callbacks.status_code == 302
     job = DocumentJob.objects.get()

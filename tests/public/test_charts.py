@@ -127,6 +127,17 @@ def test_tilemap_colours_links_and_highlights() -> None:
     assert 'fill="#9aa5b1"' in svg and "KHò" in svg and "Khánh Hòa: 43,44" in svg
 
 
+def test_tilemap_draws_the_34_provinces_after_the_2025_merger() -> None:
+    """Each of the 34 keeps the GSO code of the province whose name it kept, so it sits where that
+    province sat on the 63-province grid: one tile each, none dropped."""
+    from chiso.index.provinces import provinces_34
+
+    tiles = tuple(Tile(p.code, "", p.name, "high", "1") for p in provinces_34())
+    svg = render_tilemap(TileMapChart(title="2025", tiles=tiles, legend=()))
+    ET.fromstring(svg)
+    assert len(tiles) == 34 and svg.count('<g class="tile">') == 34
+
+
 def test_nice_ticks() -> None:
     assert nice_ticks(0, 10, 6) == [0, 2, 4, 6, 8, 10]
     assert nice_ticks(31.8, 44.9, 5) == [30, 35, 40, 45]

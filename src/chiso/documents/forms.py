@@ -31,7 +31,10 @@ class DocumentRequestForm(forms.Form):
     def __init__(self, *args: Any, user: Any, years: tuple[int, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plan_field = self.fields["plan"]
-        plan_field.queryset = plans_for(user).order_by("-year", "number")  # type: ignore[attr-defined]
+        plans = plans_for(user).order_by("-year", "number")
+        plan_field.queryset = plans  # type: ignore[attr-defined]
+        # The latest plan: most requests are about the plan being carried out.
+        plan_field.initial = plans.values_list("pk", flat=True).first()
         year_field = self.fields["year"]
         year_field.choices = [("", "—"), *((y, str(y)) for y in reversed(years))]  # type: ignore[attr-defined]
         if years:
