@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from chiso.plans.models import Assignment, Task, TaskUnit
+from chiso.plans.models import Assignment, Relation, Task, TaskUnit
 from chiso.plans.status import Status, status_expression
 
 
@@ -70,11 +70,22 @@ def filter_tasks(tasks: QuerySet[Task], f: TaskFilter, today: dt.date) -> QueryS
     return tasks
 
 
+@dataclass(frozen=True)
+class LeadChip:
+    """One lead agency as the task table shows it (requested bodies marked "đề nghị")."""
+
+    name: str
+    requested: bool
+
+
 @dataclass
 class TaskRow:
     task: Task
     assignments: list[Assignment]
     counts: dict[str, int] = field(default_factory=dict)
+    unit_codes: list[str] = field(default_factory=list)
+    # Leads assigned directly (a group's members show as the group's name instead).
+    leads: list[LeadChip] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -94,7 +105,13 @@ def task_rows(tasks: list[Task], today: dt.date) -> list[TaskRow]:
         for assignment in assignments:
             status = assignment.status(today)
             counts[status] = counts.get(status, 0) + 1
-        rows.append(TaskRow(task, assignments, counts))
+        leads = [
+            LeadChip(a.agency.short_name or a.agency.name, a.relation == Relation.REQUEST)
+            for a in assignments
+            if a.leads and not a.via_group_id
+        ]
+        codes = [u.unit_code for u in task.units.all()]
+        rows.append(TaskRow(task, assignments, counts, codes, leads))
     return rows
 
 

@@ -119,7 +119,7 @@ AUTH_USER_MODEL = "accounts.User"
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CHISO_CACHE_ENTRIES", "2000"))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CHISO_CACHE_ENTRIES", "1000"))},
     }
 }
 
