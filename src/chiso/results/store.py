@@ -32,7 +32,8 @@ from chiso.site import clock
 Progress = Callable[[str, int, int], None]
 _BATCH = 2000
 _lock = threading.Lock()
-_cache: dict[str, tuple[tuple[Any, ...], Results]] = {}
+# Per index: (version, results), or the reason there are none.
+_cache: dict[str, tuple[tuple[Any, ...], Results | str]] = {}
 
 
 @dataclass(frozen=True)
@@ -188,11 +189,18 @@ def load_results(index: str = "PAPI", as_of: dt.date | None = None) -> Results:
     version = (*_version(code), last_year)
     with _lock:
         cached = _cache.get(code)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-    results = compute(stored_dataset(code, last_year))
+    if cached is not None and cached[0] == version:
+        if isinstance(cached[1], str):
+            raise NoResults(cached[1])
+        return cached[1]
+    try:
+        results: Results | str = compute(stored_dataset(code, last_year))
+    except NoResults as missing:
+        results = missing.message  # remembered too: pages ask on every request while none exist
     with _lock:
         _cache[code] = (version, results)
+    if isinstance(results, str):
+        raise NoResults(results)
     return results
 
 
