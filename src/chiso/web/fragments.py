@@ -1,10 +1,11 @@
 """Parts of pages kept in the cache until the province's data changes.
 
-The heavy parts of the dashboard, the task list and an assignment's report thread are cached
-with Django's `{% cache %}` tag under a `Fragment` key that holds everything their HTML depends
-on: the province's data revision (raised in the same transaction as every audited change),
-today's date (statuses are derived from it), the language, and what the view adds (the viewer's
-scope, filters, page number). A change anywhere in the province retires its fragments at once.
+The heavy parts of the dashboard, the task list, the deadline lists and an assignment's page are
+cached with Django's `{% cache %}` tag under a `Fragment` key that holds everything their HTML
+depends on: the province's data revision (raised in the same transaction as every audited
+change), today's date (statuses are derived from it), the language, and what the view adds (the
+viewer's scope, filters, page number). A change anywhere in the province retires its fragments
+at once.
 
 Fragments never hold CSRF tokens or other per-request values: forms stay outside them.
 """
