@@ -97,3 +97,13 @@ def test_display_names() -> None:
     assert p.display("en") == "Khánh Hòa"  # names keep their diacritics in English too
     assert p.name_en == "Khanh Hoa"
     assert match_province("Hanoi", 2022).full_name == "Thành phố Hà Nội"
+
+
+def test_each_of_the_34_has_the_namesake_it_kept() -> None:
+    from chiso.index.provinces import namesake_63
+
+    by_name = {p.name: namesake_63(p) for p in provinces_34()}
+    assert (by_name["Huế"].name, by_name["Huế"].code) == ("Thừa Thiên Huế", "46")
+    assert (by_name["Lào Cai"].name, by_name["Lào Cai"].code) == ("Lào Cai", "10")
+    assert by_name["Khánh Hòa"].code == "56"
+    assert len({p.code for p in by_name.values()}) == 34

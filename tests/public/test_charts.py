@@ -128,14 +128,19 @@ def test_tilemap_colours_links_and_highlights() -> None:
 
 
 def test_tilemap_draws_the_34_provinces_after_the_2025_merger() -> None:
-    """Each of the 34 keeps the GSO code of the province whose name it kept, so it sits where that
-    province sat on the 63-province grid: one tile each, none dropped."""
-    from chiso.index.provinces import provinces_34
+    """Each of the 34 sits on the cell and label of the province whose name it kept, whatever
+    its new GSO code: Lào Cai took Yên Bái's code 15, yet shows as Lào Cai up north."""
+    from chiso.index.provinces import ERA_34, provinces_34
 
+    grid63 = tile_grid()
     tiles = tuple(Tile(p.code, "", p.name, "high", "1") for p in provinces_34())
-    svg = render_tilemap(TileMapChart(title="2025", tiles=tiles, legend=()))
+    svg = render_tilemap(TileMapChart(title="2025", tiles=tiles, legend=(), era=ERA_34))
     ET.fromstring(svg)
     assert len(tiles) == 34 and svg.count('<g class="tile">') == 34
+    labels = re.findall(r'font-weight="bold"[^>]*>([^<]+)<', svg)
+    assert grid63["10"].label in labels and grid63["15"].label not in labels  # Lào Cai, not Yên Bái
+    assert grid63["56"].label in labels and grid63["58"].label not in labels  # not Ninh Thuận
+    assert len(set(labels)) == 34
 
 
 def test_nice_ticks() -> None:

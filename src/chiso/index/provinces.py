@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vietnam_provinces import Province as VNProvince
 
-from chiso.index.names import compact_name, normalize_name, strip_diacritics
+from chiso.index.names import compact_name, normalize_name, plain_name, strip_diacritics
 
 ERA_63 = "63"
 ERA_34 = "34"
@@ -93,6 +93,18 @@ def provinces_34() -> tuple[Province, ...]:
             )
         )
     return tuple(sorted(result, key=lambda q: q.code))
+
+
+def namesake_63(province: Province) -> Province:
+    """The 63-era province whose name a 34-era province kept (Khánh Hòa for Khánh Hòa, which
+    absorbed Ninh Thuận; Thừa Thiên Huế for Huế). Its GSO code need not be the new one's."""
+    merged = [p for p in provinces_63() if p.successor_code == province.code]
+    new_name = plain_name(province.name)
+    for p in merged:
+        old_name = plain_name(p.name)
+        if old_name == new_name or new_name in old_name or old_name in new_name:
+            return p
+    raise LookupError(f"no 63-era province gave its name to {province.name}")
 
 
 def provinces_for_year(year: int | None) -> tuple[Province, ...]:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from chiso.index import Framework, Results, UnknownUnit, UnknownYear, normalize_name
 from chiso.index.formatting import fmt_int_change, fmt_number
+from chiso.index.provinces import provinces_for_year
 from chiso.index.report import Ranking
 from chiso.public.charts import Tile, TileMapChart, render_tilemap
 from chiso.public.figures import is_english, trend_class
@@ -226,5 +227,6 @@ def _tilemap(framework: Framework, ranking: Ranking, rows: list[RankRow], lang: 
         title=_("Bản đồ ô các tỉnh, thành phố theo nhóm, năm %(year)s") % {"year": ranking.year},
         tiles=tiles,
         legend=legend,
+        era=provinces_for_year(ranking.year)[0].era,
     )
     return mark_safe(render_tilemap(chart))  # noqa: S308  (the chart module escapes all text)

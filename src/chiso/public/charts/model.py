@@ -97,3 +97,4 @@ class TileMapChart:
     title: str
     tiles: tuple[Tile, ...]
     legend: tuple[tuple[str | None, str], ...]  # (tier code or None, label)
+    era: str = "63"  # whose GSO codes the tiles carry: the 63 provinces or the 34 (from 2025)

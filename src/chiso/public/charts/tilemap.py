@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from chiso.index.provinces import ERA_34, namesake_63, provinces_34
 from chiso.public.charts.model import TIER_TEXT, TileMapChart, tier_colour
 from chiso.public.charts.svg import esc, num, open_svg, text
 
@@ -35,13 +36,21 @@ def tile_grid() -> dict[str, GridCell]:
     }
 
 
+@cache
+def tile_grid_34() -> dict[str, GridCell]:
+    """The 34 provinces (from 1/7/2025), each on the cell and label of the province whose name it
+    kept: the map keeps its geography while the codes change (Lào Cai took Yên Bái's code)."""
+    grid = tile_grid()
+    return {p.code: grid[namesake_63(p).code] for p in provinces_34()}
+
+
 def _link(tile_svg: str, href: str | None) -> str:
     return f'<a href="{esc(href)}">{tile_svg}</a>' if href else tile_svg
 
 
 def render_tilemap(chart: TileMapChart) -> str:
     """The map as an SVG string; tiles link to `href` and carry their full text as a tooltip."""
-    grid = tile_grid()
+    grid = tile_grid_34() if chart.era == ERA_34 else tile_grid()
     rows = max(c.row for c in grid.values()) + 1
     cols = max(c.col for c in grid.values()) + 1
     width = PAD * 2 + cols * (CELL + GAP) - GAP
