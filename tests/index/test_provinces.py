@@ -107,3 +107,14 @@ def test_each_of_the_34_has_the_namesake_it_kept() -> None:
     assert (by_name["Lào Cai"].name, by_name["Lào Cai"].code) == ("Lào Cai", "10")
     assert by_name["Khánh Hòa"].code == "56"
     assert len({p.code for p in by_name.values()}) == 34
+
+
+def test_a_deployment_finds_its_province_across_the_merger() -> None:
+    """Lào Cai's deployment keeps code 10; in 2025 the code 10 is gone and 15 is Lào Cai's."""
+    from chiso.index.provinces import match_deployment
+
+    assert match_deployment("Lào Cai", "10", 2022).code == "10"
+    assert match_deployment("Lào Cai", "10", 2025).code == "15"
+    assert match_deployment("Thừa Thiên Huế", "46", 2025).name == "Huế"
+    # A name the list does not know falls back to the code of that year's list.
+    assert match_deployment("Khánh Hoà (tỉnh)", "56", 2022).name == "Khánh Hòa"

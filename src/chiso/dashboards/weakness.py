@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from chiso.index.provinces import match_deployment
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
 from chiso.plans.models import Plan
@@ -110,7 +111,8 @@ def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
             % {"index": plan.index, "year": plan.year},
         )
     try:
-        profile = province_profile(results, plan.province.code, year)
+        province = match_deployment(plan.province.name, plan.province.code, year)
+        profile = province_profile(results, province.code, year)
     except LookupError:
         return WeakUnits(
             year,

@@ -155,6 +155,16 @@ def match_province(name: str, year: int | None = None) -> Province:
     raise UnknownProvince(name, _suggest(name, eras))
 
 
+def match_deployment(name: str, code: str, year: int | None) -> Province:
+    """A deployment's own province — stored with one name and one GSO code — in the list of
+    `year`. By name first: codes were reassigned at the 2025 merger (Lào Cai took Yên Bái's 15,
+    Bắc Ninh Bắc Giang's 24) while names stayed with the province that kept them; then by code."""
+    try:
+        return match_province(name, year)
+    except UnknownProvince:
+        return match_province(code, year)
+
+
 def _suggest(name: str, eras: tuple[str, ...]) -> tuple[str, ...]:
     candidates: dict[str, str] = {}
     for era in eras:

@@ -7,6 +7,7 @@ from typing import Any
 
 from chiso.accounts.models import Province as ServedProvince
 from chiso.index import Province, Results, UnknownProvince, normalize_name
+from chiso.index.provinces import match_deployment
 from chiso.public.figures import Figure, figure
 from chiso.public.slugs import province_slug
 
@@ -23,15 +24,16 @@ def codes() -> frozenset[str]:
     return frozenset(ServedProvince.objects.values_list("code", flat=True))
 
 
-def _match(results: Results, code: str, year: int) -> Province | None:
+def _match(results: Results, name: str, code: str, year: int) -> Province | None:
     try:
-        return results.province(code, year)
+        return results.province(match_deployment(name, code, year).name, year)
     except UnknownProvince:
         return None
 
 
 def served(results: Results, year: int) -> list[Province]:
-    found = (_match(results, code, year) for code in sorted(codes()))
+    rows = ServedProvince.objects.order_by("code").values_list("name", "code")
+    found = (_match(results, name, code, year) for name, code in rows)
     return [p for p in found if p is not None]
 
 
@@ -61,7 +63,7 @@ def province_choices(results: Results, year: int, lang: str) -> list[tuple[str, 
 def home_province(user: Any, results: Results, year: int) -> Province:
     """The user's own province; else the first served one; else the first in the data."""
     if user.province_id is not None:
-        own = _match(results, user.province.code, year)
+        own = _match(results, user.province.name, user.province.code, year)
         if own is not None:
             return own
     served_now = served(results, year)
