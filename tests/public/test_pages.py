@@ -179,6 +179,23 @@ def test_published_plan_shows_objectives_tasks_and_statuses(
 
 
 @override_settings(CHISO_TODAY="2023-08-15")
+def test_published_plan_before_its_results_says_where_the_province_stands(
+    client, papi, monkeypatch, province, make_agency, make_user
+) -> None:
+    """Citizens on 15/08/2023 (PAPI 2023 not out): pending, with the 2022 reading."""
+    from chiso.index import Dataset, compute
+    from chiso.results import store
+
+    known = [r for r in papi.dataset.records if r.year <= 2022]
+    until_2022 = compute(Dataset.build(papi.framework, known, source="test"))
+    monkeypatch.setattr(store, "load_results", lambda index="PAPI": until_2022)
+    data = make_plan(province, make_agency, make_user)
+    text = text_of(client.get(f"/cong-khai/ke-hoach/{data.plan.pk}/"))
+    assert "Chưa có kết quả" in text and "Chưa đạt" not in text
+    assert "Theo kết quả năm 2022: 43,44 / 45,00 — thiếu 1,56 điểm" in text
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
 def test_plan_version_per_commune_and_print_view(
     client, papi, province, make_agency, make_user
 ) -> None:

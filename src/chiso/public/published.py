@@ -20,6 +20,7 @@ from chiso.index import Results
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
 from chiso.plans.models import Assignment, Plan, Relation, Task
+from chiso.plans.objectives import standing_text, standings
 from chiso.plans.status import STATUS_TONE, Status
 from chiso.public.figures import is_english
 
@@ -34,6 +35,7 @@ class PublicObjective:
     status: str  # met | not_met | pending
     status_label: str
     summary: str
+    standing: str = ""  # the latest published year's reading while the plan year's is not out
 
 
 @dataclass(frozen=True)
@@ -120,18 +122,23 @@ def _objectives(plan: Plan, results: Results | None, lang: str) -> tuple[PublicO
     labels = {"met": _("Đạt"), "not_met": _("Chưa đạt"), "pending": _("Chưa có kết quả")}
     spec = plan_spec(plan)
     evaluated: list[ObjectiveResult] = []
+    now: dict[str, ObjectiveResult] = {}
     if results is not None and results.index.upper() == plan.index.upper():
         try:
             evaluated = evaluate_objectives(spec, results)
         except PlanFileError:
             evaluated = []  # an objective the coordinator has not finished: show it as pending
+        now = standings(spec, results)
     by_id = {r.spec.id: r for r in evaluated}
     found = []
     for o in spec.objectives:
         r = by_id.get(o.id)
         status = r.status if r else "pending"
+        summary = r.summary.get(lang) if r else ""
         found.append(
-            PublicObjective(o.id, o.text, status, labels[status], r.summary.get(lang) if r else "")
+            PublicObjective(
+                o.id, o.text, status, labels[status], summary, standing_text(now.get(o.id))
+            )
         )
     return tuple(found)
 
