@@ -6,6 +6,7 @@ through a service (`services/plans.py`, `drafting.py`, `copying.py`, `importing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -70,6 +71,45 @@ def _part_to_edit(request: HttpRequest, model: type[Objective | Section], pk: in
 def _posted(request: HttpRequest) -> Any:
     """The posted data, bound even when empty (a bare confirmation posts no fields)."""
     return request.POST if request.method == "POST" else None
+
+
+def _confirm_delete(
+    request: HttpRequest,
+    part: Objective | Section,
+    remove: Callable[..., Any],
+    *,
+    done: str,
+    heading: str,
+    anchor: str,
+    task_count: int = 0,
+) -> HttpResponse:
+    """The confirm page of an objective or a section, and its removal on POST (a stale page —
+    someone changed the part meanwhile — asks again with the current values)."""
+    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(part)})
+    if request.method == "POST" and form.is_valid():
+        try:
+            remove(request.user, part, loaded=form.cleaned_data["loaded"] or None)
+        except services.StaleVersion as error:
+            current = fingerprint(type(part).objects.get(pk=part.pk))
+            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
+            part.refresh_from_db()
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(_plan_url(part.plan, anchor))
+    return render(
+        request,
+        "plans/drafting/confirm_delete.html",
+        {
+            "form": form,
+            "plan": part.plan,
+            "heading": heading,
+            "what": str(part),
+            "task_count": task_count,
+            "cancel_url": _plan_url(part.plan, anchor),
+        },
+    )
 
 
 def _plan_url(plan: Plan, anchor: str = "") -> str:
@@ -303,29 +343,13 @@ def objective_fields(request: HttpRequest, plan_pk: int) -> HttpResponse:
 @login_required
 def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     objective = _part_to_edit(request, Objective, pk)
-    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(objective)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            remove_objective(request.user, objective, loaded=form.cleaned_data["loaded"] or None)
-        except services.StaleVersion as error:
-            current = fingerprint(Objective.objects.get(pk=objective.pk))
-            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
-            objective.refresh_from_db()
-        except services.PlanError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã xóa mục tiêu."))
-            return redirect(_plan_url(objective.plan, "muc-tieu"))
-    return render(
+    return _confirm_delete(
         request,
-        "plans/drafting/confirm_delete.html",
-        {
-            "form": form,
-            "plan": objective.plan,
-            "heading": _("Xóa mục tiêu?"),
-            "what": str(objective),
-            "cancel_url": _plan_url(objective.plan, "muc-tieu"),
-        },
+        objective,
+        remove_objective,
+        done=_("Đã xóa mục tiêu."),
+        heading=_("Xóa mục tiêu?"),
+        anchor="muc-tieu",
     )
 
 
@@ -450,30 +474,14 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
     section = _part_to_edit(request, Section, pk)
-    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(section)})
-    if request.method == "POST" and form.is_valid():
-        try:
-            delete_section(request.user, section, loaded=form.cleaned_data["loaded"] or None)
-        except services.StaleVersion as error:
-            current = fingerprint(Section.objects.get(pk=section.pk))
-            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
-            section.refresh_from_db()
-        except services.PlanError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Đã xóa mục."))
-            return redirect(_plan_url(section.plan, "cac-muc"))
-    return render(
+    return _confirm_delete(
         request,
-        "plans/drafting/confirm_delete.html",
-        {
-            "form": form,
-            "plan": section.plan,
-            "heading": _("Xóa mục?"),
-            "what": str(section),
-            "task_count": section.tasks.count(),
-            "cancel_url": _plan_url(section.plan, "cac-muc"),
-        },
+        section,
+        delete_section,
+        done=_("Đã xóa mục."),
+        heading=_("Xóa mục?"),
+        anchor="cac-muc",
+        task_count=section.tasks.count(),
     )
 
 
