@@ -22,6 +22,7 @@ from chiso.activities.models import (
     Posting,
     Verdict,
 )
+from chiso.activities.services.outreach import ACTIVITY_FIELDS, POSTING_FIELDS
 from chiso.plans.models import Plan
 from chiso.web.widgets import DayMonthYearInput
 
@@ -173,19 +174,6 @@ class CloseForm(forms.Form):
     )
 
 
-ACTIVITY_EDIT_FIELDS = (
-    "kind",
-    "title",
-    "held_on",
-    "organiser",
-    "place",
-    "audience_type",
-    "audience_count",
-    "unit_codes",
-    "description",
-)
-
-
 class ActivityFields(forms.Form):
     """What an activity is; shared by the record form and the edit form."""
 
@@ -204,21 +192,7 @@ class ActivityFields(forms.Form):
     description = forms.CharField(
         label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    field_order = [
-        "version",
-        "plan",
-        "kind",
-        "title",
-        "held_on",
-        "organiser",
-        "place",
-        "audience_type",
-        "audience_count",
-        "unit_codes",
-        "description",
-        "files",
-        "links",
-    ]
+    field_order = ["version", "plan", *ACTIVITY_FIELDS, "files", "links"]
 
     def _limit_choices(self, user: Any, year: int, current: Agency | None = None) -> None:
         organisers = access.recordable_agencies(user)
@@ -248,24 +222,13 @@ class ActivityEditForm(ActivityFields):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, user: Any, activity: Activity, **kwargs: Any) -> None:
-        initial = {name: getattr(activity, name) for name in ACTIVITY_EDIT_FIELDS}
+        initial = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
         initial.update(version=activity.version, organiser=activity.organiser_id)
         super().__init__(*args, initial=initial, **kwargs)
         self._limit_choices(user, activity.plan.year, activity.organiser)
 
     def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in ACTIVITY_EDIT_FIELDS}
-
-
-POSTING_EDIT_FIELDS = (
-    "commune",
-    "place_type",
-    "place",
-    "posted_on",
-    "checked_on",
-    "still_posted",
-    "notes",
-)
+        return {name: self.cleaned_data[name] for name in ACTIVITY_FIELDS}
 
 
 class PostingFields(forms.Form):
@@ -280,19 +243,7 @@ class PostingFields(forms.Form):
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    field_order = [
-        "version",
-        "plan",
-        "commune",
-        "place_type",
-        "place",
-        "posted_on",
-        "checked_on",
-        "still_posted",
-        "notes",
-        "files",
-        "links",
-    ]
+    field_order = ["version", "plan", *POSTING_FIELDS, "files", "links"]
 
     def _limit_choices(self, user: Any, current: Agency | None = None) -> None:
         communes = access.recordable_agencies(user).filter(kind=AgencyKind.COMMUNE_COMMITTEE)
@@ -340,7 +291,7 @@ class PostingEditForm(PostingFields):
     )
 
     def __init__(self, *args: Any, user: Any, posting: Posting, **kwargs: Any) -> None:
-        initial = {name: getattr(posting, name) for name in POSTING_EDIT_FIELDS}
+        initial = {name: getattr(posting, name) for name in POSTING_FIELDS}
         initial.update(
             version=posting.version,
             commune=posting.commune_id,
@@ -350,7 +301,7 @@ class PostingEditForm(PostingFields):
         self._limit_choices(user, posting.commune)
 
     def service_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in POSTING_EDIT_FIELDS}
+        return {name: self.cleaned_data[name] for name in POSTING_FIELDS}
 
 
 class PostingCheckForm(forms.Form):

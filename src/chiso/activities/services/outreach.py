@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyKind
@@ -47,6 +48,25 @@ POSTING_FIELDS = (
     "still_posted",
     "notes",
 )
+
+
+def _assign(obj: Model, tracked: tuple[str, ...], fields: dict[str, Any]) -> dict[str, Any]:
+    """Set the edited fields (text stripped); returns the tracked values from before."""
+    before = snapshot(obj, tracked)
+    for name, value in fields.items():
+        setattr(obj, name, value.strip() if isinstance(value, str) else value)
+    return before
+
+
+def _save_changes(
+    user: Any, obj: Model, tracked: tuple[str, ...], before: dict[str, Any], action: str
+) -> None:
+    """Save and audit an edit that changed something (a new version); nothing otherwise."""
+    changes = diff(before, snapshot(obj, tracked))
+    if changes:
+        bump(obj)
+        obj.save()
+        record(user, obj, action, changes)
 
 
 def _check_activity(activity: Activity) -> None:
@@ -124,17 +144,11 @@ def update_activity(
     if not access.records_for(user, activity.organiser):
         raise PermissionDenied(_("Anh/chị không được sửa hoạt động này."))
     activity = lock_current(activity, version)
-    before = snapshot(activity, ACTIVITY_FIELDS)
-    for name, value in fields.items():
-        setattr(activity, name, value.strip() if isinstance(value, str) else value)
+    before = _assign(activity, ACTIVITY_FIELDS, fields)
     if not access.records_for(user, activity.organiser):
         raise PermissionDenied(_("Anh/chị chỉ ghi nhận hoạt động do đơn vị mình tổ chức."))
     _check_activity(activity)
-    changes = diff(before, snapshot(activity, ACTIVITY_FIELDS))
-    if changes:
-        bump(activity)
-        activity.save()
-        record(user, activity, "activity.update", changes)
+    _save_changes(user, activity, ACTIVITY_FIELDS, before, "activity.update")
     return activity
 
 
@@ -247,16 +261,10 @@ def update_posting(user: Any, posting: Posting, *, version: int | None, **fields
     if not access.records_for(user, posting.commune):
         raise PermissionDenied(_("Anh/chị không được sửa niêm yết này."))
     posting = lock_current(posting, version)
-    before = snapshot(posting, POSTING_FIELDS)
-    for name, value in fields.items():
-        setattr(posting, name, value.strip() if isinstance(value, str) else value)
+    before = _assign(posting, POSTING_FIELDS, fields)
     # Moving it to another commune needs the right to record there too.
     if not access.records_for(user, posting.commune):
         raise PermissionDenied(_("Anh/chị chỉ ghi nhận niêm yết tại địa bàn của đơn vị mình."))
     _check_posting(posting)
-    changes = diff(before, snapshot(posting, POSTING_FIELDS))
-    if changes:
-        bump(posting)
-        posting.save()
-        record(user, posting, "posting.update", changes)
+    _save_changes(user, posting, POSTING_FIELDS, before, "posting.update")
     return posting
