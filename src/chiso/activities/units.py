@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.index.framework import Framework, Unit, load_framework
+from chiso.site.language import content_language
 
 PAPI = "PAPI"
 
 
 def framework(index: str = PAPI) -> Framework:
     return load_framework(index)
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "vi").startswith("en") else "vi"
 
 
 def areas(year: int, index: str = PAPI) -> list[Unit]:
@@ -35,7 +31,7 @@ def unit_label(code: str, year: int, index: str = PAPI) -> str:
     fw = framework(index)
     if not fw.has_unit(code):
         return code
-    return f"{code}. {fw.unit(code).name(year, _lang())}"
+    return f"{code}. {fw.unit(code).name(year, content_language())}"
 
 
 def unit_choices(year: int, index: str = PAPI) -> list[tuple[str, str]]:

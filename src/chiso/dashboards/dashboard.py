@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.dashboards.metrics import (
@@ -31,6 +30,7 @@ from chiso.index.results import Results
 from chiso.plans.models import Plan
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
+from chiso.site.language import content_language
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _unit_rows(
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
     rolled = by_unit(task_units(plan), per_task, codes)
-    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:
         tier, label = weak.tiers.get(code, ("", ""))

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
 from chiso.index.plan_file import PlanFileError
 from chiso.index.results import Results
 from chiso.plans.models import Plan
 from chiso.plans.objectives import plan_spec, standing_text, standings
+from chiso.site.language import content_language
 
 STATUS_LABELS = {
     MET: gettext_lazy("Đạt"),
@@ -49,7 +50,7 @@ def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
         evaluated = evaluate_objectives(spec, results, plan.year)
     except (PlanFileError, ValueError, LookupError):
         return pending
-    english = (get_language() or "vi").startswith("en")
+    english = content_language() == "en"
     now = standings(spec, results)
     return [
         _line(

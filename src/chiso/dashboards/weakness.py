@@ -10,7 +10,6 @@ import threading
 import weakref
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.index.provinces import match_deployment
@@ -19,6 +18,7 @@ from chiso.index.results import Results
 from chiso.plans.models import Plan
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
+from chiso.site.language import content_language
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def province_profile(results: Results, province_code: str, year: int) -> Provinc
 
 def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
     """In the active language: names and tier labels are shown as they are."""
-    english = (get_language() or "vi").startswith("en")
+    english = content_language() == "en"
     year = results_year(plan, results.years)
     if year is None:
         return WeakUnits(

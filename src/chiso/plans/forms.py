@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import Plan, ReportingPeriod, Section
+from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearInput
 
 
@@ -23,7 +23,7 @@ def unit_choices(plan: Plan) -> list[tuple[str, str]]:
         return []
     units = [u for u in framework.units if u.code != framework.root.code and u.exists_in(plan.year)]
     units.sort(key=lambda u: [int(p) if p.isdigit() else p for p in u.code.split(".")])
-    lang = "en" if (get_language() or "vi").startswith("en") else "vi"
+    lang = content_language()
     return [(u.code, f"{u.code} — {u.name(plan.year, lang)}") for u in units]
 
 

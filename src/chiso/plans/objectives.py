@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
 from chiso.index.results import Results
 from chiso.plans.models import Objective, Plan
+from chiso.site.language import content_language
 
 # Objectives judged on one year's level, not on a change from the year before: until the plan
 # year's results are out, their reading on the latest published year says where the province
@@ -30,8 +30,7 @@ LEVEL_KINDS = frozenset(
 
 
 def _in_language(result: ObjectiveResult) -> str:
-    english = (get_language() or "vi").startswith("en")
-    return result.summary.en if english else result.summary.vi
+    return result.summary.en if content_language() == "en" else result.summary.vi
 
 
 def standing_text(standing: ObjectiveResult | None) -> str:
