@@ -273,3 +273,32 @@ def test_group_assignments_are_named_by_their_group(
     # The district's own version still lists the task.
     own = text_of(client.get(f"/cong-khai/ke-hoach/{data.plan.pk}/", {"don-vi": districts[0].pk}))
     assert "Đối thoại định kỳ" in own
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_plan_page_etag_changes_when_an_objective_is_edited(
+    client, papi, province, make_agency, make_user
+) -> None:
+    from chiso.plans.services.plans import update_objective
+
+    data = make_plan(province, make_agency, make_user)
+    url = f"/cong-khai/ke-hoach/{data.plan.pk}/"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    objective = data.plan.objectives.get(code="1")
+    coordinator = make_user("dieuphoi", Role.COORDINATOR, province)
+    update_objective(coordinator, objective, value=44)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "44,00" in text_of(changed)
+
+
+def test_build_token_covers_the_site_templates_and_styles() -> None:
+    from pathlib import Path
+
+    from chiso.site.build import build_files
+
+    covered = build_files()
+    names = {Path(p).name for p in covered}
+    assert "base.html" in names  # web/templates/web/base.html
+    assert any(Path(p).suffix == ".css" for p in covered if "/web/" in str(p))

@@ -1,8 +1,9 @@
 """HTTP caching of the public pages: `Cache-Control` plus an ETag built from what the page shows.
 
 The ETag is computed before the page is built, from the data's fingerprint, the language, the
-visitor (a logged-in visitor sees their name in the header) and this app's code and templates,
-so an unchanged page answers `304 Not Modified` without being rendered again.
+visitor (a logged-in visitor sees their name in the header) and the build token (chiso's code,
+templates and served assets), so an unchanged page answers `304 Not Modified` without being
+rendered again.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +18,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
-import chiso
+from chiso.site.build import build_token
 
 PUBLIC_MAX_AGE = 600  # ten minutes: results change a few times a year, plan statuses daily
 
@@ -26,25 +26,12 @@ View = Callable[..., HttpResponse]
 EtagParts = Callable[..., str | None]
 
 
-def _build_token() -> str:
-    """Changes whenever the app's code, templates or styles change (read once per process)."""
-    digest = hashlib.sha1(chiso.__version__.encode())
-    for path in sorted(Path(__file__).parent.rglob("*")):
-        if path.suffix in {".py", ".html", ".css", ".js", ".csv"}:
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:12]
-
-
-BUILD_TOKEN = _build_token()
-
-
 def _etag(parts: EtagParts, request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
     data = parts(request, *args, **kwargs)
     if data is None:
         return None
     user = request.user.pk if request.user.is_authenticated else "anon"
-    raw = "|".join([BUILD_TOKEN, data, get_language() or "", str(user), request.get_full_path()])
+    raw = "|".join([build_token(), data, get_language() or "", str(user), request.get_full_path()])
     return hashlib.sha1(raw.encode()).hexdigest()[:24]
 
 

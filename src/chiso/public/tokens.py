@@ -1,11 +1,18 @@
-"""What each public page depends on, as short tokens for its ETag (see `caching`)."""
+"""What each public page depends on, as short tokens for its ETag (see `caching`).
+
+Plan data is versioned by the provinces' data revisions (`audit.DataRevision`), raised in the same
+transaction as every audited change — plan, objective, section, task, assignment or report — so
+no edit can leave a browser with a `304` for a page that shows something else now.
+"""
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Sum
 from django.http import HttpRequest
 
-from chiso.plans.models import Assignment, Plan, Task
+from chiso.audit.models import DataRevision
+from chiso.audit.services import revision_of
+from chiso.plans.models import Plan
 from chiso.public.data import current_results, fingerprint
 from chiso.site import clock
 
@@ -16,23 +23,18 @@ def results_token(request: HttpRequest, *args: object, **kwargs: object) -> str:
 
 
 def plans_token() -> str:
-    info = Plan.objects.filter(is_public=True).aggregate(n=Count("id"), last=Max("updated_at"))
-    return f"{info['n']}:{info['last']}"
+    """The list of published plans spans the deployment's provinces: any province's change."""
+    total = DataRevision.objects.aggregate(n=Sum("number"))["n"]
+    return f"{total or 0}"
 
 
 def plan_token(plan_id: int) -> str:
-    """Changes with the plan, its tasks, their assignments (progress, completion) and the day
-    (a status turns overdue at midnight)."""
-    plan = Plan.objects.filter(pk=plan_id).values_list("updated_at", "is_public").first()
-    tasks = Task.objects.filter(plan_id=plan_id).aggregate(n=Count("id"), last=Max("updated_at"))
-    parts = Assignment.objects.filter(task__plan_id=plan_id).aggregate(
-        n=Count("id"),
-        v=Sum("version"),
-        p=Sum("progress"),
-        r=Max("last_report_at"),
-        c=Max("completed_on"),
-    )
-    return f"{plan}:{tasks}:{sorted(parts.items())}:{clock.today()}"
+    """Changes with any audited change of the plan's province and with the day (a status turns
+    overdue at midnight)."""
+    province_id = Plan.objects.filter(pk=plan_id).values_list("province_id", flat=True).first()
+    if province_id is None:
+        return "no-plan"
+    return f"{revision_of(province_id)}:{clock.today()}"
 
 
 def index_token(request: HttpRequest) -> str:
