@@ -11,11 +11,11 @@ from chiso.index import Province, Results
 from chiso.public import deployment
 from chiso.public.caching import cached_page
 from chiso.public.data import current_results
+from chiso.public.etags import index_token, plan_page_token, results_token
 from chiso.public.profile import build_profile
 from chiso.public.published import get_public_plan, public_plans, published_plan
 from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
-from chiso.public.tokens import index_token, plan_page_token, results_token
 from chiso.site import clock
 
 

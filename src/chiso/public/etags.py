@@ -1,4 +1,5 @@
-"""What each public page depends on, as short tokens for its ETag (see `caching`).
+"""What each public page depends on, as short tokens for its ETag (see `caching`); the API's
+bearer tokens are another thing (`api.tokens`).
 
 Plan data is versioned by the provinces' data revisions (`audit.DataRevision`), raised in the same
 transaction as every audited change — plan, objective, section, task, assignment or report — so
