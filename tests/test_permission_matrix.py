@@ -169,6 +169,7 @@ ROWS: list[Row] = [
     # --- web ----------------------------------------------------------------------------------
     Row("home", EVERYONE),
     Row("healthz", EVERYONE),
+    Row("favicon", expect(FOUND)),
     Row("login", expect(FOUND, anonymous=OK)),
     Row("logout", expect(NOT_ALLOWED)),
     Row("logout", expect(FOUND), method="POST"),
