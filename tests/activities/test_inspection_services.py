@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chiso.activities import services
 from chiso.activities.errors import ActivityError
@@ -15,6 +16,7 @@ from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment
 from chiso.plans.status import Status
 from tests.activities.conftest import pdf_upload, png_as_pdf
+from tests.zip_bombs import docx_bomb
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +111,14 @@ def test_finding_with_evidence_and_follow_up_task(world) -> None:
     } <= actions
 
 
-def test_a_bad_file_saves_nothing(world) -> None:
+@pytest.mark.parametrize(
+    ("bad_file", "name"),
+    [
+        (png_as_pdf, "anh.pdf"),
+        (lambda: SimpleUploadedFile("bom.docx", docx_bomb()), "bom.docx"),  # a zip bomb
+    ],
+)
+def test_a_bad_file_saves_nothing(world, bad_file, name) -> None:
     visit = make_visit(world, make_inspection(world))
     with pytest.raises(PlanError) as error:
         services.record_finding(
@@ -117,9 +126,9 @@ def test_a_bad_file_saves_nothing(world) -> None:
             visit,
             verdict=Verdict.VIOLATION,
             description="x",
-            files=[png_as_pdf()],
+            files=[pdf_upload(), bad_file()],
         )
-    assert "anh.pdf" in error.value.message
+    assert name in error.value.message
     assert not Finding.objects.exists() and not Attachment.objects.exists()
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from chiso.activities import services
 from chiso.activities.errors import ActivityError
@@ -21,6 +22,7 @@ from chiso.activities.models import (
 from chiso.audit.models import AuditEntry
 from chiso.plans.errors import PlanError
 from tests.activities.conftest import pdf_upload, png_as_pdf
+from tests.zip_bombs import docx_bomb
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,25 @@ def test_a_bad_file_or_link_saves_no_activity(world) -> None:
         training(world, world.coordinator, world.snv, files=[png_as_pdf()])
     with pytest.raises(ActivityError):
         training(world, world.coordinator, world.snv, links=["ftp://example.org/x"])
+    assert not Activity.objects.exists() and not Attachment.objects.exists()
+
+
+def test_a_zip_bomb_saves_no_activity_or_posting(world) -> None:
+    def bomb_file():
+        return SimpleUploadedFile("bom.docx", docx_bomb())
+
+    with pytest.raises(PlanError, match="“bom.docx” bị từ chối"):
+        training(world, world.coordinator, world.snv, files=[bomb_file()])
+    with pytest.raises(PlanError, match="“bom.docx” bị từ chối"):
+        services.record_posting(
+            world.officer_nt,
+            world.plan,
+            commune=world.vinh_phuoc,
+            place_type=PlaceType.VILLAGE_HALL,
+            place="Tổ dân phố Hòn Xện",
+            posted_on=dt.date(2023, 7, 3),
+            files=[bomb_file()],
+        )
     assert not Activity.objects.exists() and not Attachment.objects.exists()
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from chiso.plans import services
 from chiso.plans.evidence import check_upload
 from chiso.plans.models import Evidence, ProgressReport
 from tests.plans.conftest import DOCX_MAIN, XLSX_MAIN, ooxml_bytes, pdf_bytes, png_bytes, upload
+from tests.zip_bombs import bomb, docx_bomb, lying_bomb, peak_memory
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,52 @@ def test_stored_under_a_random_name(world, district_task):
     assert evidence.original_name == "Biên bản niêm yết.pdf"
     assert "niêm" not in evidence.file.name and evidence.file.name.startswith("evidence/")
     assert evidence.file.read() == pdf_bytes()
+
+
+# --- zip bombs (issue 11): a Word/Excel file is a zip package, opened only within limits ---
+#
+# Before the guard, `[Content_Types].xml` was read whole: the 256 MB part below was inflated into
+# memory, and a bomb in any other part was accepted as evidence.
+
+BOMB_MEMORY_BOUND = 16 * 1024 * 1024  # the guard holds 64 KB blocks; the bomb inflates to 256 MB
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (lambda: bomb("[Content_Types].xml"), "khi giải nén lớn hơn 64 MB"),
+        (lambda: lying_bomb("[Content_Types].xml"), "nén bất thường"),
+        (docx_bomb, "phần “word/document.xml” khi giải nén lớn hơn 64 MB"),
+    ],
+    ids=["content-types", "lying-sizes", "document-part"],
+)
+def test_zip_bomb_is_refused_without_inflating_it(content, message):
+    data = content()
+    assert len(data) < 300 * 1024  # a small upload ...
+    with pytest.raises(services.PlanError, match=message) as error:
+        check_upload(upload("bao-cao.docx", data))
+    assert "“bao-cao.docx”" in error.value.message  # ... refused, naming the file
+    assert error.value.field == "files"
+    assert peak_memory(lambda: check_upload(upload("bao-cao.docx", data))) < BOMB_MEMORY_BOUND
+
+
+def test_zip_bomb_saves_no_report(world, district_task):
+    assignment = district_task.assignments.get(agency=world.nha_trang)
+    with pytest.raises(services.PlanError, match="bom.docx"):
+        services.submit_report(
+            world.nhatrang,
+            assignment,
+            narrative="Kèm minh chứng",
+            progress=50,
+            files=[upload("that.pdf", pdf_bytes()), upload("bom.docx", docx_bomb())],
+        )
+    assert ProgressReport.objects.count() == 0 and Evidence.objects.count() == 0
+
+
+def test_zip_refusal_is_translated():
+    with translation.override("en"), pytest.raises(services.PlanError) as error:
+        check_upload(upload("bao-cao.docx", docx_bomb()))
+    assert error.value.message == (
+        "File “bao-cao.docx” refused: its part “word/document.xml” inflates to more than 64 MB "
+        "(possibly a malicious compressed file)."
+    )

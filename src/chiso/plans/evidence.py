@@ -1,8 +1,10 @@
 """Evidence files: what is accepted (by content, not by name), and how it is stored.
 
 A file is accepted when its bytes are a PDF, a Word (.docx) or Excel (.xlsx) document, or a
-JPEG/PNG image, its extension agrees with that content, and it is within the size limit. Stored
-names are random (see `models.evidence_path`); the original name is kept for downloads.
+JPEG/PNG image, its extension agrees with that content, and it is within the size limit. A Word
+or Excel file is a zip package: it is opened only through `chiso.web.zip_guard`, so a small file
+that would inflate to gigabytes is refused before it is read. Stored names are random (see
+`models.evidence_path`); the original name is kept for downloads.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Evidence, ProgressReport
+from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,11 @@ _OOXML_MAIN = {
     DOCX: b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     XLSX: b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
 }
+# What a Word or Excel upload (at most CHISO_MAX_EVIDENCE_BYTES) may inflate to. Pictures inside
+# are stored nearly uncompressed; text parts compress 5-20 times.
+ZIP_LIMITS = ZipLimits(member_bytes=64 * MiB, total_bytes=160 * MiB, ratio=100)
+# `[Content_Types].xml` lists a few dozen parts; more than this is not a real document.
+_CONTENT_TYPES_BYTES = 1 * MiB
 
 
 @dataclass(frozen=True)
@@ -62,11 +70,17 @@ class CheckedFile:
     sha256: str
 
 
-def _ooxml_kind(stream: IO[bytes]) -> EvidenceKind | None:
+def _ooxml_kind(name: str, stream: IO[bytes]) -> EvidenceKind | None:
+    """DOCX or XLSX by the package's declared main part; raises ZipRefused over the limits."""
     try:
-        with zipfile.ZipFile(stream) as package:
-            declared = package.read("[Content_Types].xml")
+        with (
+            open_package(name, stream, ZIP_LIMITS) as package,
+            package.open("[Content_Types].xml") as part,
+        ):
+            declared = part.read(_CONTENT_TYPES_BYTES + 1)
     except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    if len(declared) > _CONTENT_TYPES_BYTES:
         return None
     for kind, main in _OOXML_MAIN.items():
         if main in declared:
@@ -74,8 +88,9 @@ def _ooxml_kind(stream: IO[bytes]) -> EvidenceKind | None:
     return None
 
 
-def detect_kind(stream: IO[bytes]) -> EvidenceKind | None:
-    """The kind the bytes really are, or None. Leaves the stream at its start."""
+def detect_kind(name: str, stream: IO[bytes]) -> EvidenceKind | None:
+    """The kind the bytes really are, or None. Leaves the stream at its start. Raises
+    ZipRefused when a zip package is over the limits (the message names `name`)."""
     stream.seek(0)
     head = stream.read(8)
     stream.seek(0)
@@ -86,9 +101,10 @@ def detect_kind(stream: IO[bytes]) -> EvidenceKind | None:
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
     if head.startswith(b"PK\x03\x04"):
-        kind = _ooxml_kind(stream)
-        stream.seek(0)
-        return kind
+        try:
+            return _ooxml_kind(name, stream)
+        finally:
+            stream.seek(0)
     return None
 
 
@@ -112,7 +128,10 @@ def check_upload(upload: Any) -> CheckedFile:
             % {"name": name},
             "files",
         )
-    kind = detect_kind(upload.file)
+    try:
+        kind = detect_kind(name, upload.file)
+    except ZipRefused as exc:
+        raise PlanError(exc.message, "files") from None
     if kind is None or extension not in kind.extensions:
         found = kind.label if kind else _("không xác định")
         raise PlanError(
