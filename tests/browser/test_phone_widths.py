@@ -1,0 +1,60 @@
+"""On a 390 px phone no page of the demo is wider than the screen, for any role: wide tables
+scroll inside their own box, with a fade on the side that has more to see."""
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from tests.conftest import login, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+PAGES = [
+    "/",
+    "/hoat-dong/",
+    "/hoat-dong/kiem-tra/",
+    "/hoat-dong/tuyen-truyen/",
+    "/hoat-dong/niem-yet/",
+    "/hoat-dong/do-phu/",
+    "/hoat-dong/khao-sat/",
+    "/ke-hoach/",
+    "/bang-dieu-khien/han/",
+]
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_demo_pages_fit_a_phone_for_every_role(browser, live_server, settings, papi_data_dir):
+    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
+    call_command("load_demo", verbosity=0)
+    too_wide = []
+    for username in ("sonoivu", "nhatrang", "mttq", "lanhdao"):
+        context = browser.new_context(viewport=PHONE, locale="vi-VN")
+        page = context.new_page()
+        login(page, live_server.url, username, password="chiso-demo")
+        for path in PAGES:
+            page.goto(f"{live_server.url}{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide.append(f"{username} {path}: {width}px")
+        context.close()
+    assert not too_wide, too_wide
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_a_wide_table_fades_on_the_side_with_more(browser, live_server, settings, papi_data_dir):
+    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    login(page, live_server.url, "sonoivu", password="chiso-demo")
+    page.goto(f"{live_server.url}/hoat-dong/niem-yet/")
+    page.wait_for_load_state("networkidle")
+    wide = page.locator("table.data[data-more]").first.element_handle()
+    assert wide.get_attribute("data-more") == "right"
+    wide.evaluate("table => { table.scrollLeft = table.scrollWidth; }")
+    page.wait_for_function("table => table.dataset.more === 'left'", arg=wide)
+    menu = page.locator(".site-nav ul")
+    assert menu.get_attribute("data-more") == "right"  # the menu strip says it scrolls
+    screenshot(page, "phone-wide-table-cue")
+    context.close()
