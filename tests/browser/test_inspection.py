@@ -110,6 +110,7 @@ def test_visit_finding_follow_up_and_report(live_server, page, setting) -> None:
 
     page.goto(f"{url}/bang-dieu-khien/{plan.pk}/")
     assert int(page.locator("[data-testid=kpi-total]").inner_text()) == total_before + 1
+    page.click("[data-testid=user-menu] summary")
     page.click("[data-testid=logout]")
 
     # The inspected agency sees it on its home page, explains, and reports on the follow-up.

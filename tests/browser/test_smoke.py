@@ -22,6 +22,7 @@ def test_login_switch_language_logout(live_server, page, province, make_user) ->
     assert page.locator("h1").inner_text() == "Hello, Lan"
     screenshot(page, "smoke-home-en")
 
+    page.click("[data-testid=user-menu] summary")
     page.click("[data-testid=logout]")
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-testid=login-link]").is_visible()

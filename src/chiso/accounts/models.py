@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -147,3 +150,22 @@ class User(AbstractUser):
         return self.role == Role.NATIONAL_VIEWER or (
             self.role == Role.ADMIN and self.province_id is None
         )
+
+
+class UserSession(AbstractBaseSession):
+    """A log-in session that knows whose it is, so that all of a person's sessions can be ended
+    at once (password changed, account locked) without decoding every session in the table."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="sessions"
+    )
+
+    class Meta:
+        verbose_name = _("phiên đăng nhập")
+        verbose_name_plural = _("phiên đăng nhập")
+
+    @classmethod
+    def get_session_store_class(cls) -> type[Any]:
+        from chiso.accounts.sessions import SessionStore
+
+        return SessionStore

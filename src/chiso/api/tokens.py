@@ -75,6 +75,25 @@ def revoke_token(token: ApiToken, actor: Any = None) -> ApiToken:
     return token
 
 
+def revoke_all_tokens(user: Any, reason: str) -> int:
+    """Revoke every live token of `user` (password set or account locked); returns how many."""
+    with transaction.atomic():
+        tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked=False))
+        now = timezone.now()
+        for token in tokens:
+            token.revoked, token.revoked_at = True, now
+            token.save(update_fields=["revoked", "revoked_at"])
+            record(
+                None,
+                token,
+                "api_token.revoke",
+                {"revoked": [False, True]},
+                province=user.province,
+                note=reason,
+            )
+    return len(tokens)
+
+
 def find_token(reference: str) -> ApiToken:
     """A token by id or by prefix, for the command line."""
     qs = ApiToken.objects.select_related("user")

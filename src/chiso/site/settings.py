@@ -138,6 +138,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Sessions are rows tagged with their user, so a password change ends all of them at once.
+SESSION_ENGINE = "chiso.accounts.sessions"
+# A password-reset link works once, for a day.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
@@ -199,6 +203,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chiso <no-reply@local
 # Where the published PAPI data lives when the demo loads it (read in place, never copied).
 CHISO_SHARED_DIR = Path(os.environ.get("CHISO_SHARED_DIR", REPO_DIR.parent / "shared"))
 CHISO_SITE_NAME = os.environ.get("CHISO_SITE_NAME", "")
+# The address people reach chiso at (https://chiso.example.vn): links in e-mails are built from
+# it, never from the request's Host header. Empty: the request's own address (development).
+CHISO_SITE_URL = os.environ.get("CHISO_SITE_URL", "").rstrip("/")
 # Pin "today" (YYYY-MM-DD) for a replayed plan year; empty = the real date (see chiso.site.clock).
 CHISO_TODAY = os.environ.get("CHISO_TODAY", "")
 

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("chiso.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("tai-khoan/", include("chiso.accounts.urls")),
     path("", include("chiso.public.urls")),
     path("api/v1/", include("chiso.api.urls")),
     path("bang-dieu-khien/", include("chiso.dashboards.urls")),
