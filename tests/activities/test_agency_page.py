@@ -64,3 +64,17 @@ def test_agency_officers_do_not_get_the_province_inspection_summary(
     client.force_login(world.officer_cr)
     body = client.get(f"/bang-dieu-khien/{world.plan.pk}/").content.decode()
     assert 'data-testid="dashboard-inspections"' not in body
+
+
+def test_activities_overview_links_only_pages_the_viewer_may_open(
+    world, data, client: Client
+) -> None:
+    """Cam Ranh's officer sees Nha Trang's inspection counts but no link to its page (a 404 for
+    them); the coordinator gets the link."""
+    url = f"/hoat-dong/don-vi/{world.nhatrang.pk}/kiem-tra/"
+    client.force_login(world.officer_cr)
+    body = client.get("/hoat-dong/").content.decode()
+    assert world.nhatrang.name in body and url not in body
+    assert client.get(url).status_code == 404
+    client.force_login(world.coordinator)
+    assert url in client.get("/hoat-dong/").content.decode()

@@ -27,15 +27,20 @@ from chiso.spreadsheets.export import xlsx_response
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
+    reads_all = access.reads_province(request.user)
     return render(
         request,
         "activities/index.html",
         {
             "plan": plan,
             "plans": plans_for(request.user),
-            "inspections_ctx": {"summary": inspection_summary(plan.province, plan)},
+            "inspections_ctx": {
+                "summary": inspection_summary(plan.province, plan),
+                # Agency staff open only their own agency's inspection page (others are a 404).
+                "only_agency_id": None if reads_all else (request.user.agency_id or 0),
+            },
             "activities": activity_summary(plan.province, plan),
-            "reads_province": access.reads_province(request.user),
+            "reads_province": reads_all,
         },
     )
 
