@@ -1,4 +1,5 @@
-# chiso — two commands do everything: `make demo` (web app + demo data on SQLite) and `make test`.
+# chiso — two commands do everything: `make demo` (web app, job worker + demo data on SQLite) and
+# `make test`.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -29,7 +30,11 @@ demo: install
 	DEBUG=1 $(BIN)/chiso migrate --noinput -v 0
 	DEBUG=1 $(BIN)/chiso load_demo
 	@echo "chiso: http://127.0.0.1:$(CHISO_PORT)/  (demo replays the 2023 plan as of $${CHISO_TODAY-2023-08-15}; Ctrl+C to stop)"
-	DEBUG=1 CHISO_TODAY=$${CHISO_TODAY-2023-08-15} $(BIN)/chiso runserver 127.0.0.1:$(CHISO_PORT)
+	@# The background-job worker runs beside the web server and stops with it.
+	export DEBUG=1 CHISO_TODAY=$${CHISO_TODAY-2023-08-15}; \
+	$(BIN)/chiso worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/chiso runserver 127.0.0.1:$(CHISO_PORT)
 
 # The whole suite on the configured database (SQLite unless DATABASE_URL is set), browsers included.
 test: install

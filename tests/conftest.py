@@ -44,6 +44,19 @@ def empty_page_cache() -> Iterator[None]:
 
 
 @pytest.fixture
+def immediate_jobs() -> Iterator[None]:
+    """Background jobs run as soon as they are enqueued, in the test's own transaction
+    (the database queue and `chiso worker` are tested in tests/jobs)."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    queues = settings.TASKS["default"]["QUEUES"]
+    backend = "django_tasks.backends.immediate.ImmediateBackend"
+    with override_settings(TASKS={"default": {"BACKEND": backend, "QUEUES": queues}}):
+        yield
+
+
+@pytest.fixture
 def papi_data_dir() -> Path:
     if not PAPI_DATA_DIR.is_dir():
         pytest.fail(f"PAPI data not found at {PAPI_DATA_DIR} (set CHISO_SHARED_DIR)")

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.test import override_settings
 from django.utils import timezone
 
 from chiso.accounts.models import AgencyKind, Role
@@ -199,6 +198,5 @@ def plan(province: Any, agencies: dict[str, Any], make_user: Any) -> Plan:
 
 
 @pytest.fixture
-def inline_jobs() -> Any:
-    with override_settings(CHISO_DOCUMENT_JOBS="inline"):
-        yield
+def inline_jobs(immediate_jobs: None) -> None:
+    """Document jobs run as they are enqueued."""

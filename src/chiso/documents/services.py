@@ -1,22 +1,20 @@
 """Requesting a document and generating it in the background.
 
-Design: the request is a `DocumentJob` row (one transaction, audited). After commit a daemon
-thread generates the file and writes its progress to the row; the page polls the row with htmx.
-That works the same on SQLite and PostgreSQL on a single office server, needs no broker, and a
-job whose thread died with the server shows as interrupted (`DocumentJob.is_stale`).
-`CHISO_DOCUMENT_JOBS = "inline"` runs the job in the request instead (tests, debugging).
+Design: the request is a `DocumentJob` row and a queued background job
+(`chiso.documents.tasks.generate_document`), written in one transaction with the audit entry.
+A `chiso worker` process generates the file and writes its progress to the row; the page polls
+the row with htmx. LibreOffice crashes and time-outs are retried (`tasks.py`); a request whose
+generation fails for good shows the reason.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,7 +80,7 @@ def _check_request(user: Any, kind: str, fmt: str, plan: Plan | None, year: int 
 def request_document(
     user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
 ) -> DocumentJob:
-    """Queue a document; it is generated after the transaction commits."""
+    """Queue a document: the job row is written in this transaction, a worker generates it."""
     try:
         _check_request(user, kind, fmt, plan, year)
     except PdfUnavailable as exc:
@@ -108,27 +106,10 @@ def request_document(
             },
             province=job.province,
         )
-        job_id = job.pk
-        transaction.on_commit(lambda: start_job(job_id))
+        from chiso.documents.tasks import generate_document
+
+        generate_document.enqueue(job.pk)
     return job
-
-
-def start_job(job_id: int) -> None:
-    if getattr(settings, "CHISO_DOCUMENT_JOBS", "thread") == "inline":
-        run_job(job_id)
-        return
-    worker = threading.Thread(
-        target=_run_in_thread, args=(job_id,), daemon=True, name=f"chiso-document-{job_id}"
-    )
-    worker.start()
-
-
-def _run_in_thread(job_id: int) -> None:
-    close_old_connections()
-    try:
-        run_job(job_id)
-    finally:
-        close_old_connections()
 
 
 def _load_results() -> Results | None:
@@ -163,7 +144,8 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
 
 
 def run_job(job_id: int) -> None:
-    """Generate the job's file, recording progress; any failure is stored on the job."""
+    """Generate the job's file, recording progress. A failure is stored on the job, except
+    LibreOffice and database errors, which may pass: they are raised for the queue to retry."""
     job = DocumentJob.objects.select_related("province", "plan", "requested_by__agency").get(
         pk=job_id
     )
@@ -174,12 +156,17 @@ def run_job(job_id: int) -> None:
 
     try:
         made = _generate(job, progress)
-    except (DocumentError, PdfUnavailable, UnknownYear, UnknownProvince) as exc:
-        _fail(job_id, str(exc))
+    except (PdfUnavailable, DatabaseError) as exc:
+        DocumentJob.objects.filter(pk=job_id).update(
+            state=JobState.QUEUED, step=_("Sẽ thử lại: %(error)s") % {"error": exc}
+        )
+        raise
+    except (DocumentError, UnknownYear, UnknownProvince) as exc:
+        fail_job(job_id, str(exc))
         return
     except Exception as exc:  # the worker must always leave the job finished
         log.exception("document job %s failed", job_id)
-        _fail(job_id, _("Lỗi khi tạo văn bản: %(error)s") % {"error": exc})
+        fail_job(job_id, _("Lỗi khi tạo văn bản: %(error)s") % {"error": exc})
         return
     job.file.save(made.filename, ContentFile(made.content), save=False)
     DocumentJob.objects.filter(pk=job_id).update(
@@ -192,7 +179,7 @@ def run_job(job_id: int) -> None:
     )
 
 
-def _fail(job_id: int, message: str) -> None:
+def fail_job(job_id: int, message: str) -> None:
     DocumentJob.objects.filter(pk=job_id).update(
         state=JobState.FAILED, error=message, finished_at=timezone.now()
     )

@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "chiso.spreadsheets",
     "chiso.documents",
     "chiso.targets",
+    "django_tasks",
+    "django_tasks_db",
+    "chiso.jobs",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +202,18 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "chiso <no-reply@localhost>")
+
+# Background jobs (chiso.jobs): a queue table in this database, run by `chiso worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "documents", "mail"],
+    }
+}
+# A job "running" longer than this lost its worker and is queued again; LibreOffice per machine.
+CHISO_JOB_TIMEOUT = int(os.environ.get("CHISO_JOB_TIMEOUT", "1800"))
+CHISO_PDF_CONCURRENCY = int(os.environ.get("CHISO_PDF_CONCURRENCY", "1"))
+CHISO_LOCK_DIR = Path(os.environ.get("CHISO_LOCK_DIR", VAR_DIR / "locks"))
 
 # Where the published PAPI data lives when the demo loads it (read in place, never copied).
 CHISO_SHARED_DIR = Path(os.environ.get("CHISO_SHARED_DIR", REPO_DIR.parent / "shared"))
