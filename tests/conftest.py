@@ -57,6 +57,23 @@ def immediate_jobs() -> Iterator[None]:
 
 
 @pytest.fixture
+def run_jobs(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Run `chiso worker --batch` (the real database queue) inside the test's transaction."""
+    from django.core.management import call_command
+
+    # The worker drops connections between jobs; inside a test transaction that would close
+    # the test's own connection (PostgreSQL), so keep it.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run(*queues: str) -> None:
+        call_command("worker", "--batch", "--queues", ",".join(queues) or "*", verbosity=0)
+
+    return run
+
+
+@pytest.fixture
 def papi_data_dir() -> Path:
     if not PAPI_DATA_DIR.is_dir():
         pytest.fail(f"PAPI data not found at {PAPI_DATA_DIR} (set CHISO_SHARED_DIR)")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -26,24 +25,22 @@ def coordinator(make_user: Any, province: Any, agencies: dict[str, Any]) -> Any:
     return make_user("snv", Role.COORDINATOR, province, agencies["home"])
 
 
-def run_worker() -> None:
-    call_command("worker", "--batch", "--queues", "documents", verbosity=0)
-
-
-def test_the_worker_generates_a_requested_document(coordinator: Any, plan: Plan) -> None:
+def test_the_worker_generates_a_requested_document(
+    coordinator: Any, plan: Plan, run_jobs: Any
+) -> None:
     job = request_document(coordinator, "annex", "xlsx", plan=plan)
     queued = DBTaskResult.objects.get()
     assert queued.queue_name == "documents" and queued.args_kwargs["args"] == [job.pk]
     job.refresh_from_db()
     assert job.state == JobState.QUEUED
-    run_worker()
+    run_jobs("documents")
     job.refresh_from_db()
     assert (job.state, job.filename) == (JobState.DONE, "phu-luc-phan-cong-2023.xlsx")
     assert job.file.read()[:2] == b"PK"
 
 
 def test_libreoffice_failures_are_retried_then_reported(
-    coordinator: Any, plan: Plan, monkeypatch: pytest.MonkeyPatch
+    coordinator: Any, plan: Plan, monkeypatch: pytest.MonkeyPatch, run_jobs: Any
 ) -> None:
     def crash(*args: Any) -> None:
         raise PdfUnavailable("LibreOffice không chuyển được sang PDF: crashed")
@@ -51,7 +48,7 @@ def test_libreoffice_failures_are_retried_then_reported(
     monkeypatch.setattr(services, "_generate", crash)
     job = request_document(coordinator, "annex", "xlsx", plan=plan)
     for attempt in range(3):
-        run_worker()
+        run_jobs("documents")
         job.refresh_from_db()
         if attempt < 2:
             assert job.state == JobState.QUEUED and job.step.startswith("Sẽ thử lại")

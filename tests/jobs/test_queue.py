@@ -22,15 +22,11 @@ from tests.jobs import sample_jobs
 pytestmark = pytest.mark.django_db
 
 
-def run_worker() -> None:
-    call_command("worker", "--batch", verbosity=0)
-
-
-def test_a_job_runs_in_the_worker_and_keeps_its_result() -> None:
+def test_a_job_runs_in_the_worker_and_keeps_its_result(run_jobs: Any) -> None:
     sample_jobs.flaky.enqueue("An")
     row = DBTaskResult.objects.get()
     assert (row.status, row.queue_name) == (TaskResultStatus.READY, "default")
-    run_worker()
+    run_jobs()
     row.refresh_from_db()
     assert (row.status, row.return_value) == (TaskResultStatus.SUCCESSFUL, "hello An")
 
@@ -42,31 +38,31 @@ def test_a_rolled_back_request_leaves_no_job() -> None:
     assert not DBTaskResult.objects.exists()
 
 
-def test_a_failure_is_retried_later_then_succeeds() -> None:
+def test_a_failure_is_retried_later_then_succeeds(run_jobs: Any) -> None:
     cache.set("fail-Chi", 1)
     sample_jobs.flaky.enqueue("Chi")
-    run_worker()
+    run_jobs()
     failed, retry = DBTaskResult.objects.order_by("enqueued_at")
     assert failed.status == TaskResultStatus.FAILED and "mail server down" in failed.traceback
     assert retry.status == TaskResultStatus.READY
     assert retry.args_kwargs == {"args": ["Chi"], "kwargs": {ATTEMPT: 2}}
     assert retry.run_after > timezone.now() + dt.timedelta(seconds=50)  # not before its delay
-    run_worker()
+    run_jobs()
     retry.refresh_from_db()
     assert retry.status == TaskResultStatus.READY
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
-    run_worker()
+    run_jobs()
     retry.refresh_from_db()
     assert (retry.status, retry.return_value) == (TaskResultStatus.SUCCESSFUL, "hello Chi")
 
 
-def test_after_the_last_attempt_the_job_gives_up() -> None:
+def test_after_the_last_attempt_the_job_gives_up(run_jobs: Any) -> None:
     sample_jobs.GIVEN_UP.clear()
     cache.set("fail-Dũng", 5)
     sample_jobs.flaky.enqueue("Dũng")
-    run_worker()
+    run_jobs()
     DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
-    run_worker()
+    run_jobs()
     assert list(DBTaskResult.objects.values_list("status", flat=True)) == [
         TaskResultStatus.FAILED,
         TaskResultStatus.FAILED,
@@ -74,16 +70,16 @@ def test_after_the_last_attempt_the_job_gives_up() -> None:
     assert sample_jobs.GIVEN_UP == ["Dũng: mail server down (4)"]
 
 
-def test_an_error_that_is_not_transient_is_not_retried() -> None:
+def test_an_error_that_is_not_transient_is_not_retried(run_jobs: Any) -> None:
     sample_jobs.broken.enqueue()
-    run_worker()
+    run_jobs()
     row = DBTaskResult.objects.get()
     assert (
         row.status == TaskResultStatus.FAILED and row.exception_class_path == "builtins.ValueError"
     )
 
 
-def test_a_job_whose_worker_died_is_run_again(settings: Any) -> None:
+def test_a_job_whose_worker_died_is_run_again(settings: Any, run_jobs: Any) -> None:
     settings.CHISO_JOB_TIMEOUT = 600
     sample_jobs.flaky.enqueue("Giang")
     long_ago = timezone.now() - dt.timedelta(hours=1)
@@ -94,7 +90,7 @@ def test_a_job_whose_worker_died_is_run_again(settings: Any) -> None:
     DBTaskResult.objects.filter(args_kwargs__args=["Hà"]).update(
         status=TaskResultStatus.RUNNING, started_at=timezone.now(), worker_ids=["alive"]
     )
-    run_worker()
+    run_jobs()
     ran = DBTaskResult.objects.get(args_kwargs__args=["Giang"])
     assert ran.status == TaskResultStatus.SUCCESSFUL and len(ran.worker_ids) == 2
     still = DBTaskResult.objects.get(args_kwargs__args=["Hà"])
@@ -106,11 +102,11 @@ def test_retry_delays_grow_and_are_capped() -> None:
     assert retry_delay(20, 30) == dt.timedelta(hours=1)
 
 
-def test_daily_jobs_are_enqueued_and_run(mailoutbox: Any) -> None:
+def test_daily_jobs_are_enqueued_and_run(mailoutbox: Any, run_jobs: Any) -> None:
     assert enqueue_daily() == ["send_daily_reminders"]
     row = DBTaskResult.objects.get()
     assert row.queue_name == "mail"
-    run_worker()
+    run_jobs()
     row.refresh_from_db()
     assert (row.status, row.return_value) == (TaskResultStatus.SUCCESSFUL, 0)
 
