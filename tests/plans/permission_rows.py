@@ -20,6 +20,7 @@ from tests.test_permission_matrix import (
     LOGIN,
     NOT_ALLOWED,
     OK,
+    SIGNED_IN,
     Row,
     expect,
 )
@@ -87,6 +88,9 @@ def _down(world: World) -> dict[str, Any]:
 
 
 ROWS: list[Row] = [
+    # The review inbox: everyone signed in has one (empty for those who neither review nor report).
+    Row("plans:inbox", SIGNED_IN),
+    Row("plans:inbox", SIGNED_IN, query="plan=1&agency=2&unit=2.4", label="filtered"),
     Row("plans:plan-create", CREATE_PAGE),
     Row("plans:plan-create", CREATE_SAVES, method="POST", data=_plan_form),
     Row("plans:plan-edit", COORDINATOR_PAGE, _plan),

@@ -10,4 +10,5 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.plan2023.load",
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan
+    "chiso.demo.loop2023.load",  # review settings, own-agency reports, periods, sign-off
 ]

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from chiso.accounts.models import Agency, Role
-from chiso.plans.models import Assignment, Evidence, Plan, ProgressReport, Task
+from chiso.plans.models import (
+    Assignment,
+    Evidence,
+    Plan,
+    ProgressReport,
+    ReportingSettings,
+    Task,
+)
 
 # Roles that see every assignment and report of their province (read).
 PROVINCE_WIDE_READERS = frozenset(
@@ -77,16 +84,61 @@ def can_edit_plan(user: Any, plan: Plan | None = None) -> bool:
     return plan is None or plan.province_id == user.province_id
 
 
+def reporting_settings(province_id: int | None) -> ReportingSettings | None:
+    if province_id is None:
+        return None
+    return ReportingSettings.objects.filter(province_id=province_id).first()
+
+
+# Who may review at all: coordinators and admins, and leadership when the province names one of
+# them to review the coordinating agency's own reports. Other roles never cost a query here.
+REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
+
+
+def reviewable_filter(user: Any) -> Q | None:
+    """Which of the province's reports `user` reviews, as a filter on ProgressReport (None:
+    none). Coordinators review every agency's reports, except the coordinating agency's own when
+    the province names someone else for those (`ReportingSettings.own_reports_reviewer`, who may
+    be another coordinator or leadership). Own reports are excluded by the services, not here."""
+    if not user.is_authenticated or user.province_id is None or user.role not in REVIEWING_ROLES:
+        return None
+    rules = reporting_settings(user.province_id)
+    coordinates = can_edit_plan(user)
+    if rules is None or not (rules.own_reports_reviewer_id and rules.coordinating_agency_id):
+        return Q() if coordinates else None
+    own = Q(assignment__agency_id=rules.coordinating_agency_id)
+    if user.pk == rules.own_reports_reviewer_id:
+        return Q() if coordinates else own
+    return ~own if coordinates else None
+
+
 def can_review(user: Any, assignment: Assignment) -> bool:
-    return can_edit_plan(user) and assignment.province_id == user.province_id
+    if not user.is_authenticated or assignment.province_id != user.province_id:
+        return False
+    if user.role not in REVIEWING_ROLES:
+        return False
+    rules = reporting_settings(user.province_id)
+    if (
+        rules is not None
+        and rules.own_reports_reviewer_id
+        and assignment.agency_id == rules.coordinating_agency_id
+    ):
+        return bool(user.pk == rules.own_reports_reviewer_id)
+    return can_edit_plan(user)
+
+
+# Roles that report for their own agency. Coordinators work for an agency too (Sở Nội vụ) and
+# report on its assignments like any officer; nobody reviews their own report (services).
+REPORTING_ROLES = frozenset(
+    {Role.AGENCY_HEAD, Role.AGENCY_OFFICER, Role.SUPERVISOR, Role.COORDINATOR}
+)
 
 
 def can_report_on(user: Any, assignment: Assignment) -> bool:
-    """The assignment's own agency: heads and officers, and supervisors (Fatherland Front) for
-    their own (requested) tasks. Leadership and national viewers never change anything."""
-    if not user.is_authenticated or user.is_read_only:
-        return False
-    if user.role not in (Role.AGENCY_HEAD, Role.AGENCY_OFFICER, Role.SUPERVISOR):
+    """The assignment's own agency: heads and officers, coordinators for their own agency, and
+    supervisors (Fatherland Front) for their own (requested) tasks. Leadership and national
+    viewers never report."""
+    if not user.is_authenticated or user.is_read_only or user.role not in REPORTING_ROLES:
         return False
     return user.agency_id is not None and assignment.agency_id == user.agency_id
 

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from chiso.plans.models import Assignment, Objective, Plan, ProgressReport, Section, Task
+from chiso.plans.models import (
+    Assignment,
+    Objective,
+    Plan,
+    ProgressReport,
+    ReportingSettings,
+    Section,
+    Task,
+)
 
 
 class ObjectiveInline(admin.TabularInline):
@@ -37,3 +45,8 @@ class AssignmentAdmin(admin.ModelAdmin):
 class ProgressReportAdmin(admin.ModelAdmin):
     list_display = ("assignment", "author", "submitted_at", "progress", "state")
     list_filter = ("province", "state")
+
+
+@admin.register(ReportingSettings)
+class ReportingSettingsAdmin(admin.ModelAdmin):
+    list_display = ("province", "coordinating_agency", "own_reports_reviewer")

@@ -323,3 +323,39 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ReportingSettings(models.Model):
+    """How a province runs its report review. Nobody accepts their own report: the coordinating
+    agency (Sở Nội vụ) reports on its own assignments too, and `own_reports_reviewer` (another
+    coordinator, or provincial leadership) reviews those; left empty, any coordinator other than
+    the author does."""
+
+    province = models.OneToOneField(
+        Province, on_delete=models.CASCADE, related_name="reporting_settings"
+    )
+    coordinating_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cơ quan điều phối kế hoạch"),
+    )
+    own_reports_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"role__in": ["coordinator", "leadership"]},
+        verbose_name=_("người duyệt báo cáo của cơ quan điều phối"),
+        help_text=_("Một cán bộ điều phối khác, hoặc lãnh đạo tỉnh."),
+    )
+
+    class Meta:
+        verbose_name = _("cài đặt báo cáo")
+        verbose_name_plural = _("cài đặt báo cáo")
+
+    def __str__(self) -> str:
+        return str(self.province)

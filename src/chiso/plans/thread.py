@@ -62,7 +62,12 @@ def _render(
     thread = load_thread(assignment)
     forms = dict(review_forms)
     for report in thread:
-        if reviewing and report.state == ReportState.SUBMITTED and report.pk not in forms:
+        if (
+            reviewing
+            and report.state == ReportState.SUBMITTED
+            and report.author_id != request.user.pk
+            and report.pk not in forms
+        ):
             forms[report.pk] = ReviewForm(initial={"version": report.version})
     html = render_to_string(
         "plans/_thread.html",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.audit.services import with_revision
-from chiso.plans import access, services
+from chiso.plans import access, inbox, services
 from chiso.plans.forms import ReportForm, ReviewForm, add_service_error
 from chiso.plans.history import entries_for, history_rows
 from chiso.plans.models import Assignment, ProgressReport
@@ -131,8 +131,20 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận ý kiến duyệt báo cáo."))
+            if request.POST.get("then") == "next":
+                return _next_in_inbox(request, report)
             return redirect("plans:assignment-detail", pk=report.assignment_id)
     return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
+
+
+def _next_in_inbox(request: HttpRequest, report: ProgressReport) -> HttpResponse:
+    """ "Accept and next": the oldest report still waiting for this reviewer, or the inbox."""
+    following = inbox.next_waiting(request.user, report)
+    if following is None:
+        messages.info(request, _("Không còn báo cáo nào chờ anh/chị duyệt."))
+        return redirect("plans:inbox")
+    url = reverse("plans:assignment-detail", args=[following.assignment_id])
+    return redirect(f"{url}#bao-cao-{following.pk}")
 
 
 @login_required

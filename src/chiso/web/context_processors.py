@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -14,7 +16,13 @@ def site(request: HttpRequest) -> dict[str, object]:
     }
 
 
-def nav_items(request: HttpRequest) -> list[tuple[str, str]]:
+class NavItem(NamedTuple):
+    url: str
+    label: str
+    badge_id: str  # "": no badge; else the element the menu counts fill in (web.views)
+
+
+def nav_items(request: HttpRequest) -> list[NavItem]:
     """Navigation entries registered by the apps, shown only where the URL exists."""
     from django.urls import NoReverseMatch, reverse
 
@@ -29,7 +37,8 @@ def nav_items(request: HttpRequest) -> list[tuple[str, str]]:
         if entry.visible_to is not None and not entry.visible_to(user):
             continue
         try:
-            items.append((reverse(entry.url_name), str(entry.label)))
+            url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
+        items.append(NavItem(url, str(entry.label), entry.badge_id))
     return items

@@ -14,6 +14,18 @@ def _document_requesters(user: Any) -> bool:
     return can_request_documents(user)
 
 
+def _inbox_users(user: Any) -> bool:
+    from chiso.plans.access import REPORTING_ROLES, reviewable_filter
+
+    return user.role in REPORTING_ROLES or reviewable_filter(user) is not None
+
+
+def _inbox_count(user: Any) -> int:
+    from chiso.plans.inbox import inbox_count
+
+    return inbox_count(user)
+
+
 @dataclass(frozen=True)
 class NavEntry:
     url_name: str
@@ -23,6 +35,14 @@ class NavEntry:
     visible_to: Callable[[Any], bool] | None = None
     # Hidden from logged-in users (they have a fuller page for the same thing).
     anonymous_only: bool = False
+    # A count shown beside the label (things waiting for the user); 0 shows nothing. Counted
+    # by `web.views.menu_counts`, which the page calls after it loads: pages served from the
+    # fragment cache stay a few queries whatever the counts cost.
+    badge: Callable[[Any], int] | None = None
+
+    @property
+    def badge_id(self) -> str:
+        return f"badge-{self.url_name.replace(':', '-')}" if self.badge is not None else ""
 
 
 NAVIGATION: list[NavEntry] = [
@@ -31,8 +51,18 @@ NAVIGATION: list[NavEntry] = [
     NavEntry("public:results", _("Kết quả PAPI")),
     NavEntry("targets:page", _("Lộ trình mục tiêu")),
     NavEntry("plans:plan-list", _("Kế hoạch")),
+    NavEntry("plans:inbox", _("Chờ xử lý"), visible_to=_inbox_users, badge=_inbox_count),
     NavEntry("dashboards:home", _("Bảng điều khiển")),
     NavEntry("activities:index", _("Kiểm tra, tuyên truyền")),
     NavEntry("documents:page", _("Văn bản, báo cáo"), visible_to=_document_requesters),
     NavEntry("plans:help", _("Hướng dẫn")),
 ]
+
+
+def badge_counts(user: Any) -> list[tuple[str, int]]:
+    """(element id, count) for every badge of the menu the user sees."""
+    return [
+        (entry.badge_id, entry.badge(user))
+        for entry in NAVIGATION
+        if entry.badge is not None and (entry.visible_to is None or entry.visible_to(user))
+    ]

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -22,3 +23,12 @@ def favicon(request: HttpRequest) -> HttpResponse:
     response = redirect(static("chiso/favicon.svg"))
     patch_cache_control(response, public=True, max_age=86400)
     return response
+
+
+@login_required
+def menu_counts(request: HttpRequest) -> HttpResponse:
+    """The menu's badges (reports waiting, unread notifications) as out-of-band fragments; the
+    page asks for them once loaded (htmx)."""
+    from chiso.web.navigation import badge_counts
+
+    return render(request, "web/_menu_counts.html", {"counts": badge_counts(request.user)})

@@ -127,6 +127,10 @@ def review_report(
     return with a comment for the agency to revise."""
     if not access.can_review(user, report.assignment):
         raise PermissionDenied(_("Chỉ Sở Nội vụ được duyệt báo cáo."))
+    if report.author_id == user.pk:
+        raise PermissionDenied(
+            _("Không ai được tự duyệt báo cáo của mình; báo cáo này cần người khác duyệt.")
+        )
     report = lock_current(report, version)
     if report.state != ReportState.SUBMITTED:
         raise PlanError(_("Báo cáo này đã được duyệt trước đó."))

@@ -1,0 +1,155 @@
+"""The review inbox: reports waiting for the user's decision, oldest first, and the agency's
+reports sent back for more ("cần bổ sung"). Each list is a fixed number of queries whatever its
+length (select_related + two prefetches), and the menu badge is one count per list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from chiso.plans import access
+from chiso.plans.models import Evidence, Plan, ProgressReport, ReportState, Section, TaskUnit
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """The inbox's filters, read from the query string (unknown or malformed values ignored)."""
+
+    plan: int | None = None
+    section: int | None = None
+    agency: int | None = None
+    unit: str = ""
+
+    @classmethod
+    def from_query(cls, query: Any) -> InboxFilter:
+        def number(name: str) -> int | None:
+            value = str(query.get(name, "")).strip()
+            return int(value) if value.isdigit() else None
+
+        unit = str(query.get("unit", "")).strip()
+        return cls(
+            plan=number("plan"),
+            section=number("section"),
+            agency=number("agency"),
+            unit=unit if unit.replace(".", "").isdigit() else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.plan or self.section or self.agency or self.unit)
+
+    def apply(self, qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
+        if self.plan:
+            qs = qs.filter(assignment__task__plan_id=self.plan)
+        if self.section:
+            qs = qs.filter(assignment__task__section_id=self.section)
+        if self.agency:
+            qs = qs.filter(assignment__agency_id=self.agency)
+        if self.unit:
+            # "2" also finds tasks on its sub-dimensions ("2.4").
+            units = TaskUnit.objects.filter(
+                Q(unit_code=self.unit) | Q(unit_code__startswith=f"{self.unit}.")
+            )
+            qs = qs.filter(assignment__task_id__in=units.values("task_id"))
+        return qs
+
+
+def review_queue(user: Any) -> QuerySet[ProgressReport]:
+    """Reports waiting for `user`'s review, oldest first; never the user's own."""
+    allowed = access.reviewable_filter(user)
+    if allowed is None:
+        return ProgressReport.objects.none()
+    return (
+        ProgressReport.objects.filter(allowed, province_id=user.province_id)
+        .filter(state=ReportState.SUBMITTED)
+        .exclude(author_id=user.pk)
+        .order_by("submitted_at", "id")
+    )
+
+
+def returned_queue(user: Any) -> QuerySet[ProgressReport]:
+    """The user's agency's reports sent back and not yet resubmitted, oldest first."""
+    if (
+        not user.is_authenticated
+        or user.agency_id is None
+        or user.role not in access.REPORTING_ROLES
+    ):
+        return ProgressReport.objects.none()
+    return ProgressReport.objects.filter(
+        province_id=user.province_id,
+        assignment__agency_id=user.agency_id,
+        state=ReportState.RETURNED,
+        revisions__isnull=True,
+        assignment__completed_on__isnull=True,
+    ).order_by("reviewed_at", "id")
+
+
+def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
+    """The list with everything a row shows, in three queries; each report gains `days_waiting`
+    (since it was sent, or since it was sent back)."""
+    found = list(
+        qs.select_related(
+            "author", "reviewer", "assignment__agency", "assignment__task__section"
+        ).prefetch_related(
+            Prefetch(
+                "evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")
+            ),
+            Prefetch(
+                "assignment__task__units", queryset=TaskUnit.objects.only("task_id", "unit_code")
+            ),
+        )
+    )
+    for report in found:
+        since = report.reviewed_at if report.state == ReportState.RETURNED else report.submitted_at
+        report.days_waiting = (today - timezone.localdate(since)).days if since else 0  # type: ignore[attr-defined]
+    return found
+
+
+def inbox_count(user: Any) -> int:
+    """The menu badge: reports waiting for the user (to review, or to complete and resend)."""
+    return review_queue(user).count() + returned_queue(user).count()
+
+
+def next_waiting(user: Any, after: ProgressReport) -> ProgressReport | None:
+    """The oldest report still waiting for `user` other than `after` ("accept and next")."""
+    return review_queue(user).exclude(pk=after.pk).only("id", "assignment_id").first()
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    plans: list[Plan]
+    sections: list[Section]
+    agencies: list[tuple[int, str]]
+    units: list[str]
+
+
+def filter_choices(
+    user: Any, waiting: QuerySet[ProgressReport], chosen: InboxFilter
+) -> FilterChoices:
+    """The choices the filters offer: the province's plans, the chosen plan's sections, and the
+    agencies and PAPI units that have reports waiting."""
+    plans = list(access.plans_for(user).only("id", "number", "year"))
+    sections = (
+        list(Section.objects.filter(plan_id=chosen.plan).only("id", "code", "title"))
+        if chosen.plan
+        else []
+    )
+    agencies = sorted(
+        set(waiting.values_list("assignment__agency_id", "assignment__agency__name")),
+        key=lambda pair: pair[1],
+    )
+    units = set(
+        TaskUnit.objects.filter(task_id__in=waiting.values("assignment__task_id")).values_list(
+            "unit_code", flat=True
+        )
+    )
+    tops = {code.split(".")[0] for code in units}
+    return FilterChoices(plans, sections, agencies, sorted(units | tops, key=_unit_order))
+
+
+def _unit_order(code: str) -> list[int]:
+    return [int(part) for part in code.split(".") if part.isdigit()]

@@ -1,0 +1,34 @@
+"""The demo's reporting loop: Sở Nội vụ reports its own II.2.a and leadership accepts it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chiso.demo import loop2023, organisations, plan2023
+from chiso.plans.models import Assignment, ProgressReport, ReportingSettings, ReportState
+from chiso.plans.status import Status
+
+
+def load_twice() -> list[str]:
+    said: list[str] = []
+    for _ in range(2):
+        organisations.load(said.append)
+        plan2023.load(said.append)
+        loop2023.load(said.append)
+    return said
+
+
+def test_the_conference_is_reported_by_home_affairs_and_accepted_by_leadership(db, settings):
+    settings.CHISO_TODAY = "2023-08-15"
+    load_twice()
+    rules = ReportingSettings.objects.get()
+    assert rules.coordinating_agency.name == "Sở Nội vụ"
+    assert rules.own_reports_reviewer.username == "lanhdao"
+    conference = Assignment.objects.get(
+        task__section__code="II.2", task__code="a", agency__name="Sở Nội vụ"
+    )
+    report = ProgressReport.objects.get(assignment=conference)  # once, after two loads
+    assert report.author.username == "sonoivu" and report.reviewer.username == "lanhdao"
+    assert report.state == ReportState.ACCEPTED
+    assert conference.completed_on == dt.date(2023, 6, 27)
+    assert conference.status(dt.date(2023, 8, 15)) == Status.DONE

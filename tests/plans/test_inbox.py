@@ -1,0 +1,177 @@
+"""The review inbox, own-agency reporting and the rule that nobody reviews their own report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from chiso.accounts.models import Role
+from chiso.plans import services
+from chiso.plans.models import ProgressReport, ReportingSettings, ReportState
+
+
+@pytest.fixture
+def own_task(world):
+    """A task led by Sở Nội vụ itself (the seed's II.2.a conference) and by Nha Trang."""
+    return services.create_task(
+        world.coordinator,
+        world.plan,
+        title="Tổ chức hội nghị quán triệt kết quả PAPI 2022",
+        section=world.section,
+        lead_agencies=[world.home_affairs, world.nha_trang],
+        deadline=dt.date(2023, 6, 30),
+        unit_codes=["1.1"],
+        code="a",
+    )
+
+
+def _sent(report: ProgressReport, day: str) -> ProgressReport:
+    moment = timezone.make_aware(dt.datetime.fromisoformat(f"{day}T09:00"))
+    ProgressReport.objects.filter(pk=report.pk).update(submitted_at=moment)
+    report.refresh_from_db()
+    return report
+
+
+def test_a_coordinator_reports_on_their_agency_but_never_accepts_it(world, own_task, make_user):
+    own = own_task.assignments.get(agency=world.home_affairs)
+    report = services.submit_report(world.coordinator, own, narrative="Đã tổ chức", progress=100)
+    with pytest.raises(PermissionDenied, match="tự duyệt"):
+        services.review_report(world.coordinator, report, accept=True, version=1)
+    colleague = make_user("phongcchc", Role.COORDINATOR, world.province, world.home_affairs)
+    services.review_report(colleague, report, accept=True, version=1)
+    report.refresh_from_db()
+    assert report.state == ReportState.ACCEPTED and report.reviewer == colleague
+
+
+def test_a_coordinator_cannot_report_for_another_agency(world, own_task):
+    other = own_task.assignments.get(agency=world.nha_trang)
+    with pytest.raises(PermissionDenied):
+        services.submit_report(world.coordinator, other, narrative="x", progress=10)
+
+
+def test_the_named_reviewer_alone_reviews_the_coordinating_agencys_reports(world, own_task):
+    ReportingSettings.objects.create(
+        province=world.province,
+        coordinating_agency=world.home_affairs,
+        own_reports_reviewer=world.leadership,
+    )
+    own = own_task.assignments.get(agency=world.home_affairs)
+    district = own_task.assignments.get(agency=world.nha_trang)
+    mine = services.submit_report(world.coordinator, own, narrative="Đã tổ chức", progress=100)
+    theirs = services.submit_report(world.nhatrang, district, narrative="Đã dự", progress=100)
+    from chiso.plans.inbox import review_queue
+
+    assert list(review_queue(world.leadership)) == [mine]
+    assert list(review_queue(world.coordinator)) == [theirs]
+    with pytest.raises(PermissionDenied):
+        services.review_report(world.leadership, theirs, accept=True, version=1)
+    services.review_report(world.leadership, mine, accept=True, version=1)
+    own.refresh_from_db()
+    assert own.progress == 100
+
+
+def test_inbox_lists_waiting_reports_oldest_first_with_filters(
+    world, own_task, district_task, client
+):
+    late = _sent(
+        services.submit_report(
+            world.nhatrang,
+            own_task.assignments.get(agency=world.nha_trang),
+            narrative="Hội nghị đã tổ chức ngày 20/7",
+            progress=100,
+        ),
+        "2023-08-01",
+    )
+    early = _sent(
+        services.submit_report(
+            world.camranh,
+            district_task.assignments.get(agency=world.cam_ranh),
+            narrative="Đã niêm yết tại 15 phường",
+            progress=60,
+        ),
+        "2023-07-20",
+    )
+    client.force_login(world.coordinator)
+    page = client.get(reverse("plans:inbox"))
+    assert [r.pk for r in page.context["waiting"]] == [early.pk, late.pk]
+    assert [r.days_waiting for r in page.context["waiting"]] == [26, 14]  # today 15/08/2023
+    body = page.content.decode()
+    assert "Đã niêm yết tại 15 phường" in body and "UBND thành phố Cam Ranh" in body
+    by_agency = client.get(reverse("plans:inbox"), {"agency": world.nha_trang.pk})
+    assert [r.pk for r in by_agency.context["waiting"]] == [late.pk]
+    by_unit = client.get(reverse("plans:inbox"), {"unit": "2"})  # district_task is on 2.4
+    assert [r.pk for r in by_unit.context["waiting"]] == [early.pk]
+    counts = client.get(reverse("menu-counts")).context["counts"]
+    assert counts == [("badge-plans-inbox", 2)]
+
+
+def test_returned_reports_wait_in_the_agencys_inbox(world, district_task, client):
+    assignment = district_task.assignments.get(agency=world.nha_trang)
+    report = services.submit_report(world.nhatrang, assignment, narrative="x", progress=40)
+    services.review_report(
+        world.coordinator, report, accept=False, comment="Thiếu số liệu", version=1
+    )
+    client.force_login(world.nhatrang)
+    page = client.get(reverse("plans:inbox"))
+    assert [r.pk for r in page.context["returned"]] == [report.pk]
+    assert "Thiếu số liệu" in page.content.decode()
+    services.resubmit_report(world.nhatrang, report, narrative="Đủ số liệu", progress=50)
+    assert client.get(reverse("plans:inbox")).context["returned"] == []
+
+
+def test_accept_and_next_opens_the_next_waiting_report(world, own_task, district_task, client):
+    first = _sent(
+        services.submit_report(
+            world.nhatrang,
+            district_task.assignments.get(agency=world.nha_trang),
+            narrative="a",
+            progress=20,
+        ),
+        "2023-07-01",
+    )
+    second = _sent(
+        services.submit_report(
+            world.camranh,
+            district_task.assignments.get(agency=world.cam_ranh),
+            narrative="b",
+            progress=20,
+        ),
+        "2023-07-02",
+    )
+    client.force_login(world.coordinator)
+    data = {"decision": "accept", "version": 1, "comment": "", "then": "next"}
+    response = client.post(reverse("plans:report-review", args=[first.pk]), data)
+    assert response.url == (
+        reverse("plans:assignment-detail", args=[second.assignment_id]) + f"#bao-cao-{second.pk}"
+    )
+    response = client.post(reverse("plans:report-review", args=[second.pk]), data)
+    assert response.url == reverse("plans:inbox")
+
+
+def test_inbox_queries_do_not_grow_with_the_list(
+    world, district_task, client, django_assert_max_num_queries
+):
+    from chiso.plans.models import Assignment
+
+    client.force_login(world.coordinator)
+    for i in range(12):
+        agency = world.nha_trang if i % 2 else world.cam_ranh
+        task = services.create_task(
+            world.coordinator,
+            world.plan,
+            title=f"Nhiệm vụ {i}",
+            lead_agencies=[agency],
+            unit_codes=["2.4", "3"],
+            section=world.section,
+        )
+        author = world.nhatrang if agency == world.nha_trang else world.camranh
+        services.submit_report(
+            author, Assignment.objects.get(task=task), narrative=f"Báo cáo {i}", progress=10
+        )
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("plans:inbox"))
+    assert len(page.context["waiting"]) == 12
