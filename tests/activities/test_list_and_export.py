@@ -117,3 +117,20 @@ def test_the_postings_coverage_downloads_as_xlsx(world, client: Client) -> None:
         "Bảng bị gỡ",
     )
     assert book["Các nơi niêm yết"]["D3"].number_format == "dd/mm/yyyy"
+
+
+def test_the_postings_coverage_writes_formulas_as_text(world, client: Client) -> None:
+    formula = '=HYPERLINK("http://x","y")'
+    services.record_posting(
+        world.officer_nt,
+        world.plan,
+        commune=world.vinh_hai,
+        place_type=PlaceType.VILLAGE_HALL,
+        place=formula,
+        posted_on=dt.date(2023, 7, 3),
+    )
+    client.force_login(world.leadership)
+    response = client.get(f"/hoat-dong/niem-yet/xlsx/?ke-hoach={world.plan.pk}")
+    places = load_workbook(io.BytesIO(response.content))["Các nơi niêm yết"]
+    cell = next(c for row in places.iter_rows() for c in row if c.value == formula)
+    assert cell.data_type == "s" and cell.quotePrefix

@@ -1,5 +1,6 @@
 """The Excel annex of a results report: every assignment with its status, and a summary sheet
-by agency. Dates are real date cells shown dd/mm/yyyy; progress is a number."""
+by agency. Dates are real date cells shown dd/mm/yyyy; progress is a number. Every value goes
+through `cell_text.set_cell`: task titles, sections and agency names are never formulas."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from chiso.documents.phrases import day
 from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
 from chiso.plans.status import Status
+from chiso.spreadsheets.cell_text import set_cell
 
 DATE_FORMAT = "DD/MM/YYYY"
 THIN = Side(style="thin", color="999999")
@@ -44,12 +46,13 @@ ASSIGNMENT_COLUMNS: tuple[tuple[str, int], ...] = (
 def _header(
     sheet: Worksheet, title: str, subtitle: str, columns: Sequence[tuple[str, int]]
 ) -> None:
-    sheet["A1"] = title
+    set_cell(sheet["A1"], title)
     sheet["A1"].font = Font(name="Times New Roman", bold=True, size=14)
-    sheet["A2"] = subtitle
+    set_cell(sheet["A2"], subtitle)
     sheet["A2"].font = Font(name="Times New Roman", italic=True, size=12)
     for c, (name, width) in enumerate(columns, start=1):
-        cell = sheet.cell(row=4, column=c, value=name)
+        cell = sheet.cell(row=4, column=c)
+        set_cell(cell, name)
         cell.font = Font(name="Times New Roman", bold=True, size=12)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -60,7 +63,8 @@ def _header(
 
 
 def _body_cell(sheet: Worksheet, row: int, column: int, value: object) -> None:
-    cell = sheet.cell(row=row, column=column, value=value)
+    cell = sheet.cell(row=row, column=column)
+    set_cell(cell, value)
     cell.font = Font(name="Times New Roman", size=12)
     cell.border = BORDER
     cell.alignment = Alignment(vertical="top", wrap_text=True)

@@ -1,5 +1,6 @@
 """Any table of the app as an XLSX file: Vietnamese headers, dd/mm/yyyy dates, autofilter,
-frozen header row and column widths.
+frozen header row and column widths. Every value goes through `cell_text.set_cell`: text is
+never a formula and never cut silently.
 
 Other apps call `table_to_xlsx(title, columns, rows)` (one sheet) or `workbook_to_xlsx(sheets)`
 and hand the bytes to `xlsx_response(filename, data)`.
@@ -22,6 +23,8 @@ from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from chiso.spreadsheets.cell_text import set_cell
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -100,11 +103,12 @@ def _number_format(value: Any, kind: Kind) -> str | None:
 
 def _write_header(ws: Any, sheet: Sheet) -> int:
     ws.title = sheet_title(str(sheet.title))
-    for note in sheet.notes:
-        ws.append([note])
-    ws.append([str(c.header) for c in sheet.columns])
+    for row, note in enumerate(sheet.notes, start=1):
+        set_cell(ws.cell(row=row, column=1), str(note))
     header_row = len(sheet.notes) + 1
-    for cell in ws[header_row]:
+    for index, column in enumerate(sheet.columns, start=1):
+        cell = ws.cell(row=header_row, column=index)
+        set_cell(cell, str(column.header))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -121,10 +125,8 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
         row_number += 1
         for index, (raw, column) in enumerate(zip(row, sheet.columns, strict=True), start=1):
             value = _cell_value(raw, column.kind)
-            cell = ws.cell(row=row_number, column=index, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                # User text is never a formula (an exported narrative must not run in Excel).
-                cell.data_type = "s"
+            cell = ws.cell(row=row_number, column=index)
+            set_cell(cell, value)
             fmt = _number_format(value, column.kind)
             if fmt is not None:
                 cell.number_format = fmt
