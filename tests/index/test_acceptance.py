@@ -54,6 +54,8 @@ def test_number_ranked_per_year(papi: Results, year: int, n: int) -> None:
         (2021, [15, 15, 15, 15]),
         (2022, [16, 15, 15, 15]),
         (2023, [15, 15, 15, 16]),  # rule B: "15 tỉnh/thành phố đạt điểm cao nhất", "16 lowest"
+        # 2024 launch coverage (Bình Thuận's article, vietnam.vn): 15 / 15 / 15 / 16 of 61
+        (2024, [15, 15, 15, 16]),
     ],
 )
 def test_tier_group_sizes(papi: Results, year: int, sizes: list[int]) -> None:
@@ -72,6 +74,27 @@ def test_2023_uses_rule_b_on_exact_cutoffs(papi: Results) -> None:
     assert round(cut["p50"] or 0, 4) == 42.3265  # the "national average" quoted for 2023
     hanoi = next(r for r in ranking.rows if r.province.code == "01")
     assert (hanoi.rank, hanoi.tier) == (15, "high")
+
+
+def test_2024_uses_rule_b_on_three_exact_cutoffs(papi: Results) -> None:
+    ranking = papi.ranking(2024)
+    assert (ranking.rule, ranking.rule_known) == ("B", True)
+    cut = set(ranking.cutoffs.as_dict().values())
+    on_cut = {r.province.name: r.tier for r in ranking.rows if r.score in cut}
+    assert on_cut == {"Lai Châu": "low_average", "Yên Bái": "low", "Bắc Giang": "high_average"}
+    assert not any(r.tier_depends_on_rule for r in ranking.rows)
+
+
+def test_2018_rule_unknown_marks_the_three_provinces_on_a_cutoff(papi: Results) -> None:
+    ranking = papi.ranking(2018)
+    assert (ranking.rule, ranking.rule_known) == ("A", False)
+    marked = {r.province.name for r in ranking.rows if r.tier_depends_on_rule}
+    assert marked == {"Cao Bằng", "Vĩnh Phúc", "Trà Vinh"}
+    cao_bang = papi.unit_result("Cao Bằng", 2018, "aggregate")
+    assert cao_bang is not None and cao_bang.tier_depends_on_rule
+    assert cao_bang.tier == "high_average"  # the stated rule A; rule B would say low_average
+    lang_son = papi.unit_result("Lạng Sơn", 2018, "aggregate")
+    assert lang_son is not None and not lang_son.tier_depends_on_rule
 
 
 def test_2022_rule_a_puts_khanh_hoa_on_p75_in_the_top_tier(papi: Results) -> None:

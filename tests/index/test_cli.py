@@ -9,6 +9,7 @@ from chiso.index import Results
 from chiso.index.cli import main
 
 UNIT_KEYS = {"code", "name", "score", "rank", "of", "tier", "tier_label", "change", "rank_change"}
+UNIT_KEYS |= {"tier_depends_on_rule"}
 
 
 def run(capsys: pytest.CaptureFixture[str], argv: list[str], loader=None) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
@@ -34,7 +35,7 @@ def test_profile_json_shape(capsys: pytest.CaptureFixture[str], papi_dir: Path) 
     agg = doc["aggregate"]
     assert set(agg) == {
         "score", "rank", "of", "tier", "tier_label", "national_mean", "gap_to_mean",
-        "previous", "change", "rank_change",
+        "previous", "change", "rank_change", "tier_depends_on_rule",
     }  # fmt: skip
     assert agg["score"] == pytest.approx(43.436880348)  # unrounded
     assert (agg["rank"], agg["of"], agg["tier"], agg["tier_label"]) == (16, 61, "high", "Cao")
@@ -65,12 +66,12 @@ def test_ranking_json_shape(capsys: pytest.CaptureFixture[str], papi_dir: Path) 
     code, out, _ = run(capsys, argv)
     doc = json.loads(out)
     assert code == 0
-    assert set(doc) == {"index", "year", "unit", "of", "cutoffs", "rule", "rows"}
+    assert set(doc) == {"index", "year", "unit", "of", "cutoffs", "rule", "rule_known", "rows"}
     assert (doc["unit"], doc["of"], doc["rule"]) == ("aggregate", 61, "B")
     assert set(doc["cutoffs"]) == {"p25", "p50", "p75"}
     assert len(doc["rows"]) == 63
     first, last = doc["rows"][0], doc["rows"][-1]
-    assert set(first) == {"province", "score", "rank", "tier", "tier_label"}
+    assert set(first) == {"province", "score", "rank", "tier", "tier_label", "tier_depends_on_rule"}
     assert first["rank"] == 1 and first["province"]["name"] == "Thừa Thiên Huế"
     assert last["score"] is None and last["rank"] is None
 
@@ -92,11 +93,24 @@ def test_profile_table_vietnamese_decimal_comma(
     assert "43.44" in out_en and "High" in out_en
 
 
+def test_tier_on_a_cutoff_in_a_year_of_unknown_rule_is_flagged(
+    capsys: pytest.CaptureFixture[str], papi_dir: Path
+) -> None:
+    argv = ["profile", "--data", str(papi_dir), "--province", "Cao Bằng", "--year", "2018"]
+    _, out, _ = run(capsys, argv)
+    assert "Nhóm Trung bình cao *" in out and "nhóm phụ thuộc quy tắc" in out
+    ranking = ["ranking", "--data", str(papi_dir), "--year", "2018"]
+    _, out_en, _ = run(capsys, [*ranking, "--lang", "en"])
+    assert out_en.count(" *\n") == 3 and "the group depends on the rule" in out_en
+    _, out_2024, _ = run(capsys, [*ranking[:-1], "2024"])
+    assert "phụ thuộc quy tắc" not in out_2024  # 2024's rule is known (B)
+
+
 def test_csv_outputs(capsys: pytest.CaptureFixture[str], papi_dir: Path) -> None:
     argv = ["ranking", "--data", str(papi_dir), "--year", "2022", "--format", "csv"]
     _, out, _ = run(capsys, argv)
     lines = out.strip().splitlines()
-    assert lines[0] == "rank,province_code,province,score,tier,tier_label"
+    assert lines[0] == "rank,province_code,province,score,tier,tier_label,tier_depends_on_rule"
     assert len(lines) == 64
     kh = next(line for line in lines if ",56," in line)
     assert kh.startswith("16,56,Khánh Hòa,43.436880348,high,Cao")

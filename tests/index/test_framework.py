@@ -50,7 +50,10 @@ def test_papi_tier_rule_per_year() -> None:
     fw = load_framework("PAPI")
     assert fw.tier_rule(2022).code == "A" and fw.tier_rule(2022).inclusive
     assert fw.tier_rule(2023).code == "B" and not fw.tier_rule(2023).inclusive
-    assert fw.tier_rule(2024).code == "A"
+    assert fw.tier_rule(2024).code == "B"
+    assert fw.rule_known(2022) and fw.rule_known(2024)
+    assert not fw.rule_known(2018)  # no published figure settles it
+    assert not fw.rule_known(2025)  # not yet checked against published groups
     assert [t.code for t in fw.tiers] == ["high", "high_average", "low_average", "low"]
     assert [t.label.vi for t in fw.tiers] == ["Cao", "Trung bình cao", "Trung bình thấp", "Thấp"]
 

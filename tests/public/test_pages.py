@@ -56,6 +56,20 @@ def test_profile_of_a_year_before_the_break_has_six_dimensions(client, papi) -> 
     assert table.count("<tr class=") == 6
 
 
+def test_tier_on_a_cutoff_in_a_year_of_unknown_rule_is_marked(client, papi) -> None:
+    # 2018: no published figure settles the tier rule; Cao Bằng sits exactly on the median.
+    text = text_of(client.get("/cong-khai/tinh/cao-bang/2018/"))
+    assert "Trung bình cao *" in text and "nhóm phụ thuộc quy tắc" in text
+    html = client.get("/cong-khai/xep-hang/2018/").content.decode()
+    assert html.count('class="tier-rule"') == 3  # Cao Bằng, Vĩnh Phúc, Trà Vinh
+    assert "chưa rõ quy tắc xếp nhóm" in text_of(client.get("/cong-khai/xep-hang/2018/"))
+    for year in (2022, 2024):  # rules known: A, B
+        assert (
+            'class="tier-rule"' not in client.get(f"/cong-khai/xep-hang/{year}/").content.decode()
+        )
+    assert "phụ thuộc quy tắc" not in text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
+
+
 def test_province_without_an_aggregate_says_so(client, papi) -> None:
     # P14 (Hòa Bình? no: the data set's 14th row) has no 2021 row at all.
     missing = [r.province for r in papi.ranking(2021).rows if r.score is None]

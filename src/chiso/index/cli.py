@@ -45,6 +45,10 @@ _LABELS = {
         "no_aggregate": "không có điểm tổng hợp",
         "cutoffs": "Ngưỡng nhóm",
         "rule": "quy tắc",
+        "depends": (
+            "* Điểm nằm đúng ngưỡng nhóm trong năm chưa rõ quy tắc xếp nhóm: nhóm phụ thuộc "
+            "quy tắc (quy tắc A xếp vào nhóm trên, quy tắc B vào nhóm dưới)."
+        ),
     },
     "en": {
         "aggregate": "Aggregate",
@@ -66,6 +70,10 @@ _LABELS = {
         "no_aggregate": "no aggregate score",
         "cutoffs": "Tier cut-offs",
         "rule": "rule",
+        "depends": (
+            "* Score exactly on a tier cut-off in a year whose tier rule is not known: the group "
+            "depends on the rule (rule A puts it in the better group, rule B in the worse one)."
+        ),
     },
 }
 
@@ -140,6 +148,7 @@ def _unit_json(r: UnitResult) -> dict[str, Any]:
         "of": r.of,
         "tier": r.tier,
         "tier_label": r.tier_label,
+        "tier_depends_on_rule": r.tier_depends_on_rule,
         "change": r.change,
         "rank_change": r.rank_change,
     }
@@ -165,6 +174,7 @@ def profile_json(p: ProvinceProfile) -> dict[str, Any]:
             "of": agg.of,
             "tier": agg.tier,
             "tier_label": agg.tier_label,
+            "tier_depends_on_rule": agg.tier_depends_on_rule,
             "national_mean": agg.national_mean,
             "gap_to_mean": agg.gap_to_mean,
             "previous": None
@@ -193,6 +203,7 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
         "of": r.of,
         "cutoffs": r.cutoffs.as_dict(),
         "rule": r.rule,
+        "rule_known": r.rule_known,
         "rows": [
             {
                 "province": {"name": row.province.name, "code": row.province.code},
@@ -200,6 +211,7 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
                 "rank": row.rank,
                 "tier": row.tier,
                 "tier_label": row.tier_label,
+                "tier_depends_on_rule": row.tier_depends_on_rule,
             }
             for row in r.rows
         ],
@@ -209,6 +221,11 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
 # --- table and CSV ---------------------------------------------------------------------
 
 
+def _tier_text(label: str | None, depends_on_rule: bool) -> str:
+    """The tier label, starred when the group depends on the rule (see the "depends" note)."""
+    return f"{label or '—'} *" if depends_on_rule else label or "—"
+
+
 def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
     return [
         [
@@ -216,7 +233,7 @@ def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
             r.name if lang == "vi" else r.name_en,
             fmt_number(r.score, lang),
             fmt_rank(r.rank, r.of),
-            r.tier_label if lang == "vi" else r.tier_label_en,
+            _tier_text(r.tier_label if lang == "vi" else r.tier_label_en, r.tier_depends_on_rule),
             fmt_number(r.change, lang, sign=True),
             fmt_int_change(r.rank_change),
         ]
@@ -231,7 +248,8 @@ def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
     parts = [
         f"{t['aggregate']}: {fmt_number(a.score, lang)}",
         f"{t['rank']} {fmt_rank(a.rank, a.of)}",
-        f"{t['tier']} {a.tier_label if lang == 'vi' else a.tier_label_en}",
+        f"{t['tier']} "
+        + _tier_text(a.tier_label if lang == "vi" else a.tier_label_en, a.tier_depends_on_rule),
         f"{t['vs']} {t['mean']} {fmt_number(a.gap_to_mean, lang, sign=True)}",
     ]
     prev = a.previous
@@ -261,6 +279,9 @@ def _profile_table(p: ProvinceProfile, lang: str) -> str:
     for key, items in (("strengths", p.strengths), ("weaknesses", p.weaknesses)):
         names = [f"{r.unit} ({fmt_rank(r.rank, r.of)})" for r in items]
         blocks += ["", f"{t[key]}: {', '.join(names) or '—'}"]
+    units = [*([p.aggregate] if p.aggregate else []), *p.dimensions, *p.subdimensions]
+    if any(r.tier_depends_on_rule for r in units):
+        blocks += ["", t["depends"]]
     return "\n".join(blocks)
 
 
@@ -272,7 +293,9 @@ def _ranking_table(r: Ranking, lang: str) -> str:
             "—" if row.rank is None else str(row.rank),
             row.province.display(lang),
             fmt_number(row.score, lang),
-            (row.tier_label if lang == "vi" else row.tier_label_en) or "—",
+            _tier_text(
+                row.tier_label if lang == "vi" else row.tier_label_en, row.tier_depends_on_rule
+            ),
         ]
         for row in r.rows
     ]
@@ -282,6 +305,7 @@ def _ranking_table(r: Ranking, lang: str) -> str:
             title,
             f"{t['cutoffs']} ({t['rule']} {r.rule}): {cut}; n = {r.of}",
             render_table([t["rank"], t["province"], t["score"], t["tier"]], rows),
+            *([t["depends"]] if any(row.tier_depends_on_rule for row in r.rows) else []),
         ]
     )
 
@@ -301,11 +325,11 @@ def _emit_profile(p: ProvinceProfile, fmt: str, lang: str) -> str:
         return _profile_table(p, lang)
     units = ([p.aggregate] if p.aggregate else []) + [*p.dimensions, *p.subdimensions]
     header = ["code", "name", "level", "score", "rank", "of", "tier", "tier_label"]
-    header += ["national_mean", "gap_to_mean", "change", "rank_change"]
+    header += ["national_mean", "gap_to_mean", "change", "rank_change", "tier_depends_on_rule"]
     rows = [
         [r.unit, r.name if lang == "vi" else r.name_en, r.level, r.score, r.rank, r.of, r.tier]
         + [r.tier_label if lang == "vi" else r.tier_label_en, r.national_mean, r.gap_to_mean]
-        + [r.change, r.rank_change]
+        + [r.change, r.rank_change, int(r.tier_depends_on_rule)]
         for r in units
     ]
     return _csv(header, rows)
@@ -318,7 +342,8 @@ def _emit_ranking(r: Ranking, fmt: str, lang: str) -> str:
         return _ranking_table(r, lang)
     rows = [
         [row.rank, row.province.code, row.province.display(lang), row.score, row.tier]
-        + [row.tier_label if lang == "vi" else row.tier_label_en]
+        + [row.tier_label if lang == "vi" else row.tier_label_en, int(row.tier_depends_on_rule)]
         for row in r.rows
     ]
-    return _csv(["rank", "province_code", "province", "score", "tier", "tier_label"], rows)
+    header = ["rank", "province_code", "province", "score", "tier", "tier_label"]
+    return _csv([*header, "tier_depends_on_rule"], rows)

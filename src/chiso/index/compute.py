@@ -26,6 +26,9 @@ class Computed:
     rank: FloatArray  # [Y,P,U] 1 = best, ties share the better rank; NaN = not ranked
     cutoffs: FloatArray  # [Y,U,K] percentile cut-offs, ascending
     tier: IntArray  # [Y,P,U] index into framework.tiers (0 = best); -1 = none
+    on_cutoff: (
+        BoolArray  # [Y,P,U] the score equals a cut-off exactly (its tier depends on the rule)
+    )
     mean: FloatArray  # [Y,U]
     median: FloatArray  # [Y,U]
     best: FloatArray  # [Y,U]
@@ -101,6 +104,7 @@ def compute_arrays(data: Dataset) -> Computed:
     cutoffs = interpolated_percentiles(score, fw.percentiles)
     inclusive = np.array([fw.tier_rule(y).inclusive for y in years], dtype=bool)
     tier = assign_tiers(score, cutoffs, inclusive)
+    on_cutoff = (score[:, :, :, None] == cutoffs[:, None, :, :]).any(axis=3)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(n > 0, np.where(valid, score, 0.0).sum(axis=1) / n, np.nan)
     median = interpolated_percentiles(score, (50.0,))[:, :, 0]
@@ -116,6 +120,7 @@ def compute_arrays(data: Dataset) -> Computed:
         rank=rank,
         cutoffs=cutoffs,
         tier=tier,
+        on_cutoff=on_cutoff,
         mean=mean,
         median=median,
         best=best,

@@ -112,6 +112,8 @@ class Framework:
     tier_rules: tuple[TierRule, ...]
     default_rule: str
     rule_by_year: tuple[tuple[int, str], ...]
+    rule_unknown_years: tuple[int, ...] = ()
+    rule_known_through: int | None = None
 
     @property
     def root(self) -> Unit:
@@ -161,6 +163,13 @@ class Framework:
     def tier_rule(self, year: int) -> TierRule:
         code = dict(self.rule_by_year).get(year, self.default_rule)
         return next(r for r in self.tier_rules if r.code == code)
+
+    def rule_known(self, year: int) -> bool:
+        """Whether published figures settle the year's tier rule; where they do not, a score
+        exactly on a cut-off has a group that depends on the rule."""
+        if year in self.rule_unknown_years:
+            return False
+        return self.rule_known_through is None or year <= self.rule_known_through
 
     def tier(self, code: str) -> Tier:
         return next(t for t in self.tiers if t.code == code)

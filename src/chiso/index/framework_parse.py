@@ -121,6 +121,8 @@ def parse_framework(raw: Any, source: str) -> Framework:
     for code in [default_rule, *(c for _, c in by_year)]:
         if code not in rule_codes:
             raise r.fail("tiers", f"quy tắc không khai báo '{code}' (undeclared rule)")
+    unknown_years = tuple(int(y) for y in tiers_raw.get("rule_unknown_years") or ())
+    known_through = tiers_raw.get("rule_known_through")
     levels = tuple(
         Level(
             code=str(r.get(lv, "code", "levels")),
@@ -156,4 +158,6 @@ def parse_framework(raw: Any, source: str) -> Framework:
         tier_rules=rules,
         default_rule=default_rule,
         rule_by_year=by_year,
+        rule_unknown_years=unknown_years,
+        rule_known_through=None if known_through is None else int(known_through),
     )

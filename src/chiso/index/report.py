@@ -37,6 +37,8 @@ class UnitResult:
     scale: tuple[float, float]  # (min, max) the unit can score that year
     previous: Previous | None  # None for the first year of the data
     breaks: tuple[StructuralBreak, ...]  # breaks crossed between previous year and this one
+    # exactly on a cut-off in a year whose tier rule is not known: the group depends on the rule
+    tier_depends_on_rule: bool = False
 
     @property
     def gap_to_mean(self) -> float:
@@ -118,6 +120,7 @@ class RankingRow:
     tier: str | None
     tier_label: str | None
     tier_label_en: str | None
+    tier_depends_on_rule: bool = False  # see UnitResult
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class Ranking:
     of: int
     cutoffs: Cutoffs
     rule: str
+    rule_known: bool  # False: rows exactly on a cut-off have a group that depends on the rule
     mean: float | None
     median: float | None
     rows: tuple[RankingRow, ...]  # by rank, then provinces without a score

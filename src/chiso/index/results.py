@@ -144,7 +144,11 @@ class Results:
             scale=fw.scale_range(code, year),
             previous=previous,
             breaks=fw.breaks_for(code, self.years[y - 1], year) if y > 0 else (),
+            tier_depends_on_rule=self._depends_on_rule(y, p, u),
         )
+
+    def _depends_on_rule(self, y: int, p: int, u: int) -> bool:
+        return bool(self.arrays.on_cutoff[y, p, u]) and not self.framework.rule_known(self.years[y])
 
     def _results_at(self, province: Province, year: int, depth: int) -> tuple[UnitResult, ...]:
         fw = self.framework
@@ -193,6 +197,7 @@ class Results:
                     tier=tier.code if tier else None,
                     tier_label=tier.label.vi if tier else None,
                     tier_label_en=tier.label.en if tier else None,
+                    tier_depends_on_rule=self._depends_on_rule(y, p, u),
                 )
             )
         rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.province.code))
@@ -206,6 +211,7 @@ class Results:
             of=int(a.n[y, u]),
             cutoffs=self.cutoffs(year, unit),
             rule=fw.tier_rule(year).code,
+            rule_known=fw.rule_known(year),
             mean=_num(a.mean[y, u]),
             median=_num(a.median[y, u]),
             rows=tuple(rows),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank
 from chiso.index.report import UnitResult
 
@@ -39,6 +41,15 @@ class Figure:
     rank_change_class: str
     compared_year: int | None
     break_note: str  # the break crossed since the previous year, if any ("" otherwise)
+    tier_depends_on_rule: bool  # on a cut-off in a year whose tier rule is not known
+
+
+def rule_depends_note() -> str:
+    """The footnote for a tier marked * (a score exactly on a cut-off, the year's rule unknown)."""
+    return _(
+        "* Điểm nằm đúng ngưỡng nhóm trong năm chưa rõ quy tắc xếp nhóm: nhóm phụ thuộc quy tắc "
+        "(quy tắc A xếp vào nhóm trên, quy tắc B vào nhóm dưới)."
+    )
 
 
 def figure(r: UnitResult, lang: str) -> Figure:
@@ -62,4 +73,5 @@ def figure(r: UnitResult, lang: str) -> Figure:
         rank_change_class=trend_class(rank_change),
         compared_year=r.previous.year if r.previous else None,
         break_note=" ".join(b.explanation.get(lang) for b in r.breaks),
+        tier_depends_on_rule=r.tier_depends_on_rule,
     )

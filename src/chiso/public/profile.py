@@ -22,7 +22,7 @@ from chiso.public.charts import (
     render_radar,
     render_trend,
 )
-from chiso.public.figures import Figure, figure, is_english
+from chiso.public.figures import Figure, figure, is_english, rule_depends_note
 from chiso.public.slugs import province_slug
 
 
@@ -67,6 +67,7 @@ class ProfilePage:
     lowest_tier: str
     history: tuple[HistoryRow, ...]
     break_notes: tuple[str, ...]  # structural breaks shown on the trend charts, explained
+    rule_note: str  # "" unless a tier on the page depends on the year's (unknown) rule
     radar_svg: SafeString
     trend_svg: SafeString
     rank_svg: SafeString
@@ -106,11 +107,18 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
         lowest_tier=sentences.lowest_tier(h.lowest_tier, lang),
         history=_history(results, aggregate_series, lang),
         break_notes=tuple(b.explanation.get(lang) for b in aggregate_series.breaks),
+        rule_note=_rule_note(profile),
         radar_svg=_radar(results, profile, lang),
         trend_svg=_trend(results, aggregate_series, lang),
         rank_svg=_rank_chart(results, aggregate_series, lang),
         dimension_charts=_dimension_charts(results, province, lang),
     )
+
+
+def _rule_note(profile: ProvinceProfile) -> str:
+    units = [*([profile.aggregate] if profile.aggregate else []), *profile.dimensions]
+    units += profile.subdimensions
+    return rule_depends_note() if any(u.tier_depends_on_rule for u in units) else ""
 
 
 def _history(results: Results, series: Series, lang: str) -> tuple[HistoryRow, ...]:

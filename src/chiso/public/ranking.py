@@ -16,7 +16,7 @@ from chiso.index.formatting import fmt_int_change, fmt_number
 from chiso.index.provinces import provinces_for_year
 from chiso.index.report import Ranking
 from chiso.public.charts import Tile, TileMapChart, render_tilemap
-from chiso.public.figures import is_english, trend_class
+from chiso.public.figures import is_english, rule_depends_note, trend_class
 from chiso.public.slugs import province_slug
 
 SORTS = ("rank", "-rank", "name", "-name", "change", "-change")
@@ -33,6 +33,7 @@ class RankRow:
     score_text: str
     tier: str | None
     tier_label: str
+    tier_depends_on_rule: bool
     change: float | None
     change_text: str
     change_class: str
@@ -56,6 +57,7 @@ class RankingPage:
     mean: str
     cutoffs: str
     rule_note: str
+    depends_note: str  # "" unless a row's tier depends on the year's (unknown) rule
     sort: str
     rows: tuple[RankRow, ...]
     units: tuple[UnitOption, ...]
@@ -91,6 +93,7 @@ def _build(
         mean=fmt_number(ranking.mean, lang),
         cutoffs=" · ".join(f"{k}: {fmt_number(v, lang)}" for k, v in cut.items()),
         rule_note=_rule_note(results, year),
+        depends_note=rule_depends_note() if any(r.tier_depends_on_rule for r in rows) else "",
         sort=sort,
         rows=tuple(sorted(rows, key=_sort_key(sort))),
         units=_unit_options(results, year, lang),
@@ -103,6 +106,11 @@ def _build(
 
 
 def _rule_note(results: Results, year: int) -> str:
+    if not results.framework.rule_known(year):
+        return _(
+            "Năm này chưa rõ quy tắc xếp nhóm của PAPI; chiso áp dụng quy tắc đã công bố "
+            "(từ phân vị trở lên)."
+        )
     if results.framework.tier_rule(year).inclusive:
         return _(
             "Nhóm Cao: từ phân vị 75 trở lên; Trung bình cao: từ phân vị 50; "
@@ -143,6 +151,7 @@ def _rows(
                 score_text=fmt_number(r.score, lang),
                 tier=r.tier,
                 tier_label=(r.tier_label_en if english else r.tier_label) or _("Không có số liệu"),
+                tier_depends_on_rule=r.tier_depends_on_rule,
                 change=change,
                 change_text=fmt_number(change, lang, sign=True),
                 change_class=trend_class(change),
