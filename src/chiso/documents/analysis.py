@@ -301,6 +301,8 @@ def _target_summary(doc: OfficialDocument, results: Results, target: TargetResul
             f"khả năng đạt mục tiêu là {num(100 * p.probability, 0)}%; để đạt mục tiêu với độ "
             f"tin cậy {num(100 * p.confidence, 0)}% cần khoảng {num(p.required_score)} điểm."
         )
+    if target.odds is not None:
+        doc.para(target.odds.sentence().vi)
     if plan.needed_gain <= 0:
         doc.para("Kết quả hiện tại đã đáp ứng mục tiêu; cần giữ vững điểm số các chỉ số.")
     elif plan.reachable:

@@ -22,6 +22,7 @@ from chiso.index.results import Results
 from chiso.index.target_allocation import Candidate, allocate
 from chiso.index.target_history import history, project, realistic_gain
 from chiso.index.target_notes import allocation_reason, assumptions
+from chiso.index.target_odds import GainOdds, gain_odds, level_changes
 from chiso.index.target_threshold import SCORE, TIER, Goal, Threshold, threshold, thresholds
 from chiso.index.text import LocalizedText
 
@@ -143,6 +144,7 @@ class TargetResult:
     plan: UnitPlan
     probability: float
     projection: Projection | None
+    odds: GainOdds | None  # a score goal: how often similar provinces gained as much
     dimensions: tuple[UnitPlan, ...]
     assumptions: tuple[LocalizedText, ...]
     outcome: Outcome | None
@@ -176,6 +178,7 @@ class TargetResult:
             "shortfall": p.shortfall,
             "probability": self.probability,
             "projection": None if self.projection is None else self.projection.as_json(),
+            "odds": None if self.odds is None else self.odds.as_json(),
             "assumptions": [a.get(lang) for a in self.assumptions],
             "allocation": [a.as_json(lang) for a in p.allocation],
             "dimensions": [d.as_json(lang) for d in self.dimensions],
@@ -218,9 +221,11 @@ def what_it_takes(
     code = results.framework.root.code if unit in ("aggregate", "") else unit
     plan = _unit_plan(setup, code, goal)
     at = plan.required.score if at_score is None else at_score
-    projection = None
+    projection = odds = None
     if goal.kind == SCORE:
-        probability = 1.0 if plan.required.reached_by(at) else 0.0
+        changes = level_changes(results, code, setup.base, year - setup.base)
+        odds = gain_odds(changes, plan.current, at - plan.current)
+        probability = odds.probability
     else:
         projection = _projection(setup, code, goal, at, draws, seed, confidence)
         probability = projection.probability
@@ -233,6 +238,8 @@ def what_it_takes(
             _unit_plan(setup, d.code, dim_goal) for d in setup.fw.children(code, year)
         )
     notes = assumptions(setup.results, code, year, setup.base, goal, projection, gain_quantile)
+    if odds is not None:
+        notes = (odds.sentence(), *notes)
     return TargetResult(
         index=results.index,
         province=setup.province,
@@ -241,6 +248,7 @@ def what_it_takes(
         plan=plan,
         probability=probability,
         projection=projection,
+        odds=odds,
         dimensions=dimensions,
         assumptions=notes,
         outcome=_outcome(setup, code, goal),

@@ -69,8 +69,10 @@ def assumptions(
     if goal.kind == SCORE:
         notes.append(
             LocalizedText(
-                "Mục tiêu điểm số không phụ thuộc các tỉnh khác; xác suất chỉ là đạt/không đạt.",
-                "A score goal does not depend on other provinces; the probability is 0 or 1.",
+                "Mục tiêu điểm số không phụ thuộc các tỉnh khác; khả năng đạt dựa trên mức thay "
+                "đổi đã quan sát của các tỉnh có điểm xuất phát gần mức của tỉnh.",
+                "A score goal does not depend on other provinces; its chance rests on the changes "
+                "observed in provinces that started near the province's level.",
             )
         )
     else:

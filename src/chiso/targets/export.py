@@ -41,6 +41,8 @@ def summary_lines(page: TargetPage) -> list[str]:
             _("Dự báo: %(draws)s lần, seed %(seed)s; xác suất đạt %(pct)s%%")
             % {"draws": p.draws, "seed": p.seed, "pct": fixed(page.probability_pct, 0)}
         )
+    if page.odds_sentence:
+        lines.append(page.odds_sentence)
     return lines
 
 

@@ -93,6 +93,7 @@ class TargetPage:
     unit_name: str
     goal_text: str
     probability_pct: float
+    odds_sentence: str  # a score goal: how often similar provinces gained as much ("" otherwise)
     split: tuple[SplitRow, ...]
     split_gain: float
     dimensions: tuple[UnitNeed, ...]
@@ -200,6 +201,7 @@ def build_page(results: Results, query: TargetQuery, lang: str) -> TargetPage:
         unit_name=plan.name if lang == "vi" else plan.name_en,
         goal_text=plan.goal_text.get(lang),
         probability_pct=result.probability * 100,
+        odds_sentence=result.odds.sentence().get(lang) if result.odds else "",
         split=split,
         split_gain=sum(r.row.gain for r in split),
         dimensions=tuple(_need(d, lang) for d in result.dimensions),
