@@ -146,3 +146,18 @@ def test_tilemap_draws_the_34_provinces_after_the_2025_merger() -> None:
 def test_nice_ticks() -> None:
     assert nice_ticks(0, 10, 6) == [0, 2, 4, 6, 8, 10]
     assert nice_ticks(31.8, 44.9, 5) == [30, 35, 40, 45]
+
+
+def test_trend_legend_ends_at_the_right_edge_where_a_phone_opens_the_chart() -> None:
+    points = (TrendPoint(2022, 43.0), TrendPoint(2023, 44.0))
+    chart = TrendChart(
+        title="Điểm",
+        years=(2022, 2023),
+        lines=(TrendLine("Khánh Hòa", points), TrendLine("Trung bình cả nước", points, "mean")),
+    )
+    root = ET.fromstring(render_trend(chart))
+    width = float(root.get("viewBox").split()[2])
+    labels = [t for t in root.findall(f"{SVG}text") if t.text == "Trung bình cả nước"]
+    last_x = float(labels[-1].get("x"))
+    assert last_x + 6.5 * len("Trung bình cả nước") <= width  # the last label is not cut
+    assert last_x > width / 2  # and sits on the right half, visible without scrolling

@@ -166,10 +166,17 @@ def _is_dip(f: _Frame, run: list[TrendPoint], i: int) -> bool:
     return bool(neighbours) and all(y > n for n in neighbours)
 
 
+def _legend_width(label: str) -> float:
+    return 40 + 6.5 * len(label)
+
+
 def _legend(chart: TrendChart, f: _Frame) -> list[str]:
+    """Right-aligned under the plot: on a phone the chart scrolls and opens on its right end
+    (the latest years), where the legend must be readable without scrolling."""
     if len(chart.lines) < 2 or chart.compact:
         return []
-    parts, x = [], f.left
+    total = sum(_legend_width(line.label) for line in chart.lines) - 15
+    parts, x = [], max(f.left, f.width - f.right - total)
     for line in chart.lines:
         colour = TONE_COLOURS.get(line.tone, TONE_COLOURS["other"])
         dash = ' stroke-dasharray="5 4"' if line.dashed else ""
@@ -179,7 +186,7 @@ def _legend(chart: TrendChart, f: _Frame) -> list[str]:
             f'stroke="{colour}" stroke-width="3"{dash}/>'
         )
         parts.append(text(x + 25, y, line.label, 11.5, "start"))
-        x += 40 + 6.5 * len(line.label)
+        x += _legend_width(line.label)
     return parts
 
 

@@ -3,12 +3,17 @@
 // data-more="left", "right" or "both"; the styles do the rest. Re-checked after htmx swaps.
 (function () {
   "use strict";
-  var SELECTOR = ".table-wrap, table.data:not(.data--stack), .site-nav ul";
+  var SELECTOR = ".table-wrap, table.data:not(.data--stack), .site-nav ul, .chart-scroll";
 
   function mark(box) {
+    // Right-to-left boxes (charts that open on their latest years) count scrollLeft from the
+    // right edge, as zero or negative numbers.
+    var rtl = getComputedStyle(box).direction === "rtl";
+    var fromStart = Math.abs(box.scrollLeft);
+    var hidden = box.scrollWidth - box.clientWidth - fromStart;
     var more = [];
-    if (box.scrollLeft > 2) more.push("left");
-    if (box.scrollLeft + box.clientWidth < box.scrollWidth - 2) more.push("right");
+    if ((rtl ? hidden : fromStart) > 2) more.push("left");
+    if ((rtl ? fromStart : hidden) > 2) more.push("right");
     var value = more.length === 2 ? "both" : more[0] || "";
     if (value) box.dataset.more = value;
     else delete box.dataset.more;
