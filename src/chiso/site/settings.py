@@ -6,6 +6,7 @@ without a real SECRET_KEY. SQLite is the zero-set-up default; DATABASE_URL selec
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -117,10 +118,17 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-# Page fragments (chiso.web.fragments) live in each server process's memory: they are keyed by
-# the province's data revision, so processes never serve each other's stale copies.
+# Page fragments (chiso.web.fragments) are keyed by the province's data revision, so they are
+# never stale: in each process's memory, or shared by every worker and machine in Redis.
+_CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 CACHES = {
     "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _CACHE_URL,
+        "KEY_PREFIX": "chiso",
+    }
+    if _CACHE_URL
+    else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CHISO_CACHE_ENTRIES", "1000"))},
     }
@@ -171,7 +179,9 @@ STATICFILES_DIRS = [
     ("vendor/noto-sans", NODE_MODULES / "@fontsource" / "noto-sans"),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence and documents: MEDIA_ROOT, or JSON {"BACKEND": …, "OPTIONS": {…}} (S3, README).
+    "default": json.loads(os.environ.get("CHISO_MEDIA_STORAGE") or "null")
+    or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval", type=float, default=1.0, help="seconds between polls when idle"
         )
+        parser.add_argument("--worker-id", help="unique name in the logs (default: random)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         requeue_abandoned()
@@ -39,4 +40,5 @@ class Command(BaseCommand):
             reload=False,
             startup_delay=not options["batch"],
             verbosity=options["verbosity"],
+            **({"worker_id": options["worker_id"]} if options["worker_id"] else {}),
         )
