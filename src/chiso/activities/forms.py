@@ -24,7 +24,7 @@ from chiso.activities.models import (
 )
 from chiso.activities.services.outreach import ACTIVITY_FIELDS, POSTING_FIELDS
 from chiso.plans.models import Plan
-from chiso.web.widgets import DayMonthYearInput
+from chiso.web.widgets import DayMonthYearField
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -46,7 +46,6 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
-DATE = DayMonthYearInput()
 FILES_HELP = _("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG hoặc PNG; chọn được nhiều tệp.")
 LINKS_HELP = _("Mỗi đường dẫn một dòng (bài báo điện tử, chương trình trên trang của Đài…).")
 
@@ -89,8 +88,8 @@ class InspectionPlanForm(forms.Form):
         queryset=Agency.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    starts_on = forms.DateField(label=_("Từ ngày"), widget=DATE)
-    ends_on = forms.DateField(label=_("Đến ngày"), widget=DATE)
+    starts_on = DayMonthYearField(label=_("Từ ngày"))
+    ends_on = DayMonthYearField(label=_("Đến ngày"))
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -116,7 +115,7 @@ class VisitForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("Cơ quan được kiểm tra"), queryset=Agency.objects.none()
     )
-    visited_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
+    visited_on = DayMonthYearField(label=_("Ngày kiểm tra"))
     place = forms.CharField(label=_("Địa điểm"), max_length=300)
     members = forms.CharField(
         label=_("Thành phần đoàn"),
@@ -164,7 +163,7 @@ class RecommendationForm(forms.Form):
     text = forms.CharField(
         label=_("Kiến nghị, yêu cầu khắc phục"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    deadline = forms.DateField(label=_("Thời hạn khắc phục"), widget=DATE)
+    deadline = DayMonthYearField(label=_("Thời hạn khắc phục"))
 
 
 class CloseForm(forms.Form):
@@ -179,7 +178,7 @@ class ActivityFields(forms.Form):
 
     kind = forms.ChoiceField(label=_("Loại hoạt động"), choices=ActivityKind.choices)
     title = forms.CharField(label=_("Tên hoạt động"), max_length=300)
-    held_on = forms.DateField(label=_("Ngày thực hiện"), widget=DATE)
+    held_on = DayMonthYearField(label=_("Ngày thực hiện"))
     organiser = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Agency.objects.none())
     place = forms.CharField(label=_("Địa điểm, kênh"), max_length=300, required=False)
     audience_type = forms.ChoiceField(label=_("Đối tượng"), choices=AudienceType.choices)
@@ -239,7 +238,7 @@ class PostingFields(forms.Form):
     )
     place_type = forms.ChoiceField(label=_("Nơi niêm yết"), choices=PlaceType.choices)
     place = forms.CharField(label=_("Địa chỉ, tên thôn"), max_length=300)
-    posted_on = forms.DateField(label=_("Ngày niêm yết"), widget=DATE)
+    posted_on = DayMonthYearField(label=_("Ngày niêm yết"))
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -272,10 +271,9 @@ class PostingEditForm(PostingFields):
     """The posting as saved, including the later check, with its version."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    checked_on = forms.DateField(
+    checked_on = DayMonthYearField(
         label=_("Ngày kiểm tra lại"),
         required=False,
-        widget=DATE,
         help_text=_("Cán bộ xã ghi khi kiểm tra lại nơi niêm yết; để trống nếu chưa kiểm tra."),
     )
     still_posted = forms.TypedChoiceField(
@@ -306,7 +304,7 @@ class PostingEditForm(PostingFields):
 
 class PostingCheckForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    checked_on = forms.DateField(label=_("Ngày kiểm tra lại"), widget=DATE)
+    checked_on = DayMonthYearField(label=_("Ngày kiểm tra lại"))
     still_posted = forms.TypedChoiceField(
         label=_("Khi kiểm tra"),
         coerce=lambda v: v == "yes",
@@ -318,9 +316,9 @@ class PostingCheckForm(forms.Form):
 
 class SurveyRoundForm(forms.Form):
     year = forms.IntegerField(label=_("Năm khảo sát"), min_value=2009, max_value=2100)
-    notified_on = forms.DateField(label=_("Ngày nhận thông báo"), required=False, widget=DATE)
-    fieldwork_from = forms.DateField(label=_("Khảo sát từ ngày"), required=False, widget=DATE)
-    fieldwork_to = forms.DateField(label=_("Đến ngày"), required=False, widget=DATE)
+    notified_on = DayMonthYearField(label=_("Ngày nhận thông báo"), required=False)
+    fieldwork_from = DayMonthYearField(label=_("Khảo sát từ ngày"), required=False)
+    fieldwork_to = DayMonthYearField(label=_("Đến ngày"), required=False)
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -363,7 +361,7 @@ class LogisticsForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại việc"), choices=LogisticsKind.choices)
     title = forms.CharField(label=_("Nội dung"), max_length=300)
     agency = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=Agency.objects.none())
-    due_on = forms.DateField(label=_("Hạn"), required=False, widget=DATE)
+    due_on = DayMonthYearField(label=_("Hạn"), required=False)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

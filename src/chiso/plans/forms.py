@@ -11,7 +11,7 @@ from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import Plan, ReportingPeriod, Section
 from chiso.site.language import content_language
-from chiso.web.widgets import DayMonthYearInput
+from chiso.web.widgets import DayMonthYearField
 
 
 def unit_choices(plan: Plan) -> list[tuple[str, str]]:
@@ -58,7 +58,7 @@ class TaskForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    deadline = forms.DateField(label=_("Thời hạn"), required=False, widget=DayMonthYearInput())
+    deadline = DayMonthYearField(label=_("Thời hạn"), required=False)
     recurring = forms.BooleanField(label=_("Nhiệm vụ thường xuyên"), required=False)
     reporting_period = forms.ChoiceField(
         label=_("Kỳ báo cáo"),

@@ -16,22 +16,14 @@ from chiso.index.plan_file import KIND_FIELDS, OPTIONAL_FIELDS
 from chiso.plans.forms import unit_choices
 from chiso.plans.models import Objective, ObjectiveKind, Plan, Tier
 from chiso.plans.objective_file import MAX_FILE_BYTES
-from chiso.web.widgets import DayMonthYearInput
-
-DAY_FIRST = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+from chiso.web.widgets import DayMonthYearField
 
 
-class DayFirstDate(forms.DateField):
-    """dd/mm/yyyy typed as officials write it (a text box: browsers' date pickers vary)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "widget",
-            DayMonthYearInput(),
-        )
-        kwargs.setdefault("help_text", _("Ngày/tháng/năm, ví dụ 10/03/2023."))
-        super().__init__(input_formats=DAY_FIRST, **kwargs)
+def day_first_date(label: str) -> DayMonthYearField:
+    """An optional day of the plan, with the expected form spelled out under the box."""
+    return DayMonthYearField(
+        label=label, required=False, help_text=_("Ngày/tháng/năm, ví dụ 10/03/2023.")
+    )
 
 
 def index_choices() -> list[tuple[str, str]]:
@@ -49,7 +41,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(
         label=_("Trích yếu"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
     )
-    issued_on = DayFirstDate(label=_("Ngày ban hành"))
+    issued_on = day_first_date(_("Ngày ban hành"))
     issuer = forms.ModelChoiceField(
         label=_("Cơ quan ban hành"), queryset=Agency.objects.none(), required=False
     )
@@ -63,7 +55,7 @@ class PlanForm(forms.Form):
         max_value=2100,
         help_text=_("Năm có kết quả để so sánh (thường là năm trước)."),
     )
-    report_due = DayFirstDate(label=_("Hạn báo cáo kết quả"))
+    report_due = day_first_date(_("Hạn báo cáo kết quả"))
     is_public = forms.BooleanField(
         label=_("Công khai kế hoạch trên trang công khai"), required=False
     )
@@ -118,7 +110,7 @@ class CopyForm(forms.Form):
     title = forms.CharField(
         label=_("Trích yếu"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
     )
-    issued_on = DayFirstDate(label=_("Ngày ban hành"))
+    issued_on = day_first_date(_("Ngày ban hành"))
 
 
 class DecimalText(forms.CharField):

@@ -1,4 +1,4 @@
-"""Form widgets shared by the apps."""
+"""Form widgets and fields shared by the apps."""
 
 from __future__ import annotations
 
@@ -27,3 +27,21 @@ class DayMonthYearInput(forms.DateInput):
             "data-picker-label": _("Chọn ngày trên lịch"),
         }
         super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")
+
+
+# As officials type a day: 29/09/2023, 29/9/23; ISO for values sent by scripts and the API.
+DAY_FIRST_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+class DayMonthYearField(forms.DateField):
+    """A date typed dd/mm/yyyy in a `DayMonthYearInput`, whose error says the expected form
+    (Django's own says only "Enter a valid date.")."""
+
+    widget = DayMonthYearInput
+    default_error_messages = {
+        "invalid": _("Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 29/09/2023."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", DAY_FIRST_FORMATS)
+        super().__init__(**kwargs)
