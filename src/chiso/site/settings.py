@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",
+    "chiso.backup",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,7 @@ TASKS = {
 CHISO_JOB_TIMEOUT = int(os.environ.get("CHISO_JOB_TIMEOUT", "1800"))
 CHISO_PDF_CONCURRENCY = int(os.environ.get("CHISO_PDF_CONCURRENCY", "1"))
 CHISO_LOCK_DIR = Path(os.environ.get("CHISO_LOCK_DIR", VAR_DIR / "locks"))
+CHISO_VAR_DIR = VAR_DIR
 
 # Where the published PAPI data lives when the demo loads it (read in place, never copied).
 CHISO_SHARED_DIR = Path(os.environ.get("CHISO_SHARED_DIR", REPO_DIR.parent / "shared"))
