@@ -198,3 +198,22 @@ def test_unknown_province_or_year_is_refused(results: Results) -> None:
         build_analysis(results, AnalysisRequest("Khánh Hòa", 2030), letterhead)
     with pytest.raises(UnknownProvince):
         build_analysis(results, AnalysisRequest("Atlantis", 2022), letterhead)
+
+
+def test_peers_section_with_neighbours_region_and_learn_from(doc: Any, results: Results) -> None:
+    text = body_text(doc)
+    assert "VII. SO SÁNH VỚI CÁC TỈNH VÀ KINH NGHIỆM CÓ THỂ HỌC HỎI" in text
+    assert "Các tỉnh giáp ranh — điểm năm 2022:" in text
+    assert "Vùng Bắc Trung Bộ và duyên hải miền Trung — điểm năm 2022:" in text
+    assert "đi cùng với nhiều yếu tố" in text and "không khẳng định nguyên nhân" in text
+    weakest = results.profile("Khánh Hòa", 2022).weaknesses[0]
+    assert f"{weakest.unit}. {weakest.name} (hạng {weakest.rank}/{weakest.of}):" in text
+    neighbours = next(t for t in doc.tables if t.rows[0].cells[0].text == "Tỉnh, thành phố")
+    names = [row.cells[0].text for row in neighbours.rows[1:]]
+    assert names[0] == "Khánh Hòa" and set(names[1:-1]) == {
+        "Phú Yên",
+        "Ninh Thuận",
+        "Đắk Lắk",
+        "Lâm Đồng",
+    }
+    assert names[-1] == "Trung bình cả nước"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chiso.documents import charts
+from chiso.documents.analysis_peers import peers_section
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.phrases import (
@@ -68,6 +69,8 @@ def build_analysis(
     progress(75, "Yêu cầu để đạt mục tiêu")
     goal = request.goal or Goal("tier", tier=results.framework.tiers[0].code)
     _what_it_takes(doc, results, profile, goal)
+    progress(80, "So sánh với các tỉnh")
+    peers_section(doc, results, profile, "VII")
     doc.para(
         f"Trên đây là báo cáo phân tích kết quả Chỉ số {results.index} năm {request.year} "
         f"của {label}./."

@@ -105,6 +105,12 @@ class Results:
         view.flags.writeable = False
         return view
 
+    def ranks(self, unit: str) -> FloatArray:
+        """Read-only [year, province] ranks of a unit (NaN = not ranked)."""
+        view = self.arrays.rank[:, :, self._u(unit)]
+        view.flags.writeable = False
+        return view
+
     # --- queries --------------------------------------------------------------------------
 
     def unit_result(self, province: str | Province, year: int, unit: str) -> UnitResult | None:

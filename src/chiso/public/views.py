@@ -12,11 +12,14 @@ from chiso.public import deployment
 from chiso.public.caching import cached_page
 from chiso.public.data import current_results
 from chiso.public.etags import index_token, plan_page_token, results_token
+from chiso.public.peers import PeersPage, build_peers, kind_choices, parse_query
+from chiso.public.peers_export import peers_workbook
 from chiso.public.profile import build_profile
 from chiso.public.published import get_public_plan, public_plans, published_plan
 from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
 from chiso.site import clock
+from chiso.spreadsheets.export import xlsx_response
 
 
 def _results() -> Results:
@@ -148,3 +151,36 @@ def results_page(request: HttpRequest) -> HttpResponse:
     )
     context = _profile_context(results, province, year)
     return render(request, "public/results.html", context)
+
+
+def _peers_page(request: HttpRequest) -> tuple[Results, PeersPage]:
+    results = current_results()
+    if results is None:
+        raise Http404
+    year = results.years[-1]
+    home = deployment.home_province(request.user, results, year)
+    query = parse_query(results, request.GET, request.GET.getlist("so-sanh"), home)
+    return results, build_peers(results, query, _lang())
+
+
+@login_required
+def results_peers(request: HttpRequest) -> HttpResponse:
+    """The province beside its peers, and whom to learn from on each weak unit."""
+    results, page = _peers_page(request)
+    context = {
+        "page": page,
+        "province_choices": deployment.province_choices(results, page.query.year, _lang()),
+        "kind_choices": kind_choices(),
+        "custom_slugs": [province_slug(p) for p in page.query.custom],
+        "query_string": request.GET.urlencode(),
+    }
+    return render(request, "public/peers.html", context)
+
+
+@login_required
+def results_peers_xlsx(request: HttpRequest) -> HttpResponse:
+    results, page = _peers_page(request)
+    data = peers_workbook(results, page, _lang())
+    return xlsx_response(
+        f"so-sanh-{province_slug(page.query.province)}-{page.query.year}.xlsx", data
+    )
