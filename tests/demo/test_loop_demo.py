@@ -32,3 +32,20 @@ def test_the_conference_is_reported_by_home_affairs_and_accepted_by_leadership(d
     assert report.state == ReportState.ACCEPTED
     assert conference.completed_on == dt.date(2023, 6, 27)
     assert conference.status(dt.date(2023, 8, 15)) == Status.DONE
+
+
+def test_the_plan_wide_report_and_the_quarterly_duty(db, settings):
+    settings.CHISO_TODAY = "2023-08-15"
+    load_twice()
+    overall = Assignment.objects.filter(task__section__code="III", task__code="1")
+    assert overall.count() > 30
+    assert {a.period_due for a in overall} == {dt.date(2023, 9, 29)}
+    quarterly = Assignment.objects.get(task__section__code="III", task__code="2")
+    periods = list(quarterly.periods.values_list("due_on", "submitted_on", "accepted_on"))
+    assert periods == [
+        (dt.date(2023, 6, 30), dt.date(2023, 7, 5), dt.date(2023, 7, 7)),
+        (dt.date(2023, 9, 30), None, None),
+        (dt.date(2023, 12, 31), None, None),
+    ]
+    assert quarterly.period_due == dt.date(2023, 9, 30)
+    assert quarterly.status(dt.date(2023, 8, 15)) == Status.IN_PROGRESS

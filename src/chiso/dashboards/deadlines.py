@@ -4,47 +4,58 @@ set in the environment or settings); "today" is always chiso.site.clock.today().
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Case, DateField, F, Q, QuerySet, When
 
 from chiso.plans.models import Assignment
-from chiso.plans.status import status_expression
+from chiso.plans.status import (
+    DEFAULT_DUE_SOON_DAYS,
+    MAX_DUE_SOON_DAYS,
+    due_soon_days,
+    status_expression,
+)
 
-DEFAULT_DUE_SOON_DAYS = 14
-MAX_DUE_SOON_DAYS = 366
+# Re-exported: the due-soon window is the plans app's (period statuses use it too).
+__all__ = ["DEFAULT_DUE_SOON_DAYS", "MAX_DUE_SOON_DAYS", "due_soon", "due_soon_days", "overdue"]
 
 
-def due_soon_days() -> int:
-    raw = getattr(settings, "CHISO_DUE_SOON_DAYS", None) or os.environ.get("CHISO_DUE_SOON_DAYS")
-    try:
-        days = int(raw) if raw is not None else DEFAULT_DUE_SOON_DAYS
-    except ValueError:
-        return DEFAULT_DUE_SOON_DAYS
-    return min(max(days, 0), MAX_DUE_SOON_DAYS)
+def next_due_expression() -> Case:
+    """`Assignment.next_due` in SQL: the deadline, or an earlier period report's due date."""
+    return Case(
+        When(
+            Q(period_due__isnull=False)
+            & (Q(deadline__isnull=True) | Q(period_due__lt=F("deadline"))),
+            then=F("period_due"),
+        ),
+        default=F("deadline"),
+        output_field=DateField(),
+    )
 
 
 def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
-    """Not completed and past the deadline (status "quá hạn"), longest overdue first.
+    """Not completed and past the deadline or a period's due date (status "quá hạn"), longest
+    overdue first (`due`: what was missed first).
 
     Filtered on the columns, not on the status expression: the same rows (derive_status's
-    overdue rule), but PostgreSQL can use the open-assignments deadline index."""
+    overdue rule), but PostgreSQL can use the open-assignments deadline indexes."""
     return (
-        qs.filter(completed_on__isnull=True, deadline__lt=today)
-        .annotate(current_status=status_expression(today))
-        .order_by("deadline", "task__order", "agency__name", "id")
+        qs.filter(Q(deadline__lt=today) | Q(period_due__lt=today), completed_on__isnull=True)
+        .annotate(current_status=status_expression(today), due=next_due_expression())
+        .order_by("due", "task__order", "agency__name", "id")
     )
 
 
 def due_soon(qs: QuerySet[Assignment], today: dt.date, days: int) -> QuerySet[Assignment]:
-    """Not completed, deadline from today to `days` days ahead, soonest first."""
+    """Not completed, next due (deadline or period report) from today to `days` days ahead,
+    soonest first."""
+    until = today + dt.timedelta(days=days)
     return (
         qs.filter(
+            Q(deadline__gte=today, deadline__lte=until)
+            | Q(period_due__gte=today, period_due__lte=until),
             completed_on__isnull=True,
-            deadline__gte=today,
-            deadline__lte=today + dt.timedelta(days=days),
         )
-        .annotate(current_status=status_expression(today))
-        .order_by("deadline", "task__order", "agency__name", "id")
+        .annotate(current_status=status_expression(today), due=next_due_expression())
+        .filter(due__gte=today)
+        .order_by("due", "task__order", "agency__name", "id")
     )

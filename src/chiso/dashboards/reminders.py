@@ -106,9 +106,7 @@ def plan_reminders(
             by_agency[a.agency_id].append(a)
         for agency_id, items in by_agency.items():
             for level, emails in _targets(kind, agency_id, found):
-                todo = tuple(
-                    a for a in items if (a.pk, kind.value, a.deadline, level.value) not in done
-                )
+                todo = tuple(a for a in items if (a.pk, kind.value, a.due, level.value) not in done)
                 if not todo:
                     continue
                 if not emails:
@@ -147,7 +145,7 @@ def _send_one(reminder: Reminder, today: dt.date, connection: object) -> bool:
                     province_id=a.province_id,
                     assignment=a,
                     kind=reminder.kind,
-                    deadline=a.deadline,
+                    deadline=a.due,  # the deadline or a period's: one series each
                     level=reminder.level,
                     recipients="\n".join(reminder.recipients),
                     sent_on=today,

@@ -20,6 +20,7 @@ from chiso.plans.access import (
     plans_for,
     viewer_key,
 )
+from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
 from chiso.web.fragments import fragment, province_fragment
@@ -71,6 +72,11 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
             ),
             "can_edit": can_edit_plan(user, plan),
             "inspections": SimpleLazyObject(lambda: _inspections(request, plan) or {}),
+            "compliance": SimpleLazyObject(
+                lambda: current_compliance(
+                    assignments_for(user).filter(task__plan=plan), clock.today()
+                )
+            ),
         },
     )
 
@@ -121,6 +127,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             ),
             "overdue_query": _query_without(request, "overdue_page"),
             "due_query": _query_without(request, "due_page"),
+            "compliance": SimpleLazyObject(lambda: current_compliance(assignments(), today)),
             "plan_id": plan_id if plan_id.isdigit() else "",
         },
     )

@@ -7,12 +7,15 @@ Idempotent: a step already replayed is skipped.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from chiso.accounts.models import User
 from chiso.demo import organisations as org
 from chiso.demo import plan2023
-from chiso.plans.models import Plan, ProgressReport, ReportingSettings
+from chiso.demo.plan2023_tasks import REPORT_DUE
+from chiso.plans import services
+from chiso.plans.models import Plan, ProgressReport, ReportingSettings, ReportSchedule, Task
 
 Say = Callable[[str], None]
 
@@ -46,7 +49,44 @@ def load(say: Say) -> None:
             evidence="tai-lieu-hoi-nghi-papi-2023.pdf",
         )
         plan2023.replay_review(report, "2023-06-29", True, "Đạt yêu cầu.", reviewer="lanhdao")
+    _schedules(plan)
     say(
         "  vòng báo cáo: Sở Nội vụ báo cáo nhiệm vụ của mình (II.2.a), "
-        "lãnh đạo tỉnh (lanhdao) duyệt báo cáo của Sở Nội vụ"
+        "lãnh đạo tỉnh (lanhdao) duyệt báo cáo của Sở Nội vụ; "
+        "báo cáo chung hạn 29/9/2023 (III.1), báo cáo tổng hợp hằng quý (III.2)"
     )
+
+
+def _schedules(plan: Plan) -> None:
+    """III.1: the plan-wide report due 29/9/2023 (the seed); III.2: Sở Nội vụ's quarterly
+    consolidation from the second quarter, its Q2 report sent 05/07 (late) and accepted."""
+    coordinator = User.objects.get(username="sonoivu")
+    consolidation = Task.objects.get(plan=plan, section__code="III", code="2")
+    if consolidation.report_schedule:
+        return
+    overall = Task.objects.get(plan=plan, section__code="III", code="1")
+    services.set_schedule(
+        coordinator,
+        overall,
+        report_schedule=ReportSchedule.DATES,
+        report_dates=[REPORT_DUE],
+        version=None,
+    )
+    services.set_schedule(
+        coordinator,
+        consolidation,
+        report_schedule=ReportSchedule.QUARTERLY,
+        schedule_start=dt.date(2023, 4, 1),
+        version=None,
+    )
+    own = plan2023.find_assignment(plan, "III", "2", org.HOME_AFFAIRS)
+    report = plan2023.replay_submit(
+        "sonoivu",
+        own,
+        "2023-07-05",
+        "Báo cáo quý II/2023: tổng hợp kết quả triển khai của 41 cơ quan, đơn vị, địa phương; "
+        "9 cơ quan chưa báo cáo nhiệm vụ hướng dẫn hạn 30/6.",
+        25,
+        evidence="bao-cao-tong-hop-quy-II-2023.pdf",
+    )
+    plan2023.replay_review(report, "2023-07-07", True, reviewer="lanhdao")

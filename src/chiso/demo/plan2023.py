@@ -20,7 +20,7 @@ from chiso.audit.models import AuditEntry
 from chiso.demo import organisations as org
 from chiso.demo.plan2023_tasks import REPORT_DUE, SECTIONS, TASKS, TaskDef
 from chiso.plans import services
-from chiso.plans.models import Assignment, Plan, ProgressReport, Task
+from chiso.plans.models import Assignment, Plan, ProgressReport, ReportPeriod, Task
 
 Say = Callable[[str], None]
 
@@ -163,6 +163,8 @@ def replay_submit(
         Assignment.objects.filter(pk=assignment.pk).update(
             last_report_at=moment, started_on=moment.date()
         )
+        if report.period_id and not revises:
+            ReportPeriod.objects.filter(pk=report.period_id).update(submitted_on=moment.date())
     report.refresh_from_db()
     return report
 
@@ -180,6 +182,8 @@ def replay_review(
             version=None,
         )
         ProgressReport.objects.filter(pk=report.pk).update(reviewed_at=moment)
+        if accept and report.period_id:
+            ReportPeriod.objects.filter(pk=report.period_id).update(accepted_on=moment.date())
 
 
 def _reports(plan: Plan) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
-from chiso.plans.models import Plan, ReportingPeriod, Section
+from chiso.plans.models import Plan, ReportingPeriod, ReportPeriod, ReportSchedule, Section
 from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
 
@@ -134,6 +135,22 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG/PNG."),
     )
+    period = forms.ModelChoiceField(
+        label=_("Kỳ báo cáo"),
+        queryset=ReportPeriod.objects.none(),
+        required=False,
+        empty_label=None,
+        help_text=_("Kỳ mà báo cáo này trả lời; mặc định là kỳ sớm nhất chưa báo cáo."),
+    )
+
+    def offer_periods(self, assignment: Any, revising: Any) -> None:
+        """The periods still owed, for a task with a schedule (a revision keeps its period);
+        otherwise no period field. The choices are read only if the form is rendered."""
+        if not assignment.task.report_schedule or revising is not None:
+            del self.fields["period"]
+            return
+        field = self.fields["period"]
+        field.queryset = assignment.periods.filter(submitted_on__isnull=True).order_by("due_on")  # type: ignore[attr-defined]
 
 
 class ReviewForm(forms.Form):
@@ -159,3 +176,38 @@ def add_service_error(form: forms.Form, error: Any) -> None:
     """Show a service's PlanError on the field it names (or on top of the form)."""
     field = getattr(error, "field", None)
     form.add_error(field if field in form.fields else None, error.message)
+
+
+class ScheduleForm(forms.Form):
+    """A task's reporting schedule (services.set_schedule decides)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    report_schedule = forms.ChoiceField(
+        label=_("Lịch báo cáo theo kỳ"),
+        required=False,
+        choices=[("", _("Không báo cáo theo kỳ")), *ReportSchedule.choices],
+    )
+    report_dates = forms.CharField(
+        label=_("Các ngày báo cáo"),
+        required=False,
+        help_text=_("Khi chọn “Theo ngày cụ thể”: dd/mm/yyyy, cách nhau bằng dấu phẩy."),
+    )
+    schedule_start = forms.DateField(
+        label=_("Tính kỳ từ ngày"),
+        required=False,
+        widget=DayMonthYearInput(),
+        help_text=_("Để trống: từ ngày ban hành kế hoạch."),
+    )
+
+    def clean_report_dates(self) -> list[dt.date]:
+        found = []
+        for part in self.cleaned_data["report_dates"].replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                found.append(dt.datetime.strptime(part.strip(), "%d/%m/%Y").date())
+            except ValueError:
+                raise forms.ValidationError(
+                    _("“%(value)s” không phải ngày dd/mm/yyyy."), params={"value": part.strip()}
+                ) from None
+        return found

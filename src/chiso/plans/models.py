@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
+from chiso.plans.schedule import PeriodStatus, period_status
 from chiso.plans.status import Status, derive_status
 from chiso.site import clock
 
@@ -125,6 +126,16 @@ class ReportingPeriod(models.TextChoices):
     YEARLY = "yearly", _("Hằng năm")
 
 
+class ReportSchedule(models.TextChoices):
+    """Per-period reports the agencies owe (chiso.plans.schedule); empty: one final report."""
+
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    HALF_YEARLY = "half_yearly", _("6 tháng")
+    YEARLY = "yearly", _("Hằng năm")
+    DATES = "dates", _("Theo ngày cụ thể")
+
+
 class Task(models.Model):
     """A task of the framework (Bộ khung nhiệm vụ), linked to PAPI units, assigned to agencies."""
 
@@ -155,6 +166,13 @@ class Task(models.Model):
         _("kỳ báo cáo"), max_length=20, choices=ReportingPeriod.choices, blank=True
     )
     expected_output = models.TextField(_("sản phẩm"), blank=True)
+    # `reporting_period` above is the plan's wording ("báo cáo định kỳ hằng quý"); the schedule
+    # is what chiso enforces: each period a due report (ReportPeriod) per assignment.
+    report_schedule = models.CharField(
+        _("lịch báo cáo theo kỳ"), max_length=20, choices=ReportSchedule.choices, blank=True
+    )
+    report_dates = models.JSONField(_("các ngày báo cáo"), default=list, blank=True)
+    schedule_start = models.DateField(_("tính kỳ báo cáo từ ngày"), null=True, blank=True)
     is_public = models.BooleanField(_("công khai"), default=True)
     order = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
@@ -219,6 +237,9 @@ class Assignment(models.Model):
     started_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
     last_report_at = models.DateTimeField(_("báo cáo gần nhất"), null=True, blank=True)
+    # The due date of the earliest period with no report yet (kept by the period services):
+    # a missing period report makes the assignment overdue like a missed deadline.
+    period_due = models.DateField(_("hạn báo cáo kỳ"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -238,14 +259,25 @@ class Assignment(models.Model):
                 condition=models.Q(completed_on__isnull=True),
                 name="assignment_open_deadline",
             ),
+            models.Index(
+                fields=["province", "period_due"],
+                condition=models.Q(completed_on__isnull=True, period_due__isnull=False),
+                name="assignment_open_period_due",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.task} — {self.agency}"
 
+    @property
+    def next_due(self) -> dt.date | None:
+        """What the agency owes next: the deadline, or an earlier period report."""
+        dates = [d for d in (self.deadline, self.period_due) if d is not None]
+        return min(dates) if dates else None
+
     def status(self, today: dt.date | None = None) -> Status:
         return derive_status(
-            self.deadline,
+            self.next_due,
             self.completed_on,
             self.last_report_at is not None or self.progress > 0,
             today or clock.today(),
@@ -265,6 +297,14 @@ class ProgressReport(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
     revises = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions"
+    )
+    period = models.ForeignKey(
+        "ReportPeriod",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("kỳ báo cáo"),
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True, db_index=True)
@@ -292,6 +332,34 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment.agency} — {self.submitted_at:%d/%m/%Y}"
+
+
+class ReportPeriod(models.Model):
+    """One period's due report of one assignment. Its status derives from the dates (see
+    chiso.plans.schedule.period_status); `submitted_on` is the first report's day (kept when the
+    report is returned: the agency sent it in time), `accepted_on` when one was accepted."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="periods")
+    starts_on = models.DateField(_("từ ngày"))
+    due_on = models.DateField(_("hạn báo cáo"))
+    submitted_on = models.DateField(_("ngày gửi báo cáo"), null=True, blank=True)
+    accepted_on = models.DateField(_("ngày chấp nhận"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["assignment", "due_on"]
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "due_on"], name="period_unique_due")
+        ]
+        indexes = [models.Index(fields=["province", "due_on"], name="period_province_due")]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%d/%m/%Y} – {self.due_on:%d/%m/%Y}"
+
+    def status(self, today: dt.date, soon_days: int) -> PeriodStatus:
+        return period_status(self.due_on, self.submitted_on, self.accepted_on, today, soon_days)
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

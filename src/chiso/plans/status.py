@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+
+from chiso.plans.schedule import PeriodStatus
 
 
 class Status(models.TextChoices):
@@ -16,6 +20,24 @@ class Status(models.TextChoices):
     DONE_LATE = "done_late", _("Hoàn thành quá hạn")
     OVERDUE = "overdue", _("Quá hạn")
 
+
+# A reporting period's status (rule: chiso.plans.schedule.period_status): label and tone.
+PERIOD_LABELS = {
+    PeriodStatus.NOT_DUE: _("Chưa đến hạn"),
+    PeriodStatus.DUE_SOON: _("Sắp đến hạn"),
+    PeriodStatus.SUBMITTED: _("Đã gửi, đúng hạn"),
+    PeriodStatus.ACCEPTED: _("Đã chấp nhận"),
+    PeriodStatus.LATE: _("Gửi muộn"),
+    PeriodStatus.MISSING: _("Chưa báo cáo, quá hạn"),
+}
+PERIOD_TONE = {
+    PeriodStatus.NOT_DUE: "pending",
+    PeriodStatus.DUE_SOON: "warn",
+    PeriodStatus.SUBMITTED: "ok",
+    PeriodStatus.ACCEPTED: "ok",
+    PeriodStatus.LATE: "warn",
+    PeriodStatus.MISSING: "bad",
+}
 
 # CSS modifier per status, for the coloured badges.
 STATUS_TONE = {
@@ -44,7 +66,8 @@ def derive_status(
 
 
 def status_expression(today: dt.date) -> Case:
-    """`derive_status` as a database expression, to filter and count without loading rows."""
+    """`derive_status` as a database expression, to filter and count without loading rows
+    (`derive_status` is given `Assignment.next_due`: the deadline or an earlier period's due)."""
     return Case(
         When(
             completed_on__isnull=False,
@@ -54,6 +77,7 @@ def status_expression(today: dt.date) -> Case:
         ),
         When(completed_on__isnull=False, then=Value(Status.DONE.value)),
         When(deadline__lt=today, then=Value(Status.OVERDUE.value)),
+        When(period_due__lt=today, then=Value(Status.OVERDUE.value)),
         When(
             Q(last_report_at__isnull=False) | Q(progress__gt=0),
             then=Value(Status.IN_PROGRESS.value),
@@ -61,3 +85,16 @@ def status_expression(today: dt.date) -> Case:
         default=Value(Status.NOT_STARTED.value),
         output_field=models.CharField(),
     )
+
+
+DEFAULT_DUE_SOON_DAYS = 14
+MAX_DUE_SOON_DAYS = 366
+
+
+def due_soon_days() -> int:
+    raw = getattr(settings, "CHISO_DUE_SOON_DAYS", None) or os.environ.get("CHISO_DUE_SOON_DAYS")
+    try:
+        days = int(raw) if raw is not None else DEFAULT_DUE_SOON_DAYS
+    except ValueError:
+        return DEFAULT_DUE_SOON_DAYS
+    return min(max(days, 0), MAX_DUE_SOON_DAYS)

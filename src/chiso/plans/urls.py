@@ -34,6 +34,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/xoa/", views_tasks.task_delete, name="task-delete"),
     path("nhiem-vu/<int:pk>/cap-nhat-nhom/", views_tasks.task_apply_drift, name="task-apply-drift"),
     path("nhiem-vu/<int:pk>/lich-su/", views_tasks.task_history, name="task-history"),
+    path("nhiem-vu/<int:pk>/lich-bao-cao/", views_tasks.task_schedule, name="task-schedule"),
     path("phan-cong/<int:pk>/", views_reports.assignment_detail, name="assignment-detail"),
     path("phan-cong/<int:pk>/bao-cao/", views_reports.report_submit, name="report-submit"),
     path(

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from chiso.audit.services import with_revision
 from chiso.plans import access, inbox, services
+from chiso.plans.compliance import current_compliance
 from chiso.plans.forms import ReportForm, ReviewForm, add_service_error
 from chiso.plans.history import entries_for, history_rows
 from chiso.plans.models import Assignment, ProgressReport
@@ -52,6 +53,7 @@ def _page(
     if report_form is None and can_report and not thread.waiting:
         revising = revising or thread.returned
         report_form = ReportForm(initial=_revision_initial(revising, assignment))
+        report_form.offer_periods(assignment, revising)
     return render(
         request,
         "plans/assignment_detail.html",
@@ -66,6 +68,7 @@ def _page(
             "revising": revising,
             "waiting": thread.waiting,
             "status": assignment.status(clock.today()),
+            "periods": SimpleLazyObject(lambda: list(assignment.periods.all())),
         },
     )
 
@@ -99,6 +102,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
             pk=int(request.POST["revises"]),
         )
     form = ReportForm(request.POST, request.FILES)
+    form.offer_periods(assignment, revises)
     if form.is_valid():
         try:
             services.submit_report(request.user, assignment, revises=revises, **form.cleaned_data)
@@ -220,6 +224,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "assignments": _assignment_rows(qs),
             "inspections": _agency_inspections(request.user, agency),
             "today": clock.today(),
+            "compliance": current_compliance(qs, clock.today()),
         },
     )
 

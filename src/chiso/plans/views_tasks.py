@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_POST
 from chiso.accounts.models import Agency
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
-from chiso.plans.forms import ConfirmForm, TaskForm, add_service_error, unit_choices
+from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, add_service_error, unit_choices
 from chiso.plans.history import entries_for, history_rows
 from chiso.plans.models import Task
 from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
@@ -96,8 +98,22 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "visible": visible,
             "can_edit": can_edit,
             "drift": services.group_drift(task) if can_edit else None,
+            "schedule_form": _schedule_form(task) if can_edit else None,
             "unit_names": dict(unit_choices(task.plan)),
         },
+    )
+
+
+def _schedule_form(task: Task) -> ScheduleForm:
+    return ScheduleForm(
+        initial={
+            "version": task.version,
+            "report_schedule": task.report_schedule,
+            "report_dates": ", ".join(
+                dt.date.fromisoformat(d).strftime("%d/%m/%Y") for d in task.report_dates
+            ),
+            "schedule_start": task.schedule_start,
+        }
     )
 
 
@@ -202,6 +218,28 @@ def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Đã cập nhật phân công theo thành viên hiện tại của nhóm."))
+    return redirect("plans:task-detail", pk=task.pk)
+
+
+@login_required
+@require_POST
+def task_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
+    if not access.can_edit_plan(request.user, task.plan):
+        raise PermissionDenied
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("plans:task-detail", pk=task.pk)
+    try:
+        services.set_schedule(request.user, task, **form.cleaned_data)
+    except services.PlanError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Đã lưu lịch báo cáo; các cơ quan được giao có kỳ báo cáo mới.")
+        )
     return redirect("plans:task-detail", pk=task.pk)
 
 

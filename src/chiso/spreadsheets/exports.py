@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
+from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan, ProgressReport, Relation, Task
 from chiso.plans.status import Status, status_expression
 from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
@@ -169,7 +170,23 @@ def assignments_workbook(assignments: QuerySet[Assignment], today: dt.date) -> b
         Column(_("Ngày hoàn thành"), 16, Kind.DATE),
         Column(_("Báo cáo gần nhất"), 18, Kind.DATETIME),
     ]
-    return workbook_to_xlsx([Sheet(_("Phân công"), columns, _assignment_rows(assignments, today))])
+    compliance = Sheet(
+        _("Báo cáo theo kỳ"),
+        [
+            Column(_("Cơ quan"), 40),
+            Column(_("Đúng hạn"), 12, Kind.INT),
+            Column(_("Gửi muộn"), 12, Kind.INT),
+            Column(_("Chưa báo cáo"), 14, Kind.INT),
+        ],
+        [
+            [c.agency_name, c.on_time, c.late, c.missing]
+            for c in current_compliance(assignments, today)
+        ],
+        notes=[str(_("Kỳ báo cáo gần nhất đã đến hạn của mỗi phân công có lịch báo cáo theo kỳ."))],
+    )
+    return workbook_to_xlsx(
+        [Sheet(_("Phân công"), columns, _assignment_rows(assignments, today)), compliance]
+    )
 
 
 def _person(user: Any) -> str:

@@ -15,9 +15,11 @@ def _document_requesters(user: Any) -> bool:
 
 
 def _inbox_users(user: Any) -> bool:
-    from chiso.plans.access import REPORTING_ROLES, reviewable_filter
+    # By role alone (no query on every page): leadership sees the entry even when the province
+    # has not named them to review Sở Nội vụ's reports.
+    from chiso.plans.access import REPORTING_ROLES, REVIEWING_ROLES
 
-    return user.role in REPORTING_ROLES or reviewable_filter(user) is not None
+    return user.role in REPORTING_ROLES | REVIEWING_ROLES
 
 
 def _inbox_count(user: Any) -> int:

@@ -24,6 +24,7 @@ from chiso.plans.services.drafting import (
     save_section,
 )
 from chiso.plans.services.importing import ImportSummary, import_objectives
+from chiso.plans.services.periods import set_schedule
 from chiso.plans.services.plans import (
     create_objective,
     create_plan,
@@ -63,6 +64,7 @@ __all__ = [
     "review_report",
     "save_objective",
     "save_section",
+    "set_schedule",
     "submit_report",
     "update_objective",
     "update_plan",

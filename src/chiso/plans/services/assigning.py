@@ -56,6 +56,10 @@ def add_assignment(
     if via_group is not None:
         changes["via_group"] = [None, via_group.name]
     record(user, assignment, "assignment.create", changes)
+    if task.report_schedule:
+        from chiso.plans.services.periods import sync_assignment, task_periods
+
+        sync_assignment(assignment, task_periods(task))
     return assignment
 
 

@@ -15,7 +15,8 @@ from chiso.audit.services import record
 from chiso.plans import access
 from chiso.plans.errors import PlanError
 from chiso.plans.evidence import CheckedFile, check_upload, store
-from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportState
+from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPeriod, ReportState
+from chiso.plans.services import periods
 from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
 
@@ -58,8 +59,10 @@ def submit_report(
     is_final: bool = False,
     files: Iterable[Any] = (),
     revises: ProgressReport | None = None,
+    period: ReportPeriod | None = None,
 ) -> ProgressReport:
-    """The agency reports progress. All files are checked before anything is saved."""
+    """The agency reports progress (for a period of its schedule, if the task has one: the
+    chosen period or the earliest owed). All files are checked before anything is saved."""
     if not access.can_report_on(user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được gửi báo cáo."))
     assignment = lock_current(assignment, None)
@@ -73,11 +76,13 @@ def submit_report(
     if not narrative.strip():
         raise PlanError(_("Cần nhập nội dung báo cáo."), "narrative")
     value = _check_progress(progress, is_final)
+    answers = periods.period_for(assignment, period, revises)
     checked: list[CheckedFile] = [check_upload(f) for f in files]
     report = ProgressReport.objects.create(
         province_id=assignment.province_id,
         assignment=assignment,
         revises=revises,
+        period=answers,
         author=user,
         narrative=narrative.strip(),
         figures=figures.strip(),
@@ -95,6 +100,7 @@ def submit_report(
     assignment.started_on = assignment.started_on or clock.today()
     bump(assignment)
     assignment.save(update_fields=["last_report_at", "started_on", "version"])
+    periods.mark_submitted(report)
     record(
         user,
         report,
@@ -103,6 +109,7 @@ def submit_report(
             "progress": [None, value],
             "is_final": [None, is_final],
             "files": [None, [e.original_name for e in stored]],
+            **({"period": [None, str(answers)]} if answers else {}),
         },
     )
     return report
@@ -149,6 +156,7 @@ def review_report(
         {"state": [old_state, report.state], "review_comment": ["", comment]},
     )
     if accept:
+        periods.mark_accepted(report)
         _apply_to_assignment(user, report)
     return report
 

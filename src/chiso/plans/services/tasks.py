@@ -219,6 +219,10 @@ def update_task(user: Any, task: Task, *, version: int | None, **fields: Any) ->
     if task.deadline != old_deadline:
         # Deadlines extended for one agency on purpose stay as they are.
         Assignment.objects.filter(task=task, deadline=old_deadline).update(deadline=task.deadline)
+        if task.report_schedule:  # the schedule runs to the deadline
+            from chiso.plans.services.periods import sync_task
+
+            sync_task(task)
     changes = diff(before, task_snapshot(task))
     if changes:
         bump(task)

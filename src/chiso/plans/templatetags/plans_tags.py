@@ -6,8 +6,8 @@ import datetime as dt
 
 from django import template
 
-from chiso.plans.models import Assignment, ReportState
-from chiso.plans.status import STATUS_TONE, Status
+from chiso.plans.models import Assignment, ReportPeriod, ReportState
+from chiso.plans.status import PERIOD_LABELS, PERIOD_TONE, STATUS_TONE, Status, due_soon_days
 
 register = template.Library()
 
@@ -41,3 +41,10 @@ def status_label(status: str) -> str:
 @register.filter
 def get_item(mapping: dict[str, str], key: str) -> str:
     return mapping.get(key, "")
+
+
+@register.simple_tag
+def period_badge(period: ReportPeriod, today: dt.date) -> dict[str, str]:
+    """{% period_badge p today as b %} → b.label, b.tone, b.value for a period's status."""
+    status = period.status(today, due_soon_days())
+    return {"value": status.value, "label": str(PERIOD_LABELS[status]), "tone": PERIOD_TONE[status]}
