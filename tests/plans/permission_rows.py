@@ -87,7 +87,18 @@ def _down(world: World) -> dict[str, Any]:
     return {"direction": "down"}
 
 
+def _task(world: World) -> dict[str, Any]:
+    return {"pk": world.home.task.pk}
+
+
+def _schedule_form(world: World) -> dict[str, Any]:
+    return {"version": world.home.task.version, "report_schedule": "quarterly"}
+
+
 ROWS: list[Row] = [
+    # A task's reporting schedule: the coordinator's (POST only; the task page carries the form).
+    Row("plans:task-schedule", COORDINATOR_SAVES, _task, "POST", _schedule_form),
+    Row("plans:task-schedule", POST_ONLY, _task, label="GET"),
     # The review inbox: everyone signed in has one (empty for those who neither review nor report).
     Row("plans:inbox", SIGNED_IN),
     Row("plans:inbox", SIGNED_IN, query="plan=1&agency=2&unit=2.4", label="filtered"),

@@ -192,10 +192,9 @@ class ScheduleForm(forms.Form):
         required=False,
         help_text=_("Khi chọn “Theo ngày cụ thể”: dd/mm/yyyy, cách nhau bằng dấu phẩy."),
     )
-    schedule_start = forms.DateField(
+    schedule_start = DayMonthYearField(
         label=_("Tính kỳ từ ngày"),
         required=False,
-        widget=DayMonthYearInput(),
         help_text=_("Để trống: từ ngày ban hành kế hoạch."),
     )
 
