@@ -1,9 +1,11 @@
 """Importing a task framework (XLSX) into a plan: preview, then all-or-nothing.
 
-`preview_framework` reads and checks without writing. `upload_framework` keeps the file for the
-preview page; `confirm_import` imports it. `import_framework` is the one transaction behind both
-the page and `chiso import-tasks`: sections and tasks are created through the workspace's own
-services (`create_section`, `create_task`, audited), and any refusal rolls everything back.
+`preview_framework` reads and checks without writing. `upload_framework` reads the file once and
+keeps what it read (`TaskImport.parsed`) for the preview page; `confirm_import` imports that. The
+rows are checked again against the plan each time (cheap; the plan may have changed), the
+workbook is never read again. `import_framework` is the one transaction behind both the page and
+`chiso import-tasks`: sections and tasks are created through the workspace's own services
+(`create_section`, `create_task`, audited), and any refusal rolls everything back.
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ from chiso.plans.access import can_edit_plan
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan, Task
 from chiso.plans.services import create_section, create_task
-from chiso.spreadsheets.framework_reader import RawSheet, RowError, WorkbookError, read_framework
+from chiso.spreadsheets.framework_reader import (
+    RawSheet,
+    RowError,
+    WorkbookError,
+    read_framework,
+    sheet_from_json,
+    sheet_to_json,
+)
 from chiso.spreadsheets.framework_rows import AgencyRef, TaskDraft, check_rows
 from chiso.spreadsheets.models import TaskImport
 
@@ -63,19 +72,57 @@ class _DryRun(Exception):
         self.result = result
 
 
-def preview_framework(plan: Plan, file_name: str, data: bytes) -> ImportPreview:
-    """What an import of this file would create, or the errors preventing it. Writes nothing."""
+def _read(file_name: str, data: bytes) -> RawSheet | list[RowError]:
+    """The task sheet of the file, or the errors that stop it from being read."""
     if len(data) > MAX_FILE_BYTES:
         message = _("Tệp lớn hơn %(mb)s MB.") % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
-        return ImportPreview(file_name, errors=[RowError(file_name, None, "", message)])
+        return [RowError(file_name, None, "", message)]
     try:
-        sheet: RawSheet = read_framework(file_name, data)
+        return read_framework(file_name, data)
     except WorkbookError as exc:
-        return ImportPreview(file_name, errors=exc.errors)
-    checked = check_rows(plan, sheet)
+        return exc.errors
+
+
+def _check(plan: Plan, file_name: str, read: RawSheet | list[RowError]) -> ImportPreview:
+    if isinstance(read, list):
+        return ImportPreview(file_name, errors=read)
+    checked = check_rows(plan, read)
     return ImportPreview(
-        file_name, sheet.sheet, checked.drafts, checked.errors, checked.new_sections
+        file_name, read.sheet, checked.drafts, checked.errors, checked.new_sections
     )
+
+
+def preview_framework(plan: Plan, file_name: str, data: bytes) -> ImportPreview:
+    """What an import of this file would create, or the errors preventing it. Writes nothing."""
+    return _check(plan, file_name, _read(file_name, data))
+
+
+def _to_json(read: RawSheet | list[RowError]) -> dict[str, Any]:
+    if isinstance(read, list):
+        return {"errors": [[e.file, e.row, e.column, e.message] for e in read]}
+    return {"sheet": sheet_to_json(read)}
+
+
+def _from_json(parsed: dict[str, Any]) -> RawSheet | list[RowError]:
+    if "errors" in parsed:
+        return [RowError(*error) for error in parsed["errors"]]
+    return sheet_from_json(parsed["sheet"])
+
+
+def _stored_read(task_import: TaskImport) -> RawSheet | list[RowError]:
+    """What the upload's workbook holds, read once; an upload kept before reads were stored
+    is read now and stored."""
+    if task_import.parsed is None:
+        read = _read(task_import.file_name, bytes(task_import.data))
+        task_import.parsed = _to_json(read)
+        TaskImport.objects.filter(pk=task_import.pk).update(parsed=task_import.parsed)
+        return read
+    return _from_json(task_import.parsed)
+
+
+def preview_upload(task_import: TaskImport) -> ImportPreview:
+    """The preview of a kept upload, from what was read when it was uploaded."""
+    return _check(task_import.plan, task_import.file_name, _stored_read(task_import))
 
 
 def _require_coordinator(user: Any, plan: Plan) -> None:
@@ -138,10 +185,16 @@ def import_framework(
     """Import every row or none. Raises ImportFailed (row errors) or PermissionDenied.
     `dry_run` goes through every service check and then rolls back."""
     _require_coordinator(user, plan)
+    return _import(user, plan, file_name, _read(file_name, data), dry_run)
+
+
+def _import(
+    user: Any, plan: Plan, file_name: str, read: RawSheet | list[RowError], dry_run: bool
+) -> ImportResult:
     try:
         with transaction.atomic():
             plan = Plan.objects.select_for_update().get(pk=plan.pk)
-            preview = preview_framework(plan, file_name, data)
+            preview = _check(plan, file_name, read)
             if not preview.ok:
                 raise ImportFailed(
                     preview.errors
@@ -165,13 +218,16 @@ def import_framework(
 
 
 def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> TaskImport:
-    """Keep an uploaded workbook for its preview page (nothing is imported yet)."""
+    """Keep an uploaded workbook, and what it holds, for its preview page (nothing is imported
+    yet). The workbook is read here, once."""
     _require_coordinator(user, plan)
+    file_name = file_name[:255]
     return TaskImport.objects.create(
         province_id=plan.province_id,
         plan=plan,
-        file_name=file_name[:255],
+        file_name=file_name,
         data=data,
+        parsed=_to_json(_read(file_name, data)),
         uploaded_by=user,
     )
 
@@ -179,13 +235,15 @@ def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> Task
 def confirm_import(user: Any, task_import: TaskImport) -> ImportResult:
     """Import a previewed upload once; a second confirm (double click, back button) is refused."""
     with transaction.atomic():
-        locked = TaskImport.objects.select_for_update().get(pk=task_import.pk)
+        locked = TaskImport.objects.select_for_update().defer("data").get(pk=task_import.pk)
         if locked.imported_at is not None:
             raise PlanError(
                 _("Tệp này đã được nhập lúc %(when)s.")
                 % {"when": timezone.localtime(locked.imported_at).strftime("%H:%M %d/%m/%Y")}
             )
-        result = import_framework(user, locked.plan, locked.file_name, bytes(locked.data))
+        _require_coordinator(user, locked.plan)
+        read = _stored_read(locked)
+        result = _import(user, locked.plan, locked.file_name, read, dry_run=False)
         locked.imported_at, locked.task_count = timezone.now(), result.tasks
         locked.save(update_fields=["imported_at", "task_count"])
         return result

@@ -1,11 +1,18 @@
 """Reading a task-framework workbook into raw rows: which sheet, which header row, which column
-is which. Values are checked later (framework_import); here only the file's shape is."""
+is which. Values are checked later (framework_import); here only the file's shape is.
+
+The upload is opened through `chiso.web.zip_guard` (a small file must not inflate to hundreds of
+MB, e.g. through its shared strings) and read in openpyxl's streaming mode, stopping at
+MAX_ROWS rows with content. A `RawSheet` is kept as JSON (`sheet_to_json`) so an upload is read
+once: its preview page and its confirmation reuse what was read.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +22,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from chiso.accounts.names import agency_key
 from chiso.spreadsheets.framework_columns import SHEET_NAME, TASK_COLUMNS, ColumnSpec
+from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
 
 # The header row may sit below a title block; it is searched for in the first rows.
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 5000
+# 5,000 rows of long Vietnamese text are about 10 MB of sheet XML plus as much of shared strings.
+ZIP_LIMITS = ZipLimits(member_bytes=32 * MiB, total_bytes=48 * MiB, ratio=100, entries=500)
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,10 @@ class WorkbookError(ValueError):
 
 def _open(file_name: str, data: bytes) -> Any:
     try:
+        open_package(file_name, io.BytesIO(data), ZIP_LIMITS).close()
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ZipRefused as exc:
+        raise WorkbookError([RowError(file_name, None, "", exc.message)]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         message = _("Không đọc được tệp: cần tệp Excel .xlsx (không phải .xls, .csv hay .docx).")
         raise WorkbookError([RowError(file_name, None, "", message)]) from None
@@ -108,7 +121,9 @@ def _missing(spec: ColumnSpec, found: dict[str, tuple[int, str]]) -> bool:
     return spec.required and spec.key not in found
 
 
-def _find_header(file_name: str, ws: Any) -> tuple[int, dict[str, tuple[int, str]], list[Any]]:
+def _find_header(
+    file_name: str, ws: Any
+) -> tuple[int, dict[str, tuple[int, str]], Iterator[tuple[Any, ...]]]:
     """(header row number, column map, remaining rows iterator) of the first row naming the
     "Nhiệm vụ" column; a missing required column is reported by its documented header."""
     rows = ws.iter_rows(values_only=True)
@@ -129,7 +144,7 @@ def _find_header(file_name: str, ws: Any) -> tuple[int, dict[str, tuple[int, str
                         for s in missing
                     ]
                 )
-            return number, found, list(rows)
+            return number, found, rows
         if len(found) > len(best):
             best = found
         if number >= HEADER_SEARCH_ROWS:
@@ -149,21 +164,77 @@ def _value(values: tuple[Any, ...], index: int) -> Any:
     return value
 
 
+def _rows(
+    file_name: str,
+    header_row: int,
+    found: dict[str, tuple[int, str]],
+    rest: Iterator[tuple[Any, ...]],
+) -> list[RawRow]:
+    """The rows with content, read one by one and no further than MAX_ROWS of them."""
+    rows: list[RawRow] = []
+    for offset, values in enumerate(rest, start=1):
+        cells = {key: _value(values, index) for key, (index, _h) in found.items()}
+        if not any(v is not None for v in cells.values()):
+            continue
+        if len(rows) == MAX_ROWS:
+            message = _(
+                "Tệp có quá nhiều dòng: đã đọc đến dòng %(row)s mà còn nhiệm vụ "
+                "(tối đa %(n)s nhiệm vụ một lần nhập)."
+            ) % {"row": header_row + offset, "n": MAX_ROWS}
+            raise WorkbookError([RowError(file_name, None, "", message)])
+        rows.append(RawRow(header_row + offset, cells))
+    return rows
+
+
 def read_framework(file_name: str, data: bytes) -> RawSheet:
     """The non-empty rows of the task sheet, keyed by column; raises WorkbookError."""
     wb = _open(file_name, data)
     try:
         ws = _pick_sheet(file_name, wb)
         header_row, found, rest = _find_header(file_name, ws)
-        if len(rest) > MAX_ROWS:
-            message = _("Tệp có quá nhiều dòng (tối đa %(n)s).") % {"n": MAX_ROWS}
-            raise WorkbookError([RowError(file_name, None, "", message)])
-        rows = []
-        for offset, values in enumerate(rest, start=1):
-            cells = {key: _value(values, index) for key, (index, _h) in found.items()}
-            if any(v is not None for v in cells.values()):
-                rows.append(RawRow(header_row + offset, cells))
+        rows = _rows(file_name, header_row, found, rest)
         headers = {key: text for key, (_i, text) in found.items()}
         return RawSheet(file_name, ws.title, header_row, headers, tuple(rows))
     finally:
         wb.close()
+
+
+# --- kept between the upload and its confirmation ------------------------------------------
+
+
+def _cell_to_json(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # a time or duration cell: read as its text
+
+
+def _cell_from_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "datetime" in value:
+            return dt.datetime.fromisoformat(value["datetime"])
+        return dt.date.fromisoformat(value["date"])
+    return value
+
+
+def sheet_to_json(sheet: RawSheet) -> dict[str, Any]:
+    return {
+        "file": sheet.file,
+        "sheet": sheet.sheet,
+        "header_row": sheet.header_row,
+        "headers": sheet.headers,
+        "rows": [
+            [row.number, {k: _cell_to_json(v) for k, v in row.cells.items()}] for row in sheet.rows
+        ],
+    }
+
+
+def sheet_from_json(data: dict[str, Any]) -> RawSheet:
+    rows = tuple(
+        RawRow(number, {k: _cell_from_json(v) for k, v in cells.items()})
+        for number, cells in data["rows"]
+    )
+    return RawSheet(data["file"], data["sheet"], data["header_row"], data["headers"], rows)

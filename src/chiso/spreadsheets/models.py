@@ -16,6 +16,9 @@ class TaskImport(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="task_imports")
     file_name = models.CharField(_("tên tệp"), max_length=255)
     data = models.BinaryField(_("nội dung tệp"))
+    # What the workbook holds, read once at upload (framework_import): the task sheet's rows,
+    # or the errors that stopped the reading. Null for uploads kept before it was stored.
+    parsed = models.JSONField(_("nội dung đã đọc"), null=True, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

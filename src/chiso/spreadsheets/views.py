@@ -30,7 +30,7 @@ from chiso.spreadsheets.forms import FrameworkUploadForm
 from chiso.spreadsheets.framework_import import (
     ImportFailed,
     confirm_import,
-    preview_framework,
+    preview_upload,
     upload_framework,
 )
 from chiso.spreadsheets.models import TaskImport
@@ -64,7 +64,7 @@ def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _own_import(request: HttpRequest, import_id: int) -> TaskImport:
-    qs = TaskImport.objects.select_related("plan", "uploaded_by")
+    qs = TaskImport.objects.select_related("plan", "uploaded_by").defer("data")
     task_import: TaskImport = get_or_404(qs.filter(plan__in=plans_for(request.user)), pk=import_id)
     if not can_edit_plan(request.user, task_import.plan):
         raise PermissionDenied(_("Chỉ Sở Nội vụ (điều phối kế hoạch) được nhập bộ khung nhiệm vụ."))
@@ -74,7 +74,7 @@ def _own_import(request: HttpRequest, import_id: int) -> TaskImport:
 @login_required
 def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
     task_import = _own_import(request, import_id)
-    preview = preview_framework(task_import.plan, task_import.file_name, bytes(task_import.data))
+    preview = preview_upload(task_import)
     return render(
         request,
         "spreadsheets/import_preview.html",
