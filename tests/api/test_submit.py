@@ -44,11 +44,48 @@ def test_supervisor_submits_on_requested_task_with_bearer(world: Any, bearer: An
     assert assignment.last_report_at is not None
 
 
-def test_rules_of_the_service_come_back_as_400(world: Any, bearer: Any) -> None:
-    # Agency A already has a report waiting for review.
+def test_a_thread_that_takes_no_report_now_is_409(world: Any, bearer: Any) -> None:
+    # Agency A already has a report waiting for review: a well-formed request, the wrong moment.
     response = Client().post(_url(world.home.assignment_a), _form(), headers=bearer("officer_a"))
-    assert response.status_code == 400
-    assert "chờ Sở Nội vụ duyệt" in response.json()["error"]["message"]
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "conflict" and "chờ Sở Nội vụ duyệt" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "status"),
+    [
+        ({"revises": ""}, "revises", 400),
+        ({"revises": "-1"}, "revises", 400),
+        ({"revises": "1e3"}, "revises", 400),
+        ({"revises": "99999999999999999999999"}, "revises", 400),
+        ({"revises": "9223372036854775807"}, "revises", 409),  # well formed, no such report
+        ({"is_final": "yes"}, "is_final", 400),
+        ({"narrative": "báo cáo\x00"}, "narrative", 400),
+        ({"figures": "\x00"}, "figures", 400),
+        ({"narrative": "   "}, "narrative", 400),
+        ({"progress": "60", "is_final": "true"}, "progress", 400),
+    ],
+)
+def test_malformed_fields_are_named(
+    world: Any, bearer: Any, extra: dict[str, str], field: str, status: int
+) -> None:
+    response = Client().post(
+        _url(world.home.assignment_front), _form(**extra), headers=bearer("supervisor")
+    )
+    assert response.status_code == status, response.content
+    assert response.json()["error"]["field"] == field
+    assert not ProgressReport.objects.filter(assignment=world.home.assignment_front).exists()
+
+
+def test_who_may_not_submit_hears_so_before_the_fields_are_read(world: Any, bearer: Any) -> None:
+    response = Client().post(
+        _url(world.home.assignment_front),
+        _form(revises="12345", is_final="maybe"),
+        headers=bearer("coordinator"),
+    )
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
 
 
 def test_fake_pdf_is_refused_and_nothing_saved(world: Any, bearer: Any) -> None:
@@ -95,12 +132,13 @@ def test_session_write_needs_csrf(world: Any) -> None:
     assert accepted.status_code == 201, accepted.content
 
 
-def test_json_body_is_refused(world: Any, bearer: Any) -> None:
+def test_json_body_is_refused_as_unsupported_media_type(world: Any, bearer: Any) -> None:
     response = Client().post(
         _url(world.home.assignment_front),
         {"narrative": "x"},
         content_type="application/json",
         headers=bearer("supervisor"),
     )
-    assert response.status_code == 400
-    assert "multipart/form-data" in response.json()["error"]["message"]
+    assert response.status_code == 415
+    error = response.json()["error"]
+    assert error["code"] == "unsupported_media_type" and "multipart/form-data" in error["message"]

@@ -37,8 +37,8 @@ def bad_request(message: str, field: str | None = None) -> ApiError:
     return ApiError(400, "bad_request", message, field)
 
 
-def not_found() -> ApiError:
-    return ApiError(404, "not_found", _("Không tìm thấy."))
+def not_found(message: str | None = None, field: str | None = None) -> ApiError:
+    return ApiError(404, "not_found", message or _("Không tìm thấy."), field)
 
 
 def forbidden(message: str | None = None) -> ApiError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -11,44 +11,75 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from chiso.api.errors import bad_request
+from chiso.api.errors import bad_request, not_found
+from chiso.api.schemas import Schema
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 T = TypeVar("T")
+_INTEGER = re.compile(r"-?[0-9]+")  # ASCII digits only: int() would also take "1_0", "٣"
 
 
-def int_param(request: HttpRequest, name: str, *, minimum: int = 1) -> int | None:
-    raw = request.GET.get(name, "").strip()
-    if raw == "":
+@dataclass(frozen=True)
+class IntRange:
+    """The values an integer parameter may take: the views check them and the OpenAPI document
+    declares them from the same object, so the two cannot disagree."""
+
+    minimum: int
+    maximum: int
+
+    def schema(self) -> Schema:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.minimum <= value <= self.maximum
+
+
+# Ids are 64-bit on both databases; a larger number can name no row.
+ID = IntRange(1, 2**63 - 1)
+YEAR = IntRange(2000, 2100)
+PAGE = IntRange(1, 2**63 - 1)
+PAGE_SIZE = IntRange(1, MAX_PAGE_SIZE)
+
+
+def _raw(request: HttpRequest, name: str) -> str | None:
+    """The parameter as sent, or None when absent. Present but empty is not absent: `?plan=`
+    is no integer, and the document says so."""
+    return request.GET.get(name)
+
+
+def int_param(request: HttpRequest, name: str, allowed: IntRange = ID) -> int | None:
+    raw = _raw(request, name)
+    if raw is None:
         return None
-    try:
-        value = int(raw)
-    except ValueError:
+    if not _INTEGER.fullmatch(raw):
+        raise bad_request(_("Tham số “%(name)s” phải là số nguyên.") % {"name": name}, name)
+    # More digits than any allowed value has is out of range without converting (int() refuses
+    # very long strings).
+    value = int(raw) if len(raw) <= 25 else None
+    if value not in allowed:
         raise bad_request(
-            _("Tham số “%(name)s” phải là số nguyên.") % {"name": name}, name
-        ) from None
-    if value < minimum:
-        raise bad_request(
-            _("Tham số “%(name)s” phải từ %(min)s trở lên.") % {"name": name, "min": minimum}, name
+            _("Tham số “%(name)s” phải từ %(min)s đến %(max)s.")
+            % {"name": name, "min": allowed.minimum, "max": allowed.maximum},
+            name,
         )
     return value
 
 
 def bool_param(request: HttpRequest, name: str) -> bool | None:
-    raw = request.GET.get(name, "").strip().lower()
-    if raw == "":
+    raw = _raw(request, name)
+    if raw is None:
         return None
-    if raw in {"1", "true", "yes"}:
+    if raw == "true":
         return True
-    if raw in {"0", "false", "no"}:
+    if raw == "false":
         return False
     raise bad_request(_("Tham số “%(name)s” phải là true hoặc false.") % {"name": name}, name)
 
 
 def choice_param(request: HttpRequest, name: str, choices: Iterable[str]) -> str | None:
-    raw = request.GET.get(name, "").strip()
-    if raw == "":
+    raw = _raw(request, name)
+    if raw is None:
         return None
     allowed = list(choices)
     if raw not in allowed:
@@ -58,18 +89,6 @@ def choice_param(request: HttpRequest, name: str, choices: Iterable[str]) -> str
             name,
         )
     return raw
-
-
-def date_param(request: HttpRequest, name: str) -> dt.date | None:
-    raw = request.GET.get(name, "").strip()
-    if raw == "":
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise bad_request(
-            _("Tham số “%(name)s” phải là ngày dạng YYYY-MM-DD.") % {"name": name}, name
-        ) from None
 
 
 @dataclass(frozen=True)
@@ -83,10 +102,8 @@ class PageRequest:
 
 
 def page_request(request: HttpRequest) -> PageRequest:
-    size = int_param(request, "page_size") or DEFAULT_PAGE_SIZE
-    if size > MAX_PAGE_SIZE:
-        raise bad_request(_("page_size tối đa là %(max)s.") % {"max": MAX_PAGE_SIZE}, "page_size")
-    return PageRequest(int_param(request, "page") or 1, size)
+    size = int_param(request, "page_size", PAGE_SIZE) or DEFAULT_PAGE_SIZE
+    return PageRequest(int_param(request, "page", PAGE) or 1, size)
 
 
 def _page_url(request: HttpRequest, number: int) -> str:
@@ -101,12 +118,13 @@ def paged(
     render: Callable[[list[Any]], list[dict[str, Any]]],
 ) -> dict[str, Any]:
     """One page of `qs` as `{count, next, previous, results}`; `render` turns the page's rows
-    into JSON objects all at once, so related rows can be fetched in a fixed number of queries."""
+    into JSON objects all at once, so related rows can be fetched in a fixed number of queries.
+    A page past the last is 404 (checked before the query: a huge offset overflows SQLite)."""
     page = page_request(request)
     count = qs.count()
+    if page.number > 1 and page.offset >= count:
+        raise not_found(_("Trang %(page)s không tồn tại.") % {"page": page.number}, "page")
     rows = list(qs[page.offset : page.offset + page.size])
-    if page.number > 1 and not rows:
-        raise bad_request(_("Trang %(page)s không tồn tại.") % {"page": page.number}, "page")
     has_next = page.offset + page.size < count
     return {
         "count": count,

@@ -8,20 +8,41 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chiso.api.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from chiso.api.schemas import BOOL, INT, SCHEMAS, STR, Schema, page_of, ref
+from chiso.api.converters import CONVERTERS
+from chiso.api.query import DEFAULT_PAGE_SIZE, ID, MAX_PAGE_SIZE, PAGE, PAGE_SIZE, YEAR
+from chiso.api.schemas import BOOL, SCHEMAS, STR, Schema, page_of, ref
+from chiso.plans.evidence import KINDS as EVIDENCE_KINDS
 from chiso.plans.models import Relation
 from chiso.plans.status import Status
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
+JSON = "application/json"
+# Every error status an operation may answer, with what it means; each operation lists its own.
+ERRORS = {
+    400: "Tham số hoặc dữ liệu không hợp lệ (bad parameter or field, named in `field`)",
+    401: "Chưa đăng nhập / mã truy cập không hợp lệ (not authenticated)",
+    403: "Không có quyền (forbidden)",
+    404: "Không tìm thấy hoặc không thuộc phạm vi của người dùng (not found or not yours)",
+    409: "Xung đột với trạng thái hiện tại, ví dụ báo cáo trước đang chờ duyệt (conflict)",
+    413: "Dữ liệu gửi lên quá lớn (request body too large)",
+    415: "Không phải multipart/form-data (unsupported media type)",
+}
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
     description: str
-    schema: Schema = field(default_factory=lambda: dict(INT))
+    schema: Schema = field(default_factory=ID.schema)
     required: bool = False
+
+
+@dataclass(frozen=True)
+class FormBody:
+    """A multipart/form-data request body; `encoding` says which files a field takes."""
+
+    schema: Schema
+    encoding: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -33,8 +54,9 @@ class Operation:
     status: int = 200
     public: bool = False
     paged: bool = False
-    body: Schema | None = None  # multipart/form-data request body
-    media_type: str = "application/json"
+    body: FormBody | None = None
+    media_types: tuple[str, ...] = (JSON,)
+    errors: tuple[int, ...] = (400, 404)  # 401 and 403 are added unless the operation is public
 
 
 @dataclass(frozen=True)
@@ -45,21 +67,35 @@ class Endpoint:
 
 
 PAGING = (
-    Param("page", "Số trang, từ 1 (page number)"),
-    Param("page_size", f"Số dòng mỗi trang, mặc định {DEFAULT_PAGE_SIZE}, tối đa {MAX_PAGE_SIZE}"),
+    Param("page", "Số trang, từ 1; quá trang cuối: 404 (page number)", PAGE.schema()),
+    Param(
+        "page_size",
+        f"Số dòng mỗi trang, mặc định {DEFAULT_PAGE_SIZE}, tối đa {MAX_PAGE_SIZE}",
+        PAGE_SIZE.schema(),
+    ),
 )
-REPORT_FORM: Schema = {
-    "type": "object",
-    "required": ["narrative", "progress"],
-    "properties": {
-        "narrative": STR,
-        "figures": STR,
-        "progress": {"type": "integer", "minimum": 0, "maximum": 100},
-        "is_final": BOOL,
-        "revises": INT,
-        "evidence": {"type": "array", "items": {"type": "string", "format": "binary"}},
+NO_NUL = "^[^\\x00]*$"
+# OpenAPI 3.1 spelling of a file part (the encoding below names the accepted types).
+FILE: Schema = {"type": "string", "contentMediaType": "application/octet-stream"}
+REPORT_FORM = FormBody(
+    {
+        "type": "object",
+        "required": ["narrative", "progress"],
+        "properties": {
+            # Some character other than white space, and no NUL (a database cannot store it).
+            "narrative": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$"},
+            "figures": {"type": "string", "pattern": NO_NUL},
+            "progress": {"type": "integer", "minimum": 0, "maximum": 100},
+            "is_final": {**BOOL, "description": "true: nhiệm vụ đã xong; cần progress = 100"},
+            "revises": {**ID.schema(), "description": "Mã báo cáo bị trả lại mà báo cáo này sửa"},
+            "evidence": {"type": "array", "items": FILE},
+        },
+        # A final report says the task is done: its progress is 100.
+        "if": {"properties": {"is_final": {"const": True}}, "required": ["is_final"]},
+        "then": {"properties": {"progress": {"const": 100}}},
     },
-}
+    {"evidence": {"contentType": ", ".join(kind.content_type for kind in EVIDENCE_KINDS)}},
+)
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
@@ -80,7 +116,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "Danh sách kế hoạch (plans)",
                 page_of("Plan"),
                 paged=True,
-                params=(Param("year", "Năm kế hoạch"),),
+                params=(Param("year", "Năm kế hoạch", YEAR.schema()),),
             ),
         ),
     ),
@@ -103,7 +139,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "get",
                 "Tình trạng thực hiện mục tiêu (objective status)",
                 ref("ObjectiveStatusList"),
-                params=(Param("year", "Năm kết quả dùng để đánh giá; mặc định năm kế hoạch"),),
+                params=(
+                    Param(
+                        "year",
+                        "Năm kết quả dùng để đánh giá; mặc định năm kế hoạch",
+                        YEAR.schema(),
+                    ),
+                ),
             ),
         ),
     ),
@@ -175,6 +217,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 ref("Report"),
                 status=201,
                 body=REPORT_FORM,
+                errors=(400, 404, 409, 413, 415),
             ),
         ),
     ),
@@ -189,7 +232,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "get",
                 "Tải tệp minh chứng (evidence file)",
                 {"type": "string", "format": "binary"},
-                media_type="application/octet-stream",
+                media_types=tuple(kind.content_type for kind in EVIDENCE_KINDS),
             ),
         ),
     ),
@@ -221,7 +264,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
 )
 
 _CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
-_CONVERTER_SCHEMA = {"int": INT, "str": STR, "slug": STR, "path": STR}
+_CONVERTER_SCHEMA: dict[str, Schema] = {
+    "str": {"type": "string", "pattern": "^[^/]+$"},
+    **{name: converter.allowed.schema() for name, converter in CONVERTERS.items()},
+}
 
 
 def _routes() -> dict[str, str]:
@@ -236,15 +282,25 @@ def _path_params(route: str) -> tuple[str, list[dict[str, Any]]]:
             "name": m["name"],
             "in": "path",
             "required": True,
-            "schema": dict(_CONVERTER_SCHEMA[m["conv"] or "str"]),
+            "schema": _CONVERTER_SCHEMA[m["conv"] or "str"],
         }
         for m in _CONVERTER.finditer(route)
     ]
     return "/" + _CONVERTER.sub(r"{\g<name>}", route), params
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": ref("Error")}}}
+def _responses(op: Operation) -> dict[str, Any]:
+    success = {"schema": op.response}
+    responses: dict[str, Any] = {
+        str(op.status): {"description": "OK", "content": {t: success for t in op.media_types}}
+    }
+    statuses = sorted({*op.errors, *(() if op.public else (401, 403))})
+    for status in statuses:
+        responses[str(status)] = {
+            "description": ERRORS[status],
+            "content": {JSON: {"schema": ref("Error")}},
+        }
+    return responses
 
 
 def _operation(
@@ -260,27 +316,19 @@ def _operation(
         }
         for p in (*op.params, *(PAGING if op.paged else ()))
     ]
-    responses: dict[str, Any] = {
-        str(op.status): {"description": "OK", "content": {op.media_type: {"schema": op.response}}},
-        "400": _error("Tham số hoặc dữ liệu không hợp lệ"),
-        "404": _error("Không tìm thấy hoặc không thuộc phạm vi của người dùng"),
-    }
-    if not op.public:
-        responses["401"] = _error("Chưa đăng nhập / mã truy cập không hợp lệ")
-        responses["403"] = _error("Không có quyền")
     result: dict[str, Any] = {
         "operationId": f"{endpoint.url_name.replace('-', '_')}_{op.method}",
         "summary": op.summary,
         "tags": [endpoint.tag],
         "parameters": params,
-        "responses": responses,
+        "responses": _responses(op),
         "security": [] if op.public else [{"bearer": []}, {"session": []}],
     }
     if op.body is not None:
-        result["requestBody"] = {
-            "required": True,
-            "content": {"multipart/form-data": {"schema": op.body}},
-        }
+        form: dict[str, Any] = {"schema": op.body.schema}
+        if op.body.encoding:
+            form["encoding"] = op.body.encoding
+        result["requestBody"] = {"required": True, "content": {"multipart/form-data": form}}
     return result
 
 

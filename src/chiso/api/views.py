@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from chiso.api.auth import api_view
-from chiso.api.errors import json_response
-from chiso.api.query import int_param, paged
+from chiso.api.errors import error_response, json_response
+from chiso.api.query import YEAR, int_param, paged
 from chiso.api.representations import (
     assignment_json,
     objective_json,
@@ -19,6 +21,12 @@ from chiso.api.spec import openapi_document
 from chiso.plans.access import assignments_for, get_or_404, plans_for, tasks_for
 from chiso.plans.models import Plan, Task
 from chiso.site import clock
+
+
+@csrf_exempt
+def unknown_path(request: HttpRequest) -> HttpResponse:
+    """Any path under /api/ that names no endpoint, whatever the method: JSON, not a page."""
+    return error_response(404, "not_found", _("Không có đường dẫn API này."))
 
 
 @api_view(public=True)
@@ -33,7 +41,7 @@ def _plans(request: HttpRequest) -> QuerySet[Plan]:
 @api_view()
 def plan_list(request: HttpRequest) -> HttpResponse:
     qs = _plans(request).order_by("-year", "number", "id")
-    year = int_param(request, "year")
+    year = int_param(request, "year", YEAR)
     if year is not None:
         qs = qs.filter(year=year)
     return json_response(paged(request, qs, lambda rows: [plan_json(p) for p in rows]))

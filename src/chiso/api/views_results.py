@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, json_response
-from chiso.api.query import int_param
+from chiso.api.query import YEAR, int_param
 from chiso.index import Results, UnknownProvince, UnknownUnit, UnknownYear
 from chiso.index.cli import profile_json, ranking_json
 from chiso.index.objectives import evaluate_objectives
@@ -67,7 +67,7 @@ def _pending(spec: ObjectiveSpec) -> dict[str, object]:
 @api_view()
 def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
-    year = int_param(request, "year") or plan.year
+    year = int_param(request, "year", YEAR) or plan.year
     spec = plan_spec(plan, list(plan.objectives.all()))
     try:
         results = stored_results()

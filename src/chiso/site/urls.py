@@ -1,7 +1,9 @@
 """URL map: each app brings its own urls module, included here."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from chiso.api.views import unknown_path
 
 urlpatterns = [
     path("", include("chiso.web.urls")),
@@ -9,6 +11,7 @@ urlpatterns = [
     path("tai-khoan/", include("chiso.accounts.urls")),
     path("", include("chiso.public.urls")),
     path("api/v1/", include("chiso.api.urls")),
+    re_path(r"^api/", unknown_path),  # any other path under /api/ is a JSON 404, not a page
     path("bang-dieu-khien/", include("chiso.dashboards.urls")),
     path("bang-tinh/", include("chiso.spreadsheets.urls")),
     path("ke-hoach/", include("chiso.plans.urls")),
