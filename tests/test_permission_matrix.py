@@ -14,7 +14,8 @@ How it works
   automatically.
 
 Outcomes: OK 200, CREATED 201, FOUND 302 elsewhere than the log-in page (a form that saved),
-LOGIN 302 to the log-in page, INVALID 400, UNAUTH 401, DENIED 403, MISSING 404, NOT_ALLOWED 405.
+LOGIN 302 to the log-in page, INVALID 400, UNAUTH 401, DENIED 403, MISSING 404, NOT_ALLOWED 405,
+CONFLICT 409.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from tests.api.world import PDF_BYTES, ROLES, World, build_world
 
 OK, CREATED, FOUND, LOGIN = "200", "201", "302", "302→login"
 INVALID, UNAUTH, DENIED, MISSING, NOT_ALLOWED = "400", "401", "403", "404", "405"
+CONFLICT = "409"
 
 # Named URLs that are not chiso's pages: Django's admin (its own permission system) and i18n.
 EXEMPT_NAMESPACES = frozenset({"admin"})
@@ -366,13 +368,13 @@ ROWS: list[Row] = [
     Row("api-assignment-reports", A_ONLY_API, pk(lambda w: w.home.assignment_a)),
     Row("api-assignment-reports", B_ONLY_API, pk(lambda w: w.home.assignment_b), label="agency B"),
     # Submitting: only the assignment's own agency; the province's readers are refused, others
-    # do not even see it. A's assignment already has a report waiting, so A's staff get a 400.
+    # do not even see it. A's assignment already has a report waiting, so A's staff get a 409.
     Row(
         "api-assignment-reports",
         {
             **expect(DENIED, anonymous=UNAUTH, officer_b=MISSING, other_province=MISSING),
-            "officer_a": INVALID,
-            "agency_head": INVALID,
+            "officer_a": CONFLICT,
+            "agency_head": CONFLICT,
         },
         pk(lambda w: w.home.assignment_a),
         method="POST",
