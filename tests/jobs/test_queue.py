@@ -103,12 +103,13 @@ def test_retry_delays_grow_and_are_capped() -> None:
 
 
 def test_daily_jobs_are_enqueued_and_run(mailoutbox: Any, run_jobs: Any) -> None:
-    assert enqueue_daily() == ["send_daily_reminders"]
-    row = DBTaskResult.objects.get()
-    assert row.queue_name == "mail"
+    assert enqueue_daily() == ["send_daily_reminders", "send_daily_notifications"]
+    rows = list(DBTaskResult.objects.all())
+    assert {row.queue_name for row in rows} == {"mail"}
     run_jobs()
-    row.refresh_from_db()
-    assert (row.status, row.return_value) == (TaskResultStatus.SUCCESSFUL, 0)
+    for row in rows:
+        row.refresh_from_db()
+        assert (row.status, row.return_value) == (TaskResultStatus.SUCCESSFUL, 0)
 
 
 def test_enqueue_daily_command(capsys: Any) -> None:

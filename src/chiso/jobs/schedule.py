@@ -11,7 +11,10 @@ from django_tasks.base import Task
 
 from chiso.jobs.recovery import requeue_abandoned
 
-DAILY: tuple[str, ...] = ("chiso.dashboards.tasks.send_daily_reminders",)
+DAILY: tuple[str, ...] = (
+    "chiso.dashboards.tasks.send_daily_reminders",
+    "chiso.notifications.tasks.send_daily_notifications",
+)
 
 
 def enqueue_daily() -> list[str]:

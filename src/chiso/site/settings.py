@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "chiso.spreadsheets",
     "chiso.documents",
     "chiso.targets",
+    "chiso.notifications",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

@@ -18,5 +18,6 @@ urlpatterns = [
     path("hoat-dong/", include("chiso.activities.urls")),
     path("ket-qua/muc-tieu/", include("chiso.targets.urls")),
     path("tai-lieu/", include("chiso.documents.urls")),
+    path("thong-bao/", include("chiso.notifications.urls")),
     path("quan-tri/", admin.site.urls),
 ]

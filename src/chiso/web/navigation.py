@@ -61,10 +61,20 @@ NAVIGATION: list[NavEntry] = [
 ]
 
 
+def _unread(user: Any) -> int:
+    from chiso.notifications.services import unread_count
+
+    return unread_count(user)
+
+
+# The bell in the header (not a menu entry): every signed-in user has one.
+BELL = NavEntry("notifications:list", _("Thông báo"), badge=_unread)
+
+
 def badge_counts(user: Any) -> list[tuple[str, int]]:
-    """(element id, count) for every badge of the menu the user sees."""
+    """(element id, count) for every badge the user sees: the menu's and the bell's."""
     return [
         (entry.badge_id, entry.badge(user))
-        for entry in NAVIGATION
+        for entry in [*NAVIGATION, BELL]
         if entry.badge is not None and (entry.visible_to is None or entry.visible_to(user))
     ]

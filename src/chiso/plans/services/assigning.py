@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.audit.services import record
+from chiso.plans import signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Relation, Task
 from chiso.plans.services.guards import bump, lock_current, require_plan_editor
@@ -60,6 +61,7 @@ def add_assignment(
         from chiso.plans.services.periods import sync_assignment, task_periods
 
         sync_assignment(assignment, task_periods(task))
+    signals.assignment_created.send(Assignment, assignment=assignment)
     return assignment
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chiso.audit.services import record
-from chiso.plans import access
+from chiso.plans import access, signals
 from chiso.plans.errors import PlanError
 from chiso.plans.evidence import CheckedFile, check_upload, store
 from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPeriod, ReportState
@@ -112,6 +112,7 @@ def submit_report(
             **({"period": [None, str(answers)]} if answers else {}),
         },
     )
+    signals.report_submitted.send(ProgressReport, report=report)
     return report
 
 
@@ -158,6 +159,7 @@ def review_report(
     if accept:
         periods.mark_accepted(report)
         _apply_to_assignment(user, report)
+    signals.report_reviewed.send(ProgressReport, report=report, accepted=accept)
     return report
 
 

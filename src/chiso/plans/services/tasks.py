@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.audit.services import diff, record, snapshot
+from chiso.plans import signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Plan, Relation, ReportingPeriod, Section, Task, TaskUnit
 from chiso.plans.services.assigning import (
@@ -223,6 +224,7 @@ def update_task(user: Any, task: Task, *, version: int | None, **fields: Any) ->
             from chiso.plans.services.periods import sync_task
 
             sync_task(task)
+        signals.deadline_changed.send(Task, task=task, old=old_deadline, new=task.deadline)
     changes = diff(before, task_snapshot(task))
     if changes:
         bump(task)

@@ -1,0 +1,74 @@
+"""The bell's page: a person's notifications, newest first; opening one marks it read."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from chiso.notifications import services
+from chiso.notifications.models import EmailMode, Notification
+from chiso.notifications.text import describe
+from chiso.plans.access import get_or_404
+
+PAGE_SIZE = 30
+
+
+class PreferenceForm(forms.Form):
+    email_mode = forms.ChoiceField(
+        label=gettext_lazy("Nhận thông báo qua thư điện tử"),
+        choices=EmailMode.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    qs = Notification.objects.filter(recipient_id=request.user.pk).order_by("-created_at", "-id")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "notifications/list.html",
+        {
+            "page": page,
+            "rows": [(n, describe(n)) for n in page.object_list],
+            "form": PreferenceForm(initial={"email_mode": services.email_mode(request.user)}),
+            "has_email": bool(request.user.email),  # type: ignore[union-attr]
+        },
+    )
+
+
+@login_required
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_or_404(Notification.objects.filter(recipient_id=request.user.pk), pk=pk)
+    services.mark_read(request.user, notification)
+    if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
+        return redirect("notifications:list")
+    return redirect(notification.url)
+
+
+@login_required
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    count = services.mark_all_read(request.user)
+    messages.success(request, _("Đã đánh dấu %(n)s thông báo là đã đọc.") % {"n": count})
+    return redirect("notifications:list")
+
+
+@login_required
+@require_POST
+def preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferenceForm(request.POST)
+    if form.is_valid():
+        services.set_email_mode(request.user, form.cleaned_data["email_mode"])
+        messages.success(request, _("Đã lưu cách nhận thông báo qua thư."))
+    else:
+        messages.error(request, _("Hãy chọn một cách nhận thông báo."))
+    return redirect("notifications:list")
