@@ -1,5 +1,6 @@
 """Readers: the wide PAPI folder, the long CSV/XLSX format, and every rejected input."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,72 @@ def test_wide_progress_callback(papi_dir: Path) -> None:
     seen: list[tuple[int, int]] = []
     read_wide(papi_dir, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (14, 14)
+
+
+# --- issue 11: repeated columns and files that are not UTF-8 are refused, naming the problem ---
+
+
+@pytest.mark.parametrize(
+    ("header", "column", "columns"),
+    [
+        ("year,province,unit,score,year\n", "year", "1 and 5"),
+        ("year,province,unit,score,Năm\n", "Năm", "1 and 5"),
+        ("year,score,province,unit,Điểm\n", "Điểm", "2 and 5"),
+    ],
+)
+def test_a_repeated_column_is_refused(tmp_path: Path, header: str, column: str, columns: str):
+    row = "2022,Khánh Hòa,1,4.5,2023\n" if header.startswith("year,p") else "2022,4.5,Huế,1,5\n"
+    err = rejected(write(tmp_path, "lap.csv", header + row))
+    assert (err.first.file, err.first.row, err.first.column) == (
+        str(tmp_path / "lap.csv"),
+        1,
+        column,
+    )
+    assert f"column repeated (columns {columns})" in err.first.en
+    assert "cột lặp lại" in err.first.vi
+
+
+def test_a_repeated_unit_column_in_the_wide_layout_is_refused(tmp_path: Path, papi_dir: Path):
+    lines = (papi_dir / "2022.csv").read_text(encoding="utf-8").splitlines()
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    (folder / "2022.csv").write_text(f"{lines[0]},SC11\n{lines[37]},1\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_wide(folder)
+    assert (err.value.first.row, err.value.first.column) == (1, "SC11")
+    assert "column repeated (columns 2 and" in err.value.first.en
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [
+        ("utf-16", "encoded as UTF-16, UTF-8 is expected"),  # with a byte-order mark
+        ("utf-16-le", "encoded as UTF-16, UTF-8 is expected"),
+        ("cp1258", "not UTF-8 (invalid byte 0x"),
+        ("latin-1", "not UTF-8 (invalid byte 0x"),
+    ],
+)
+def test_a_file_not_in_utf8_names_the_encoding_problem(
+    tmp_path: Path, encoding: str, expected: str
+) -> None:
+    path = tmp_path / "ma-hoa.csv"
+    # Windows-1258 writes most Vietnamese letters as a base letter and a combining tone mark.
+    name = {"cp1258": unicodedata.normalize("NFD", "Bình Định"), "latin-1": "Cà Mau"}
+    text = HEADER + f"2022,{name.get(encoding, 'Bình Định')},1,4.5\n"
+    path.write_bytes(text.encode(encoding))
+    err = rejected(path)
+    assert err.first.file == str(path) and expected in err.first.en
+    assert "CSV UTF-8" in err.first.en and "CSV UTF-8" in err.first.vi
+    if "invalid byte" in expected:
+        assert err.first.row == 2  # the line of the first byte that is not UTF-8
+        assert "Windows-1258, Latin-1 or TCVN3" in err.first.en
+
+
+def test_the_wide_layout_names_the_encoding_problem_too(tmp_path: Path, papi_dir: Path) -> None:
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    text = (papi_dir / "2022.csv").read_text(encoding="utf-8")
+    (folder / "2022.csv").write_bytes(text.encode("utf-16"))
+    with pytest.raises(DataError) as err:
+        read_wide(folder)
+    assert err.value.first.file == str(folder / "2022.csv") and "UTF-16" in err.value.first.en

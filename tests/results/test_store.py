@@ -54,14 +54,15 @@ def test_reimport_replaces_only_the_years_it_contains(tmp_path: Path) -> None:
     store.import_results(
         long_csv(tmp_path, "2021,Khánh Hòa,1,4.2,\n2022,Khánh Hòa,1,4.5,0.1\n2022,Hà Nội,1,5,\n")
     )
-    summary = store.import_results(long_csv(tmp_path, "2022,Huế,1,6,\n", "again.csv"))
+    summary = store.import_results(long_csv(tmp_path, "2022,Huế,1,6,\n", "again.csv"), replace=True)
     assert summary.replaced_years == (2022,)
-    assert list(ResultRelease.objects.values_list("year", flat=True)) == [2021, 2022]
-    assert sorted(UnitScore.objects.values_list("province_name", flat=True)) == [
+    assert list(ResultRelease.objects.current().values_list("year", flat=True)) == [2021, 2022]
+    current = UnitScore.objects.filter(release__superseded_at__isnull=True)
+    assert sorted(current.values_list("province_name", flat=True)) == [
         "Khánh Hòa",
         "Thừa Thiên Huế",
     ]
-    stored = UnitScore.objects.get(province_code="56")
+    stored = current.get(province_code="56")
     assert (stored.release.year, stored.score) == (2021, 4.2)
     assert AuditEntry.objects.filter(action="results.replace").count() == 1
 
@@ -95,7 +96,9 @@ def test_failure_while_saving_rolls_everything_back(
 
     monkeypatch.setattr(store, "_audit", boom)
     with pytest.raises(RuntimeError):
-        store.import_results(long_csv(tmp_path, "2022,Hà Nội,1,5,\n2023,Hà Nội,1,5,\n", "b.csv"))
+        store.import_results(
+            long_csv(tmp_path, "2022,Hà Nội,1,5,\n2023,Hà Nội,1,5,\n", "b.csv"), replace=True
+        )
     assert list(ResultRelease.objects.values_list("year", flat=True)) == [2022]
     assert list(UnitScore.objects.values_list("province_code", "score")) == [("56", 4.5)]
 

@@ -15,7 +15,9 @@ FIRST_YEAR, LAST_YEAR = 2011, 2024
 
 def load(say: Say) -> None:
     folder = settings.CHISO_SHARED_DIR / "data" / "papi-subdimensions"
-    stored = set(ResultRelease.objects.filter(index="PAPI").values_list("year", flat=True))
+    stored = set(
+        ResultRelease.objects.current().filter(index="PAPI").values_list("year", flat=True)
+    )
     if set(range(FIRST_YEAR, LAST_YEAR + 1)) <= stored:
         say(f"  kết quả PAPI {FIRST_YEAR}–{LAST_YEAR} đã có trong cơ sở dữ liệu")
         return

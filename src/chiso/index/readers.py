@@ -14,6 +14,7 @@ Two layouts:
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,6 +60,44 @@ def parse_number(value: Any) -> float | None:
     return float(text)
 
 
+def read_csv_text(path: Path) -> str:
+    """A CSV file's text; a file that is not UTF-8 is refused naming its encoding problem (the
+    first bad byte and its line) and what to save it as, never with a raw UnicodeDecodeError."""
+    data = path.read_bytes()
+    fix_vi = "hãy lưu lại tệp dạng “CSV UTF-8” (trong Excel: Lưu thành → CSV UTF-8)"
+    fix_en = "save it again as “CSV UTF-8” (in Excel: Save As → CSV UTF-8)"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    f"tệp mã hóa UTF-16, cần UTF-8; {fix_vi}",
+                    f"the file is encoded as UTF-16, UTF-8 is expected; {fix_en}",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = f"0x{data[exc.start]:02X}"
+        raise DataError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    None,
+                    f"tệp không phải UTF-8 (byte {byte} không hợp lệ); có thể tệp được lưu bằng "
+                    f"Windows-1258, Latin-1 hoặc TCVN3 — {fix_vi}",
+                    f"the file is not UTF-8 (invalid byte {byte}); it may have been saved as "
+                    f"Windows-1258, Latin-1 or TCVN3 — {fix_en}",
+                )
+            ]
+        ) from None
+
+
 def _finish(
     fw: Framework, records: list[ScoreRecord], problems: list[Problem], source: str
 ) -> Dataset:
@@ -99,8 +138,8 @@ def _dataset_codes(path: Path) -> dict[str, str]:
     """Data-set province code (P37) → name, from the folder's provinces.csv if present."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return {row["Variable_Code"]: row["Variable_Name"] for row in csv.DictReader(fh)}
+    rows = csv.DictReader(io.StringIO(read_csv_text(path), newline=""))
+    return {row["Variable_Code"]: row["Variable_Name"] for row in rows}
 
 
 def _wide_columns(
@@ -108,6 +147,7 @@ def _wide_columns(
 ) -> tuple[dict[int, str], list[Problem]]:
     by_column = {fw.wide_column_prefix + u.code.replace(".", ""): u.code for u in fw.units}
     columns: dict[int, str] = {}
+    seen: dict[str, int] = {}
     problems = []
     for i, name in enumerate(header[1:], start=1):
         code = by_column.get(name.strip())
@@ -117,9 +157,22 @@ def _wide_columns(
                     file, 1, name, f"mã chỉ số không xác định {name!r}", f"unknown unit {name!r}"
                 )
             )
+        elif code in seen:
+            problems.append(_repeated(file, name, seen[code], i))
         else:
-            columns[i] = code
+            columns[i], seen[code] = code, i
     return columns, problems
+
+
+def _repeated(file: str, name: str, first: int, again: int) -> Problem:
+    """A column given twice (header cells are numbered from 1, as a spreadsheet shows them)."""
+    return Problem(
+        file,
+        1,
+        name,
+        f"cột lặp lại (cột thứ {first + 1} và thứ {again + 1}); mỗi cột chỉ được có một lần",
+        f"column repeated (columns {first + 1} and {again + 1}); each column may appear once",
+    )
 
 
 def _read_wide_year(
@@ -131,8 +184,7 @@ def _read_wide_year(
     problems: list[Problem],
 ) -> None:
     file = str(path)
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh))
+    rows = list(csv.reader(io.StringIO(read_csv_text(path), newline="")))
     if not rows or not rows[0] or rows[0][0].strip().lower() != "province":
         problems.append(
             Problem(file, 1, "Province", "thiếu cột Province", "missing column Province")
@@ -222,21 +274,28 @@ def read_long(
 def _long_columns(header: list[Any], file: str) -> dict[str, tuple[int, str]]:
     """Canonical column → (index, header as written). Missing required columns are rejected."""
     found: dict[str, tuple[int, str]] = {}
+    problems: list[Problem] = []
     for i, raw in enumerate(header):
         key = normalize_name(str(raw or ""))
         for canonical, names in _HEADER_ALIASES.items():
-            if key in names and canonical not in found:
+            if key not in names:
+                continue
+            if canonical in found:  # `year` twice, or `year` and `năm`
+                problems.append(_repeated(file, str(raw), found[canonical][0], i))
+            else:
                 found[canonical] = (i, str(raw))
-    missing = [c for c in _REQUIRED if c not in found]
-    if missing:
-        raise DataError(
-            [Problem(file, 1, c, f"thiếu cột {c!r}", f"missing column {c!r}") for c in missing]
-        )
+    problems += [
+        Problem(file, 1, c, f"thiếu cột {c!r}", f"missing column {c!r}")
+        for c in _REQUIRED
+        if c not in found
+    ]
+    if problems:
+        raise DataError(problems)
     return found
 
 
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]], int]:
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_csv_text(path)
     lines = text.splitlines()
     first = lines[0] if lines else ""
     delimiter = ";" if first.count(";") > first.count(",") else ","

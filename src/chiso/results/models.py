@@ -5,9 +5,17 @@ sub-dimensions, or whatever level a source gave); dimensions, aggregates, ranks 
 computed by the core on load, so every consumer sees the same figures.
 """
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class ReleaseQuerySet(models.QuerySet["ResultRelease"]):
+    def current(self) -> ReleaseQuerySet:
+        """The releases in use: one per index and year (the others were replaced)."""
+        return self.filter(superseded_at__isnull=True)
 
 
 class ResultRelease(models.Model):
@@ -23,11 +31,20 @@ class ResultRelease(models.Model):
         related_name="+",
         verbose_name=_("người nhập"),
     )
+    # Set when a later import replaced this release; it is kept so that
+    # `chiso import-results --restore-previous YEAR` can bring it back.
+    superseded_at = models.DateTimeField(_("bị thay thế lúc"), null=True, blank=True)
+
+    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["index", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["index", "year"], name="results_one_release_per_year")
+            models.UniqueConstraint(
+                fields=["index", "year"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="results_one_current_release_per_year",
+            )
         ]
         verbose_name = _("đợt kết quả")
         verbose_name_plural = _("đợt kết quả")

@@ -1,5 +1,9 @@
 """Stored results ⇄ the core: import a source into the database, load `Results` from it.
 
+An import never silently shrinks a stored year: a source that leaves out provinces or units of a
+year already stored is refused unless `replace` is given (`results.changes` says what differs),
+and a replaced release is kept (`superseded_at`) so `restore_previous` can bring it back.
+
 `load_results()` is what the web app, reports and the CLI (without --data) call. It is cached per
 process and rebuilt when the stored releases change (checked with one cheap query, so imports
 made by another process are seen too).
@@ -20,11 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chiso.index import Dataset, Results, ScoreRecord, compute, load_framework, read_long, read_wide
 from chiso.index.provinces import province_by_code
+from chiso.results.changes import YearChange, describe, year_changes
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.models import ResultRelease, UnitScore
 from chiso.site import clock
@@ -43,6 +49,12 @@ class ImportSummary:
     scores: int
     replaced_years: tuple[int, ...]
     dry_run: bool
+    changes: tuple[YearChange, ...] = ()  # per stored year the source replaces
+
+    @property
+    def drops(self) -> bool:
+        """Storing it would leave out provinces or units of a stored year (needs `replace`)."""
+        return any(change.drops for change in self.changes)
 
 
 def read_source(path: str | Path, index: str = "PAPI", progress: Progress | None = None) -> Dataset:
@@ -67,27 +79,50 @@ def _check_permission(actor: Any) -> None:
         raise ResultsError(_("Chỉ quản trị hệ thống được nhập kết quả chỉ số."))
 
 
+def _refusal(changes: tuple[YearChange, ...]) -> ResultsError:
+    lines = [_("Không lưu gì: tệp bỏ đi tỉnh/thành phố hoặc chỉ số của năm đã có kết quả.")]
+    for change in changes:
+        if change.drops:
+            lines += describe(change)
+    years = ", ".join(str(c.year) for c in changes if c.drops)
+    lines.append(
+        _(
+            "Nếu đúng là muốn thay cả năm, chạy lại với --replace (kết quả đang lưu được giữ "
+            "lại; khôi phục bằng --restore-previous %(year)s)."
+        )
+        % {"year": years}
+    )
+    return ResultsError("\n".join(lines))
+
+
 def import_dataset(
     dataset: Dataset,
     *,
     actor: Any = None,
     dry_run: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Store `dataset`, replacing every year it contains, in one transaction (all or nothing).
 
+    A replacement that drops provinces or units of a stored year is refused (ResultsError)
+    unless `replace`; the replaced releases are kept for `restore_previous`. `dry_run` stores
+    nothing and refuses nothing: the summary's `changes` say what storing would do.
     `actor` None means the command line (system); a user must be a system administrator.
     """
     _check_permission(actor)
     index = dataset.framework.code
     records = dataset.records
-    existing = ResultRelease.objects.filter(index=index, year__in=dataset.years)
-    replaced = tuple(existing.order_by("year").values_list("year", flat=True))
-    summary = ImportSummary(index, dataset.years, len(records), replaced, dry_run)
+    existing = ResultRelease.objects.current().filter(index=index, year__in=dataset.years)
+    changes = year_changes(dataset, existing)
+    replaced = tuple(change.year for change in changes)
+    summary = ImportSummary(index, dataset.years, len(records), replaced, dry_run, changes)
     if dry_run:
         return summary
+    if summary.drops and not replace:
+        raise _refusal(changes)
     with transaction.atomic():
-        existing.delete()
+        existing.update(superseded_at=timezone.now())
         releases = {
             year: ResultRelease.objects.create(
                 index=index, year=year, source=dataset.source[:500], imported_by=actor
@@ -99,7 +134,7 @@ def import_dataset(
             UnitScore.objects.bulk_create(_score_row(releases[r.year], r) for r in batch)
             if progress is not None:
                 progress("save", min(start + _BATCH, len(records)), len(records))
-        _audit(actor, releases, records, replaced)
+        _audit(actor, releases, records, changes)
         transaction.on_commit(lambda: invalidate(index))
     return summary
 
@@ -122,14 +157,15 @@ def _audit(
     actor: Any,
     releases: dict[int, ResultRelease],
     records: list[ScoreRecord],
-    replaced: tuple[int, ...],
+    changes: tuple[YearChange, ...],
 ) -> None:
     from chiso.audit.services import record
 
+    before = {change.year: change.scores_before for change in changes}
     for year, release in releases.items():
         count = sum(1 for r in records if r.year == year)
-        action = "results.replace" if year in replaced else "results.import"
-        record(actor, release, action, {"scores": [None, count]}, note=release.source)
+        action = "results.replace" if year in before else "results.import"
+        record(actor, release, action, {"scores": [before.get(year), count]}, note=release.source)
 
 
 def import_results(
@@ -138,12 +174,41 @@ def import_results(
     index: str = "PAPI",
     actor: Any = None,
     dry_run: bool = False,
+    replace: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Read, validate and store a results source (see `import_dataset`)."""
     _check_permission(actor)
     dataset = read_source(path, index, progress)
-    return import_dataset(dataset, actor=actor, dry_run=dry_run, progress=progress)
+    return import_dataset(dataset, actor=actor, dry_run=dry_run, replace=replace, progress=progress)
+
+
+@transaction.atomic
+def restore_previous(year: int, *, index: str = "PAPI", actor: Any = None) -> ResultRelease:
+    """Bring back the release of `year` that the last import replaced; the one in use now is
+    kept in its place (so restoring again swaps them back). Returns the restored release."""
+    _check_permission(actor)
+    code = load_framework(index).code
+    releases = ResultRelease.objects.select_for_update().filter(index=code, year=year)
+    previous = releases.exclude(superseded_at=None).order_by("-superseded_at", "-id").first()
+    if previous is None:
+        raise ResultsError(
+            _("Năm %(year)s không có kết quả %(index)s nào đã bị thay thế để khôi phục.")
+            % {"year": year, "index": code}
+        )
+    current = releases.filter(superseded_at=None).first()
+    if current is not None:
+        current.superseded_at = timezone.now()
+        current.save(update_fields=["superseded_at"])
+    previous.superseded_at = None
+    previous.save(update_fields=["superseded_at"])
+    from chiso.audit.services import record
+
+    scores = previous.scores.count()
+    old = current.scores.count() if current is not None else None
+    record(actor, previous, "results.restore", {"scores": [old, scores]}, note=previous.source)
+    transaction.on_commit(lambda: invalidate(code))
+    return previous
 
 
 def last_published_year(today: dt.date) -> int:
@@ -154,7 +219,8 @@ def last_published_year(today: dt.date) -> int:
 
 def stored_dataset(index: str = "PAPI", last_year: int | None = None) -> Dataset:
     framework = load_framework(index)
-    scores = UnitScore.objects.filter(release__index=framework.code)
+    current = Q(release__superseded_at__isnull=True)
+    scores = UnitScore.objects.filter(current, release__index=framework.code)
     if last_year is not None:
         scores = scores.filter(release__year__lte=last_year)
     rows = scores.values_list(
@@ -164,7 +230,7 @@ def stored_dataset(index: str = "PAPI", last_year: int | None = None) -> Dataset
         ScoreRecord(year, province_by_code(code, era), unit, score, se, ci_low, ci_high, "database")
         for year, era, code, unit, score, se, ci_low, ci_high in rows.iterator(chunk_size=5000)
     ]
-    if not records and last_year is not None and UnitScore.objects.exists():
+    if not records and last_year is not None and UnitScore.objects.filter(current).exists():
         raise NoResults(
             _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
             % {"index": framework.code, "year": last_year}
@@ -176,9 +242,9 @@ def stored_dataset(index: str = "PAPI", last_year: int | None = None) -> Dataset
 
 def _version(index: str) -> tuple[Any, ...]:
     info = ResultRelease.objects.filter(index=index).aggregate(
-        n=Count("id"), last=Max("imported_at"), top=Max("id")
+        n=Count("id"), last=Max("imported_at"), top=Max("id"), swapped=Max("superseded_at")
     )
-    return (info["n"], info["last"], info["top"])
+    return (info["n"], info["last"], info["top"], info["swapped"])
 
 
 def load_results(index: str = "PAPI", as_of: dt.date | None = None) -> Results:
