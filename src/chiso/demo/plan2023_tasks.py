@@ -63,7 +63,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "a.1",
-        "Quán triệt, thực hiện nghiêm các nội dung chỉ đạo của UBND tỉnh về cải thiện và nâng cao Chỉ số PAPI (Văn bản số 81/UBND-KSTT ngày 05/01/2022, Văn bản số 4573/UBND-KSTT ngày 12/5/2023)",
+        "Quán triệt, thực hiện nghiêm các nội dung chỉ đạo của UBND tỉnh về việc cải thiện và nâng cao Chỉ số PAPI, đặc biệt là Văn bản số 81/UBND-KSTT ngày 05/01/2022 về triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI trong năm 2022 và các năm tiếp theo, Văn bản số 4573/UBND-KSTT ngày 12/5/2023 về tiếp tục rà soát, triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI của tỉnh trong năm 2023 và những năm tiếp theo",
         group=GROUP_ALL,
         recurring=True,
         period="quarterly",
@@ -72,7 +72,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "a.2",
-        "Phổ biến, quán triệt và tổ chức thực hiện hiệu quả các nhiệm vụ được giao tại Quyết định số 3012/QĐ-UBND ngày 07/11/2022 (Bộ Khung nhiệm vụ cải thiện và nâng cao Chỉ số PAPI)",
+        "Phổ biến, quán triệt và tổ chức thực hiện hiệu quả các nhiệm vụ được giao tại Quyết định số 3012/QĐ-UBND ngày 07/11/2022 của UBND tỉnh về việc ban hành Bộ Khung nhiệm vụ cải thiện và nâng cao Chỉ số Hiệu quả Quản trị và Hành chính công của tỉnh, tiếp tục coi đây là một nhiệm vụ trọng tâm của tỉnh trong năm 2023 và các năm tiếp theo",
         group=GROUP_ALL,
         recurring=True,
         period="quarterly",
@@ -81,7 +81,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "a.3",
-        "Tăng cường phổ biến, quán triệt nâng cao nhận thức cán bộ, công chức, viên chức, đặc biệt là vai trò, trách nhiệm của người đứng đầu trong triển khai thực hiện Chỉ số PAPI",
+        "Tăng cường phổ biến, quán triệt nâng cao nhận thức cán bộ, công chức, viên chức, đặc biệt là vai trò, trách nhiệm của người đứng đầu trong triển khai thực hiện chỉ số PAPI",
         group=GROUP_ALL,
         recurring=True,
         period="half_yearly",
@@ -91,7 +91,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "a.4",
-        "Rà soát, đánh giá lại các chỉ tiêu thành phần đạt điểm thấp hoặc giảm điểm liên quan đến chức năng, nhiệm vụ được giao; có giải pháp kịp thời, quyết liệt để cải thiện",
+        "Rà soát, đánh giá lại các chỉ tiêu thành phần đạt điểm thấp hoặc giảm điểm liên quan đến chức năng, nhiệm vụ được giao, từ đó có giải pháp kịp thời, quyết liệt để cải thiện và nâng cao kết quả trong thời gian tới",
         group=GROUP_ALL,
         deadline=REPORT_DUE,
         output="Báo cáo rà soát các chỉ tiêu thành phần thấp, giảm điểm và giải pháp",
@@ -110,7 +110,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "b.2",
-        "Xây dựng kế hoạch kiểm tra việc thực hiện các giải pháp cải thiện và nâng cao Chỉ số PAPI đối với cơ quan, đơn vị, địa phương thuộc ngành, lĩnh vực được phân công, kết hợp khi thanh tra, kiểm tra",
+        "Xây dựng kế hoạch kiểm tra việc thực hiện các giải pháp cải thiện và nâng cao Chỉ số PAPI đối với cơ quan, đơn vị, địa phương thuộc ngành, lĩnh vực được phân công, kết hợp khi tiến hành thanh tra, kiểm tra",
         group=GROUP_GUIDING,
         deadline=REPORT_DUE,
         output="Kế hoạch kiểm tra",
@@ -120,7 +120,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "c.1",
-        "Tuyên truyền, phổ biến các nội dung về Chỉ số PAPI đến người dân; quán triệt và thực hiện tốt chủ trương “Dân biết, dân bàn, dân kiểm tra, dân giám sát, dân thụ hưởng”",
+        "Tuyên truyền, phổ biến các nội dung về Chỉ số PAPI đến người dân. Quán triệt và thực hiện tốt chủ trương “Dân biết, dân bàn, dân kiểm tra, dân giám sát, dân thụ hưởng” đối với các vấn đề về phát triển kinh tế - xã hội ở địa phương",
         group=GROUP_DISTRICTS,
         recurring=True,
         period="quarterly",
@@ -130,7 +130,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "c.2",
-        "Chỉ đạo UBND các xã, phường, thị trấn xây dựng kế hoạch cụ thể; quán triệt, thực hiện nghiêm túc, hiệu quả các nội dung chỉ đạo của UBND tỉnh về cải thiện và nâng cao Chỉ số PAPI",
+        "Chỉ đạo UBND các xã, phường, thị trấn xây dựng kế hoạch cụ thể để tổ chức thực hiện các nhiệm vụ sau: Quán triệt, thực hiện nghiêm túc, hiệu quả các nội dung chỉ đạo của UBND tỉnh về việc cải thiện và nâng cao Chỉ số PAPI",
         group=GROUP_DISTRICTS,
         deadline=GUIDANCE_DUE,
         output="Kế hoạch của UBND cấp xã",
@@ -139,7 +139,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "c.3",
-        "Chỉ đạo UBND cấp xã phối hợp chặt chẽ với Mặt trận Tổ quốc và các tổ chức chính trị - xã hội cùng cấp tuyên truyền, phổ biến sâu rộng chủ trương, chính sách, pháp luật liên quan đến đời sống của người dân",
+        "Chỉ đạo UBND các xã, phường, thị trấn xây dựng kế hoạch cụ thể để tổ chức thực hiện các nhiệm vụ sau: Phối hợp chặt chẽ với Mặt trận Tổ quốc và các tổ chức chính trị - xã hội cùng cấp tổ chức tuyên truyền, phổ biến sâu rộng các chủ trương chính sách pháp luật liên quan đến đời sống của người dân",
         group=GROUP_DISTRICTS,
         coordinating=(FRONT,),
         recurring=True,
@@ -150,7 +150,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "c.4",
-        "Chỉ đạo UBND cấp xã kịp thời công khai quy hoạch, kế hoạch sử dụng đất, thu hồi đất, giá đất; công khai thu, chi ngân sách cấp xã, danh sách hộ nghèo, công tác bảo vệ môi trường, nguồn nước; xét duyệt danh sách hộ nghèo đúng quy trình, đúng đối tượng",
+        "Chỉ đạo UBND các xã, phường, thị trấn xây dựng kế hoạch cụ thể để tổ chức thực hiện các nhiệm vụ sau: Kịp thời công khai quy hoạch, kế hoạch sử dụng đất, các thông tin về thu hồi đất, giá đất, các chủ trương, chính sách, pháp luật về đất đai; công khai các khoản thu, chi ngân sách cấp xã, danh sách hộ nghèo, công tác bảo vệ môi trường, nguồn nước để người dân biết và giám sát,...; thực hiện xét duyệt danh sách hộ nghèo đảm bảo chặt chẽ, đúng quy trình, thủ tục, đúng đối tượng",
         group=GROUP_DISTRICTS,
         recurring=True,
         period="quarterly",
@@ -160,7 +160,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "c.5",
-        "Chỉ đạo UBND cấp xã giải quyết kịp thời, đúng quy định kiến nghị, khiếu nại, tố cáo của công dân; nâng cao hiệu quả hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư cộng đồng",
+        "Chỉ đạo UBND các xã, phường, thị trấn xây dựng kế hoạch cụ thể để tổ chức thực hiện các nhiệm vụ sau: Giải quyết kịp thời, đúng quy định đối với các nội dung kiến nghị, khiếu nại, tố cáo của công dân; nâng cao hiệu quả hoạt động của Ban Thanh tra nhân dân, Ban Giám sát đầu tư cộng đồng gắn với phong trào xây dựng nông thôn mới, phong trào toàn dân xây dựng nông thôn mới, phong trào toàn dân bảo vệ an ninh Tổ quốc",
         group=GROUP_DISTRICTS,
         recurring=True,
         period="quarterly",
@@ -170,7 +170,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "d",
-        "Chỉ đạo Ủy ban MTTQ Việt Nam ở địa phương phối hợp tuyên truyền và thực hiện chức năng giám sát việc thực hiện Chỉ số PAPI ở địa phương; nâng cao chất lượng hoạt động của Ban Thanh tra nhân dân",
+        "Chỉ đạo Ủy ban Mặt trận Tổ quốc Việt Nam ở địa phương phối hợp tuyên truyền và thực hiện chức năng giám sát việc thực hiện Chỉ số PAPI ở địa phương; thực hiện các giải pháp nâng cao chất lượng hoạt động của Ban Thanh tra nhân dân",
         lead=(FRONT,),
         recurring=True,
         period="half_yearly",
@@ -180,7 +180,7 @@ TASKS = [
     TaskDef(
         "II.1",
         "đ",
-        "Chỉ đạo các tổ chức chính trị ở cơ sở tham gia tích cực và có trách nhiệm vào việc thực hiện dân chủ ở cơ sở, bảo đảm phương châm “Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng”",
+        "Chỉ đạo các tổ chức chính trị ở cơ sở tham gia tích cực và có trách nhiệm vào việc thực hiện dân chủ ở cơ sở, bảo đảm thực hiện đầy đủ, thực chất phương châm “Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng”",
         lead=(MASS_MOBILISATION,),
         recurring=True,
         period="half_yearly",
@@ -191,7 +191,7 @@ TASKS = [
     TaskDef(
         "II.2",
         "a",
-        "Tham mưu UBND tỉnh tổ chức hội nghị triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI tỉnh Khánh Hòa năm 2023: trang bị kiến thức, kỹ năng về PAPI; thông tin kết quả PAPI 2022; quán triệt các giải pháp năm 2023",
+        "Chủ trì, phối hợp với Văn phòng UBND tỉnh, cơ quan liên quan tham mưu UBND tỉnh tổ chức hội nghị triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI tỉnh Khánh Hòa năm 2023 với mục tiêu: trang bị kiến thức, kỹ năng về Chỉ số PAPI cho đội ngũ cán bộ, công chức, viên chức và cán bộ cấp cơ sở; thông tin, tuyên truyền về kết quả Chỉ số PAPI của tỉnh Khánh Hòa năm 2022; quán triệt, triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI tỉnh Khánh Hòa trong năm 2023 và những năm tiếp theo",
         lead=(HOME_AFFAIRS,),
         coordinating=(OFFICE,),
         deadline=GUIDANCE_DUE,
@@ -201,7 +201,7 @@ TASKS = [
     TaskDef(
         "II.2",
         "b.1",
-        "Chỉ đạo UBND cấp xã tuyên truyền, thông tin về kết quả Chỉ số PAPI của tỉnh đến các thôn/tổ dân phố để Nhân dân biết và giám sát",
+        "Chỉ đạo UBND cấp xã: Tổ chức tuyên truyền, thông tin về kết quả Chỉ số PAPI của tỉnh năm 2023 đến các thôn/tổ dân phố để Nhân dân biết và giám sát",
         group=GROUP_DISTRICTS,
         deadline=REPORT_DUE,
         units=("1.1", "2.1"),
@@ -210,7 +210,7 @@ TASKS = [
     TaskDef(
         "II.2",
         "b.2",
-        "Chỉ đạo UBND cấp xã công khai, niêm yết Bộ khung nhiệm vụ cải thiện và nâng cao Chỉ số PAPI tại trụ sở UBND cấp xã, trụ sở thôn/tổ dân phố",
+        "Chỉ đạo UBND cấp xã: Thực hiện công khai, niêm yết Bộ khung nhiệm vụ cải thiện và nâng cao Chỉ số PAPI tại trụ sở UBND cấp xã, trụ sở thôn/tổ dân phố để Nhân dân biết và giám sát",
         group=GROUP_DISTRICTS,
         deadline=GUIDANCE_DUE,
         units=("2.1",),
@@ -230,7 +230,7 @@ TASKS = [
     TaskDef(
         "II.2",
         "c.2",
-        "Định kỳ lồng ghép phát sóng chuyên mục thực hiện các nội dung Chỉ số PAPI với chuyên mục cải cách hành chính",
+        "Định kỳ lồng ghép phát sóng chuyên mục thực hiện các nội dung chỉ số PAPI với chuyên mục cải cách hành chính",
         lead=(RADIO_TV,),
         recurring=True,
         period="monthly",
@@ -242,7 +242,7 @@ TASKS = [
     TaskDef(
         "II.3",
         "a.1",
-        "Chủ trì, phối hợp với các cơ quan được giao hướng dẫn, kiểm tra tổ chức đoàn công tác kiểm tra, khảo sát nắm tình hình triển khai giải pháp cải thiện Chỉ số PAPI; hướng dẫn, tháo gỡ khó khăn hoặc tham mưu UBND tỉnh chỉ đạo xử lý",
+        "Chủ trì, phối hợp với các cơ quan được giao hướng dẫn, kiểm tra triển khai các nhiệm vụ cải thiện và nâng cao Chỉ số PAPI để tổ chức đoàn công tác kiểm tra, khảo sát nắm tình hình triển khai giải pháp cải thiện Chỉ số PAPI của cơ quan, đơn vị, địa phương, từ đó hướng dẫn, tháo gỡ khó khăn, vướng mắc hoặc tham mưu UBND tỉnh chỉ đạo xử lý (nếu có)",
         lead=(HOME_AFFAIRS,),
         coordinating_group=GROUP_GUIDING,
         deadline=REPORT_DUE,
@@ -260,7 +260,7 @@ TASKS = [
     TaskDef(
         "II.3",
         "b",
-        "Thường xuyên kiểm tra việc thực hiện các giải pháp cải thiện và nâng cao Chỉ số PAPI của cơ quan, đơn vị, địa phương thuộc ngành, lĩnh vực được phân công; phối hợp với Sở Nội vụ tham mưu UBND tỉnh chỉ đạo xử lý",
+        "Thường xuyên tổ chức kiểm tra việc thực hiện các giải pháp cải thiện và nâng cao Chỉ số PAPI của cơ quan, đơn vị, địa phương thuộc ngành, lĩnh vực được phân công để kịp thời hướng dẫn tháo gỡ khó khăn, vướng mắc; phối hợp với Sở Nội vụ để tham mưu UBND tỉnh chỉ đạo xử lý (nếu có)",
         group=GROUP_GUIDING,
         coordinating=(HOME_AFFAIRS,),
         recurring=True,
@@ -269,7 +269,7 @@ TASKS = [
     TaskDef(
         "II.3",
         "c.1",
-        "Tăng cường kiểm tra, giám sát việc thực hiện quy chế dân chủ cơ sở tại cấp xã, phát huy dân chủ, tạo điều kiện thuận lợi để người dân thực hiện",
+        "Tăng cường công tác kiểm tra, giám sát việc thực hiện quy chế dân chủ cơ sở tại cấp xã, phát huy dân chủ, tạo mọi điều kiện thuận lợi để người dân thực hiện; quán triệt và thực hiện tốt chủ trương “Dân biết, dân bàn, dân kiểm tra, dân giám sát, dân thụ hưởng” đối với các vấn đề về phát triển kinh tế - xã hội ở địa phương",
         group=GROUP_DISTRICTS,
         recurring=True,
         period="half_yearly",
@@ -279,7 +279,7 @@ TASKS = [
     TaskDef(
         "II.3",
         "c.2",
-        "Kiểm tra việc triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI của UBND các xã, phường, thị trấn, tập trung vào các nhiệm vụ tại Bộ khung nhiệm vụ của tỉnh",
+        "Kiểm tra việc triển khai các giải pháp cải thiện và nâng cao Chỉ số PAPI của UBND các xã, phường, thị trấn, tập trung vào các nhiệm vụ được giao tại Bộ khung nhiệm vụ cải thiện và nâng cao Chỉ số PAPI của tỉnh Khánh Hòa",
         group=GROUP_DISTRICTS,
         deadline=REPORT_DUE,
         output="Báo cáo kết quả kiểm tra cấp xã",
@@ -288,7 +288,7 @@ TASKS = [
     TaskDef(
         "II.3",
         "d",
-        "Tăng cường kiểm tra, giám sát việc thực hiện Pháp lệnh thực hiện dân chủ cơ sở; nâng cao hiệu quả công tác giám sát, phản biện",
+        "Tăng cường công tác kiểm tra, giám sát việc thực hiện Pháp lệnh thực hiện dân chủ cơ sở, nâng cao hiệu quả công tác giám sát, phản biện",
         lead=(FRONT,),
         recurring=True,
         period="half_yearly",
@@ -299,7 +299,7 @@ TASKS = [
     TaskDef(
         "II.4",
         "a",
-        "Làm đầu mối phối hợp với Ủy ban MTTQ Việt Nam cấp huyện và cơ quan liên quan hỗ trợ đoàn khảo sát PAPI; chỉ đạo UBND cấp xã bố trí địa điểm, chuẩn bị điều kiện hậu cần phục vụ khảo sát",
+        "Làm đầu mối phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam cấp huyện và các cơ quan, đơn vị liên quan hỗ trợ đoàn khảo sát PAPI thực hiện khảo sát tại địa phương. Chỉ đạo UBND cấp xã bố trí địa điểm, chuẩn bị điều kiện hậu cần phục vụ khảo sát",
         group=GROUP_DISTRICTS,
         deadline=SURVEY_DUE,
         description="Thời hạn: minh họa (theo lịch khảo sát PAPI hằng năm).",
@@ -307,7 +307,7 @@ TASKS = [
     TaskDef(
         "II.4",
         "b",
-        "Phối hợp với các cơ quan, đơn vị, địa phương trao đổi thông tin, xác định địa bàn và đối tượng khảo sát, hỗ trợ điều tra viên thực hiện khảo sát PAPI năm 2023",
+        "Phối hợp với các cơ quan, đơn vị, địa phương trong việc trao đổi thông tin, xác định địa bàn và đối tượng khảo sát, hỗ trợ điều tra viên thực hiện khảo sát PAPI năm 2023 trên địa bàn tỉnh",
         lead=(FRONT,),
         deadline=SURVEY_DUE,
         description="Đề nghị. Thời hạn: minh họa (theo lịch khảo sát PAPI hằng năm).",

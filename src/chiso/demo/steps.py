@@ -11,4 +11,5 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan
     "chiso.demo.loop2023.load",  # review settings, own-agency reports, periods, sign-off
+    "chiso.demo.documents2023.load",  # the plan's words and "Nơi nhận" lists
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ParamSpec, TypeVar
 
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from chiso.documents.pdf import docx_to_pdf
 from chiso.documents.phrases import short_kind
 from chiso.documents.plan_document import build_plan_document, plan_outline, province_kind
 from chiso.documents.plan_progress import plan_progress
+from chiso.documents.plan_words import plan_words
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
 from chiso.index.objectives import evaluate_objectives
 from chiso.index.results import Results
@@ -214,5 +215,11 @@ def plan_document(
     baseline = None
     if results is not None and plan.baseline_year in results.years:
         baseline = results.profile(plan.province.name, plan.baseline_year).aggregate
-    docx = build_plan_document(plan_outline(plan), plan_letterhead(plan, today), baseline, progress)
+    letterhead = plan_letterhead(plan, today)
+    kind = province_kind(plan.province.name)
+    words = plan_words(
+        plan, letterhead.body.label or "UBND tỉnh", kind, baseline, letterhead.recipients
+    )
+    letterhead = replace(letterhead, recipients=words.recipients)
+    docx = build_plan_document(plan_outline(plan, words), letterhead, progress)
     return _finish(docx, f"ke-hoach-{plan.year}", fmt, progress)

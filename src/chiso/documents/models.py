@@ -20,6 +20,7 @@ STALE_AFTER = dt.timedelta(minutes=20)
 
 class DocumentKind(models.TextChoices):
     RESULTS = "results", _("Báo cáo kết quả thực hiện kế hoạch")
+    CONSOLIDATED = "consolidated", _("Báo cáo tổng hợp (bản thảo đã biên tập)")
     ANALYSIS = "analysis", _("Báo cáo phân tích kết quả chỉ số")
     PLAN = "plan", _("Văn bản kế hoạch")
     ANNEX = "annex", _("Phụ lục: danh sách phân công (Excel)")
@@ -86,3 +87,73 @@ class DocumentJob(models.Model):
     def is_stale(self, now: dt.datetime | None = None) -> bool:
         """Unfinished long after it was asked for: its worker is gone."""
         return not self.finished and (now or timezone.now()) - self.created_at > STALE_AFTER
+
+
+class PlanText(models.Model):
+    """The words of a plan document that are not task data: the opening, purpose, requirements,
+    the objectives as worded in the plan, the implementation clauses, the closing sentence and
+    the recipients. Each is editable; a blank part is generated from the plan's data."""
+
+    plan = models.OneToOneField(
+        Plan, on_delete=models.CASCADE, related_name="document_text", verbose_name=_("kế hoạch")
+    )
+    preamble = models.TextField(
+        _("phần mở đầu"), blank=True, help_text=_("Để trống: viết từ kết quả năm cơ sở.")
+    )
+    purpose = models.TextField(_("mục đích"), blank=True, help_text=_("Mỗi dòng một ý."))
+    requirements = models.TextField(_("yêu cầu"), blank=True, help_text=_("Mỗi dòng một ý."))
+    objectives = models.TextField(
+        _("mục tiêu (lời văn)"),
+        blank=True,
+        help_text=_("Mỗi dòng một ý. Để trống: in các mục tiêu đã khai báo của kế hoạch."),
+    )
+    implementation = models.TextField(
+        _("tổ chức thực hiện"),
+        blank=True,
+        help_text=_("Mỗi dòng một khoản. Để trống: viết từ hạn báo cáo của kế hoạch."),
+    )
+    closing = models.TextField(_("câu kết"), blank=True)
+    recipients = models.TextField(
+        _("nơi nhận"),
+        blank=True,
+        help_text=_("Mỗi dòng một nơi nhận. Để trống: dùng danh sách mặc định của tỉnh."),
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("lời văn kế hoạch")
+        verbose_name_plural = _("lời văn kế hoạch")
+
+    def __str__(self) -> str:
+        return str(self.plan)
+
+
+class RecipientList(models.Model):
+    """A reusable "Nơi nhận" list of a province; the default one of a kind fills new documents."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("tên danh sách"), max_length=120)
+    kind = models.CharField(_("dùng cho"), max_length=20, choices=DocumentKind.choices, blank=True)
+    lines = models.TextField(_("nơi nhận"), help_text=_("Mỗi dòng một nơi nhận."))
+    is_default = models.BooleanField(_("mặc định cho loại văn bản này"), default=False)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("danh sách nơi nhận")
+        verbose_name_plural = _("danh sách nơi nhận")
+        constraints = [
+            models.UniqueConstraint(fields=["province", "name"], name="recipientlist_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def as_tuple(self) -> tuple[str, ...]:
+        return split_lines(self.lines)
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """One item a line; the bullet marks and end punctuation a person may type are dropped (the
+    document adds its own)."""
+    items = (line.strip().lstrip("-+•").strip() for line in text.splitlines())
+    return tuple(item for item in items if item)

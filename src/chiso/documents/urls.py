@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chiso.documents import views
+from chiso.documents import views, views_words
 
 app_name = "documents"
 
@@ -8,4 +8,7 @@ urlpatterns = [
     path("", views.documents_page, name="page"),
     path("<int:job_id>/trang-thai/", views.job_status, name="status"),
     path("<int:job_id>/tai-ve/", views.download, name="download"),
+    path("ke-hoach/<int:plan_id>/loi-van/", views_words.plan_words_page, name="plan-words"),
+    path("noi-nhan/", views_words.recipient_lists, name="recipients"),
+    path("noi-nhan/<int:list_id>/", views_words.recipient_list_edit, name="recipient-list"),
 ]

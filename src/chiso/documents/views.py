@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chiso.documents.editing import can_edit_documents
 from chiso.documents.forms import DocumentRequestForm
 from chiso.documents.generate import DocumentError
 from chiso.documents.models import DocumentJob
 from chiso.documents.pdf import pdf_available
 from chiso.documents.services import can_request_documents, jobs_for, request_document
-from chiso.plans.access import get_or_404
+from chiso.plans.access import get_or_404, plans_for
 
 RECENT_JOBS = 20
 
@@ -49,7 +50,13 @@ def documents_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "documents/page.html",
-        {"form": form, "jobs": jobs, "pdf_available": pdf_available()},
+        {
+            "form": form,
+            "jobs": jobs,
+            "pdf_available": pdf_available(),
+            "can_edit": can_edit_documents(request.user),
+            "plans": plans_for(request.user).order_by("-year")[:3],
+        },
     )
 
 

@@ -1,0 +1,60 @@
+"""Permission-matrix rows for the documents pages that edit words and registers (picked up by
+tests/test_permission_matrix.py): coordinators and administrators of the province only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.test_permission_matrix import (
+    COORDINATOR_PAGE,
+    DENIED,
+    FOUND,
+    LOGIN,
+    MISSING,
+    OK,
+    Row,
+    expect,
+)
+
+SAVED = expect(DENIED, admin=FOUND, coordinator=FOUND, anonymous=LOGIN, other_province=MISSING)
+
+
+def extend_world(world: Any) -> None:
+    from chiso.documents.models import RecipientList
+
+    world.extra["recipient_list"] = RecipientList.objects.create(
+        province=world.home.plan.province, name="Nơi nhận kế hoạch", lines="Sở Nội vụ\nLưu: VT"
+    )
+
+
+def _list(world: Any) -> dict[str, Any]:
+    return {"list_id": world.extra["recipient_list"].pk}
+
+
+def _plan(world: Any) -> dict[str, Any]:
+    return {"plan_id": world.home.plan.pk}
+
+
+ROWS: list[Row] = [
+    Row("documents:plan-words", COORDINATOR_PAGE, _plan),
+    Row(
+        "documents:plan-words",
+        SAVED,
+        _plan,
+        method="POST",
+        data=lambda w: {"purpose": "Nâng cao hiệu quả quản trị", "closing": "Trên đây./."},
+    ),
+    Row(
+        "documents:recipients",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=OK),
+    ),
+    Row("documents:recipient-list", COORDINATOR_PAGE, _list),
+    Row(
+        "documents:recipient-list",
+        SAVED,
+        _list,
+        method="POST",
+        data=lambda w: {"action": "delete"},
+        label="delete",
+    ),
+]
