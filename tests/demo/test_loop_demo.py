@@ -49,3 +49,22 @@ def test_the_plan_wide_report_and_the_quarterly_duty(db, settings):
     ]
     assert quarterly.period_due == dt.date(2023, 9, 30)
     assert quarterly.status(dt.date(2023, 8, 15)) == Status.IN_PROGRESS
+
+
+def test_two_district_committees_sign_off_their_reports(db, settings):
+    settings.CHISO_TODAY = "2023-08-15"
+    load_twice()
+    rules = ReportingSettings.objects.get()
+    assert sorted(a.name for a in rules.signoff_agencies.all()) == [
+        "UBND thành phố Cam Ranh",
+        "UBND thành phố Nha Trang",
+    ]
+    approved = ProgressReport.objects.get(
+        assignment__task__section__code="II.3",
+        assignment__task__code="c.1",
+        assignment__agency__name="UBND thành phố Nha Trang",
+    )
+    assert approved.state == ReportState.SUBMITTED
+    assert approved.head_reviewer.username == "ldnhatrang"
+    waiting = ProgressReport.objects.get(state=ReportState.AWAITING_HEAD)
+    assert waiting.assignment.agency.name == "UBND thành phố Cam Ranh"

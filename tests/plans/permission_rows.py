@@ -18,6 +18,7 @@ from tests.test_permission_matrix import (
     FOUND,
     HOME_PAGE,
     LOGIN,
+    MISSING,
     NOT_ALLOWED,
     OK,
     SIGNED_IN,
@@ -95,7 +96,25 @@ def _schedule_form(world: World) -> dict[str, Any]:
     return {"version": world.home.task.version, "report_schedule": "quarterly"}
 
 
+def _report_a(world: World) -> dict[str, Any]:
+    assert world.home.report_a is not None
+    return {"pk": world.home.report_a.pk}
+
+
+def _signoff_form(world: World) -> dict[str, Any]:
+    return {"decision": "approve", "comment": "", "version": 1}
+
+
 ROWS: list[Row] = [
+    # The agency head's sign-off: only A's head may decide (report_a is not awaiting a head, so
+    # the head gets the page back with the reason); everyone else of the province is refused.
+    Row(
+        "plans:report-signoff",
+        expect(DENIED, anonymous=LOGIN, agency_head=OK, officer_b=MISSING, other_province=MISSING),
+        _report_a,
+        "POST",
+        _signoff_form,
+    ),
     # A task's reporting schedule: the coordinator's (POST only; the task page carries the form).
     Row("plans:task-schedule", COORDINATOR_SAVES, _task, "POST", _schedule_form),
     Row("plans:task-schedule", POST_ONLY, _task, label="GET"),

@@ -50,10 +50,12 @@ def load(say: Say) -> None:
         )
         plan2023.replay_review(report, "2023-06-29", True, "Đạt yêu cầu.", reviewer="lanhdao")
     _schedules(plan)
+    _signoff(plan, province)
     say(
         "  vòng báo cáo: Sở Nội vụ báo cáo nhiệm vụ của mình (II.2.a), "
         "lãnh đạo tỉnh (lanhdao) duyệt báo cáo của Sở Nội vụ; "
-        "báo cáo chung hạn 29/9/2023 (III.1), báo cáo tổng hợp hằng quý (III.2)"
+        "báo cáo chung hạn 29/9/2023 (III.1), báo cáo tổng hợp hằng quý (III.2); "
+        "lãnh đạo UBND Nha Trang, Cam Ranh (ldnhatrang, ldcamranh) duyệt báo cáo trước"
     )
 
 
@@ -90,3 +92,40 @@ def _schedules(plan: Plan) -> None:
         evidence="bao-cao-tong-hop-quy-II-2023.pdf",
     )
     plan2023.replay_review(report, "2023-07-07", True, reviewer="lanhdao")
+
+
+def _signoff(plan: Plan, province: object) -> None:
+    """Nha Trang and Cam Ranh ask their head's approval before a report reaches Sở Nội vụ: a
+    Nha Trang report approved by its head and waiting for Sở Nội vụ, a Cam Ranh report waiting
+    for its head."""
+    nha_trang, cam_ranh = "UBND thành phố Nha Trang", "UBND thành phố Cam Ranh"
+    rules = ReportingSettings.objects.get(province=province)
+    rules.signoff_agencies.add(org.agency(province, nha_trang), org.agency(province, cam_ranh))
+    approved = plan2023.find_assignment(plan, "II.3", "c.1", nha_trang)
+    if approved.reports.exists():
+        return
+    report = plan2023.replay_submit(
+        "nhatrang",
+        approved,
+        "2023-08-09",
+        "6 tháng đầu năm: kiểm tra việc thực hiện quy chế dân chủ ở cơ sở tại 9/27 phường, xã; "
+        "chấn chỉnh việc niêm yết công khai tại 3 xã.",
+        40,
+        figures="9/27 phường, xã",
+    )
+    moment = plan2023.when("2023-08-11", 10)
+    with plan2023.dated(moment):
+        services.sign_off_report(
+            User.objects.get(username="ldnhatrang"), report, approve=True, version=None
+        )
+        ProgressReport.objects.filter(pk=report.pk).update(head_reviewed_at=moment)
+    plan2023.replay_submit(
+        "camranh",
+        plan2023.find_assignment(plan, "II.2", "b.1", cam_ranh),
+        "2023-08-12",
+        "Đã phát hành bản tin kết quả PAPI 2022 tới 15/15 phường, xã; đang tổ chức tuyên truyền "
+        "tại các thôn, tổ dân phố.",
+        50,
+        figures="15/15 phường, xã",
+        evidence="ban-tin-papi-cam-ranh.pdf",
+    )

@@ -217,8 +217,23 @@ def load(say: Say) -> None:
     ensure_user(
         "lanhdao", "Võ Văn Lãnh Đạo", Role.LEADERSHIP, province, agency(province, COMMITTEE)
     )
+    # Heads of the two district committees whose reports they sign off (chiso.demo.loop2023).
+    ensure_user(
+        "ldnhatrang",
+        "Hồ Văn Thủ Trưởng",
+        Role.AGENCY_HEAD,
+        province,
+        agency(province, "UBND thành phố Nha Trang"),
+    )
+    ensure_user(
+        "ldcamranh",
+        "Đặng Thị Thủ Trưởng",
+        Role.AGENCY_HEAD,
+        province,
+        agency(province, "UBND thành phố Cam Ranh"),
+    )
     say(
         f"  tỉnh Khánh Hòa: {Agency.objects.filter(province=province).count()} cơ quan, "
         f"4 nhóm (phân công hướng dẫn theo chỉ số là minh họa); "
-        "tài khoản admin, sonoivu, nhatrang, camranh, mttq, lanhdao"
+        "tài khoản admin, sonoivu, nhatrang, camranh, mttq, lanhdao, ldnhatrang, ldcamranh"
     )

@@ -112,14 +112,14 @@ def _task(coordinator: User, plan: Plan, section: object, d: TaskDef) -> Task:
 
 
 @contextmanager
-def _dated(moment: dt.datetime) -> Iterator[None]:
+def dated(moment: dt.datetime) -> Iterator[None]:
     """Audit entries written inside the block are dated `moment` (the demo replays 2023)."""
     last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
     yield
     AuditEntry.objects.filter(id__gt=last).update(at=moment)
 
 
-def _when(day: str, hour: int = 9) -> dt.datetime:
+def when(day: str, hour: int = 9) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour)))
 
 
@@ -146,9 +146,9 @@ def replay_submit(
 ) -> ProgressReport:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    moment = _when(day)
+    moment = when(day)
     files = [SimpleUploadedFile(evidence, MINIMAL_PDF)] if evidence else []
-    with _dated(moment):
+    with dated(moment):
         report = services.submit_report(
             User.objects.get(username=user),
             assignment,
@@ -172,8 +172,8 @@ def replay_submit(
 def replay_review(
     report: ProgressReport, day: str, accept: bool, comment: str = "", reviewer: str = "sonoivu"
 ) -> None:
-    moment = _when(day, 15)
-    with _dated(moment):
+    moment = when(day, 15)
+    with dated(moment):
         services.review_report(
             User.objects.get(username=reviewer),
             report,

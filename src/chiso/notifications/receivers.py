@@ -8,7 +8,7 @@ from typing import Any
 from chiso.notifications import fanout
 from chiso.notifications.models import Kind
 from chiso.plans import signals
-from chiso.plans.models import Assignment, ProgressReport, Task
+from chiso.plans.models import Assignment, ProgressReport, ReportState, Task
 
 
 def _day(value: dt.date | None) -> str:
@@ -17,17 +17,21 @@ def _day(value: dt.date | None) -> str:
 
 def on_report_submitted(sender: Any, report: ProgressReport, **kwargs: Any) -> None:
     author = report.author.get_full_name() or report.author.username
+    if report.state == ReportState.AWAITING_HEAD:
+        event = fanout.report_event(report, Kind.AWAITING_HEAD, author=author)
+        fanout.announce(event, fanout.heads_of(report.assignment.agency_id))
+        return
     event = fanout.report_event(report, Kind.REPORT_SUBMITTED, author=author)
     fanout.announce(event, fanout.reviewers_of(report))
 
 
 def on_report_reviewed(sender: Any, report: ProgressReport, accepted: bool, **kwargs: Any) -> None:
     kind = Kind.REPORT_ACCEPTED if accepted else Kind.REPORT_RETURNED
-    comment = report.review_comment
+    comment = report.review_comment or report.head_comment  # Sở Nội vụ's, or the head's
     event = fanout.report_event(report, kind, comment=comment[:300])
     people = fanout.agency_people([report.assignment.agency_id])[report.assignment.agency_id]
-    reviewer = report.reviewer_id
-    fanout.announce(event, [pk for pk in people if pk != reviewer])
+    deciders = {report.reviewer_id, report.head_reviewer_id if not report.reviewer_id else None}
+    fanout.announce(event, [pk for pk in people if pk not in deciders])
 
 
 def on_assignment_created(sender: Any, assignment: Assignment, **kwargs: Any) -> None:

@@ -149,3 +149,22 @@ def agencies_for(user: Any) -> QuerySet[Agency]:
     if user.is_authenticated and user.role not in PROVINCE_WIDE_READERS:
         qs = qs.filter(pk=user.agency_id) if user.agency_id else qs.none()
     return qs
+
+
+def needs_signoff(user: Any, assignment: Assignment) -> bool:
+    """Whether a report by `user` goes to the agency's head first: the province asks it of the
+    agency (ReportingSettings.signoff_agencies) and the author is not a head themselves."""
+    if user.role == Role.AGENCY_HEAD:
+        return False
+    rules = reporting_settings(assignment.province_id)
+    return rules is not None and rules.signoff_agencies.filter(pk=assignment.agency_id).exists()
+
+
+def can_sign_off(user: Any, assignment: Assignment) -> bool:
+    """The head ("thủ trưởng / lãnh đạo cơ quan") of the assignment's own agency."""
+    return (
+        user.is_authenticated
+        and user.role == Role.AGENCY_HEAD
+        and user.agency_id is not None
+        and user.agency_id == assignment.agency_id
+    )

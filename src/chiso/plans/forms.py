@@ -168,6 +168,23 @@ class ReviewForm(forms.Form):
     )
 
 
+class SignOffForm(forms.Form):
+    """The agency head's decision on an officer's report."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Quyết định của lãnh đạo cơ quan"),
+        widget=forms.RadioSelect,
+        choices=[("approve", _("Đồng ý, gửi Sở Nội vụ")), ("return", _("Trả lại để bổ sung"))],
+    )
+    comment = forms.CharField(
+        label=_("Ý kiến của lãnh đạo cơ quan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bắt buộc khi trả lại báo cáo."),
+    )
+
+
 class ConfirmForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 

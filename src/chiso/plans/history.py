@@ -37,6 +37,9 @@ ACTION_LABELS = {
     "report.resubmit": pgettext_lazy("history", "Gửi lại báo cáo đã sửa"),
     "report.accept": pgettext_lazy("history", "Chấp nhận báo cáo"),
     "report.return": pgettext_lazy("history", "Trả lại báo cáo"),
+    "report.head_approve": pgettext_lazy("history", "Lãnh đạo cơ quan duyệt, gửi Sở Nội vụ"),
+    "report.head_return": pgettext_lazy("history", "Lãnh đạo cơ quan trả lại báo cáo"),
+    "task.schedule": pgettext_lazy("history", "Đặt lịch báo cáo theo kỳ"),
 }
 
 FIELD_LABELS = {
@@ -52,6 +55,7 @@ FIELD_LABELS = {
     "objective": _("mục tiêu"),
     "section": _("mục"),
     "copied_from": _("chép từ kế hoạch"),
+    "period": _("kỳ báo cáo"),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from chiso.accounts.models import Role
 from chiso.plans import access
 from chiso.plans.models import Evidence, Plan, ProgressReport, ReportState, Section, TaskUnit
 
@@ -85,7 +86,18 @@ def returned_queue(user: Any) -> QuerySet[ProgressReport]:
         state=ReportState.RETURNED,
         revisions__isnull=True,
         assignment__completed_on__isnull=True,
-    ).order_by("reviewed_at", "id")
+    ).order_by("submitted_at", "id")
+
+
+def signoff_queue(user: Any) -> QuerySet[ProgressReport]:
+    """Officers' reports waiting for the user's approval as the agency's head, oldest first."""
+    if not user.is_authenticated or user.role != Role.AGENCY_HEAD or user.agency_id is None:
+        return ProgressReport.objects.none()
+    return ProgressReport.objects.filter(
+        province_id=user.province_id,
+        assignment__agency_id=user.agency_id,
+        state=ReportState.AWAITING_HEAD,
+    ).order_by("submitted_at", "id")
 
 
 def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
@@ -93,7 +105,11 @@ def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
     (since it was sent, or since it was sent back)."""
     found = list(
         qs.select_related(
-            "author", "reviewer", "assignment__agency", "assignment__task__section"
+            "author",
+            "reviewer",
+            "head_reviewer",
+            "assignment__agency",
+            "assignment__task__section",
         ).prefetch_related(
             Prefetch(
                 "evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")
@@ -104,14 +120,17 @@ def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
         )
     )
     for report in found:
-        since = report.reviewed_at if report.state == ReportState.RETURNED else report.submitted_at
+        since = report.submitted_at
+        if report.state == ReportState.RETURNED:
+            since = report.reviewed_at or report.head_reviewed_at
         report.days_waiting = (today - timezone.localdate(since)).days if since else 0  # type: ignore[attr-defined]
     return found
 
 
 def inbox_count(user: Any) -> int:
     """The menu badge: reports waiting for the user (to review, or to complete and resend)."""
-    return review_queue(user).count() + returned_queue(user).count()
+    queues = (review_queue(user), returned_queue(user), signoff_queue(user))
+    return sum(q.count() for q in queues)
 
 
 def next_waiting(user: Any, after: ProgressReport) -> ProgressReport | None:

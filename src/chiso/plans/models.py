@@ -285,6 +285,7 @@ class Assignment(models.Model):
 
 
 class ReportState(models.TextChoices):
+    AWAITING_HEAD = "awaiting_head", _("Chờ lãnh đạo cơ quan duyệt")
     SUBMITTED = "submitted", _("Chờ duyệt")
     ACCEPTED = "accepted", _("Đã chấp nhận")
     RETURNED = "returned", _("Trả lại")
@@ -322,6 +323,12 @@ class ProgressReport(models.Model):
     )
     reviewed_at = models.DateTimeField(_("ngày duyệt"), null=True, blank=True)
     review_comment = models.TextField(_("ý kiến của Sở Nội vụ"), blank=True)
+    # The agency head's sign-off, where the province asks for it (ReportingSettings).
+    head_reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    head_reviewed_at = models.DateTimeField(_("ngày lãnh đạo cơ quan duyệt"), null=True, blank=True)
+    head_comment = models.TextField(_("ý kiến của lãnh đạo cơ quan"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -419,6 +426,16 @@ class ReportingSettings(models.Model):
         limit_choices_to={"role__in": ["coordinator", "leadership"]},
         verbose_name=_("người duyệt báo cáo của cơ quan điều phối"),
         help_text=_("Một cán bộ điều phối khác, hoặc lãnh đạo tỉnh."),
+    )
+    signoff_agencies = models.ManyToManyField(
+        Agency,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cơ quan cần lãnh đạo cơ quan duyệt báo cáo trước"),
+        help_text=_(
+            "Báo cáo của chuyên viên các cơ quan này đến lãnh đạo cơ quan duyệt trước khi "
+            "gửi Sở Nội vụ."
+        ),
     )
 
     class Meta:

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from chiso.plans import access
-from chiso.plans.forms import ReviewForm
+from chiso.plans.forms import ReviewForm, SignOffForm
 from chiso.plans.models import Assignment, ProgressReport, ReportState
 from chiso.web.fragments import Fragment
 
@@ -29,20 +29,37 @@ class ThreadPart:
 
 def load_thread(assignment: Assignment) -> list[ProgressReport]:
     return list(
-        assignment.reports.select_related("author", "reviewer", "revises")
+        assignment.reports.select_related("author", "reviewer", "head_reviewer", "revises")
         .prefetch_related("evidence", "revisions")
         .order_by("submitted_at", "id")
     )
 
 
+WAITING = (ReportState.SUBMITTED, ReportState.AWAITING_HEAD)
+
+
+def _decision_form(
+    user: object, assignment: Assignment, report: ProgressReport
+) -> ReviewForm | SignOffForm | None:
+    """The form the user may decide a report with: Sở Nội vụ's review, the head's sign-off."""
+    initial = {"version": report.version}
+    if report.author_id == getattr(user, "pk", None):
+        return None  # nobody decides on their own report
+    if report.state == ReportState.SUBMITTED and access.can_review(user, assignment):
+        return ReviewForm(initial=initial)
+    if report.state == ReportState.AWAITING_HEAD and access.can_sign_off(user, assignment):
+        return SignOffForm(initial=initial)
+    return None
+
+
 def thread_part(
     request: HttpRequest,
     assignment: Assignment,
-    review_forms: dict[int, ReviewForm] | None,
+    review_forms: dict[int, ReviewForm | SignOffForm] | None,
     page: Fragment,
 ) -> ThreadPart:
     """The thread; `page` is the assignment page's fragment key for this viewer."""
-    if access.can_review(request.user, assignment):
+    if access.can_review(request.user, assignment) or access.can_sign_off(request.user, assignment):
         return _render(request, assignment, review_forms or {}, reviewing=True)
     key = f"thread:{page.key}"
     part: ThreadPart | None = cache.get(key)
@@ -55,20 +72,17 @@ def thread_part(
 def _render(
     request: HttpRequest,
     assignment: Assignment,
-    review_forms: dict[int, ReviewForm],
+    review_forms: dict[int, ReviewForm | SignOffForm],
     *,
     reviewing: bool,
 ) -> ThreadPart:
     thread = load_thread(assignment)
     forms = dict(review_forms)
-    for report in thread:
-        if (
-            reviewing
-            and report.state == ReportState.SUBMITTED
-            and report.author_id != request.user.pk
-            and report.pk not in forms
-        ):
-            forms[report.pk] = ReviewForm(initial={"version": report.version})
+    if reviewing:
+        for report in thread:
+            form = _decision_form(request.user, assignment, report)
+            if form is not None and report.pk not in forms:
+                forms[report.pk] = form
     html = render_to_string(
         "plans/_thread.html",
         {"thread": [(r, forms.get(r.pk)) for r in thread]},
@@ -77,6 +91,6 @@ def _render(
     returned = [r for r in thread if r.state == ReportState.RETURNED and not r.revisions.all()]
     return ThreadPart(
         mark_safe(html),  # rendered (and escaped) by the template engine
-        waiting=any(r.state == ReportState.SUBMITTED for r in thread),
+        waiting=any(r.state in WAITING for r in thread),
         returned=returned[0] if returned else None,
     )

@@ -41,6 +41,7 @@ urlpatterns = [
         "phan-cong/<int:pk>/lich-su/", views_reports.assignment_history, name="assignment-history"
     ),
     path("bao-cao/<int:pk>/duyet/", views_reports.report_review, name="report-review"),
+    path("bao-cao/<int:pk>/lanh-dao-duyet/", views_reports.report_signoff, name="report-signoff"),
     path("minh-chung/<int:pk>/", views_reports.evidence_download, name="evidence-download"),
     path("cua-toi/", views_reports.my_assignments, name="my-assignments"),
     path("cho-duyet/", views_inbox.inbox_page, name="inbox"),

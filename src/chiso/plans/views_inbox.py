@@ -26,6 +26,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
             "reviews": reviews,
             "waiting": inbox.rows(chosen.apply(waiting), today) if reviews else [],
             "returned": inbox.rows(returned, today),
+            "signoff": inbox.rows(inbox.signoff_queue(request.user), today),
             "choices": inbox.filter_choices(request.user, waiting, chosen) if reviews else None,
             "today": today,
         },

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from chiso.audit.services import with_revision
 from chiso.plans import access, inbox, services
 from chiso.plans.compliance import current_compliance
-from chiso.plans.forms import ReportForm, ReviewForm, add_service_error
+from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm, add_service_error
 from chiso.plans.history import entries_for, history_rows
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.plans.thread import thread_part
@@ -39,7 +39,7 @@ def _page(
     assignment: Assignment,
     report_form: ReportForm | None,
     revising: ProgressReport | None = None,
-    review_forms: dict[int, ReviewForm] | None = None,
+    review_forms: dict[int, ReviewForm | SignOffForm] | None = None,
 ) -> HttpResponse:
     page = fragment(
         assignment.province_id,
@@ -137,6 +137,32 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã ghi nhận ý kiến duyệt báo cáo."))
             if request.POST.get("then") == "next":
                 return _next_in_inbox(request, report)
+            return redirect("plans:assignment-detail", pk=report.assignment_id)
+    return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
+
+
+@login_required
+@require_POST
+def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agency head approves an officer's report or sends it back."""
+    report = access.get_or_404(access.reports_for(request.user).select_related("assignment"), pk=pk)
+    if not access.can_sign_off(request.user, report.assignment):
+        raise PermissionDenied
+    form = SignOffForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.sign_off_report(
+                request.user,
+                report,
+                approve=data["decision"] == "approve",
+                comment=data["comment"],
+                version=data["version"],
+            )
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Đã ghi nhận ý kiến của lãnh đạo cơ quan."))
             return redirect("plans:assignment-detail", pk=report.assignment_id)
     return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
 

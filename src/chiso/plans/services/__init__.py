@@ -34,7 +34,12 @@ from chiso.plans.services.plans import (
     update_plan,
     update_section,
 )
-from chiso.plans.services.reports import resubmit_report, review_report, submit_report
+from chiso.plans.services.reports import (
+    resubmit_report,
+    review_report,
+    sign_off_report,
+    submit_report,
+)
 from chiso.plans.services.tasks import create_task, delete_task, update_task
 
 __all__ = [
@@ -65,6 +70,7 @@ __all__ = [
     "save_objective",
     "save_section",
     "set_schedule",
+    "sign_off_report",
     "submit_report",
     "update_objective",
     "update_plan",

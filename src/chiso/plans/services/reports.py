@@ -68,6 +68,10 @@ def submit_report(
     assignment = lock_current(assignment, None)
     if assignment.completed_on is not None:
         raise PlanError(_("Nhiệm vụ này đã được xác nhận hoàn thành; không gửi thêm báo cáo."))
+    if assignment.reports.filter(state=ReportState.AWAITING_HEAD).exists():
+        raise PlanError(
+            _("Báo cáo trước đang chờ lãnh đạo cơ quan duyệt; chưa gửi được báo cáo mới.")
+        )
     if assignment.reports.filter(state=ReportState.SUBMITTED).exists():
         raise PlanError(_("Báo cáo trước đang chờ Sở Nội vụ duyệt; chưa gửi được báo cáo mới."))
     if revises is not None:
@@ -88,6 +92,11 @@ def submit_report(
         figures=figures.strip(),
         progress=value,
         is_final=is_final,
+        state=(
+            ReportState.AWAITING_HEAD
+            if access.needs_signoff(user, assignment)
+            else ReportState.SUBMITTED
+        ),
     )
     stored: list[Evidence] = []
     try:
@@ -106,6 +115,7 @@ def submit_report(
         report,
         "report.resubmit" if revises else "report.submit",
         {
+            "state": [None, report.state],
             "progress": [None, value],
             "is_final": [None, is_final],
             "files": [None, [e.original_name for e in stored]],
@@ -140,6 +150,8 @@ def review_report(
             _("Không ai được tự duyệt báo cáo của mình; báo cáo này cần người khác duyệt.")
         )
     report = lock_current(report, version)
+    if report.state == ReportState.AWAITING_HEAD:
+        raise PlanError(_("Báo cáo này còn chờ lãnh đạo cơ quan duyệt trước."))
     if report.state != ReportState.SUBMITTED:
         raise PlanError(_("Báo cáo này đã được duyệt trước đó."))
     comment = comment.strip()
@@ -178,3 +190,38 @@ def _apply_to_assignment(user: Any, report: ProgressReport) -> None:
         "assignment.progress",
         {k: [before[k], after[k]] for k in after if before[k] != after[k]},
     )
+
+
+@transaction.atomic
+def sign_off_report(
+    user: Any, report: ProgressReport, *, approve: bool, comment: str = "", version: int | None
+) -> ProgressReport:
+    """The agency head approves an officer's report (it goes on to Sở Nội vụ) or sends it back
+    with a comment (the officer revises it as for a return by Sở Nội vụ)."""
+    if not access.can_sign_off(user, report.assignment):
+        raise PermissionDenied(_("Chỉ lãnh đạo của cơ quan được giao mới duyệt được báo cáo này."))
+    report = lock_current(report, version)
+    if report.state != ReportState.AWAITING_HEAD:
+        raise PlanError(_("Báo cáo này không còn chờ lãnh đạo cơ quan duyệt."))
+    comment = comment.strip()
+    if not approve and not comment:
+        raise PlanError(
+            _("Khi trả lại báo cáo, cần ghi rõ lý do để chuyên viên bổ sung."), "comment"
+        )
+    old_state = report.state
+    report.state = ReportState.SUBMITTED if approve else ReportState.RETURNED
+    report.head_reviewer, report.head_reviewed_at = user, timezone.now()
+    report.head_comment = comment
+    bump(report)
+    report.save()
+    record(
+        user,
+        report,
+        "report.head_approve" if approve else "report.head_return",
+        {"state": [old_state, report.state], "head_comment": ["", comment]},
+    )
+    if approve:
+        signals.report_submitted.send(ProgressReport, report=report)
+    else:
+        signals.report_reviewed.send(ProgressReport, report=report, accepted=False)
+    return report

@@ -12,6 +12,7 @@ from chiso.plans.status import PERIOD_LABELS, PERIOD_TONE, STATUS_TONE, Status, 
 register = template.Library()
 
 REPORT_TONE = {
+    ReportState.AWAITING_HEAD: "pending",
     ReportState.SUBMITTED: "pending",
     ReportState.ACCEPTED: "ok",
     ReportState.RETURNED: "bad",
