@@ -13,6 +13,7 @@ from chiso.api.query import DEFAULT_PAGE_SIZE, ID, MAX_PAGE_SIZE, PAGE, PAGE_SIZ
 from chiso.api.schemas import BOOL, SCHEMAS, STR, Schema, page_of, ref
 from chiso.plans.evidence import KINDS as EVIDENCE_KINDS
 from chiso.plans.models import Relation
+from chiso.plans.services.reports import TEXT_LIMIT as REPORT_TEXT_LIMIT
 from chiso.plans.status import Status
 
 API_VERSION = "1.1.0"
@@ -83,8 +84,12 @@ REPORT_FORM = FormBody(
         "required": ["narrative", "progress"],
         "properties": {
             # Some character other than white space, and no NUL (a database cannot store it).
-            "narrative": {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$"},
-            "figures": {"type": "string", "pattern": NO_NUL},
+            "narrative": {
+                "type": "string",
+                "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$",
+                "maxLength": REPORT_TEXT_LIMIT,
+            },
+            "figures": {"type": "string", "pattern": NO_NUL, "maxLength": REPORT_TEXT_LIMIT},
             "progress": {"type": "integer", "minimum": 0, "maximum": 100},
             "is_final": {**BOOL, "description": "true: nhiệm vụ đã xong; cần progress = 100"},
             "revises": {**ID.schema(), "description": "Mã báo cáo bị trả lại mà báo cáo này sửa"},

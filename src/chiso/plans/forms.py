@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import Plan, ReportingPeriod, ReportPeriod, ReportSchedule, Section
+from chiso.plans.services.reports import TEXT_LIMIT
 from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
 
@@ -115,11 +116,13 @@ class MultipleFileField(forms.FileField):
 class ReportForm(forms.Form):
     narrative = forms.CharField(
         label=_("Nội dung báo cáo"),
+        max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Việc đã làm, kết quả, khó khăn, kiến nghị."),
     )
     figures = forms.CharField(
         label=_("Số liệu"),
+        max_length=TEXT_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ví dụ: số xã đã niêm yết / tổng số xã."),
@@ -162,6 +165,7 @@ class ReviewForm(forms.Form):
     )
     comment = forms.CharField(
         label=_("Ý kiến của Sở Nội vụ"),
+        max_length=TEXT_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Bắt buộc khi trả lại báo cáo."),

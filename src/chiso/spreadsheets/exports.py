@@ -13,11 +13,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan, ProgressReport, Relation, Task
 from chiso.plans.status import Status, status_expression
+from chiso.spreadsheets.cell_text import fit_text
 from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, TASK_COLUMNS
 
@@ -212,22 +214,27 @@ def reports_workbook(reports: QuerySet[ProgressReport]) -> bytes:
     qs = reports.select_related(
         "assignment__task", "assignment__agency", "author", "reviewer"
     ).order_by("assignment__task__order", "assignment_id", "submitted_at", "id")
-    rows = (
-        [
-            r.assignment.task.code,
-            r.assignment.task.title,
-            r.assignment.agency.name,
-            r.submitted_at,
-            _person(r.author),
-            r.progress,
-            _("Có") if r.is_final else _("Không"),
-            r.get_state_display(),
-            _person(r.reviewer),
-            r.reviewed_at,
-            r.review_comment,
-            r.narrative,
-            r.figures,
-        ]
-        for r in qs
-    )
-    return workbook_to_xlsx([Sheet(_("Báo cáo tiến độ"), columns, rows)])
+    return workbook_to_xlsx([Sheet(_("Báo cáo tiến độ"), columns, (_report_row(r) for r in qs))])
+
+
+def _report_row(r: ProgressReport) -> list[Any]:
+    # A text too long for a cell (reports from before the input limit) is cut with a note
+    # pointing to the assignment's page, where the report is shown in full.
+    page = _("trang %(path)s trên chiso") % {
+        "path": reverse("plans:assignment-detail", args=[r.assignment_id])
+    }
+    return [
+        r.assignment.task.code,
+        r.assignment.task.title,
+        r.assignment.agency.name,
+        r.submitted_at,
+        _person(r.author),
+        r.progress,
+        _("Có") if r.is_final else _("Không"),
+        r.get_state_display(),
+        _person(r.reviewer),
+        r.reviewed_at,
+        fit_text(r.review_comment, page),
+        fit_text(r.narrative, page),
+        fit_text(r.figures, page),
+    ]

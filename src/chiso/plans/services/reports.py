@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chiso.audit.services import record
@@ -19,6 +20,26 @@ from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPerio
 from chiso.plans.services import periods
 from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
+
+# Report texts stay well inside one Excel cell (32,767 characters), so the XLSX exports never
+# cut them; a longer text belongs in an attached document.
+TEXT_LIMIT = 20_000
+
+
+def _check_length(text: str, field: str, label: str) -> None:
+    if len(text) > TEXT_LIMIT:
+        raise PlanError(
+            _(
+                "%(label)s dài %(n)s ký tự, vượt giới hạn %(limit)s ký tự: hãy rút gọn, hoặc gửi "
+                "toàn văn dưới dạng tệp minh chứng."
+            )
+            % {
+                "label": label,
+                "n": number_format(len(text), force_grouping=True),
+                "limit": number_format(TEXT_LIMIT, force_grouping=True),
+            },
+            field,
+        )
 
 
 def _check_progress(progress: Any, is_final: bool) -> int:
@@ -79,6 +100,8 @@ def submit_report(
     _check_revision(assignment, revises)
     if not narrative.strip():
         raise PlanError(_("Cần nhập nội dung báo cáo."), "narrative")
+    _check_length(narrative, "narrative", _("Nội dung báo cáo"))
+    _check_length(figures, "figures", _("Số liệu"))
     value = _check_progress(progress, is_final)
     answers = periods.period_for(assignment, period, revises)
     checked: list[CheckedFile] = [check_upload(f) for f in files]
@@ -157,6 +180,7 @@ def review_report(
     comment = comment.strip()
     if not accept and not comment:
         raise PlanError(_("Khi trả lại báo cáo, cần ghi rõ lý do để cơ quan bổ sung."), "comment")
+    _check_length(comment, "comment", _("Ý kiến của Sở Nội vụ"))
     old_state = report.state
     report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
     report.reviewer, report.reviewed_at, report.review_comment = user, timezone.now(), comment
