@@ -7,7 +7,6 @@ allowed in names (`chiso import-results` = `import_results`).
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,9 @@ CORE_COMMANDS = frozenset({"profile", "ranking", "objectives", "target"})
 
 
 def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chiso.site.settings")
+    from chiso.site.startup import load_settings_or_exit
+
+    load_settings_or_exit()
     import django
 
     django.setup()
@@ -40,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         return core_main(args, db_loader=load_results_from_database)
     if args and not args[0].startswith("-"):
         args[0] = args[0].replace("-", "_")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chiso.site.settings")
+    from chiso.site.startup import load_settings_or_exit
+
+    load_settings_or_exit()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["chiso", *args])

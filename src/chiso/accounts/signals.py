@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
 
+from chiso.accounts.middleware import stamp_login
 from chiso.accounts.models import User
 from chiso.accounts.sessions import end_sessions
 from chiso.audit.services import record
@@ -52,3 +54,9 @@ def revoke_access(sender: Any, instance: User, created: bool, **kwargs: Any) -> 
             province=instance.province,
         )
     access_revoked.send(sender=User, user=instance, reason=reason)
+
+
+@receiver(user_logged_in, dispatch_uid="chiso.accounts.stamp_login")
+def start_session_clocks(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if request is not None and hasattr(request, "session"):
+        stamp_login(request.session)

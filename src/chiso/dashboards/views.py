@@ -24,6 +24,7 @@ from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
 from chiso.web.fragments import fragment, province_fragment
+from chiso.web.params import int_param
 
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
 # once communes report directly); the most overdue come first.
@@ -93,10 +94,8 @@ def _inspections(request: HttpRequest, plan: Plan) -> dict[str, object] | None:
 
 
 def _days(request: HttpRequest) -> int:
-    raw = request.GET.get("days", "").strip()
-    if raw.isdigit():
-        return min(int(raw), MAX_DUE_SOON_DAYS)
-    return due_soon_days()
+    days = int_param(request.GET, "days")
+    return min(days, MAX_DUE_SOON_DAYS) if days is not None else due_soon_days()
 
 
 @login_required
@@ -104,11 +103,11 @@ def deadlines(request: HttpRequest) -> HttpResponse:
     """Overdue and due-soon assignments the user may see (agency staff: their own agency's),
     each list paged: a province has thousands of overdue assignments at national scale."""
     today, days = clock.today(), _days(request)
-    plan_id = request.GET.get("plan", "").strip()
+    plan_id = int_param(request.GET, "plan")
 
     def assignments() -> QuerySet[Assignment]:
         qs = assignments_for(request.user).select_related("task", "task__plan", "agency")
-        return qs.filter(task__plan_id=int(plan_id)) if plan_id.isdigit() else qs
+        return qs.filter(task__plan_id=plan_id) if plan_id is not None else qs
 
     return render(
         request,
@@ -128,7 +127,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             "overdue_query": _query_without(request, "overdue_page"),
             "due_query": _query_without(request, "due_page"),
             "compliance": SimpleLazyObject(lambda: current_compliance(assignments(), today)),
-            "plan_id": plan_id if plan_id.isdigit() else "",
+            "plan_id": plan_id or "",
         },
     )
 

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from chiso.plans.models import Assignment, Relation, Task, TaskUnit
 from chiso.plans.status import Status, status_expression
+from chiso.web.params import int_param
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,10 @@ class TaskFilter:
 
     @classmethod
     def from_query(cls, params: Any) -> TaskFilter:
-        def number(name: str) -> int | None:
-            value = params.get(name, "")
-            return int(value) if value.isdigit() else None
-
         status = params.get("status", "")
         return cls(
-            section=number("section"),
-            agency=number("agency"),
+            section=int_param(params, "section"),
+            agency=int_param(params, "agency"),
             status=status if status in Status.values else "",
             unit=params.get("unit", "").strip()[:12],
             overdue=params.get("overdue") in ("1", "on", "true"),

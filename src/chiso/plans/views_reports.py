@@ -25,6 +25,7 @@ from chiso.plans.models import Assignment, ProgressReport
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
+from chiso.web.params import int_param
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
@@ -96,10 +97,10 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_report_on(request.user, assignment):
         raise PermissionDenied
     revises = None
-    if request.POST.get("revises", "").isdigit():
+    revises_id = int_param(request.POST, "revises")
+    if revises_id is not None:
         revises = access.get_or_404(
-            access.reports_for(request.user).filter(assignment=assignment),
-            pk=int(request.POST["revises"]),
+            access.reports_for(request.user).filter(assignment=assignment), pk=revises_id
         )
     form = ReportForm(request.POST, request.FILES)
     form.offer_periods(assignment, revises)

@@ -20,6 +20,7 @@ from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
 from chiso.site import clock
 from chiso.spreadsheets.export import xlsx_response
+from chiso.web.params import parse_id
 
 
 def _results() -> Results:
@@ -114,9 +115,10 @@ def _agency_id(request: HttpRequest) -> int | None:
     raw = request.GET.get("don-vi", "")
     if not raw:
         return None
-    if not raw.isdigit():
+    agency_id = parse_id(raw)
+    if agency_id is None:
         raise Http404
-    return int(raw)
+    return agency_id
 
 
 def _plan_view(request: HttpRequest, plan_id: int, template: str) -> HttpResponse:

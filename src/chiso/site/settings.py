@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "chiso.accounts.middleware.SessionLifetimeMiddleware",
+    "chiso.web.middleware.PrivatePagesMiddleware",
+    "chiso.web.middleware.DatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,12 +114,25 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'chiso.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'chiso.sqlite3'}",
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        )
+    }
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DATABASE_URL or DB_CONN_MAX_AGE is not valid: {exc}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Readers never wait for the writer (WAL); a transaction takes the write lock when it
+    # begins (IMMEDIATE: a read upgraded to a write mid-way fails at once, whatever the
+    # timeout) and waits up to 20 s for it. chiso.web.middleware.DatabaseBusyMiddleware
+    # answers the rare lock that still times out.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -153,12 +169,20 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 # Sessions are rows tagged with their user, so a password change ends all of them at once.
 SESSION_ENGINE = "chiso.accounts.sessions"
+# A log-in ends after CHISO_SESSION_IDLE_HOURS without a request (a working day: lunch does
+# not log people out, a PC left on overnight does) and CHISO_SESSION_MAX_DAYS after it began
+# (a stolen session cookie kept alive by requests still dies). chiso.accounts.middleware.
+SESSION_COOKIE_AGE = int(float(os.environ.get("CHISO_SESSION_IDLE_HOURS", "8")) * 3600)
+CHISO_SESSION_MAX_SECONDS = int(float(os.environ.get("CHISO_SESSION_MAX_DAYS", "7")) * 86400)
 # A password-reset link works once, for a day.
 PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed log-ins: 5 failures per user name and address lock that pair out for 15 minutes.
+# Failed log-ins: 5 failures per user name and address lock that pair out for 15 minutes, and
+# CHISO_LOGIN_ADDRESS_LIMIT failures from one address (any user names) lock the address out.
+AXES_HANDLER = "chiso.accounts.throttling.UserAndAddressHandler"
+CHISO_LOGIN_ADDRESS_LIMIT = int(os.environ.get("CHISO_LOGIN_ADDRESS_LIMIT", "30"))
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -239,7 +263,9 @@ CHISO_TODAY = os.environ.get("CHISO_TODAY", "")
 
 # Production hardening: all on unless DEBUG. `chiso check --deploy` must report nothing.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only behind a reverse proxy that sets it (CHISO_BEHIND_PROXY=1).
+if env_bool("CHISO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -12,13 +12,9 @@ from django.db.models import Q, QuerySet
 
 from chiso.plans.models import Assignment, ProgressReport, Relation, ReportState, Task
 from chiso.plans.status import Status, status_expression
+from chiso.web.params import int_param
 
 FINISHED = "finished"  # done on time or late
-
-
-def _int(params: Mapping[str, str], name: str) -> int | None:
-    raw = (params.get(name) or "").strip()
-    return int(raw) if raw.isdigit() else None
 
 
 def _status_values(params: Mapping[str, str]) -> list[str] | None:
@@ -37,7 +33,7 @@ def filter_assignments(
         ("section", "task__section_id"),
         ("task", "task_id"),
     ):
-        value = _int(params, name)
+        value = int_param(params, name)
         if value is not None:
             qs = qs.filter(**{field: value})
     relation = (params.get("relation") or "").strip()
@@ -67,7 +63,7 @@ def filter_reports(
         ("agency", "assignment__agency_id"),
         ("task", "assignment__task_id"),
     ):
-        value = _int(params, name)
+        value = int_param(params, name)
         if value is not None:
             qs = qs.filter(**{field: value})
     state = (params.get("state") or "").strip()

@@ -35,6 +35,7 @@ from chiso.spreadsheets.framework_import import (
 )
 from chiso.spreadsheets.models import TaskImport
 from chiso.spreadsheets.template_file import framework_template
+from chiso.web.params import int_param
 
 
 def _stamp() -> str:
@@ -119,9 +120,9 @@ def plan_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
 def tasks_xlsx(request: HttpRequest) -> HttpResponse:
     """The workspace's task list as filtered there (same TaskFilter, plus ?plan=)."""
     tasks = tasks_for(request.user)
-    plan_id = request.GET.get("plan", "")
-    if plan_id.isdigit():
-        tasks = tasks.filter(plan_id=int(plan_id))
+    plan_id = int_param(request.GET, "plan")
+    if plan_id is not None:
+        tasks = tasks.filter(plan_id=plan_id)
     tasks = filter_tasks(tasks, TaskFilter.from_query(request.GET), clock.today())
     return xlsx_response(f"nhiem-vu-{_stamp()}.xlsx", exports.tasks_workbook(tasks))
 

@@ -30,6 +30,7 @@ from chiso.targets.service import (
     province_choices,
     ranked_count,
 )
+from chiso.web.params import parse_id
 
 # URL values of the goal kinds (Vietnamese, as the rest of the site's URLs).
 KIND_BY_PARAM = {"nhom": TIER, "diem": SCORE, "hang": RANK}
@@ -188,12 +189,13 @@ class TargetForm(forms.Form):
         raw = str(self.cleaned_data.get("hang") or "").strip()
         if not raw:
             return None
-        if not raw.isdigit() or int(raw) < 1:
+        rank = parse_id(raw)
+        if rank is None:
             raise forms.ValidationError(
                 _("Thứ hạng phải là số nguyên từ 1 trở lên (nhận được “%(value)s”).")
                 % {"value": raw}
             )
-        return int(raw)
+        return rank
 
     # --- the whole query -------------------------------------------------------------------
 

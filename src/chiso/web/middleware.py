@@ -1,8 +1,12 @@
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 
 class ContentSecurityPolicyMiddleware:
@@ -14,6 +18,49 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Pages and files served to a logged-in user are not stored by browsers or proxies
+    (`Cache-Control: no-store`) unless the view chose its own caching (the public pages
+    revalidate with an ETag; see chiso.public.caching)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class DatabaseBusyMiddleware:
+    """A write that waited its whole timeout for SQLite's lock ("database is locked") is told
+    to try again (503, Retry-After) with the nothing-was-saved message, not a server error."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not (isinstance(exception, OperationalError) and "locked" in str(exception)):
+            return None
+        message = _(
+            "Hệ thống đang bận lưu thay đổi của người khác nên chưa lưu được thay đổi của bạn. "
+            "Vui lòng thử lại sau ít giây."
+        )
+        if request.path.startswith("/api/"):
+            from chiso.api.errors import error_response
+
+            response: HttpResponse = error_response(503, "busy", message)
+        else:
+            response = render(request, "web/busy.html", {"message": message}, status=503)
+        response["Retry-After"] = "5"
         return response
 
 

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest
 from chiso.plans.access import plans_for
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan
+from chiso.web.params import int_param
 
 T = TypeVar("T")
 
@@ -19,8 +20,8 @@ T = TypeVar("T")
 def current_plan(request: HttpRequest) -> Plan:
     """The plan named by ?ke-hoach=<id>, else the user's latest plan; 404 when there is none."""
     plans = plans_for(request.user).order_by("-year", "-id")
-    wanted = request.GET.get("ke-hoach", "")
-    plan = plans.filter(pk=int(wanted)).first() if wanted.isdigit() else plans.first()
+    wanted = int_param(request.GET, "ke-hoach")
+    plan = plans.filter(pk=wanted).first() if wanted is not None else plans.first()
     if plan is None:
         raise Http404
     return plan
