@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.sessions.base_session import AbstractBaseSession
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,13 @@ class Agency(models.Model):
         self.name_key = agency_key(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
+    def clean(self) -> None:
+        _refuse_same_name(
+            self, _("Tỉnh đã có cơ quan “%(name)s” (tên trùng khi bỏ dấu, hoa thường).")
+        )
+        if self.parent_id and self.parent and self.parent.province_id != self.province_id:
+            raise ValidationError({"parent": _("Cơ quan cấp trên phải thuộc cùng tỉnh.")})
+
     @property
     def request_only(self) -> bool:
         return self.kind in REQUEST_ONLY_KINDS
@@ -105,6 +113,25 @@ class AgencyGroup(models.Model):
         self.name_key = agency_key(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
+    def clean(self) -> None:
+        _refuse_same_name(self, _("Tỉnh đã có nhóm “%(name)s” (tên trùng khi bỏ dấu, hoa thường)."))
+
+
+def _refuse_same_name(obj: Agency | AgencyGroup, message: str) -> None:
+    """The database's unique (province, name_key) rule, said as a form error on the name: the
+    admin would otherwise hit the constraint (name_key is not a form field) with a server error."""
+    from chiso.accounts.names import agency_key
+
+    if not obj.province_id or not obj.name:
+        return
+    same = (
+        type(obj)
+        ._default_manager.filter(province_id=obj.province_id, name_key=agency_key(obj.name))
+        .exclude(pk=obj.pk)
+    )
+    if same.exists():
+        raise ValidationError({"name": message % {"name": obj.name}})
+
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Điều phối kế hoạch (Sở Nội vụ)")
@@ -132,6 +159,18 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.agency_id is None:
+            return
+        agency = Agency.objects.only("province_id").get(pk=self.agency_id)
+        if self.province_id is None:
+            self.province_id = agency.province_id
+        elif agency.province_id != self.province_id:
+            raise ValidationError(
+                {"agency": _("Cơ quan này thuộc tỉnh khác với tỉnh của người dùng.")}
+            )
 
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names (`last_name`) before the given name."""

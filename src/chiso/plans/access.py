@@ -78,8 +78,11 @@ def get_or_404(qs: QuerySet[Any], **lookup: Any) -> Any:
 
 
 def can_edit_plan(user: Any, plan: Plan | None = None) -> bool:
-    """Coordinators (Sở Nội vụ) and administrators of the plan's province."""
+    """Coordinators (Sở Nội vụ) and administrators of the plan's province. A national
+    administrator (no province) drafts no plan: every plan belongs to one province."""
     if not user.is_authenticated or user.role not in (Role.COORDINATOR, Role.ADMIN):
+        return False
+    if user.province_id is None:
         return False
     return plan is None or plan.province_id == user.province_id
 

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from chiso.plans.models import Assignment, Relation, Task, TaskUnit
 from chiso.plans.status import Status, status_expression
 from chiso.web.params import int_param
+from chiso.web.text import search
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def filter_tasks(tasks: QuerySet[Task], f: TaskFilter, today: dt.date) -> QueryS
         # "2" also finds tasks linked to "2.4": a dimension covers its sub-dimensions.
         tasks = tasks.filter(units__unit_code__startswith=f.unit).distinct()
     if f.q:
-        tasks = tasks.filter(title__icontains=f.q)
+        tasks = search(tasks, "title", f.q)
     matching = with_status(Assignment.objects.filter(task=OuterRef("pk")), today)
     if f.agency:
         matching = matching.filter(agency_id=f.agency)
