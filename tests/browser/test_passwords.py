@@ -28,6 +28,7 @@ def test_reset_then_change_password(
     page.set_viewport_size({"width": width, "height": 800})
 
     page.goto(f"{live_server.url}/dang-nhap/")
+    screenshot(page, f"login-{width}")
     page.click("[data-testid=password-reset-link]")
     screenshot(page, f"password-reset-form-{width}")
     page.fill("#id_email", "camranh@khanhhoa.gov.vn")
