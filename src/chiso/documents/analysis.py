@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from chiso.documents import charts
 from chiso.documents.analysis_peers import peers_section
+from chiso.documents.analysis_review import review_section
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.phrases import (
@@ -24,6 +25,7 @@ from chiso.documents.phrases import (
 )
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
+from chiso.index.review import PlanWork
 from chiso.index.target import Goal, TargetError, TargetResult, what_it_takes
 
 HISTORY_YEARS = 6
@@ -35,6 +37,7 @@ class AnalysisRequest:
     province: str
     year: int
     goal: Goal | None = None  # next year's goal; default: the best tier
+    plans: tuple[PlanWork, ...] = ()  # the province's plans, for "did the plan work?"
 
 
 def build_analysis(
@@ -71,6 +74,7 @@ def build_analysis(
     _what_it_takes(doc, results, profile, goal)
     progress(80, "So sánh với các tỉnh")
     peers_section(doc, results, profile, "VII")
+    review_section(doc, results, request.plans, request.year, "VIII")
     doc.para(
         f"Trên đây là báo cáo phân tích kết quả Chỉ số {results.index} năm {request.year} "
         f"của {label}./."

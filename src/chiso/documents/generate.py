@@ -34,6 +34,7 @@ from chiso.index.objectives import evaluate_objectives
 from chiso.index.results import Results
 from chiso.plans.models import Plan
 from chiso.plans.objectives import plan_spec
+from chiso.reviews.service import plan_work
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -174,7 +175,11 @@ def analysis_document(
 ) -> DocumentFile:
     if year not in results.years:
         raise DocumentError(_("Không có kết quả năm %(year)s.") % {"year": year})
-    docx = build_analysis(results, AnalysisRequest(province, year), letterhead, progress)
+    plans = tuple(
+        plan_work(p) for p in Plan.objects.filter(province__name=province).order_by("year", "pk")
+    )
+    request = AnalysisRequest(province, year, plans=plans)
+    docx = build_analysis(results, request, letterhead, progress)
     return _finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
 
 

@@ -52,12 +52,15 @@ def _opt(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def _cell(results: Results, province: Province, year: int, unit: str) -> PeerCell:
-    r = results.unit_result(province, year, unit)
-    if r is None:
+def _cell(results: Results, y: int, p: int, u: int, comparable: bool) -> PeerCell:
+    """One province's figures on one unit, read from the computed arrays."""
+    a = results.arrays
+    score = _opt(a.score[y, p, u])
+    if score is None:
         return PeerCell(None, None, None, None)
-    change = None if r.breaks else r.change
-    return PeerCell(r.score, r.rank, r.tier, change)
+    tier = results.framework.tiers[int(a.tier[y, p, u])].code
+    change = _opt(a.score[y, p, u] - a.prev_score[y, p, u]) if comparable else None
+    return PeerCell(score, int(a.rank[y, p, u]), tier, change)
 
 
 def side_by_side(
@@ -75,9 +78,19 @@ def side_by_side(
         return (math.isnan(rank), 0.0 if math.isnan(rank) else rank, p.code)
 
     order = sorted(peers.members, key=by_rank)
+    cols = [_col(results, c) for c in codes]
+    comparable = [y > 0 and not fw.breaks_for(c, results.years[y - 1], year) for c in codes]
+    position = {prov: i for i, prov in enumerate(results.provinces)}
     rows = tuple(
-        PeerRow(p, p == peers.province, tuple(_cell(results, p, year, c) for c in codes))
-        for p in (peers.province, *order)
+        PeerRow(
+            prov,
+            prov == peers.province,
+            tuple(
+                _cell(results, y, position[prov], u, ok)
+                for u, ok in zip(cols, comparable, strict=True)
+            ),
+        )
+        for prov in (peers.province, *order)
     )
     peer_mean: list[float | None] = []
     for i in range(len(codes)):
@@ -168,27 +181,35 @@ def learn_from(
         return LearnFrom(code, name, year, span, (), None, None, why)
     y0, y1 = results.years.index(start), results.years.index(year)
     values, ranks = results.values(code), results.ranks(code)
+    delta = values[y1] - values[y0]
+    position = {prov: i for i, prov in enumerate(results.provinces)}
+    own_p = position[province] if province is not None else -1
+    keep = ~np.isnan(delta)
+    if own_p >= 0:
+        keep[own_p] = False
+    if among is not None:
+        chosen = np.zeros_like(keep)
+        chosen[[position[q] for q in among if q in position]] = True
+        keep &= chosen
+    # largest gain first, ties by province code
+    candidates = sorted(
+        (int(p) for p in np.flatnonzero(keep)),
+        key=lambda p: (-delta[p], results.provinces[p].code),
+    )[:top]
 
     def gainer(p: int) -> Gainer | None:
         a, b = values[y0, p], values[y1, p]
         if math.isnan(a) or math.isnan(b):
             return None
-        r0, r1 = ranks[y0, p], ranks[y1, p]
-        return Gainer(results.provinces[p], float(a), float(b), _rank(r0), _rank(r1))
+        return Gainer(
+            results.provinces[p], float(a), float(b), _rank(ranks[y0, p]), _rank(ranks[y1, p])
+        )
 
-    pool = set(among) if among is not None else None
-    found = [
-        g
-        for p, prov in enumerate(results.provinces)
-        if (pool is None or prov in pool) and prov != province
-        for g in [gainer(p)]
-        if g is not None
-    ]
-    found.sort(key=lambda g: (-g.gain, g.province.code))
-    own = gainer(results.provinces.index(province)) if province is not None else None
+    found = [g for p in candidates if (g := gainer(p)) is not None]
+    own = gainer(own_p) if own_p >= 0 else None
     means = results.arrays.mean[:, _col(results, code)]
     national = float(means[y1] - means[y0]) if not np.isnan(means[[y0, y1]]).any() else None
-    return LearnFrom(code, name, year, span, tuple(found[:top]), own, national, None)
+    return LearnFrom(code, name, year, span, tuple(found), own, national, None)
 
 
 def _rank(value: float) -> int | None:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "chiso.documents",
     "chiso.targets",
     "chiso.notifications",
+    "chiso.reviews",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

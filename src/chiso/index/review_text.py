@@ -1,0 +1,75 @@
+"""A plan review as text (the `chiso review-plan` table) and as JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chiso.index.formatting import fmt_number, render_table
+from chiso.index.review import PlanReview, UnitReview
+
+_T = {
+    "vi": ("Mã", "Chỉ số", "NV", "Đúng hạn", "Thay đổi", "Cả nước", "Tỉnh cùng mức", "Chênh lệch"),
+    "en": ("Code", "Unit", "Tasks", "On time", "Change", "National", "Similar", "Versus"),
+}
+_TITLE = {
+    "vi": "{plan} — {province}: PAPI {year} so với {base}",
+    "en": "{plan} — {province}: PAPI {year} against {base}",
+}
+_NOTES = {"vi": "Lưu ý", "en": "Caveats"}
+
+
+def _row(u: UnitReview, lang: str) -> list[str]:
+    name = u.name.get(lang)
+    return [
+        u.unit,
+        name if len(name) <= 44 else name[:43] + "…",
+        str(len(u.tasks)),
+        f"{u.on_time}/{u.assignments}" if u.tasks else "—",
+        fmt_number(u.change, lang, sign=True),
+        fmt_number(u.national_change, lang, sign=True),
+        fmt_number(u.similar_change, lang, sign=True),
+        fmt_number(u.versus_similar, lang, sign=True),
+    ]
+
+
+def review_table(review: PlanReview, lang: str = "vi") -> str:
+    title = _TITLE[lang].format(
+        plan=review.work.label,
+        province=review.province.display(lang),
+        year=review.year,
+        base=review.baseline_year,
+    )
+    lines = [title, render_table(list(_T[lang]), [_row(u, lang) for u in review.units]), ""]
+    lines += [
+        f"- {u.unit}: {u.sentence().get(lang)}" for u in review.units if u.level != "subdimension"
+    ]
+    lines += ["", _NOTES[lang], *(f"- {c.get(lang)}" for c in review.caveats)]
+    return "\n".join(lines)
+
+
+def review_json(review: PlanReview, lang: str = "vi") -> dict[str, Any]:
+    return {
+        "plan": review.work.label,
+        "province": {"name": review.province.name, "code": review.province.code},
+        "year": review.year,
+        "baseline_year": review.baseline_year,
+        "units": [
+            {
+                "unit": u.unit,
+                "name": u.name.get(lang),
+                "level": u.level,
+                "tasks": [t.code for t in u.tasks],
+                "assignments": u.assignments,
+                "on_time": u.on_time,
+                "before": u.before,
+                "after": u.after,
+                "change": u.change,
+                "national_change": u.national_change,
+                "similar_change": u.similar_change,
+                "versus_similar": u.versus_similar,
+                "sentence": u.sentence().get(lang),
+            }
+            for u in review.units
+        ],
+        "caveats": [c.get(lang) for c in review.caveats],
+    }
