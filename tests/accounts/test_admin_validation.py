@@ -92,3 +92,12 @@ def test_a_national_administrator_is_not_offered_the_plan_form(make_user: Any) -
     assert 'data-testid="plan-create"' not in client.get("/ke-hoach/").content.decode()
     assert client.get("/ke-hoach/them/").status_code == 403
     assert client.post("/ke-hoach/them/", {"year": "2026"}).status_code == 403
+
+
+def test_the_agency_search_in_the_admin_ignores_case_and_diacritics(
+    admin_client: Client, province: Any, make_agency: Any
+) -> None:
+    make_agency(province, "UBND thị xã Ninh Hòa", AgencyKind.DISTRICT_COMMITTEE)
+    make_agency(province, "Sở Nội vụ")
+    page = admin_client.get("/quan-tri/accounts/agency/", {"q": "NINH HOA"}).content.decode()
+    assert "UBND thị xã Ninh Hòa" in page and "Sở Nội vụ" not in page

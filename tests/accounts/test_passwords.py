@@ -186,3 +186,8 @@ def test_password_pages_in_english(officer: User) -> None:
     client.post("/i18n/setlang/", {"language": "en"})
     page = client.get("/tai-khoan/doi-mat-khau/").content.decode()
     assert "Change password" in page
+
+
+def test_the_login_page_shows_the_sites_name_not_the_host() -> None:
+    page = Client().get("/dang-nhap/", headers={"Host": "localhost"}).content.decode()
+    assert '<span class="brand__name">chiso — Chỉ số quản trị</span>' in page

@@ -1,7 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from chiso.accounts.models import Agency, AgencyGroup, Province, User
+from chiso.web.text import search
 
 
 @admin.register(User)
@@ -29,6 +32,12 @@ class AgencyAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "parent", "province", "active")
     list_filter = ("province", "kind")
     search_fields = ("name", "short_name")
+
+    def get_search_results(self, request: Any, queryset: Any, search_term: str) -> Any:
+        """ "hoa" finds "Hòa" and "Hoà", "NHA TRANG" finds "Nha Trang" (chiso.web.text)."""
+        if not search_term.strip():
+            return queryset, False
+        return search(queryset, "name", search_term.strip(), "short_name"), False
 
 
 @admin.register(AgencyGroup)

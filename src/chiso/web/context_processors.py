@@ -10,7 +10,8 @@ def site(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     province = getattr(user, "province", None) if user and user.is_authenticated else None
     return {
-        "site_name": settings.CHISO_SITE_NAME or _("chiso — Chỉ số quản trị"),
+        # Not "site_name": Django's log-in view puts the request's host under that name.
+        "chiso_site_name": settings.CHISO_SITE_NAME or _("chiso — Chỉ số quản trị"),
         "user_province": province,
         "nav_items": nav_items(request),
     }

@@ -62,10 +62,18 @@ class PlainText(models.Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
-def search(qs: models.QuerySet[Any], field: str, query: str) -> models.QuerySet[Any]:
-    """Rows of `qs` whose `field` contains `query`, ignoring case and diacritics."""
-    alias = f"{field}_plain"
-    return qs.alias(**{alias: PlainText(field)}).filter(**{f"{alias}__contains": search_key(query)})
+def search(
+    qs: models.QuerySet[Any], field: str, query: str, *more_fields: str
+) -> models.QuerySet[Any]:
+    """Rows of `qs` whose `field` (or one of `more_fields`) contains `query`, ignoring case and
+    diacritics."""
+    key = search_key(query)
+    fields = (field, *more_fields)
+    aliases = {f"{name}_plain": PlainText(name) for name in fields}
+    matches = models.Q()
+    for alias in aliases:
+        matches |= models.Q(**{f"{alias}__contains": key})
+    return qs.alias(**aliases).filter(matches)
 
 
 @receiver(connection_created, dispatch_uid="chiso.web.text.sqlite_function")
