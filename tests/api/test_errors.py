@@ -3,6 +3,7 @@ unknown path, a number too big for the database, a body too large, a method, a b
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _error(response: Any, status: int, code: str) -> dict[str, Any]:
     assert response.status_code == status, response.content
     assert response["Content-Type"] == "application/json"
-    body = response.json()
+    body = json.loads(response.content)
     assert body["error"]["code"] == code and body["error"]["message"]
     return body["error"]
 
@@ -98,3 +99,26 @@ def test_out_of_range_year_is_400(world: Any, bearer: Any, query: str) -> None:
     for path in ("/api/v1/plans/", f"/api/v1/plans/{world.home.plan.pk}/objectives/"):
         response = Client().get(f"{path}?{query}", headers=bearer("coordinator"))
         assert _error(response, 400, "bad_request")["field"] == "year"
+
+
+@pytest.mark.parametrize(
+    ("path", "api"), [("/api/v1/plans/", True), ("/api/x", True), ("/ke-hoach/", False)]
+)
+def test_errors_before_any_view_are_json_only_under_api(rf: Any, path: str, api: bool) -> None:
+    """A middleware failing or a forged Host header never reaches the API's views: the site's
+    400 and 500 handlers answer JSON there and keep Django's pages elsewhere."""
+    from django.core.exceptions import SuspiciousOperation
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    request = rf.get(path)
+    answers = {
+        400: resolver.resolve_error_handler(400)(request, SuspiciousOperation("forged")),
+        500: resolver.resolve_error_handler(500)(request),
+    }
+    for status, response in answers.items():
+        assert response.status_code == status
+        if api:
+            _error(response, status, "bad_request" if status == 400 else "server_error")
+        else:
+            assert response["Content-Type"].startswith("text/html")

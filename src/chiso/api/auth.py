@@ -22,7 +22,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from chiso.api.errors import ApiError, error_response
+from chiso.api.errors import ApiError, error_response, server_error, unreadable_body
 from chiso.api.tokens import user_for_secret
 from chiso.plans.errors import PlanError
 
@@ -80,7 +80,7 @@ def _translate(exc: Exception) -> HttpResponse:
 def _body_error(exc: Exception) -> HttpResponse:
     if isinstance(exc, RequestDataTooBig):
         return error_response(413, "too_large", _("Dữ liệu gửi lên quá lớn."))
-    return error_response(400, "bad_request", _("Không đọc được dữ liệu gửi lên."))
+    return unreadable_body()
 
 
 def _server_error(request: HttpRequest) -> HttpResponse:
@@ -93,7 +93,7 @@ def _server_error(request: HttpRequest) -> HttpResponse:
         exc_info=sys.exc_info(),
         extra={"status_code": 500, "request": request},
     )
-    return error_response(500, "server_error", _("Lỗi máy chủ; lỗi đã được ghi lại."))
+    return server_error()
 
 
 def _call(

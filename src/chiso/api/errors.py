@@ -43,3 +43,12 @@ def not_found(message: str | None = None, field: str | None = None) -> ApiError:
 
 def forbidden(message: str | None = None) -> ApiError:
     return ApiError(403, "forbidden", message or _("Bạn không có quyền thực hiện thao tác này."))
+
+
+def unreadable_body() -> JsonResponse:
+    return error_response(400, "bad_request", _("Không đọc được dữ liệu gửi lên."))
+
+
+def server_error() -> JsonResponse:
+    """What the caller hears of a bug (the traceback goes to the log only)."""
+    return error_response(500, "server_error", _("Lỗi máy chủ; lỗi đã được ghi lại."))

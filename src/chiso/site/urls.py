@@ -5,6 +5,10 @@ from django.urls import include, path, re_path
 
 from chiso.api.views import unknown_path
 
+# Errors raised before a view runs: JSON under /api/, Django's pages elsewhere.
+handler400 = "chiso.api.handlers.bad_request"
+handler500 = "chiso.api.handlers.server_error"
+
 urlpatterns = [
     path("", include("chiso.web.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
