@@ -90,3 +90,26 @@ def test_public_and_protected_operations(document: dict[str, Any]) -> None:
     listing = document["paths"]["/assignments/"]["get"]
     names = {p["name"] for p in listing["parameters"]}
     assert {"agency", "status", "overdue", "page", "page_size"} <= names
+
+
+def test_parameters_declare_what_the_views_accept(document: dict[str, Any]) -> None:
+    """Ranges and types the views check are in the document (schemathesis holds them to it)."""
+    plan = document["paths"]["/plans/{pk}/"]["get"]["parameters"][0]
+    assert plan["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+    listing = {p["name"]: p["schema"] for p in document["paths"]["/plans/"]["get"]["parameters"]}
+    assert listing["page_size"] == {"type": "integer", "minimum": 1, "maximum": 200}
+    assert listing["year"] == {"type": "integer", "minimum": 2000, "maximum": 2100}
+    profile = document["paths"]["/results/{year}/provinces/{province}/"]["get"]["parameters"]
+    assert [p.get("example") for p in profile] == [2022, "khanh-hoa"]
+    download = document["paths"]["/evidence/{pk}/"]["get"]["responses"]["200"]["content"]
+    assert set(download) == {
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "image/jpeg",
+        "image/png",
+    }
+    submit = document["paths"]["/assignments/{pk}/reports/"]["post"]
+    assert {"409", "413", "415"} <= set(submit["responses"])
+    form = submit["requestBody"]["content"]["multipart/form-data"]
+    assert "image/png" in form["encoding"]["evidence"]["contentType"]

@@ -67,6 +67,7 @@ def test_a_thread_that_takes_no_report_now_is_409(world: Any, bearer: Any) -> No
         ({"progress": "60", "is_final": "true"}, "progress", 400),
         ({"narrative": "x" * 20_001}, "narrative", 400),  # over the report text limit
         ({"figures": "1" * 20_001}, "figures", 400),
+        ({"evidence": "%PDF-1.4 sent as text"}, "evidence", 400),
     ],
 )
 def test_malformed_fields_are_named(

@@ -65,6 +65,7 @@ class Endpoint:
     url_name: str
     tag: str
     operations: tuple[Operation, ...]
+    examples: dict[str, Any] = field(default_factory=dict)  # path parameter → example value
 
 
 PAGING = (
@@ -253,6 +254,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 params=(Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),),
             ),
         ),
+        examples={"year": 2022},
     ),
     Endpoint(
         "api-results-profile",
@@ -265,6 +267,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 public=True,
             ),
         ),
+        examples={"year": 2022, "province": "khanh-hoa"},
     ),
 )
 
@@ -281,7 +284,7 @@ def _routes() -> dict[str, str]:
     return {p.name: str(p.pattern) for p in urls.urlpatterns if getattr(p, "name", None)}
 
 
-def _path_params(route: str) -> tuple[str, list[dict[str, Any]]]:
+def _path_params(route: str, examples: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
     params = [
         {
             "name": m["name"],
@@ -291,6 +294,9 @@ def _path_params(route: str) -> tuple[str, list[dict[str, Any]]]:
         }
         for m in _CONVERTER.finditer(route)
     ]
+    for param in params:
+        if param["name"] in examples:
+            param["example"] = examples[param["name"]]
     return "/" + _CONVERTER.sub(r"{\g<name>}", route), params
 
 
@@ -341,7 +347,7 @@ def openapi_document(server_url: str = "/api/v1") -> dict[str, Any]:
     routes = _routes()
     paths: dict[str, Any] = {}
     for endpoint in ENDPOINTS:
-        path, path_params = _path_params(routes[endpoint.url_name])
+        path, path_params = _path_params(routes[endpoint.url_name], endpoint.examples)
         paths[path] = {
             op.method: _operation(endpoint, op, path_params) for op in endpoint.operations
         }

@@ -73,6 +73,8 @@ def submit_from_request(request: HttpRequest, assignment: Assignment) -> Progres
         raise ApiError(
             415, "unsupported_media_type", _("Gửi báo cáo dưới dạng multipart/form-data.")
         )
+    if "evidence" in request.POST:  # a part without a file name is text, not a file
+        raise bad_request(_("Trường “evidence” phải là tệp (có tên tệp)."), "evidence")
     try:
         return _submit(request, assignment)
     except PlanError as exc:
