@@ -89,9 +89,25 @@ def test_a_bug_is_json_500_and_still_logged(
     error = _error(response, 500, "server_error")
     assert "boom" not in error["message"]
     assert any(r.name == "django.request" and r.exc_info for r in caplog.records)
-    # …and the test client, like an error mail, still sees the exception.
+    # …and Django still handles it as a bug: the test client (like an error mail) sees it.
     with pytest.raises(RuntimeError, match="boom"):
         Client().get("/api/v1/plans/", headers=bearer("coordinator"))
+
+
+def test_a_locked_database_is_json_503_busy(
+    world: Any, bearer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import OperationalError
+
+    from chiso.api import views
+
+    def locked(plan: Any) -> dict[str, Any]:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(views, "plan_json", locked)
+    response = Client().get("/api/v1/plans/", headers=bearer("coordinator"))
+    _error(response, 503, "busy")
+    assert response["Retry-After"] == "5"
 
 
 @pytest.mark.parametrize("query", ["year=99999999999999999999", "year=1999", "year=2101"])

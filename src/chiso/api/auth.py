@@ -4,8 +4,6 @@ with the CSRF check for session writes), which methods are allowed, and errors a
 from __future__ import annotations
 
 import functools
-import logging
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -15,14 +13,13 @@ from django.core.exceptions import (
     SuspiciousOperation,
     ValidationError,
 )
-from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from chiso.api.errors import ApiError, error_response, server_error, unreadable_body
+from chiso.api.errors import ApiError, error_response, unreadable_body
 from chiso.api.tokens import user_for_secret
 from chiso.plans.errors import PlanError
 
@@ -31,7 +28,6 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 EXPECTED_ERRORS = (ApiError, Http404, PermissionDenied, PlanError, ValidationError)
 # A body Django cannot read (too big, too many fields, broken multipart) is the client's fault.
 BODY_ERRORS = (SuspiciousOperation, MultiPartParserError, UnreadablePostError)
-logger = logging.getLogger("django.request")
 
 
 def _csrf_failure(request: HttpRequest) -> HttpResponse | None:
@@ -83,19 +79,6 @@ def _body_error(exc: Exception) -> HttpResponse:
     return unreadable_body()
 
 
-def _server_error(request: HttpRequest) -> HttpResponse:
-    """A bug: logged and signalled as Django does for any view (the test client re-raises it,
-    error mails go out), but the caller gets JSON instead of an HTML page."""
-    got_request_exception.send(sender=None, request=request)
-    logger.error(
-        "Internal Server Error: %s",
-        request.path,
-        exc_info=sys.exc_info(),
-        extra={"status_code": 500, "request": request},
-    )
-    return server_error()
-
-
 def _call(
     view: View, public: bool, request: HttpRequest, *args: Any, **kwargs: Any
 ) -> HttpResponse:
@@ -130,8 +113,8 @@ def api_view(
                 return _translate(exc)
             except BODY_ERRORS as exc:  # the CSRF check reads the body too
                 return _body_error(exc)
-            except Exception:
-                return _server_error(request)
+            # Anything else is Django's: logged, middleware's process_exception (a locked
+            # SQLite database: 503 busy), then the site's handler500, JSON under /api/.
 
         return csrf_exempt(wrapper)
 

@@ -1,6 +1,6 @@
-"""The site's error handlers for what fails before an API view runs (a middleware, the Host
-check): JSON in the API's error shape under /api/, Django's own pages everywhere else. Failures
-inside API views never get here: `auth.api_view` answers them itself."""
+"""The site's 400 and 500 handlers: JSON in the API's error shape under /api/, Django's own
+pages everywhere else. They answer what `auth.api_view` leaves to Django: a bug in a view (after
+Django has logged it and middleware had its say), a middleware failing, a forged Host header."""
 
 from __future__ import annotations
 

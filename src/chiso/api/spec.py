@@ -27,6 +27,7 @@ ERRORS = {
     409: "Xung đột với trạng thái hiện tại, ví dụ báo cáo trước đang chờ duyệt (conflict)",
     413: "Dữ liệu gửi lên quá lớn (request body too large)",
     415: "Không phải multipart/form-data (unsupported media type)",
+    503: "Cơ sở dữ liệu đang bận ghi; chưa lưu gì, hãy thử lại (busy; see Retry-After)",
 }
 
 
@@ -223,7 +224,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 ref("Report"),
                 status=201,
                 body=REPORT_FORM,
-                errors=(400, 404, 409, 413, 415),
+                errors=(400, 404, 409, 413, 415, 503),
             ),
         ),
     ),
