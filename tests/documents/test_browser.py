@@ -19,6 +19,7 @@ def test_request_plan_document_and_download(
     make_user: Any,
     province: Any,
     agencies: dict[str, Any],
+    inline_jobs: None,
 ) -> None:
     make_user("snv", Role.COORDINATOR, province, agencies["home"])
     login(page, live_server.url, "snv")
@@ -29,7 +30,8 @@ def test_request_plan_document_and_download(
     page.select_option("#id_fmt", "docx")
     page.click("[data-testid=document-submit]")
     row = page.locator("tbody tr").first
-    # Generated in a background thread; the row polls until the download link appears.
+    # The job runs as it is enqueued here (a `chiso worker` in production); the row polls until
+    # the download link appears.
     link = row.locator("a", has_text="Tải về")
     link.wait_for(timeout=60_000)
     assert "ke-hoach-2023.docx" in row.inner_text()
