@@ -8,7 +8,17 @@ from typing import Any
 from chiso.notifications.fanout import Event, announce
 from chiso.notifications.models import Kind, Notification
 from tests.api.world import World
-from tests.test_permission_matrix import FOUND, LOGIN, MISSING, NOT_ALLOWED, SIGNED_IN, Row, expect
+from tests.test_permission_matrix import (
+    FOUND,
+    LOGIN,
+    MISSING,
+    NOT_ALLOWED,
+    OK,
+    SIGNED_IN,
+    UNAUTH,
+    Row,
+    expect,
+)
 
 
 def extend_world(world: World) -> None:
@@ -39,4 +49,11 @@ ROWS: list[Row] = [
     Row("notifications:mark-all-read", POST_ONLY, label="GET"),
     Row("notifications:preferences", SAVES, method="POST", data=_mode),
     Row("notifications:preferences", POST_ONLY, label="GET"),
+    Row("api-notifications", expect(OK, anonymous=UNAUTH)),
+    Row(
+        "api-notification-read",
+        expect(MISSING, anonymous=UNAUTH, officer_a=OK),
+        _notification,
+        "POST",
+    ),
 ]

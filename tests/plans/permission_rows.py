@@ -13,6 +13,7 @@ from typing import Any
 from chiso.plans.models import Section
 from tests.api.world import World
 from tests.test_permission_matrix import (
+    CONFLICT,
     COORDINATOR_PAGE,
     DENIED,
     FOUND,
@@ -22,6 +23,7 @@ from tests.test_permission_matrix import (
     NOT_ALLOWED,
     OK,
     SIGNED_IN,
+    UNAUTH,
     Row,
     expect,
 )
@@ -105,7 +107,49 @@ def _signoff_form(world: World) -> dict[str, Any]:
     return {"decision": "approve", "comment": "", "version": 1}
 
 
+def _review_form(world: World) -> dict[str, Any]:
+    return {"decision": "accept", "comment": "", "version": "1"}
+
+
+def _assignment_a(world: World) -> dict[str, Any]:
+    return {"pk": world.home.assignment_a.pk}
+
+
 ROWS: list[Row] = [
+    # The API of the reporting loop (chiso.api.views_loop).
+    Row("api-inbox", expect(OK, anonymous=UNAUTH)),
+    Row(
+        "api-report-review",
+        expect(
+            DENIED,
+            anonymous=UNAUTH,
+            admin=OK,
+            coordinator=OK,
+            officer_b=MISSING,
+            other_province=MISSING,
+        ),
+        _report_a,
+        "POST",
+        _review_form,
+    ),
+    Row(
+        "api-report-signoff",
+        expect(
+            DENIED,
+            anonymous=UNAUTH,
+            agency_head=CONFLICT,
+            officer_b=MISSING,
+            other_province=MISSING,
+        ),
+        _report_a,
+        "POST",
+        _signoff_form,
+    ),
+    Row(
+        "api-assignment-periods",
+        expect(OK, anonymous=UNAUTH, officer_b=MISSING, other_province=MISSING),
+        _assignment_a,
+    ),
     # The agency head's sign-off: only A's head may decide (report_a is not awaiting a head, so
     # the head gets the page back with the reason); everyone else of the province is refused.
     Row(

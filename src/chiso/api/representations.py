@@ -10,8 +10,19 @@ from typing import Any
 from django.urls import reverse
 
 from chiso.accounts.models import Agency, AgencyGroup
-from chiso.plans.models import Assignment, Evidence, Objective, Plan, ProgressReport, Section, Task
-from chiso.plans.status import Status
+from chiso.notifications.models import Notification
+from chiso.notifications.text import describe
+from chiso.plans.models import (
+    Assignment,
+    Evidence,
+    Objective,
+    Plan,
+    ProgressReport,
+    ReportPeriod,
+    Section,
+    Task,
+)
+from chiso.plans.status import PERIOD_LABELS, Status
 
 
 def _date(value: dt.date | dt.datetime | None) -> str | None:
@@ -140,7 +151,7 @@ def _person(user: Any) -> dict[str, Any] | None:
 
 
 def report_json(report: ProgressReport) -> dict[str, Any]:
-    """Needs `author`, `reviewer` selected and `evidence` prefetched."""
+    """Needs `author`, `reviewer`, `head_reviewer` selected and `evidence` prefetched."""
     return {
         "id": report.pk,
         "url": reverse("api-report", args=[report.pk]),
@@ -156,6 +167,33 @@ def report_json(report: ProgressReport) -> dict[str, Any]:
         "reviewer": _person(report.reviewer),
         "reviewed_at": _date(report.reviewed_at),
         "review_comment": report.review_comment,
+        "period": report.period_id,
+        "head_reviewer": _person(report.head_reviewer),
+        "head_reviewed_at": _date(report.head_reviewed_at),
+        "head_comment": report.head_comment,
         "version": report.version,
         "evidence": [evidence_json(e) for e in report.evidence.all()],
+    }
+
+
+def period_json(period: ReportPeriod, today: dt.date, soon_days: int) -> dict[str, Any]:
+    status = period.status(today, soon_days)
+    return {
+        "id": period.pk,
+        "starts_on": _date(period.starts_on),
+        "due_on": _date(period.due_on),
+        "status": {"code": status.value, "label": str(PERIOD_LABELS[status])},
+        "submitted_on": _date(period.submitted_on),
+        "accepted_on": _date(period.accepted_on),
+    }
+
+
+def notification_json(notification: Notification) -> dict[str, Any]:
+    return {
+        "id": notification.pk,
+        "kind": notification.kind,
+        "text": describe(notification),
+        "url": notification.url,
+        "created_at": _date(notification.created_at),
+        "read_at": _date(notification.read_at),
     }

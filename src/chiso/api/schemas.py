@@ -124,8 +124,23 @@ SCHEMAS: dict[str, Schema] = {
         reviewer=nullable(obj(id=INT, name=STR)),
         reviewed_at=nullable(DATETIME),
         review_comment=STR,
+        period=nullable(INT),
+        head_reviewer=nullable(obj(id=INT, name=STR)),
+        head_reviewed_at=nullable(DATETIME),
+        head_comment=STR,
         version=INT,
         evidence=array(ref("Evidence")),
+    ),
+    "Period": obj(
+        id=INT,
+        starts_on=DATE,
+        due_on=DATE,
+        status=LABELLED,
+        submitted_on=nullable(DATE),
+        accepted_on=nullable(DATE),
+    ),
+    "Notification": obj(
+        id=INT, kind=STR, text=STR, url=URL, created_at=DATETIME, read_at=nullable(DATETIME)
     ),
     "UnitScore": obj(
         code=STR,
@@ -180,6 +195,7 @@ SCHEMAS["PlanDetail"] = {
     "allOf": [ref("Plan"), obj(objectives=array(ref("Objective")), sections=array(ref("Section")))]
 }
 SCHEMAS["TaskDetail"] = {"allOf": [ref("Task"), obj(assignments=array(ref("Assignment")))]}
+SCHEMAS["PeriodList"] = obj(assignment=INT, next_due=nullable(DATE), periods=array(ref("Period")))
 SCHEMAS["ObjectiveStatusList"] = obj(
     plan=INT, year=INT, results_available=BOOL, objectives=array(ref("ObjectiveStatus"))
 )

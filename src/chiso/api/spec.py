@@ -104,6 +104,34 @@ REPORT_FORM = FormBody(
     {"evidence": {"contentType": ", ".join(kind.content_type for kind in EVIDENCE_KINDS)}},
 )
 
+
+def decision_form(choices: tuple[str, str]) -> FormBody:
+    """A reviewer's or head's decision on a report (optimistic locking by `version`)."""
+    return FormBody(
+        {
+            "type": "object",
+            "required": ["decision", "version"],
+            "properties": {
+                "decision": {"type": "string", "enum": list(choices)},
+                "comment": {
+                    "type": "string",
+                    "pattern": NO_NUL,
+                    "description": "Bắt buộc khi trả lại (required to return)",
+                },
+                "version": {**ID.schema(), "description": "`version` của báo cáo đang xem"},
+            },
+            # Returning a report says why: some character other than white space.
+            "if": {"properties": {"decision": {"const": "return"}}, "required": ["decision"]},
+            "then": {
+                "required": ["comment"],
+                "properties": {"comment": {"pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$"}},
+            },
+        }
+    )
+
+
+DECIDED = (400, 404, 409, 415)
+
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
         "api-openapi",
@@ -230,6 +258,81 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
     Endpoint(
         "api-report", "reports", (Operation("get", "Một báo cáo tiến độ (report)", ref("Report")),)
+    ),
+    Endpoint(
+        "api-report-review",
+        "reports",
+        (
+            Operation(
+                "post",
+                "Sở Nội vụ chấp nhận hoặc trả lại báo cáo (review; never one's own report)",
+                ref("Report"),
+                body=decision_form(("accept", "return")),
+                errors=DECIDED,
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-report-signoff",
+        "reports",
+        (
+            Operation(
+                "post",
+                "Lãnh đạo cơ quan đồng ý gửi Sở Nội vụ hoặc trả lại (agency head sign-off)",
+                ref("Report"),
+                body=decision_form(("approve", "return")),
+                errors=DECIDED,
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-inbox",
+        "reports",
+        (
+            Operation(
+                "get",
+                "Báo cáo chờ người dùng xử lý, cũ nhất trước (review inbox)",
+                page_of("Report"),
+                paged=True,
+                params=(
+                    Param(
+                        "queue",
+                        "review: chờ duyệt; returned: cần bổ sung; signoff: chờ lãnh đạo cơ quan",
+                        {"type": "string", "enum": ["review", "returned", "signoff"]},
+                    ),
+                ),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-assignment-periods",
+        "assignments",
+        (Operation("get", "Các kỳ báo cáo của phân công (reporting periods)", ref("PeriodList")),),
+    ),
+    Endpoint(
+        "api-notifications",
+        "notifications",
+        (
+            Operation(
+                "get",
+                "Thông báo của người dùng, mới nhất trước (notifications)",
+                page_of("Notification"),
+                paged=True,
+                params=(Param("unread", "Chỉ chưa đọc (true) hoặc đã đọc (false)", dict(BOOL)),),
+            ),
+        ),
+    ),
+    Endpoint(
+        "api-notification-read",
+        "notifications",
+        (
+            Operation(
+                "post",
+                "Đánh dấu đã đọc (mark read)",
+                ref("Notification"),
+                errors=(404,),
+            ),
+        ),
     ),
     Endpoint(
         "api-evidence",

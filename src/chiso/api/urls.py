@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from chiso.api import views, views_results, views_work
+from chiso.api import views, views_loop, views_results, views_work
 from chiso.api.converters import CONVERTERS
 
 for _name, _converter in CONVERTERS.items():
@@ -22,7 +22,21 @@ urlpatterns = [
         views_work.assignment_reports,
         name="api-assignment-reports",
     ),
+    path(
+        "assignments/<id:pk>/periods/",
+        views_loop.assignment_periods,
+        name="api-assignment-periods",
+    ),
     path("reports/<id:pk>/", views_work.report_detail, name="api-report"),
+    path("reports/<id:pk>/review/", views_loop.report_review, name="api-report-review"),
+    path("reports/<id:pk>/sign-off/", views_loop.report_signoff, name="api-report-signoff"),
+    path("inbox/", views_loop.inbox_list, name="api-inbox"),
+    path("notifications/", views_loop.notification_list, name="api-notifications"),
+    path(
+        "notifications/<id:pk>/read/",
+        views_loop.notification_read,
+        name="api-notification-read",
+    ),
     path("evidence/<id:pk>/", views_work.evidence_download, name="api-evidence"),
     path("results/<year:year>/ranking/", views_results.ranking, name="api-results-ranking"),
     path(

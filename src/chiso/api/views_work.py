@@ -52,7 +52,9 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _reports(request: HttpRequest) -> QuerySet[ProgressReport]:
     return (
-        reports_for(request.user).select_related("author", "reviewer").prefetch_related("evidence")
+        reports_for(request.user)
+        .select_related("author", "reviewer", "head_reviewer")
+        .prefetch_related("evidence")
     )
 
 
