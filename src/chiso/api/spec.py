@@ -130,7 +130,7 @@ def decision_form(choices: tuple[str, str]) -> FormBody:
     )
 
 
-DECIDED = (400, 404, 409, 415)
+DECIDED = (400, 404, 409, 415, 503)
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint(
