@@ -25,6 +25,7 @@ def extend_world(world: Any) -> None:
     world.extra["recipient_list"] = RecipientList.objects.create(
         province=world.home.plan.province, name="Nơi nhận kế hoạch", lines="Sở Nội vụ\nLưu: VT"
     )
+    _register_entry(world)
 
 
 def _list(world: Any) -> dict[str, Any]:
@@ -56,5 +57,45 @@ ROWS: list[Row] = [
         method="POST",
         data=lambda w: {"action": "delete"},
         label="delete",
+    ),
+]
+
+
+def _register_entry(world: Any) -> None:
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+
+    from chiso.documents.models import RegisterEntry
+
+    plan = world.home.plan
+    world.extra["register_entry"] = RegisterEntry.objects.create(
+        province=plan.province,
+        year=2023,
+        symbol="KH-UBND",
+        seq=1,
+        number="1/KH-UBND",
+        kind="plan",
+        fmt="docx",
+        plan=plan,
+        summary="Kế hoạch",
+        issued_on=dt.date(2023, 5, 26),
+        signer="A",
+        signer_title="CHỦ TỊCH",
+        issued_by=world.users["coordinator"],
+        filename="1-KH-UBND-ke-hoach-2023.docx",
+    )
+    world.extra["register_entry"].file.save("k.docx", ContentFile(b"PK frozen"), save=True)
+
+
+ROWS += [
+    Row(
+        "documents:register",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK, other_province=OK),
+    ),
+    Row(
+        "documents:register-download",
+        expect(MISSING, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK),
+        lambda w: {"entry_id": w.extra["register_entry"].pk},
     ),
 ]

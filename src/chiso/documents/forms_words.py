@@ -29,6 +29,8 @@ class PlanTextForm(forms.ModelForm):
         lists = RecipientList.objects.filter(province_id=province_id)
         self.fields["use_list"].queryset = lists  # type: ignore[attr-defined]
         self.fields["closing"].widget.attrs["rows"] = 2
+        for name in ("preamble", "purpose", "requirements"):
+            self.fields[name].widget.attrs["rows"] = 9
 
     def values(self) -> dict[str, str]:
         data = {name: self.cleaned_data[name] for name in PLAN_TEXT_FIELDS}

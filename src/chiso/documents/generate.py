@@ -215,12 +215,16 @@ def plan_document(
     today: dt.date,
     fmt: str = "docx",
     progress: Progress = no_progress,
+    stamp: Callable[[Letterhead], Letterhead] | None = None,
 ) -> DocumentFile:
+    """`stamp` puts the register's number, date and signer on the letterhead."""
     progress(5, _("Đọc kế hoạch"))
     baseline = None
     if results is not None and plan.baseline_year in results.years:
         baseline = results.profile(plan.province.name, plan.baseline_year).aggregate
     letterhead = plan_letterhead(plan, today)
+    if stamp is not None:
+        letterhead = stamp(letterhead)
     kind = province_kind(plan.province.name)
     words = plan_words(
         plan, letterhead.body.label or "UBND tỉnh", kind, baseline, letterhead.recipients

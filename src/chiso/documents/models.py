@@ -157,3 +157,86 @@ def split_lines(text: str) -> tuple[str, ...]:
     document adds its own)."""
     items = (line.strip().lstrip("-+•").strip() for line in text.splitlines())
     return tuple(item for item in items if item)
+
+
+class RegisterCounter(models.Model):
+    """The last number given in one register: a province's documents of one year and one symbol
+    ("KH-UBND", "BC-SNV"). Numbers are taken with this row locked, so two officers issuing at the
+    same moment never get the same number."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    symbol = models.CharField(max_length=40)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "year", "symbol"], name="registercounter_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.symbol}: {self.last}"
+
+
+def register_path(instance: RegisterEntry, filename: str) -> str:
+    return f"register/{instance.province_id}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
+
+
+class RegisterEntry(models.Model):
+    """One issued document in the province's register: its number, date and signer, and the
+    frozen file with its SHA-256. Never changed after issue; a correction is a new entry with the
+    same number that names the entry it corrects."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    symbol = models.CharField(_("ký hiệu"), max_length=40)
+    seq = models.PositiveIntegerField(_("số"))
+    number = models.CharField(_("số, ký hiệu"), max_length=60)
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentKind.choices)
+    fmt = models.CharField(_("định dạng"), max_length=8, choices=DocumentFormat.choices)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    results_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    summary = models.CharField(_("trích yếu"), max_length=300)
+    issued_on = models.DateField(_("ngày ban hành"))
+    signer = models.CharField(_("người ký"), max_length=120)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("đính chính văn bản"),
+    )
+    note = models.TextField(_("lý do đính chính"), blank=True)
+    job = models.OneToOneField(
+        DocumentJob, on_delete=models.PROTECT, null=True, blank=True, related_name="register_entry"
+    )
+    file = models.FileField(upload_to=register_path, max_length=200, blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    frozen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        verbose_name = _("văn bản đã ban hành")
+        verbose_name_plural = _("sổ văn bản đi")
+        constraints = [
+            # The backstop of the locked counter: one original per number in a register.
+            models.UniqueConstraint(
+                fields=["province", "year", "symbol", "seq"],
+                condition=models.Q(corrects__isnull=True),
+                name="registerentry_unique_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.summary}"[:300]

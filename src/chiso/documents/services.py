@@ -81,6 +81,16 @@ def request_document(
     user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
 ) -> DocumentJob:
     """Queue a document: the job row is written in this transaction, a worker generates it."""
+    with transaction.atomic():
+        job = create_job(user, kind, fmt, plan, year)
+        enqueue(job)
+    return job
+
+
+def create_job(
+    user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
+) -> DocumentJob:
+    """The job's row and its audit entry, checked; `enqueue` it once everything it needs exists."""
     try:
         _check_request(user, kind, fmt, plan, year)
     except PdfUnavailable as exc:
@@ -106,10 +116,13 @@ def request_document(
             },
             province=job.province,
         )
-        from chiso.documents.tasks import generate_document
-
-        generate_document.enqueue(job.pk)
     return job
+
+
+def enqueue(job: DocumentJob) -> None:
+    from chiso.documents.tasks import generate_document
+
+    generate_document.enqueue(job.pk)
 
 
 def _load_results() -> Results | None:
@@ -123,17 +136,22 @@ def _load_results() -> Results | None:
 
 
 def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
+    from chiso.documents.register import entry_of, stamped
+
     today = clock.today()
     user = job.requested_by
     province = job.province.name
     results = _load_results()
+    entry = entry_of(job)
     if job.kind == DocumentKind.ANNEX:
         assert job.plan is not None
         return annex_document(job.plan, today, progress)
     if job.kind == DocumentKind.PLAN:
         assert job.plan is not None
-        return plan_document(job.plan, results, today, job.fmt, progress)
-    letterhead = agency_letterhead(user.agency, province, today)
+        return plan_document(
+            job.plan, results, today, job.fmt, progress, lambda head: stamped(head, entry)
+        )
+    letterhead = stamped(agency_letterhead(user.agency, province, today), entry)
     if job.kind == DocumentKind.RESULTS:
         assert job.plan is not None
         return results_document(job.plan, results, today, letterhead, job.fmt, None, progress)
@@ -169,6 +187,9 @@ def run_job(job_id: int) -> None:
         fail_job(job_id, _("Lỗi khi tạo văn bản: %(error)s") % {"error": exc})
         return
     job.file.save(made.filename, ContentFile(made.content), save=False)
+    from chiso.documents.register import freeze
+
+    freeze(job_id, job.file.name, made.filename, made.content)
     DocumentJob.objects.filter(pk=job_id).update(
         state=JobState.DONE,
         progress=100,

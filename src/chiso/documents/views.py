@@ -21,7 +21,7 @@ from chiso.plans.access import get_or_404, plans_for
 RECENT_JOBS = 20
 
 
-def _results_years() -> tuple[int, ...]:
+def results_years() -> tuple[int, ...]:
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
@@ -36,7 +36,7 @@ def _results_years() -> tuple[int, ...]:
 def documents_page(request: HttpRequest) -> HttpResponse:
     if not can_request_documents(request.user):
         raise PermissionDenied
-    form = DocumentRequestForm(request.POST or None, user=request.user, years=_results_years())
+    form = DocumentRequestForm(request.POST or None, user=request.user, years=results_years())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

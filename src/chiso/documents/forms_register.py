@@ -1,0 +1,92 @@
+"""The issue form and the search form of the document register (rules in `register`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chiso.documents.models import DocumentFormat, DocumentKind, RegisterEntry
+from chiso.documents.register import ISSUABLE, IssueRequest
+from chiso.plans.access import plans_for
+from chiso.web.widgets import DayMonthYearField
+
+
+class IssueForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Văn bản"), choices=[(k.value, k.label) for k in ISSUABLE])
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None, required=False)
+    results_year = forms.TypedChoiceField(
+        label=_("Năm kết quả (báo cáo phân tích)"), coerce=int, required=False, empty_value=None
+    )
+    fmt = forms.ChoiceField(
+        label=_("Định dạng"),
+        choices=[(f.value, f.label) for f in (DocumentFormat.DOCX, DocumentFormat.PDF)],
+    )
+    issued_on = DayMonthYearField(label=_("Ngày ban hành"))
+    summary = forms.CharField(
+        label=_("Trích yếu"),
+        max_length=300,
+        required=False,
+        help_text=_("Để trống: lấy từ tên kế hoạch hoặc năm kết quả."),
+    )
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=120,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Mỗi dòng một dòng thẩm quyền, ví dụ “KT. GIÁM ĐỐC” rồi “PHÓ GIÁM ĐỐC”."),
+    )
+    signer = forms.CharField(label=_("Người ký"), max_length=120)
+    corrects = forms.ModelChoiceField(
+        label=_("Đính chính văn bản số"),
+        queryset=None,
+        required=False,
+        help_text=_("Chỉ khi ban hành lại đúng văn bản đã có số: giữ số cũ, ghi lý do."),
+    )
+    note = forms.CharField(
+        label=_("Lý do đính chính"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(
+        self, *args: Any, user: Any, years: tuple[int, ...], entries: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        plans = plans_for(user).order_by("-year", "number")
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        self.fields["plan"].initial = plans.values_list("pk", flat=True).first()
+        year_field = self.fields["results_year"]
+        year_field.choices = [("", "—"), *((y, str(y)) for y in reversed(years))]  # type: ignore[attr-defined]
+        self.fields["corrects"].queryset = entries.filter(corrects__isnull=True)  # type: ignore[attr-defined]
+
+    def issue_request(self) -> IssueRequest:
+        data = self.cleaned_data
+        return IssueRequest(
+            kind=data["kind"],
+            fmt=data["fmt"],
+            issued_on=data["issued_on"],
+            signer=data["signer"],
+            signer_title=data["signer_title"],
+            summary=data["summary"],
+            plan=data["plan"] if data["kind"] != DocumentKind.ANALYSIS else None,
+            results_year=data["results_year"] if data["kind"] == DocumentKind.ANALYSIS else None,
+            corrects=data["corrects"],
+            note=data["note"],
+        )
+
+
+class RegisterSearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm"), required=False)
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
+    kind = forms.ChoiceField(label=_("Loại"), required=False)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("Mọi năm")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+            ("", _("Mọi loại")),
+            *((k.value, k.label) for k in ISSUABLE),
+        ]
+
+
+def entry_label(entry: RegisterEntry) -> str:
+    return f"{entry.number} — {entry.summary}"
