@@ -123,7 +123,9 @@ def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
         since = report.submitted_at
         if report.state == ReportState.RETURNED:
             since = report.reviewed_at or report.head_reviewed_at
-        report.days_waiting = (today - timezone.localdate(since)).days if since else 0  # type: ignore[attr-defined]
+        # Never negative: a replayed plan year pins "today" before reports sent in real time.
+        days = (today - timezone.localdate(since)).days if since else 0
+        report.days_waiting = max(days, 0)  # type: ignore[attr-defined]
     return found
 
 
