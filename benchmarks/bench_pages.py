@@ -138,6 +138,25 @@ def test_api_assignments(benchmark: BenchmarkFixture, targets: Targets) -> None:
     _measure(benchmark, "api assignments", _client(targets.coordinator), url)
 
 
+def test_inbox(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """The coordinator's review inbox: the province's waiting reports, oldest first (paged)."""
+    client = _client(targets.coordinator)
+    assert b'data-testid="inbox-waiting"' in client.get(reverse("plans:inbox")).content
+    _measure(benchmark, "inbox", client, reverse("plans:inbox"))
+
+
+def test_inbox_after_a_change(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    client = _client(targets.coordinator)
+    _measure(benchmark, "inbox, after a change", client, reverse("plans:inbox"), cold=True)
+
+
+def test_menu_counts(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """The badges every page asks for once loaded: reports waiting, unread notifications."""
+    _measure(
+        benchmark, "menu badges and bell", _client(targets.coordinator), reverse("menu-counts")
+    )
+
+
 def test_bare_again(benchmark: BenchmarkFixture, targets: Targets) -> None:
     """The bare view once more at the end: shows how much the machine's load drifted."""
     _measure(benchmark, "bare (end of run)", _client(targets.coordinator), reverse("bench-bare"))

@@ -5,6 +5,7 @@ length (select_related + two prefetches), and the menu badge is one count per li
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,25 +101,23 @@ def signoff_queue(user: Any) -> QuerySet[ProgressReport]:
     ).order_by("submitted_at", "id")
 
 
-def rows(qs: QuerySet[ProgressReport], today: dt.date) -> list[ProgressReport]:
-    """The list with everything a row shows, in three queries; each report gains `days_waiting`
-    (since it was sent, or since it was sent back)."""
-    found = list(
-        qs.select_related(
-            "author",
-            "reviewer",
-            "head_reviewer",
-            "assignment__agency",
-            "assignment__task__section",
-        ).prefetch_related(
-            Prefetch(
-                "evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")
-            ),
-            Prefetch(
-                "assignment__task__units", queryset=TaskUnit.objects.only("task_id", "unit_code")
-            ),
-        )
+def detailed(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
+    """With everything a row shows: three queries for any number of rows."""
+    return qs.select_related(
+        "author",
+        "reviewer",
+        "head_reviewer",
+        "assignment__agency",
+        "assignment__task__section",
+    ).prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")),
+        Prefetch("assignment__task__units", queryset=TaskUnit.objects.only("task_id", "unit_code")),
     )
+
+
+def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressReport]:
+    """The reports as listed; each gains `days_waiting` (since sent, or since sent back)."""
+    found = list(reports)
     for report in found:
         since = report.submitted_at
         if report.state == ReportState.RETURNED:
