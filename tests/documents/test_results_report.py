@@ -103,10 +103,11 @@ def test_objectives_with_gaps_as_the_engine_says(
     doc = Document(io.BytesIO(make(plan, agencies, results).content))
     rows = table_after(doc, "TT")
     objectives = {r[0]: r for r in rows[1:] if r[0] in {"1", "2", "3", "4", "5"} and len(r) == 4}
+    # On 15/08/2023 the 2023 results are not out: no 2023 objective is met or missed; the
+    # engine's figures on 2022 are shown for reference (issue 16: never "chưa đạt" on 2022).
+    assert rows[0][2] == "Năm 2022 (tham khảo)"
     assert objectives["1"][2] == "43,44 / 45,00 — thiếu 1,56 điểm"
-    assert objectives["1"][3] == "Chưa đạt"
-    assert objectives["3"][3] == "Đạt"  # 2022 is in the "Cao" tier
-    assert objectives["4"][3] == "Chưa đạt"  # dimension 1 is "Trung bình thấp"
+    assert {r[3] for r in objectives.values()} == {"Chưa có kết quả"}
     assert "1 (Trung bình thấp)" in objectives["4"][2]
 
 

@@ -21,6 +21,7 @@ from chiso.index.report import ProvinceProfile
 from chiso.plans.status import Status
 
 VERDICT = {MET: "Đạt", NOT_MET: "Chưa đạt"}
+PENDING_WORDS = "Chưa có kết quả"
 LIST_LIMIT = 40  # longer lists of overdue/returned items are left to the annex
 
 
@@ -67,7 +68,7 @@ def build_results_report(
     progress(75, "Nhiệm vụ quá hạn, báo cáo bị trả lại")
     _late_and_returned(doc, data.progress)
     _inspections(doc, data.inspections)
-    _conclusion(doc, data)
+    _conclusion(doc, data, letterhead.body.label)
     doc.closing()
     progress(85, "Lưu tệp")
     return doc.to_bytes()
@@ -133,21 +134,25 @@ def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
         return
     year = data.objectives[0].year
     if year < data.plan.year:
-        doc.para(
-            f"Kết quả Chỉ số PAPI năm {data.plan.year} chưa được công bố. Bảng dưới đây đối chiếu "
-            f"kết quả năm {year} với các mục tiêu năm {data.plan.year} để thấy khoảng cách cần "
-            "thu hẹp:"
+        # The plan's own year is not published yet: no objective is met or missed. Where the
+        # province stood on the latest published year is shown for reference only.
+        doc.caption(
+            f"Kết quả Chỉ số PAPI năm {data.plan.year} chưa được công bố nên các mục tiêu "
+            f"chưa có kết quả. Bảng dưới đây ghi vị trí của {data.plan.province_kind} theo kết "
+            f"quả năm {year} (công bố gần nhất) để thấy khoảng cách cần thu hẹp:"
         )
-    met = sum(1 for o in data.objectives if o.status == MET)
-    total = len(data.objectives)
-    doc.caption(f"Có {met}/{total} mục tiêu đạt theo kết quả năm {year}:")
-    rows = [
-        [o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, "Chưa có số liệu")]
-        for o in data.objectives
-    ]
-    doc.table(
-        ["TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá"], rows, (10, 68, 62, 25), size=11
-    )
+        rows = [[o.spec.id, o.spec.text, o.summary.vi, PENDING_WORDS] for o in data.objectives]
+        header = ["TT", "Mục tiêu", f"Năm {year} (tham khảo)", "Đánh giá"]
+    else:
+        met = sum(1 for o in data.objectives if o.status == MET)
+        total = len(data.objectives)
+        doc.caption(f"Có {met}/{total} mục tiêu đạt theo kết quả năm {year}:")
+        rows = [
+            [o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, PENDING_WORDS)]
+            for o in data.objectives
+        ]
+        header = ["TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá"]
+    doc.table(header, rows, (10, 68, 62, 25), size=11)
     notes = {c.vi for o in data.objectives for c in o.caveats}
     for note in sorted(notes):
         doc.para(f"Lưu ý: {note}", italic=True)
@@ -312,9 +317,10 @@ def _inspections(doc: OfficialDocument, summary: InspectionSummary | None) -> No
     )
 
 
-def _conclusion(doc: OfficialDocument, data: ResultsReportInput) -> None:
+def _conclusion(doc: OfficialDocument, data: ResultsReportInput, author: str) -> None:
     doc.heading("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ")
-    missed = [o for o in data.objectives if o.status == NOT_MET]
+    evaluated = [o for o in data.objectives if o.year == data.plan.year]
+    missed = [o for o in evaluated if o.status == NOT_MET]
     if missed:
         doc.para(
             "Các mục tiêu chưa đạt: "
@@ -322,11 +328,17 @@ def _conclusion(doc: OfficialDocument, data: ResultsReportInput) -> None:
             + "."
         )
     p = data.progress
-    late_agencies = [c.label for c in p.by_agency if c.count(Status.OVERDUE)]
-    if late_agencies:
+    late = [c.label for c in p.by_agency if c.count(Status.OVERDUE)]
+    # The report's author does not make a request of itself: its own late tasks are stated.
+    others = [label for label in late if label != author]
+    if others:
         doc.para(
             "Đề nghị các cơ quan, đơn vị, địa phương có nhiệm vụ quá hạn khẩn trương hoàn thành "
-            "và báo cáo kết quả về Sở Nội vụ: " + ", ".join(late_agencies) + "."
+            f"và báo cáo kết quả về {author or 'Sở Nội vụ'}: " + ", ".join(others) + "."
+        )
+    if author and author in late:
+        doc.para(
+            f"{author} có nhiệm vụ quá hạn (chi tiết tại mục IV) và đang khẩn trương hoàn thành."
         )
     if p.returned:
         doc.para(

@@ -27,7 +27,7 @@ from chiso.documents.generate import (
 )
 from chiso.documents.letterhead import home_affairs_letterhead
 from chiso.documents.pdf import PdfUnavailable
-from chiso.index import DataError, load_papi
+from chiso.index import DataError, Dataset, compute, read_long, read_wide
 from chiso.index.provinces import UnknownProvince, match_province
 from chiso.index.results import Results, UnknownYear
 
@@ -85,7 +85,7 @@ class Command(BaseCommand):
 
         plan = _find_plan(options["plan"])
         today = _date(options["date"]) or clock.today()
-        results = _results(options["data"], required=False)
+        results = _results(options["data"], required=False, as_of=today)
         letterhead = agency_letterhead(_home_affairs(plan), plan.province.name, today)
         made = results_document(
             plan, results, today, letterhead, fmt, options["results_year"], self._progress
@@ -99,10 +99,10 @@ class Command(BaseCommand):
     def _analysis(self, fmt: str, options: dict[str, Any]) -> DocumentFile:
         from chiso.site import clock
 
-        results = _results(options["data"], required=True)
+        date = _date(options["date"]) or clock.today()  # settings only, no database
+        results = _results(options["data"], required=True, as_of=date)
         assert results is not None
         province = match_province(options["province"], options["year"])
-        date = _date(options["date"]) or clock.today()  # settings only, no database
         letterhead = home_affairs_letterhead(province.name, date, province.kind)
         return analysis_document(
             results, province.name, options["year"], letterhead, fmt, self._progress
@@ -112,8 +112,9 @@ class Command(BaseCommand):
         from chiso.site import clock
 
         plan = _find_plan(options["plan"])
-        results = _results(options["data"], required=False)
-        return plan_document(plan, results, clock.today(), fmt, self._progress)
+        today = clock.today()
+        results = _results(options["data"], required=False, as_of=today)
+        return plan_document(plan, results, today, fmt, self._progress)
 
     def _progress(self, percent: int, step: str) -> None:
         if self.verbosity >= 2:
@@ -129,16 +130,28 @@ def _date(text: str | None) -> dt.date | None:
         raise CommandError(f"--date {text!r}: cần dạng YYYY-MM-DD (need YYYY-MM-DD)") from None
 
 
-def _results(data: Path | None, required: bool) -> Results | None:
+def _results(data: Path | None, required: bool, as_of: dt.date) -> Results | None:
+    """The results a document dated `as_of` may cite: only years published by then (a year's
+    index comes out the following year), whether read from the database or from --data."""
+    from chiso.results.store import last_published_year
+
     if data is not None:
         if not data.exists():
             raise CommandError(f"--data {data}: không tìm thấy (not found)")
-        return load_papi(data)
+        dataset = read_wide(data) if data.is_dir() else read_long(data)
+        last = last_published_year(as_of)
+        known = [r for r in dataset.records if r.year <= last]
+        if not known:
+            raise CommandError(
+                f"--data {data}: chưa có kết quả nào công bố trước ngày {as_of:%d/%m/%Y} "
+                f"(no results published by {as_of})"
+            )
+        return compute(Dataset.build(dataset.framework, known, dataset.source))
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
     try:
-        return load_results()
+        return load_results(as_of=as_of)
     except NoResults as exc:
         if required:
             raise CommandError(f"{exc} — dùng --data PATH (use --data PATH)") from None
