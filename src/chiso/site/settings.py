@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "chiso.targets",
     "chiso.notifications",
     "chiso.reviews",
+    "chiso.catalogue",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

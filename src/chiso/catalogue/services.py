@@ -1,0 +1,169 @@
+"""The province's catalogue: read it (or the national starter), replace it from an XLSX file
+(all-or-nothing), and add one of its tasks to a plan in one click. Every change is audited."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from chiso.accounts.models import Agency, Province
+from chiso.audit.services import record
+from chiso.catalogue.models import CatalogueTask
+from chiso.index import load_framework
+from chiso.index.catalogue import CatalogueEntry, CatalogueError, check_entry, starter_catalogue
+from chiso.plans.models import Plan, Section, Task
+from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.services.tasks import create_task
+from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
+
+COLUMNS = ("Mã", "Nhiệm vụ", "Chỉ số", "Cơ quan chủ trì thường giao", "Nguồn", "Trích dẫn")
+ZIP_LIMITS = ZipLimits(member_bytes=16 * MiB, total_bytes=32 * MiB, ratio=100)
+
+
+class CatalogueImportError(ValueError):
+    """The file was refused; `errors` name the file, row and field of each problem."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+def entries_for(province: Province) -> tuple[tuple[CatalogueEntry, ...], bool]:
+    """The province's catalogue, or the national starter while it has none (second: True)."""
+    own = tuple(t.entry() for t in CatalogueTask.objects.filter(province=province))
+    if own:
+        return own, False
+    return starter_catalogue(load_framework("PAPI")), True
+
+
+def find_entry(province: Province, code: str) -> CatalogueEntry | None:
+    entries, _starter = entries_for(province)
+    return next((e for e in entries if e.code == code), None)
+
+
+@dataclass(frozen=True)
+class Imported:
+    count: int
+
+
+def _rows(name: str, data: bytes) -> list[tuple[int, list[Any]]]:
+    try:
+        with open_package(name, io.BytesIO(data), ZIP_LIMITS):
+            pass
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ZipRefused as exc:
+        raise CatalogueImportError([str(exc)]) from exc
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise CatalogueImportError(
+            [_("%(file)s: không đọc được, cần tệp Excel .xlsx.") % {"file": name}]
+        ) from None
+    ws = wb.worksheets[0]
+    rows = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
+    header = next((i for i, r in rows if r and str(r[0] or "").strip() == COLUMNS[0]), None)
+    if header is None:
+        raise CatalogueImportError(
+            [_("%(file)s: không thấy dòng tiêu đề bắt đầu bằng “Mã”.") % {"file": name}]
+        )
+    return [(i, r) for i, r in rows if i > header and any(v not in (None, "") for v in r)]
+
+
+def _cell(row: list[Any], i: int) -> str:
+    return "" if i >= len(row) or row[i] is None else str(row[i]).strip()
+
+
+def read_catalogue(name: str, data: bytes) -> list[CatalogueEntry]:
+    """Every row as an entry, or CatalogueImportError listing every bad row."""
+    framework = load_framework("PAPI")
+    entries, errors, seen = [], [], set()
+    for number, row in _rows(name, data):
+        entry = CatalogueEntry(
+            code=_cell(row, 0),
+            title=_cell(row, 1),
+            units=tuple(_cell(row, 2).replace(",", " ").replace(";", " ").split()),
+            lead=_cell(row, 3),
+            source=_cell(row, 4) or "province",
+            ref=_cell(row, 5),
+        )
+        try:
+            check_entry(
+                entry, framework, _("%(file)s, dòng %(row)s") % {"file": name, "row": number}
+            )
+            if entry.code in seen:
+                raise CatalogueError(
+                    _("%(file)s, dòng %(row)s: mã %(code)s bị trùng")
+                    % {"file": name, "row": number, "code": entry.code}
+                )
+        except CatalogueError as exc:
+            errors.append(str(exc))
+            continue
+        seen.add(entry.code)
+        entries.append(entry)
+    if errors:
+        raise CatalogueImportError(errors)
+    if not entries:
+        raise CatalogueImportError([_("%(file)s: không có dòng nhiệm vụ nào.") % {"file": name}])
+    return entries
+
+
+@transaction.atomic
+def replace_catalogue(user: Any, province: Province, name: str, data: bytes) -> Imported:
+    """Replace the province's catalogue with the file's rows (nothing changes on any error)."""
+    require_plan_editor(user)
+    entries = read_catalogue(name, data)
+    old = CatalogueTask.objects.filter(province=province)
+    before = old.count()
+    old.delete()
+    CatalogueTask.objects.bulk_create(
+        CatalogueTask(
+            province=province,
+            code=e.code,
+            title=e.title,
+            units=" ".join(e.units),
+            lead=e.lead,
+            source=e.source,
+            ref=e.ref,
+            order=i,
+        )
+        for i, e in enumerate(entries)
+    )
+    record(
+        user,
+        province,
+        "catalogue.import",
+        {"entries": [before, len(entries)], "file": [None, name]},
+        province=province,
+    )
+    return Imported(len(entries))
+
+
+def _lead_agencies(province: Province, lead: str) -> list[Agency]:
+    """The catalogue's usual lead, when it names one of the province's agencies exactly."""
+    if not lead:
+        return []
+    return list(Agency.objects.filter(province=province, name=lead, active=True)[:1])
+
+
+@transaction.atomic
+def add_to_plan(user: Any, plan: Plan, code: str, section: Section | None = None) -> Task:
+    """A new task of `plan` from the catalogue entry `code` (its units, its usual lead)."""
+    require_plan_editor(user, plan)
+    entry = find_entry(plan.province, code)
+    if entry is None:
+        raise CatalogueError(_("Không có nhiệm vụ mã %(code)s trong danh mục.") % {"code": code})
+    return create_task(
+        user,
+        plan,
+        title=entry.title,
+        section=section,
+        # No agency of that name: the plan's issuer leads until the coordinator reassigns it.
+        lead_agencies=_lead_agencies(plan.province, entry.lead)
+        or ([plan.issuer] if plan.issuer else []),
+        unit_codes=entry.units,
+        description=_("Từ danh mục nhiệm vụ (%(code)s).") % {"code": entry.code},
+    )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from chiso.catalogue import views
+
+app_name = "catalogue"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("xlsx/", views.export, name="xlsx"),
+    path("nhap/", views.import_xlsx, name="import"),
+    path("ke-hoach/<int:plan_pk>/", views.plan_suggestions, name="plan"),
+    path("ke-hoach/<int:plan_pk>/them/", views.plan_add, name="plan-add"),
+]

@@ -1,0 +1,119 @@
+"""The task catalogue: list by unit, XLSX export/import, and suggestions for a plan's weak units
+with one-click "add to plan". Thin views over chiso.catalogue.services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chiso.accounts.models import Province
+from chiso.catalogue.export import catalogue_workbook
+from chiso.catalogue.services import (
+    CatalogueImportError,
+    add_to_plan,
+    entries_for,
+    replace_catalogue,
+)
+from chiso.dashboards.weakness import WeakUnits, weak_units_from
+from chiso.index import load_framework
+from chiso.index.catalogue import CatalogueError, suggest
+from chiso.plans.access import can_edit_plan, get_or_404, plans_for
+from chiso.plans.errors import PlanError
+from chiso.public.data import current_results
+from chiso.spreadsheets.export import xlsx_response
+
+
+def _province(request: HttpRequest) -> Province:
+    province = getattr(request.user, "province", None)
+    if province is None:
+        raise Http404  # a national viewer has no province catalogue
+    return province
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    province = _province(request)
+    entries, starter = entries_for(province)
+    fw = load_framework("PAPI")
+    units = [u for u in fw.units if u.level != "aggregate"]
+    by_unit = suggest(entries, [u.code for u in units], fw)
+    groups = [(u.code, u.name(None, "vi"), by_unit[u.code]) for u in units if by_unit[u.code]]
+    context = {
+        "groups": groups,
+        "starter": starter,
+        "count": len(entries),
+        "can_edit": can_edit_plan(request.user),
+    }
+    return render(request, "catalogue/index.html", context)
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    province = _province(request)
+    entries, _starter = entries_for(province)
+    return xlsx_response("danh-muc-nhiem-vu.xlsx", catalogue_workbook(entries, province.name))
+
+
+@login_required
+@require_POST
+def import_xlsx(request: HttpRequest) -> HttpResponse:
+    province = _province(request)
+    if not can_edit_plan(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("tep")
+    if upload is None:
+        messages.error(request, _("Chưa chọn tệp."))
+        return redirect("catalogue:index")
+    try:
+        done = replace_catalogue(request.user, province, upload.name, upload.read())
+    except CatalogueImportError as exc:
+        for error in exc.errors[:20]:
+            messages.error(request, error)
+        return redirect("catalogue:index")
+    messages.success(request, _("Đã nhập %(n)s nhiệm vụ vào danh mục.") % {"n": done.count})
+    return redirect("catalogue:index")
+
+
+@login_required
+def plan_suggestions(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_pk)
+    results = current_results(plan.index)
+    no_results = _("Chưa nhập kết quả PAPI nào; quản trị hệ thống cần nhập kết quả trước.")
+    weak = weak_units_from(results, plan) if results else WeakUnits(None, {}, {}, no_results)
+    entries, starter = entries_for(plan.province)
+    fw = load_framework(plan.index)
+    units = [u for u in weak.units.values()]
+    found = suggest(entries, [u.code for u in units], fw)
+    existing = set(plan.tasks.values_list("title", flat=True))
+    context = {
+        "plan": plan,
+        "weak": weak,
+        "rows": [(u, found[u.code]) for u in units],
+        "existing": existing,
+        "starter": starter,
+        "can_edit": can_edit_plan(request.user, plan),
+        "sections": plan.sections.all(),
+    }
+    return render(request, "catalogue/plan.html", context)
+
+
+@login_required
+@require_POST
+def plan_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_pk)
+    section_id = request.POST.get("muc", "")
+    section = plan.sections.filter(pk=int(section_id)).first() if section_id.isdigit() else None
+    try:
+        task = add_to_plan(request.user, plan, request.POST.get("ma", ""), section)
+    except (CatalogueError, PlanError) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Đã thêm nhiệm vụ “%(title)s” vào kế hoạch.") % {"title": task.title}
+        )
+    return redirect("catalogue:plan", plan.pk)
