@@ -158,14 +158,18 @@ def filter_choices(
         if chosen.plan
         else []
     )
-    agencies = sorted(
-        set(waiting.values_list("assignment__agency_id", "assignment__agency__name")),
-        key=lambda pair: pair[1],
+    # Distinct in the database, unordered: a province may have thousands of reports waiting.
+    agencies = list(
+        waiting.order_by()
+        .values_list("assignment__agency_id", "assignment__agency__name")
+        .distinct()
     )
+    agencies.sort(key=lambda pair: pair[1])
     units = set(
-        TaskUnit.objects.filter(task_id__in=waiting.values("assignment__task_id")).values_list(
-            "unit_code", flat=True
-        )
+        TaskUnit.objects.filter(task_id__in=waiting.order_by().values("assignment__task_id"))
+        .order_by()
+        .values_list("unit_code", flat=True)
+        .distinct()
     )
     tops = {code.split(".")[0] for code in units}
     return FilterChoices(plans, sections, agencies, sorted(units | tops, key=_unit_order))

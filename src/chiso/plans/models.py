@@ -335,7 +335,15 @@ class ProgressReport(models.Model):
         ordering = ["assignment", "submitted_at", "id"]
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
-        indexes = [models.Index(fields=["province", "state"], name="report_province_state")]
+        indexes = [
+            models.Index(fields=["province", "state"], name="report_province_state"),
+            # The review inbox: a province's waiting reports, oldest first, one page at a time.
+            models.Index(
+                fields=["province", "submitted_at", "id"],
+                condition=models.Q(state="submitted"),
+                name="report_waiting",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assignment.agency} — {self.submitted_at:%d/%m/%Y}"

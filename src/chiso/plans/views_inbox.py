@@ -11,7 +11,7 @@ from django.shortcuts import render
 from chiso.plans import access, inbox
 from chiso.site import clock
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 
 
 def _query_without_page(request: HttpRequest) -> str:
