@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -107,6 +108,7 @@ def restore_backup(archive: Path) -> Restored:
     wrong = {t: (n, counts.get(t)) for t, n in manifest.tables.items() if counts.get(t) != n}
     if wrong:
         raise BackupError(f"Restored row counts differ from the backup: {wrong}")
+    cache.clear()  # a shared cache (Redis) holds fragments keyed by revisions that went back
     return Restored(manifest, written)
 
 

@@ -39,6 +39,6 @@ class Command(BaseCommand):
         )
         if not options["check"]:
             self.stdout.write(
-                "Restart the web and worker processes (cached pages are keyed by revisions "
-                "that went back)."
+                "The cache was emptied; restart the web and worker processes (their cached "
+                "pages are keyed by revisions that went back)."
             )
