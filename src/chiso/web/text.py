@@ -92,8 +92,9 @@ def to_nfc(sender: Any, instance: models.Model, **kwargs: Any) -> None:
     """Store chiso's text fields in NFC, whichever path saves them (forms, admin, API, imports)."""
     if not sender.__module__.startswith("chiso."):
         return
+    deferred = instance.get_deferred_fields()  # reading those would cost a query each
     for field in sender._meta.concrete_fields:
-        if isinstance(field, models.CharField | models.TextField):
+        if isinstance(field, models.CharField | models.TextField) and field.attname not in deferred:
             value = getattr(instance, field.attname)
             if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
                 setattr(instance, field.attname, unicodedata.normalize("NFC", value))
