@@ -32,7 +32,7 @@ def _request(plan: Plan, kind: str = "plan", **extra: Any) -> IssueRequest:
         "fmt": "docx",
         "issued_on": ISSUED,
         "signer": "Lê Văn A",
-        "signer_title": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        "signer_title": "KT. CHỦ TỊCH\r\nPHÓ CHỦ TỊCH",  # as a browser's text box sends it
         "summary": "",
         "plan": plan,
     }

@@ -142,7 +142,7 @@ def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
             summary=(request.summary.strip() or default_summary(request))[:300],
             issued_on=request.issued_on,
             signer=request.signer.strip(),
-            signer_title=request.signer_title.strip(),
+            signer_title=request.signer_title.strip().replace("\r\n", "\n"),
             issued_by=user,
             corrects=original,
             note=request.note.strip(),
@@ -164,7 +164,7 @@ def stamped(letterhead: Letterhead, entry: RegisterEntry | None) -> Letterhead:
     """The letterhead with the register's number, date and signer."""
     if entry is None:
         return letterhead
-    title = tuple(line for line in entry.signer_title.upper().split("\n") if line.strip())
+    title = tuple(line.strip() for line in entry.signer_title.upper().splitlines() if line.strip())
     return replace(
         letterhead,
         number=entry.number,
