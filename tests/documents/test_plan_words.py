@@ -110,3 +110,29 @@ def test_coordinator_edits_words_in_the_browser_form(
     assert response.status_code == 302
     body, _ = _texts(plan)
     assert "- Mục đích một" in body and body[-1] == "Trên đây là Kế hoạch./."
+
+
+def test_a_report_takes_the_default_list_for_its_kind(
+    coordinator: Any, plan: Plan, inline_jobs: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    from chiso.documents.services import request_document
+
+    save_recipient_list(
+        coordinator,
+        None,
+        name="Báo cáo của Sở Nội vụ",
+        kind=DocumentKind.RESULTS,
+        lines="UBND tỉnh (để báo cáo)\nBộ Nội vụ (để báo cáo)\nLưu: VT, SNV",
+        is_default=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job = request_document(coordinator, "results", "docx", plan=plan)
+    job.refresh_from_db()
+    doc = Document(io.BytesIO(job.file.read()))
+    recipients = [p.text for p in doc.tables[-1].cell(0, 0).paragraphs if p.text]
+    assert recipients == [
+        "Nơi nhận:",
+        "- UBND tỉnh (để báo cáo);",
+        "- Bộ Nội vụ (để báo cáo);",
+        "- Lưu: VT, SNV.",
+    ]

@@ -116,7 +116,7 @@ def load(say: Say) -> None:
     )
     for name, kind, lines in (
         (PLAN_RECIPIENTS_NAME, DocumentKind.PLAN, PLAN_RECIPIENTS),
-        (REPORT_RECIPIENTS_NAME, DocumentKind.CONSOLIDATED, REPORT_RECIPIENTS),
+        (REPORT_RECIPIENTS_NAME, DocumentKind.RESULTS, REPORT_RECIPIENTS),
     ):
         if not RecipientList.objects.filter(province=province, name=name).exists():
             services.save_recipient_list(

@@ -20,7 +20,6 @@ STALE_AFTER = dt.timedelta(minutes=20)
 
 class DocumentKind(models.TextChoices):
     RESULTS = "results", _("Báo cáo kết quả thực hiện kế hoạch")
-    CONSOLIDATED = "consolidated", _("Báo cáo tổng hợp (bản thảo đã biên tập)")
     ANALYSIS = "analysis", _("Báo cáo phân tích kết quả chỉ số")
     PLAN = "plan", _("Văn bản kế hoạch")
     ANNEX = "annex", _("Phụ lục: danh sách phân công (Excel)")

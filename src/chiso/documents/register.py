@@ -38,7 +38,6 @@ from chiso.plans.models import Plan
 KIND_CODES = {DocumentKind.PLAN: "KH"}  # every other kind is a report, "BC"
 ISSUABLE = (
     DocumentKind.PLAN,
-    DocumentKind.CONSOLIDATED,
     DocumentKind.RESULTS,
     DocumentKind.ANALYSIS,
 )

@@ -10,6 +10,7 @@ generation fails for good shows the reason.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -136,6 +137,7 @@ def _load_results() -> Results | None:
 
 
 def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
+    from chiso.documents.plan_words import default_recipients
     from chiso.documents.register import entry_of, stamped
 
     today = clock.today()
@@ -152,6 +154,9 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
             job.plan, results, today, job.fmt, progress, lambda head: stamped(head, entry)
         )
     letterhead = stamped(agency_letterhead(user.agency, province, today), entry)
+    recipients = default_recipients(job.province_id, job.kind)
+    if recipients:  # the province's default "Nơi nhận" for this kind of report
+        letterhead = replace(letterhead, recipients=recipients)
     if job.kind == DocumentKind.RESULTS:
         assert job.plan is not None
         return results_document(job.plan, results, today, letterhead, job.fmt, None, progress)
