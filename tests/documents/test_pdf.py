@@ -36,7 +36,8 @@ def analysis_pdf() -> bytes:
 
 def test_analysis_pdf_page_count(analysis_pdf: bytes, tmp_path: Path) -> None:
     assert analysis_pdf.startswith(b"%PDF")
-    assert 6 <= page_count(analysis_pdf, tmp_path) <= 8
+    # Sections I–VI take 6–8 pages; section VII (peers and "learn from") adds about one.
+    assert 7 <= page_count(analysis_pdf, tmp_path) <= 10
 
 
 def test_first_page_holds_header_title_and_aggregate(analysis_pdf: bytes, tmp_path: Path) -> None:

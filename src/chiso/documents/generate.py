@@ -32,6 +32,7 @@ from chiso.documents.plan_words import plan_words
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
 from chiso.index.objectives import evaluate_objectives
 from chiso.index.results import Results
+from chiso.index.review import PlanWork
 from chiso.plans.models import Plan
 from chiso.plans.objectives import plan_spec
 from chiso.reviews.service import plan_work
@@ -172,15 +173,21 @@ def analysis_document(
     letterhead: Letterhead,
     fmt: str = "docx",
     progress: Progress = no_progress,
+    plans: tuple[PlanWork, ...] = (),
 ) -> DocumentFile:
+    """`plans` (the province's plans, `province_plans`) add the "did the plan work?" section;
+    without them — `chiso report analysis --data`, which needs no database — it is left out."""
     if year not in results.years:
         raise DocumentError(_("Không có kết quả năm %(year)s.") % {"year": year})
-    plans = tuple(
-        plan_work(p) for p in Plan.objects.filter(province__name=province).order_by("year", "pk")
-    )
     request = AnalysisRequest(province, year, plans=plans)
     docx = build_analysis(results, request, letterhead, progress)
     return _finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
+
+
+def province_plans(province: str) -> tuple[PlanWork, ...]:
+    """The province's plans with their work done, oldest first, for the analysis report."""
+    plans = Plan.objects.filter(province__name=province).order_by("year", "pk")
+    return tuple(plan_work(p) for p in plans)
 
 
 def plan_letterhead(plan: Plan, today: dt.date) -> Letterhead:

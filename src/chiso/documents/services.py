@@ -29,6 +29,7 @@ from chiso.documents.generate import (
     analysis_document,
     annex_document,
     plan_document,
+    province_plans,
     results_document,
 )
 from chiso.documents.models import DocumentFormat, DocumentJob, DocumentKind, JobState
@@ -163,7 +164,9 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
     if results is None:
         raise DocumentError(_("Chưa có kết quả chỉ số trong hệ thống (chiso import-results)."))
     assert job.year is not None
-    return analysis_document(results, province, job.year, letterhead, job.fmt, progress)
+    return analysis_document(
+        results, province, job.year, letterhead, job.fmt, progress, province_plans(province)
+    )
 
 
 def run_job(job_id: int) -> None:
