@@ -30,6 +30,28 @@ def test_dashboard_home_redirects_to_latest_plan(
     assert response.status_code == 302 and response.url == f"/bang-dieu-khien/{plan_data.plan.pk}/"
 
 
+def test_a_later_years_plan_does_not_replace_the_current_one(
+    plan_data: PlanData, users: dict[str, Any], client: Client, settings: Any
+) -> None:
+    """A plan drafted ahead for next year (or a later copy in a replayed demo) waits: home,
+    dashboard and activities open the plan of the year under way."""
+    from chiso.plans.models import Plan
+
+    current = plan_data.plan
+    settings.CHISO_TODAY = f"{current.year}-08-15"
+    ahead = Plan.objects.create(
+        province=current.province,
+        number="9/KH-UBND",
+        title="Kế hoạch năm sau",
+        year=current.year + 1,
+        baseline_year=current.year,
+    )
+    client.force_login(users["leadership"])
+    assert client.get("/bang-dieu-khien/").url == f"/bang-dieu-khien/{current.pk}/"
+    settings.CHISO_TODAY = f"{ahead.year}-01-02"
+    assert client.get("/bang-dieu-khien/").url == f"/bang-dieu-khien/{ahead.pk}/"
+
+
 @pytest.mark.parametrize("role", ["coordinator", "nhatrang", "leadership", "mttq"])
 def test_every_user_of_the_province_sees_the_dashboard(
     plan_data: PlanData,

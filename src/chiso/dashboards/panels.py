@@ -1,4 +1,4 @@
-"""The home-page panel: the user's latest plan's progress and its overdue count."""
+"""The home-page panel: the user's current plan's progress and its overdue count."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from chiso.dashboards.dashboard import plan_summary
-from chiso.plans.access import plans_for
+from chiso.plans.access import current_plans_first, plans_for
 from chiso.site import clock
 from chiso.web.home import HomePanel
 
@@ -15,7 +15,7 @@ def plan_progress_panel(request: HttpRequest) -> HomePanel | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    plan = plans_for(user).order_by("-year", "-issued_on", "-id").first()
+    plan = current_plans_first(plans_for(user), clock.today()).first()
     if plan is None:
         return None
     counts = plan_summary(plan, clock.today())

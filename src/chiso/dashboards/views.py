@@ -16,6 +16,7 @@ from chiso.dashboards.links import task_list_url
 from chiso.plans.access import (
     assignments_for,
     can_edit_plan,
+    current_plans_first,
     get_or_404,
     plans_for,
     viewer_key,
@@ -35,8 +36,8 @@ DEADLINE_PAGE_SIZE = 25
 
 @login_required
 def dashboard_home(request: HttpRequest) -> HttpResponse:
-    """The latest plan's dashboard; a short page when the province has no plan yet."""
-    plan = plans_for(request.user).order_by("-year", "-issued_on", "-id").first()
+    """The current plan's dashboard; a short page when the province has no plan yet."""
+    plan = current_plans_first(plans_for(request.user), clock.today()).first()
     if plan is not None:
         return redirect("dashboards:plan", plan_id=plan.pk)
     return render(request, "dashboards/no_plan.html")

@@ -3,9 +3,10 @@ helpers: anything outside the user's province (or agency, where that applies) is
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
 
 from chiso.accounts.models import Agency, Role
@@ -36,6 +37,13 @@ def _scoped(qs: QuerySet[Any], user: Any, field: str = "province") -> QuerySet[A
 
 def plans_for(user: Any) -> QuerySet[Plan]:
     return _scoped(Plan.objects.all(), user)
+
+
+def current_plans_first(plans: QuerySet[Plan], today: dt.date) -> QuerySet[Plan]:
+    """The plan people work on now first: the latest whose year has begun, then plans of
+    later years (a plan drafted ahead, or a later year's copy in a replayed demo)."""
+    ahead = Case(When(year__gt=today.year, then=Value(1)), default=Value(0))
+    return plans.alias(ahead=ahead).order_by("ahead", "-year", "-issued_on", "-id")
 
 
 def tasks_for(user: Any) -> QuerySet[Task]:

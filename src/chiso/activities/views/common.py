@@ -9,17 +9,18 @@ from typing import Any, TypeVar
 from django import forms
 from django.http import Http404, HttpRequest
 
-from chiso.plans.access import plans_for
+from chiso.plans.access import current_plans_first, plans_for
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan
+from chiso.site import clock
 from chiso.web.params import int_param
 
 T = TypeVar("T")
 
 
 def current_plan(request: HttpRequest) -> Plan:
-    """The plan named by ?ke-hoach=<id>, else the user's latest plan; 404 when there is none."""
-    plans = plans_for(request.user).order_by("-year", "-id")
+    """The plan named by ?ke-hoach=<id>, else the user's current plan; 404 when there is none."""
+    plans = current_plans_first(plans_for(request.user), clock.today())
     wanted = int_param(request.GET, "ke-hoach")
     plan = plans.filter(pk=wanted).first() if wanted is not None else plans.first()
     if plan is None:
