@@ -107,7 +107,7 @@ def test_command_errors(plan, papi_data_dir) -> None:
 def test_analysis_report_has_the_review_section(plan, papi_data_dir) -> None:
     from docx import Document
 
-    from chiso.documents.generate import analysis_document
+    from chiso.documents.generate import analysis_document, province_plans
     from chiso.documents.letterhead import home_affairs_letterhead
     from chiso.index import load_papi
 
@@ -115,7 +115,9 @@ def test_analysis_report_has_the_review_section(plan, papi_data_dir) -> None:
     import datetime as dt
 
     letterhead = home_affairs_letterhead("Khánh Hòa", dt.date(2024, 5, 1), signer="A")
-    file = analysis_document(results, "Khánh Hòa", 2023, letterhead)
+    file = analysis_document(
+        results, "Khánh Hòa", 2023, letterhead, plans=province_plans("Khánh Hòa")
+    )
     doc = Document(io.BytesIO(file.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "VIII. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023 VÀ THAY ĐỔI CỦA CHỈ SỐ" in text
