@@ -42,6 +42,9 @@ def _add_objective(page, code, text, kind, **fields):
     page.fill("#id_code", code)
     page.fill("#id_text", text)
     page.select_option("#id_kind", kind)
+    # Choosing the kind swaps the value fields in over htmx: fill them only after the swap, or
+    # a field typed into before it arrives is replaced by an empty one.
+    page.wait_for_load_state("networkidle")
     for name, value in fields.items():
         locator = page.locator(f"#id_{name}")
         locator.wait_for()
