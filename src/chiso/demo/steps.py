@@ -7,6 +7,7 @@ DEMO_PASSWORD = "chiso-demo"
 
 DEMO_STEPS: list[str] = [
     "chiso.demo.organisations.load",
+    "chiso.demo.places2023.load",  # communes of Nha Trang and Cam Ranh, a few villages
     "chiso.demo.plan2023.load",
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan

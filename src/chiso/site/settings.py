@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "chiso.notifications",
     "chiso.reviews",
     "chiso.catalogue",
+    "chiso.places",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

@@ -1,0 +1,24 @@
+from typing import Any
+
+from django.contrib import admin
+
+from chiso.places.models import Village
+from chiso.web.text import search
+
+
+@admin.register(Village)
+class VillageAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "commune", "code", "active", "illustrative")
+    list_filter = ("province", "kind", "active")
+    search_fields = ("name", "commune__name")
+    autocomplete_fields = ("commune",)
+    exclude = ("province",)
+
+    def save_model(self, request: Any, obj: Village, form: Any, change: bool) -> None:
+        obj.province_id = obj.commune.province_id
+        super().save_model(request, obj, form, change)
+
+    def get_search_results(self, request: Any, queryset: Any, search_term: str) -> Any:
+        if not search_term.strip():
+            return queryset, False
+        return search(queryset, "name", search_term.strip()), False
