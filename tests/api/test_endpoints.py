@@ -161,3 +161,24 @@ def test_errors_are_json_in_vietnamese_and_english(world: Any, client_for: Any) 
     not_allowed = client_for("coordinator").delete("/api/v1/plans/")
     assert not_allowed.status_code == 405
     assert not_allowed.json()["error"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize("today", ["2023-06-01", "2023-08-15", "2024-01-10"])
+def test_overdue_filters_pick_the_overdue_status(
+    world: Any, client_for: Any, settings: Any, today: str
+) -> None:
+    """?overdue= and ?status=overdue filter on the columns (for the index), in the list's order,
+    and count with the page: the same rows as the status the list shows."""
+    settings.CHISO_TODAY = today
+    client = client_for("coordinator")
+    every = client.get("/api/v1/assignments/").json()["results"]
+    overdue = [a["id"] for a in every if a["status"]["code"] == "overdue"]
+    others = [a["id"] for a in every if a["status"]["code"] != "overdue"]
+    for query, expected in (
+        ("overdue=true", overdue),
+        ("status=overdue", overdue),
+        ("overdue=false", others),
+    ):
+        body = client.get(f"/api/v1/assignments/?{query}").json()
+        assert [a["id"] for a in body["results"]] == expected, query
+        assert body["count"] == len(expected)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -112,6 +112,29 @@ def _page_url(request: HttpRequest, number: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+# Beyond this no table has rows (and SQLite's OFFSET overflows): such a page is not read.
+MAX_OFFSET = 2**53
+
+
+def _page_ids(qs: QuerySet[Any], page: PageRequest) -> tuple[list[Any], int | None]:
+    """The page's ids and the count of all rows, in one query on one table: the ids read in the
+    index's order, the count as a window over them (None when it cannot be had that way: an
+    empty page, or a DISTINCT list, whose window would count the duplicates)."""
+    if qs.query.distinct:
+        return list(qs.values_list("pk", flat=True)[page.offset : page.offset + page.size]), None
+    counted = qs.annotate(_count=Window(Count("pk"))).values_list("pk", "_count")
+    pairs = list(counted[page.offset : page.offset + page.size])
+    return [pk for pk, _n in pairs], (pairs[0][1] if pairs else None)
+
+
+def _page_rows(qs: QuerySet[Any], ids: list[Any]) -> list[Any]:
+    """The rows of `ids` with their related rows, in the ids' order. Read apart from the ids:
+    in one query PostgreSQL may join every matching row of the province (or walk the joined
+    tables' keys from the first) before it takes the page."""
+    found = qs.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def paged(
     request: HttpRequest,
     qs: QuerySet[Any],
@@ -119,12 +142,14 @@ def paged(
 ) -> dict[str, Any]:
     """One page of `qs` as `{count, next, previous, results}`; `render` turns the page's rows
     into JSON objects all at once, so related rows can be fetched in a fixed number of queries.
-    A page past the last is 404 (checked before the query: a huge offset overflows SQLite)."""
+    A page past the last is 404."""
     page = page_request(request)
-    count = qs.count()
+    ids, count = _page_ids(qs, page) if page.offset < MAX_OFFSET else ([], None)
+    if count is None:
+        count = qs.count()
     if page.number > 1 and page.offset >= count:
         raise not_found(_("Trang %(page)s không tồn tại.") % {"page": page.number}, "page")
-    rows = list(qs[page.offset : page.offset + page.size])
+    rows = _page_rows(qs, ids)
     has_next = page.offset + page.size < count
     return {
         "count": count,

@@ -12,6 +12,7 @@ from chiso.plans.status import (
     DEFAULT_DUE_SOON_DAYS,
     MAX_DUE_SOON_DAYS,
     due_soon_days,
+    overdue_filter,
     status_expression,
 )
 
@@ -36,10 +37,9 @@ def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
     """Not completed and past the deadline or a period's due date (status "quá hạn"), longest
     overdue first (`due`: what was missed first).
 
-    Filtered on the columns, not on the status expression: the same rows (derive_status's
-    overdue rule), but PostgreSQL can use the open-assignments deadline indexes."""
+    Filtered on the columns (`overdue_filter`), not on the status expression."""
     return (
-        qs.filter(Q(deadline__lt=today) | Q(period_due__lt=today), completed_on__isnull=True)
+        qs.filter(overdue_filter(today))
         .annotate(current_status=status_expression(today), due=next_due_expression())
         .order_by("due", "task__order", "agency__name", "id")
     )

@@ -251,6 +251,9 @@ class Assignment(models.Model):
         ]
         indexes = [
             models.Index(fields=["province", "agency"], name="assignment_province_agency"),
+            # The API's lists: a province's assignments in the task order, read one page at a
+            # time (the overdue filter checked on the rows as they come).
+            models.Index(fields=["province", "task", "id"], name="assignment_province_task"),
             models.Index(fields=["province", "deadline"], name="assignment_province_deadline"),
             # Overdue and due-soon lists and reminders read only open assignments by deadline;
             # finished ones pile up year after year and would otherwise be scanned and dropped.

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from chiso.plans.models import Assignment, Relation, Task, TaskUnit
-from chiso.plans.status import Status, status_expression
+from chiso.plans.status import Status, overdue_filter, status_expression
 from chiso.web.params import int_param
 from chiso.web.text import search
 
@@ -59,10 +59,10 @@ def filter_tasks(tasks: QuerySet[Task], f: TaskFilter, today: dt.date) -> QueryS
     matching = with_status(Assignment.objects.filter(task=OuterRef("pk")), today)
     if f.agency:
         matching = matching.filter(agency_id=f.agency)
-    if f.status:
+    if f.status == Status.OVERDUE or f.overdue:
+        matching = matching.filter(overdue_filter(today))
+    if f.status and f.status != Status.OVERDUE:
         matching = matching.filter(current_status=f.status)
-    if f.overdue:
-        matching = matching.filter(current_status=Status.OVERDUE)
     if f.agency or f.status or f.overdue:
         tasks = tasks.filter(Exists(matching))
     return tasks
