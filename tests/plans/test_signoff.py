@@ -83,7 +83,7 @@ def test_the_head_sends_back_with_a_comment(world, district_task, head, signoff_
     page = client.get(reverse("plans:assignment-detail", args=[assignment.pk])).content.decode()
     assert 'data-testid="head-step"' in page and "Bổ sung số liệu 27 xã" in page
     inbox = client.get(reverse("plans:inbox"))
-    assert [r.pk for r in inbox.context["returned"]] == [report.pk]
+    assert [r.pk for r in inbox.context["inbox"].returned] == [report.pk]
     again = services.resubmit_report(world.nhatrang, report, narrative="Đủ", progress=20)
     assert again.state == ReportState.AWAITING_HEAD
 

@@ -1,17 +1,56 @@
 """The review inbox ("Báo cáo chờ duyệt"): one page for everyone who reviews, and the agency's
-reports sent back for more."""
+reports sent back for more.
+
+Its lists are a cached fragment (chiso.web.fragments) of the viewer's own: every report
+submitted, decided or revised is an audited change that retires it, and the days waiting are
+counted from today, which is part of the key."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from chiso.plans import access, inbox
+from chiso.plans.models import ProgressReport
 from chiso.site import clock
+from chiso.web.fragments import province_fragment
 
 PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class InboxLists:
+    reviews: bool  # the user reviews reports: the waiting list and its filters are shown
+    page: Page[ProgressReport]
+    waiting: list[ProgressReport]
+    returned: list[ProgressReport]
+    signoff: list[ProgressReport]
+    choices: inbox.FilterChoices | None
+
+
+def _lists(request: HttpRequest, chosen: inbox.InboxFilter, today: dt.date) -> InboxLists:
+    user: Any = request.user
+    waiting = inbox.review_queue(user)
+    reviews = access.reviewable_filter(user) is not None
+    # A province may have thousands of reports waiting: the review list is paged.
+    page = Paginator(inbox.detailed(chosen.apply(waiting)), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return InboxLists(
+        reviews=reviews,
+        page=page,
+        waiting=inbox.rows(page.object_list, today) if reviews else [],
+        returned=inbox.rows(inbox.detailed(inbox.returned_queue(user)), today),
+        signoff=inbox.rows(inbox.detailed(inbox.signoff_queue(user)), today),
+        choices=inbox.filter_choices(user, waiting, chosen) if reviews else None,
+    )
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -22,27 +61,20 @@ def _query_without_page(request: HttpRequest) -> str:
 
 @login_required
 def inbox_page(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
     chosen = inbox.InboxFilter.from_query(request.GET)
-    waiting = inbox.review_queue(request.user)
-    returned = inbox.returned_queue(request.user)
-    reviews = access.reviewable_filter(request.user) is not None
     today = clock.today()
-    # A province may have thousands of reports waiting: the review list is paged.
-    page = Paginator(inbox.detailed(chosen.apply(waiting)), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     return render(
         request,
         "plans/inbox.html",
         {
+            # The user's own key: the queues leave out their own reports.
+            "fragment": province_fragment(
+                user, "inbox", user.pk, access.viewer_key(user), sorted(request.GET.lists())
+            ),
+            "inbox": SimpleLazyObject(lambda: _lists(request, chosen, today)),
             "filter": chosen,
-            "reviews": reviews,
-            "waiting": inbox.rows(page.object_list, today) if reviews else [],
-            "page": page,
             "query": _query_without_page(request),
-            "returned": inbox.rows(inbox.detailed(returned), today),
-            "signoff": inbox.rows(inbox.detailed(inbox.signoff_queue(request.user)), today),
-            "choices": inbox.filter_choices(request.user, waiting, chosen) if reviews else None,
             "today": today,
         },
     )
