@@ -15,7 +15,8 @@ page are printed and written to test-output/bench_pages.{txt,json}.
 The dashboard, the task list and the report form cache their heavy parts until the province's
 data changes (chiso.web.fragments). They are measured twice: as users meet them between changes
 (the goal's figure) and "after a change", with the cache emptied before every request (what the
-first viewer after a change waits).
+first viewer after a change waits). The report form is also measured after a report on another
+task of the province: its page is keyed on its own task's changes (chiso.audit.ScopeRevision).
 """
 
 from __future__ import annotations
@@ -127,6 +128,32 @@ def test_task_list_after_a_change(benchmark: BenchmarkFixture, targets: Targets)
 def test_report_form_after_a_change(benchmark: BenchmarkFixture, targets: Targets) -> None:
     url = reverse("plans:assignment-detail", kwargs={"pk": targets.assignment.pk})
     _measure(benchmark, "report form, after a change", _client(targets.officer), url, cold=True)
+
+
+def test_report_form_after_another_tasks_report(
+    benchmark: BenchmarkFixture, targets: Targets
+) -> None:
+    """A report on another task of the province before every request (what `record` raises for
+    it): the officer's page is keyed on its own task's changes and stays cached."""
+    from chiso.audit.services import raise_revision
+    from chiso.plans.models import Assignment, task_scope
+
+    mine = targets.assignment
+    other = Assignment.objects.filter(province_id=mine.province_id).exclude(task_id=mine.task_id)
+    task_id = other.values_list("task_id", flat=True).first()
+    assert task_id is not None
+
+    def change() -> None:
+        raise_revision(mine.province, scope=task_scope(task_id))
+
+    url = reverse("plans:assignment-detail", kwargs={"pk": mine.pk})
+    client = _client(targets.officer)
+
+    def get() -> int:
+        return len(client.get(url).content)
+
+    benchmark.pedantic(get, setup=change, rounds=ROUNDS, iterations=1, warmup_rounds=3)
+    TIMINGS.append(timing("report form, other task changed", url, list(benchmark.stats.stats.data)))
 
 
 def test_deadlines(benchmark: BenchmarkFixture, targets: Targets) -> None:

@@ -75,3 +75,41 @@ def test_the_coordinator_sees_the_edit_buttons_others_do_not(client, world, dist
     assert 'data-testid="task-create"' in client.get(url).content.decode()
     client.force_login(world.nhatrang)
     assert 'data-testid="task-create"' not in client.get(url).content.decode()
+
+
+def test_the_report_form_stays_cached_while_other_tasks_change(
+    client, world, district_task, django_assert_max_num_queries
+):
+    """An assignment page is keyed on its task's own changes and the province's other ones: a
+    report on another task leaves it cached; a report on its own task, or a change to the task
+    or elsewhere in the province outside any task's work, retires it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    other = services.create_task(
+        world.coordinator, world.plan, title="Nhiệm vụ khác", lead_agencies=[world.cam_ranh]
+    )
+    assignment = district_task.assignments.get(agency=world.nha_trang)
+    url = reverse("plans:assignment-detail", args=[assignment.pk])
+    client.force_login(world.nhatrang)
+    first = client.get(url).content.decode()
+    services.submit_report(
+        world.camranh, other.assignments.get(), narrative="Việc khác", progress=30
+    )
+    with django_assert_max_num_queries(3):  # still served from the cache
+        assert _main(client.get(url).content.decode()) == _main(first)
+
+    services.submit_report(
+        world.camranh,
+        district_task.assignments.get(agency=world.cam_ranh),
+        narrative="Cùng nhiệm vụ",
+        progress=30,
+    )
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) > 3  # the same task's work changed: rendered again
+
+    services.update_task(
+        world.coordinator, district_task, version=district_task.version, title="Tên mới"
+    )
+    assert "Tên mới" in client.get(url).content.decode()

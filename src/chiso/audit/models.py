@@ -44,6 +44,9 @@ class DataRevision(models.Model):
         "accounts.Province", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     number = models.BigIntegerField(default=0)
+    # The changes not confined to one scope (ScopeRevision): pages about one scope's data key on
+    # this and the scope's own counter, so changes elsewhere in the province leave them cached.
+    shared = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("phiên bản dữ liệu")
@@ -51,3 +54,19 @@ class DataRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.province_id}: {self.number}"
+
+
+class ScopeRevision(models.Model):
+    """A counter per part of a province's data that changes on its own: "task:12" counts the
+    changes to task 12's assignments, reports and periods (the objects' `revision_scope()`).
+    Raised with the province's `number`, in the same transaction, instead of its `shared`."""
+
+    scope = models.CharField(max_length=60, primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("phiên bản dữ liệu theo phạm vi")
+        verbose_name_plural = _("phiên bản dữ liệu theo phạm vi")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.number}"

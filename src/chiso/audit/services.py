@@ -10,10 +10,10 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Expression, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from chiso.audit.models import AuditEntry, DataRevision
+from chiso.audit.models import AuditEntry, DataRevision, ScopeRevision
 
 
 def _plain(value: Any) -> Any:
@@ -55,7 +55,7 @@ def record(
     """Append one entry. Call inside the service's transaction so both commit or neither."""
     if province is None:
         province = getattr(obj, "province", None)
-    raise_revision(province)
+    raise_revision(province, scope=revision_scope(obj) if province is not None else None)
     return AuditEntry.objects.create(
         province=province,
         actor=actor if getattr(actor, "pk", None) else None,
@@ -68,22 +68,56 @@ def record(
     )
 
 
-def raise_revision(province: Any) -> None:
+def revision_scope(obj: models.Model) -> str | None:
+    """The part of the province's data a change of `obj` is confined to, when its model says
+    (a `revision_scope()` method, e.g. "task:12" for a report on one of task 12's assignments);
+    None: the change may show anywhere in the province."""
+    scope = getattr(obj, "revision_scope", None)
+    return scope() if callable(scope) else None
+
+
+def _count(qs: QuerySet[Any], create: Any, counters: dict[str, Any], first: dict[str, int]) -> None:
+    """Raise `counters` on the row of `qs`, creating it (`first` values) on its first change."""
+    if qs.update(**counters):
+        return
+    _, created = create(defaults=first)
+    if not created:  # another transaction created the row meanwhile: still count this change
+        qs.update(**counters)
+
+
+def raise_revision(province: Any, scope: str | None = None) -> None:
     """Count one more change of `province`'s data; None (a national change such as new index
-    results) counts for every province. Part of the caller's transaction."""
+    results) counts for every province. With `scope`, the change is confined to that part of
+    the province's data: its counter is raised instead of the province's `shared` one. Part of
+    the caller's transaction."""
+    everything = {"number": F("number") + 1, "shared": F("shared") + 1}
     if province is None:
         from chiso.accounts.models import Province
 
         DataRevision.objects.bulk_create(
             [DataRevision(province=p) for p in Province.objects.all()], ignore_conflicts=True
         )
-        DataRevision.objects.update(number=F("number") + 1)
+        DataRevision.objects.update(**everything)
         return
-    if DataRevision.objects.filter(province=province).update(number=F("number") + 1):
+    rows = DataRevision.objects.filter(province=province)
+
+    def create(defaults: dict[str, int]) -> Any:
+        return DataRevision.objects.get_or_create(province=province, defaults=defaults)
+
+    if scope is None:
+        _count(rows, create, everything, {"number": 1, "shared": 1})
         return
-    _, created = DataRevision.objects.get_or_create(province=province, defaults={"number": 1})
-    if not created:  # another transaction created the row meanwhile: still count this change
-        DataRevision.objects.filter(province=province).update(number=F("number") + 1)
+    _count(rows, create, {"number": F("number") + 1}, {"number": 1})
+
+    def create_scope(defaults: dict[str, int]) -> Any:
+        return ScopeRevision.objects.get_or_create(scope=scope, defaults=defaults)
+
+    _count(
+        ScopeRevision.objects.filter(scope=scope),
+        create_scope,
+        {"number": F("number") + 1},
+        {"number": 1},
+    )
 
 
 def with_revision(qs: QuerySet[Any]) -> QuerySet[Any]:
@@ -91,6 +125,19 @@ def with_revision(qs: QuerySet[Any]) -> QuerySet[Any]:
     `data_revision`, fetched in the same query as the object a page is about."""
     number = DataRevision.objects.filter(province_id=OuterRef("province_id")).values("number")
     return qs.annotate(data_revision=Coalesce(Subquery(number[:1]), 0))
+
+
+def with_scope_revision(qs: QuerySet[Any], scope: Expression) -> QuerySet[Any]:
+    """`qs` with its province's `shared` counter as `shared_revision` and the counter of `scope`
+    (an expression naming each row's scope, e.g. "task:" || task_id) as `scope_revision`: what
+    a page about one scope's data is keyed on, fetched in the same query as its object."""
+    shared = DataRevision.objects.filter(province_id=OuterRef("province_id")).values("shared")
+    own = ScopeRevision.objects.filter(scope=OuterRef("revision_scope_name")).values("number")
+    return qs.annotate(
+        shared_revision=Coalesce(Subquery(shared[:1]), 0),
+        revision_scope_name=scope,
+        scope_revision=Coalesce(Subquery(own[:1]), 0),
+    )
 
 
 def revision_of(province_id: int) -> int:

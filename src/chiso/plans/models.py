@@ -11,12 +11,26 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
 from chiso.plans.schedule import PeriodStatus, period_status
 from chiso.plans.status import Status, derive_status
 from chiso.site import clock
+
+
+def task_scope(task_id: int) -> str:
+    """The revision scope of one task's work (chiso.audit.models.ScopeRevision): changes to its
+    assignments, their reports and periods. Sub-assignments share their parent's task, so a
+    report that rolls up to the parent retires the parent's page too."""
+    return f"task:{task_id}"
+
+
+def task_scope_expression(task_id_field: str = "task_id") -> Concat:
+    """`task_scope` in SQL, for `chiso.audit.services.with_scope_revision`."""
+    return Concat(Value("task:"), Cast(task_id_field, models.CharField()))
 
 
 class Plan(models.Model):
@@ -272,6 +286,11 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.task} — {self.agency}"
 
+    def revision_scope(self) -> str:
+        """Audited changes of an assignment retire only its task's cached pages (and the
+        province-wide ones)."""
+        return task_scope(self.task_id)
+
     @property
     def next_due(self) -> dt.date | None:
         """What the agency owes next: the deadline, or an earlier period report."""
@@ -351,6 +370,9 @@ class ProgressReport(models.Model):
     def __str__(self) -> str:
         return f"{self.assignment.agency} — {self.submitted_at:%d/%m/%Y}"
 
+    def revision_scope(self) -> str:
+        return task_scope(self.assignment.task_id)
+
 
 class ReportPeriod(models.Model):
     """One period's due report of one assignment. Its status derives from the dates (see
@@ -375,6 +397,9 @@ class ReportPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.starts_on:%d/%m/%Y} – {self.due_on:%d/%m/%Y}"
+
+    def revision_scope(self) -> str:
+        return task_scope(self.assignment.task_id)
 
     def status(self, today: dt.date, soon_days: int) -> PeriodStatus:
         return period_status(self.due_on, self.submitted_on, self.accepted_on, today, soon_days)

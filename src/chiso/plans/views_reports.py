@@ -16,12 +16,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chiso.audit.services import with_revision
+from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
 from chiso.plans.compliance import current_compliance
 from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm, add_service_error
 from chiso.plans.history import entries_for, history_rows
-from chiso.plans.models import Assignment, ProgressReport
+from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
@@ -31,8 +31,8 @@ from chiso.web.params import int_param
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
     # Only what every request needs: the rest of the page's head is a cached fragment, and its
     # plan, section and group are fetched only when that fragment is rendered.
-    qs = with_revision(access.assignments_for(request.user)).select_related("task", "agency")
-    return access.get_or_404(qs, pk=pk)  # type: ignore[no-any-return]
+    qs = with_scope_revision(access.assignments_for(request.user), task_scope_expression())
+    return access.get_or_404(qs.select_related("task", "agency"), pk=pk)  # type: ignore[no-any-return]
 
 
 def _page(
@@ -42,12 +42,15 @@ def _page(
     revising: ProgressReport | None = None,
     review_forms: dict[int, ReviewForm | SignOffForm] | None = None,
 ) -> HttpResponse:
+    # Keyed on the task's own changes and the province's other ones: reports on other tasks
+    # (most changes on a deadline day) leave the page cached.
     page = fragment(
         assignment.province_id,
         "assignment",
         assignment.pk,
         access.viewer_key(request.user),
-        revision=assignment.data_revision,  # type: ignore[attr-defined]
+        ("task", assignment.scope_revision),  # type: ignore[attr-defined]
+        revision=assignment.shared_revision,  # type: ignore[attr-defined]
     )
     thread = thread_part(request, assignment, review_forms, page)
     can_report = access.can_report_on(request.user, assignment) and assignment.completed_on is None
