@@ -85,3 +85,44 @@ def test_command_and_refusal_on_a_used_database() -> None:
         call_command("generate_synthetic", "--provinces", "1", stdout=StringIO())
     with pytest.raises(CommandError, match="1–34"):
         call_command("generate_synthetic", "--provinces", "40", stdout=StringIO())
+
+
+def test_periods_and_notifications_of_the_reporting_loop() -> None:
+    """Tasks that report by period have their periods on every assignment, with period_due the
+    earliest period with nothing sent; each report left the notification the loop sends."""
+    import datetime as dt
+
+    from chiso.notifications.models import Kind, Notification
+    from chiso.plans.models import ReportPeriod, ReportSchedule
+
+    summary = generate(SMALL)
+    scheduled = Task.objects.exclude(report_schedule="")
+    assert set(scheduled.values_list("report_schedule", flat=True)) == {
+        ReportSchedule.QUARTERLY,
+        ReportSchedule.DATES,
+    }
+    assert summary.periods == ReportPeriod.objects.count() > 0
+    for assignment in Assignment.objects.filter(task__in=scheduled).prefetch_related("periods"):
+        periods = list(assignment.periods.all())
+        assert periods, assignment
+        open_dues = [p.due_on for p in periods if p.submitted_on is None]
+        assert assignment.period_due == (min(open_dues) if open_dues else None)
+        for p in periods:
+            assert p.submitted_on is None or p.submitted_on <= dt.date(2023, 8, 15)
+            assert p.accepted_on is None or p.submitted_on is not None
+    dated = scheduled.filter(report_schedule=ReportSchedule.DATES).first()
+    if dated is not None:
+        dues = {p.due_on for p in ReportPeriod.objects.filter(assignment__task=dated)}
+        assert dues == {dt.date(2023, 6, 30), dt.date(2023, 9, 29)}
+
+    assert summary.notifications == Notification.objects.count()
+    waiting = ProgressReport.objects.filter(state=ReportState.SUBMITTED)
+    told = Notification.objects.filter(kind=Kind.REPORT_SUBMITTED)
+    assert told.count() == waiting.exclude(author__role="coordinator").count()
+    assert all(n.recipient.role == "coordinator" for n in told.select_related("recipient"))
+    returned = Notification.objects.filter(kind=Kind.REPORT_RETURNED).select_related("recipient")
+    assert returned.count() == ProgressReport.objects.filter(state=ReportState.RETURNED).count()
+    for note in Notification.objects.select_related("recipient")[:50]:
+        report = ProgressReport.objects.get(pk=int(note.key.split(":")[1]))
+        assert note.url.endswith(f"#bao-cao-{report.pk}")
+        assert note.read_at is None or note.read_at > note.created_at

@@ -1,7 +1,8 @@
 """A national-scale synthetic workspace for benchmarks: the 34 provinces (after the 2025 reform:
 province → communes), each with its departments and bodies, ~3,300 communes in all, a 2023 plan per
-province, ~20,000 tasks linked to PAPI sub-dimensions, their assignments, and ~100,000 progress
-reports in every state (submitted, accepted, returned and revised).
+province, ~20,000 tasks linked to PAPI sub-dimensions, their assignments, ~100,000 progress
+reports in every state (submitted, accepted, returned and revised), the reporting periods of the
+tasks that report by period and the notifications of the reports (chiso.demo.synthetic_loop).
 
 Everything is made with bulk_create from a seeded random generator, so the same arguments give the
 same data. It is meant for an empty database (e.g. `chiso_bench`), never a real deployment: the
@@ -23,6 +24,7 @@ from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
 from chiso.accounts.names import agency_key
+from chiso.demo.synthetic_loop import add_notifications, add_periods, add_schedules
 from chiso.index import load_framework
 from chiso.index.provinces import provinces_34
 from chiso.plans.models import (
@@ -110,6 +112,8 @@ class SyntheticSummary:
     tasks: int
     assignments: int
     reports: int
+    periods: int
+    notifications: int
     seconds: float
 
 
@@ -368,9 +372,9 @@ def _next_report(rng: random.Random, chain: _Chain, step: int) -> ProgressReport
     )
 
 
-def _reports(rng: random.Random, chains: list[_Chain]) -> int:
+def _reports(rng: random.Random, chains: list[_Chain]) -> list[ProgressReport]:
     """Report chains are written step by step: a revision points at the saved report it revises."""
-    made = 0
+    made: list[ProgressReport] = []
     with _dates_as_given():
         for step in range(max((c.length for c in chains), default=0)):
             active = [c for c in chains if c.length > step]
@@ -384,7 +388,7 @@ def _reports(rng: random.Random, chains: list[_Chain]) -> int:
                     chain.accepted_progress = report.progress
                     if report.is_final:
                         chain.completed_at = report.reviewed_at
-            made += len(rows)
+            made += rows
     _roll_up_assignments(chains)
     return made
 
@@ -447,11 +451,18 @@ def generate(spec: SyntheticSpec, say: Say = lambda message: None) -> SyntheticS
         coordinators = {u.province_id: u for u in users if u.role == Role.COORDINATOR}
         authors = {u.agency_id: u for u in users if u.role == Role.AGENCY_OFFICER}
         assignments: list[Assignment] = []
+        tasks: list[Task] = []
         for s, n in zip(sets, _split(spec.tasks, len(sets)), strict=True):
-            assignments += _assignments(rng, s, _tasks(rng, s, n, units))
+            tasks += _tasks(rng, s, n, units)
+            assignments += _assignments(rng, s, tasks[-n:] if n else [])
         say(f"  {spec.tasks} nhiệm vụ, {len(assignments)} phân công")
         reports = _reports(rng, _chains(rng, assignments, spec.reports, authors, coordinators))
-        say(f"  {reports} báo cáo tiến độ")
+        say(f"  {len(reports)} báo cáo tiến độ")
+        # The loop's data from a generator of its own: the rest stays as it was without it.
+        loop_rng = random.Random(f"{spec.seed}-loop")
+        periods = add_periods(loop_rng, add_schedules(loop_rng, tasks), assignments)
+        notifications = add_notifications(loop_rng, reports, coordinators)
+        say(f"  {periods} kỳ báo cáo, {notifications} thông báo")
     _refresh_planner_statistics()
     return SyntheticSummary(
         provinces=len(sets),
@@ -459,6 +470,8 @@ def generate(spec: SyntheticSpec, say: Say = lambda message: None) -> SyntheticS
         users=len(users),
         tasks=spec.tasks,
         assignments=len(assignments),
-        reports=reports,
+        reports=len(reports),
+        periods=periods,
+        notifications=notifications,
         seconds=round(time.perf_counter() - started, 1),
     )

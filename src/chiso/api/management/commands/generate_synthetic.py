@@ -33,5 +33,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Xong trong {summary.seconds} giây: {summary.provinces} tỉnh, {summary.agencies} cơ "
             f"quan, {summary.users} người dùng, {summary.tasks} nhiệm vụ, {summary.assignments} "
-            f"phân công, {summary.reports} báo cáo."
+            f"phân công, {summary.reports} báo cáo, {summary.periods} kỳ báo cáo, "
+            f"{summary.notifications} thông báo."
         )
