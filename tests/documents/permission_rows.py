@@ -9,6 +9,7 @@ from tests.test_permission_matrix import (
     COORDINATOR_PAGE,
     DENIED,
     FOUND,
+    INVALID,
     LOGIN,
     MISSING,
     OK,
@@ -26,6 +27,7 @@ def extend_world(world: Any) -> None:
         province=world.home.plan.province, name="Nơi nhận kế hoạch", lines="Sở Nội vụ\nLưu: VT"
     )
     _register_entry(world)
+    _consolidated_draft(world)
 
 
 def _list(world: Any) -> dict[str, Any]:
@@ -97,5 +99,68 @@ ROWS += [
         "documents:register-download",
         expect(MISSING, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK),
         lambda w: {"entry_id": w.extra["register_entry"].pk},
+    ),
+]
+
+
+def _consolidated_draft(world: Any) -> None:
+    import datetime as dt
+
+    from chiso.documents.models import ConsolidatedDraft
+
+    plan = world.home.plan
+    world.extra["consolidated_draft"] = ConsolidatedDraft.objects.create(
+        province=plan.province,
+        plan=plan,
+        period_kind="nine",
+        starts_on=dt.date(plan.year, 1, 1),
+        ends_on=dt.date(plan.year, 9, 30),
+        created_by=world.users["coordinator"],
+    )
+
+
+def _draft(world: Any) -> dict[str, Any]:
+    return {"draft_id": world.extra["consolidated_draft"].pk}
+
+
+# The consolidated report: the province's coordinators and administrators write it, leadership
+# reads it; other provinces' users see their own (empty) list and none of this province's drafts.
+PROVINCE_READERS = expect(
+    DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK, other_province=MISSING
+)
+PROVINCE_WRITERS = expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=MISSING)
+ROWS += [
+    Row(
+        "documents:consolidated-list",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, leadership=OK, other_province=OK),
+    ),
+    Row(
+        "documents:consolidated-list",
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=OK),
+        method="POST",
+        data=lambda w: {"plan": "", "period_kind": "nine"},  # invalid: the form again
+    ),
+    Row("documents:consolidated", PROVINCE_READERS, _draft),
+    Row(
+        "documents:consolidated",
+        PROVINCE_WRITERS,
+        _draft,
+        method="POST",
+        data=lambda w: {"limitations": "Hạn chế"},  # no version: the form again
+    ),
+    Row("documents:consolidated-preview", PROVINCE_READERS, _draft),
+    Row(
+        "documents:consolidated-generate",
+        {**PROVINCE_READERS, "admin": FOUND, "coordinator": FOUND, "leadership": FOUND},
+        _draft,
+        method="POST",
+        data=lambda w: {"fmt": "bmp"},  # refused with a message, back to the draft
+    ),
+    Row(
+        "documents:consolidated-issue",
+        {**PROVINCE_WRITERS, "admin": INVALID, "coordinator": INVALID},
+        _draft,
+        method="POST",
+        data=lambda w: {"fmt": "docx"},  # no signer: the form again
     ),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Protocol
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -130,4 +131,31 @@ def build_annex(progress: PlanProgress, plan_title: str) -> bytes:
     _summary(workbook.create_sheet("Tổng hợp theo cơ quan"), progress)
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class TableLike(Protocol):
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    numeric: tuple[int, ...]
+
+
+def build_tables_workbook(title: str, sheets: Sequence[tuple[str, TableLike]]) -> bytes:
+    """One sheet per table of a report's annex (the same tables the DOCX prints); counts in the
+    numeric columns are numbers, everything else text."""
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for name, table in sheets:
+        sheet = book.create_sheet(name[:31])
+        columns = tuple(
+            (h, max(8, round(w * 0.55))) for h, w in zip(table.header, table.widths, strict=True)
+        )
+        _header(sheet, title, name, columns)
+        for r, row in enumerate(table.rows, start=5):
+            for c, value in enumerate(row, start=1):
+                numeric = (c - 1) in table.numeric and value.isdigit()
+                _body_cell(sheet, r, c, int(value) if numeric else value)
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

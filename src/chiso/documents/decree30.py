@@ -315,6 +315,14 @@ class OfficialDocument:
             self._after_heading = False
         return paragraph
 
+    def centered(self, text: str, bold: bool = False, italic: bool = False) -> None:
+        """A centred line of the body (an annex's title and its "Kèm theo …" line)."""
+        paragraph = self.doc.add_paragraph()
+        plain(paragraph)
+        paragraph.paragraph_format.space_after = Pt(3)
+        paragraph.paragraph_format.keep_with_next = True
+        add_run(paragraph, text, BODY_PT, bold=bold, italic=italic)
+
     def rich(self, parts: Sequence[tuple[str, bool]]) -> None:
         """A body paragraph whose (text, bold) parts alternate weights."""
         paragraph = self.doc.add_paragraph()

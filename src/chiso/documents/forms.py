@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chiso.documents.models import DocumentFormat, DocumentKind
-from chiso.plans.access import plans_for
+from chiso.plans.access import current_plans_first, plans_for
+from chiso.site import clock
 
 
 class DocumentRequestForm(forms.Form):
@@ -30,12 +31,24 @@ class DocumentRequestForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, years: tuple[int, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        plan_field = self.fields["plan"]
-        plans = plans_for(user).order_by("-year", "number")
-        plan_field.queryset = plans  # type: ignore[attr-defined]
-        # The latest plan: most requests are about the plan being carried out.
-        plan_field.initial = plans.values_list("pk", flat=True).first()
-        year_field = self.fields["year"]
-        year_field.choices = [("", "—"), *((y, str(y)) for y in reversed(years))]  # type: ignore[attr-defined]
+        # The consolidated report is made from its draft (page "Báo cáo tổng hợp").
+        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+            (k.value, k.label) for k in DocumentKind if k != DocumentKind.CONSOLIDATED
+        ]
+        plan_choices(self.fields["plan"], user)
+        self.fields["year"].choices = year_choices(years)  # type: ignore[attr-defined]
         if years:
-            year_field.initial = years[-1]
+            self.fields["year"].initial = years[-1]
+
+
+def plan_choices(plan_field: forms.Field, user: Any) -> None:
+    """The province's plans, the one under way first and chosen: most documents are about the
+    plan being carried out (not a later year's copy drafted ahead)."""
+    plans = current_plans_first(plans_for(user), clock.today())
+    plan_field.queryset = plans  # type: ignore[attr-defined]
+    plan_field.initial = plans.values_list("pk", flat=True).first()
+
+
+def year_choices(years: tuple[int, ...]) -> list[tuple[Any, str]]:
+    """The results years, latest first, after a blank choice."""
+    return [("", "—"), *((y, str(y)) for y in reversed(years))]

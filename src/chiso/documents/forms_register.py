@@ -7,14 +7,18 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chiso.documents.forms import plan_choices, year_choices
 from chiso.documents.models import DocumentFormat, DocumentKind, RegisterEntry
 from chiso.documents.register import ISSUABLE, IssueRequest
-from chiso.plans.access import plans_for
 from chiso.web.widgets import DayMonthYearField
 
 
 class IssueForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Văn bản"), choices=[(k.value, k.label) for k in ISSUABLE])
+    # The consolidated report is issued from its draft's page.
+    kind = forms.ChoiceField(
+        label=_("Văn bản"),
+        choices=[(k.value, k.label) for k in ISSUABLE if k != DocumentKind.CONSOLIDATED],
+    )
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None, required=False)
     results_year = forms.TypedChoiceField(
         label=_("Năm kết quả (báo cáo phân tích)"), coerce=int, required=False, empty_value=None
@@ -51,11 +55,8 @@ class IssueForm(forms.Form):
         self, *args: Any, user: Any, years: tuple[int, ...], entries: Any, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        plans = plans_for(user).order_by("-year", "number")
-        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
-        self.fields["plan"].initial = plans.values_list("pk", flat=True).first()
-        year_field = self.fields["results_year"]
-        year_field.choices = [("", "—"), *((y, str(y)) for y in reversed(years))]  # type: ignore[attr-defined]
+        plan_choices(self.fields["plan"], user)
+        self.fields["results_year"].choices = year_choices(years)  # type: ignore[attr-defined]
         self.fields["corrects"].queryset = entries.filter(corrects__isnull=True)  # type: ignore[attr-defined]
 
     def issue_request(self) -> IssueRequest:

@@ -72,7 +72,7 @@ class DocumentFile:
         return {"pdf": PDF_TYPE, "xlsx": XLSX_TYPE}.get(suffix, DOCX_TYPE)
 
 
-def _finish(docx: bytes, stem: str, fmt: str, progress: Progress) -> DocumentFile:
+def finish(docx: bytes, stem: str, fmt: str, progress: Progress) -> DocumentFile:
     if fmt == "pdf":
         progress(92, _("Chuyển sang PDF (LibreOffice)"))
         return DocumentFile(f"{stem}.pdf", docx_to_pdf(docx))
@@ -136,7 +136,15 @@ def results_document(
         objectives = tuple(
             evaluate_objectives(plan_spec(plan, list(plan.objectives.all())), results, year)
         )
-    facts = PlanFacts(
+    data = ResultsReportInput(
+        plan_facts(plan), profile, objectives, plan_progress(plan, today), _inspections(plan, today)
+    )
+    docx = build_results_report(data, letterhead, progress)
+    return finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
+
+
+def plan_facts(plan: Plan) -> PlanFacts:
+    return PlanFacts(
         number=plan.number,
         title=plan.title,
         issued_on=plan.issued_on,
@@ -145,11 +153,6 @@ def results_document(
         province_kind=province_kind(plan.province.name),
         report_due=plan.report_due,
     )
-    data = ResultsReportInput(
-        facts, profile, objectives, plan_progress(plan, today), _inspections(plan, today)
-    )
-    docx = build_results_report(data, letterhead, progress)
-    return _finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
 
 
 def _inspections(plan: Plan, today: dt.date) -> InspectionSummary | None:
@@ -181,7 +184,7 @@ def analysis_document(
         raise DocumentError(_("Không có kết quả năm %(year)s.") % {"year": year})
     request = AnalysisRequest(province, year, plans=plans)
     docx = build_analysis(results, request, letterhead, progress)
-    return _finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
+    return finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
 
 
 def province_plans(province: str) -> tuple[PlanWork, ...]:
@@ -238,4 +241,4 @@ def plan_document(
     )
     letterhead = replace(letterhead, recipients=words.recipients)
     docx = build_plan_document(plan_outline(plan, words), letterhead, progress)
-    return _finish(docx, f"ke-hoach-{plan.year}", fmt, progress)
+    return finish(docx, f"ke-hoach-{plan.year}", fmt, progress)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Province
+from chiso.documents.period import PeriodKind
 from chiso.plans.models import Plan
 
 # A job still queued or running after this long lost its worker (e.g. the server restarted).
@@ -23,6 +24,7 @@ class DocumentKind(models.TextChoices):
     ANALYSIS = "analysis", _("Báo cáo phân tích kết quả chỉ số")
     PLAN = "plan", _("Văn bản kế hoạch")
     ANNEX = "annex", _("Phụ lục: danh sách phân công (Excel)")
+    CONSOLIDATED = "consolidated", _("Báo cáo tổng hợp theo kỳ")
 
 
 class DocumentFormat(models.TextChoices):
@@ -59,6 +61,14 @@ class DocumentJob(models.Model):
         verbose_name=_("kế hoạch"),
     )
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    draft = models.ForeignKey(
+        "ConsolidatedDraft",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="jobs",
+        verbose_name=_("báo cáo tổng hợp"),
+    )
     state = models.CharField(
         _("trạng thái"), max_length=10, choices=JobState.choices, default=JobState.QUEUED
     )
@@ -239,3 +249,35 @@ class RegisterEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.summary}"[:300]
+
+
+class ConsolidatedDraft(models.Model):
+    """A consolidated report being prepared for one plan and period: the officer's words for
+    parts IV–VI (prefilled from the facts when the draft is made). Parts I–III and the annex are
+    written from the data each time the report is previewed or generated."""
+
+    province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("kế hoạch")
+    )
+    period_kind = models.CharField(_("kỳ báo cáo"), max_length=10, choices=PeriodKind.choices)
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"))
+    limitations = models.TextField(_("tồn tại, hạn chế"), blank=True)
+    causes = models.TextField(_("nguyên nhân"), blank=True)
+    directions = models.TextField(_("phương hướng, nhiệm vụ thời gian tới"), blank=True)
+    proposals = models.TextField(_("kiến nghị, đề xuất"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("báo cáo tổng hợp (dự thảo)")
+        verbose_name_plural = _("báo cáo tổng hợp (dự thảo)")
+
+    def __str__(self) -> str:
+        return f"{self.plan} — {self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y}"

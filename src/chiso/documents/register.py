@@ -27,6 +27,7 @@ from chiso.documents.editing import can_edit_documents
 from chiso.documents.generate import DocumentError, agency_letterhead, plan_letterhead
 from chiso.documents.letterhead import Letterhead
 from chiso.documents.models import (
+    ConsolidatedDraft,
     DocumentJob,
     DocumentKind,
     RegisterCounter,
@@ -40,6 +41,7 @@ ISSUABLE = (
     DocumentKind.PLAN,
     DocumentKind.RESULTS,
     DocumentKind.ANALYSIS,
+    DocumentKind.CONSOLIDATED,
 )
 
 
@@ -55,6 +57,7 @@ class IssueRequest:
     results_year: int | None = None
     corrects: RegisterEntry | None = None
     note: str = ""
+    draft: ConsolidatedDraft | None = None
 
 
 def entries_for(user: Any) -> QuerySet[RegisterEntry]:
@@ -107,6 +110,11 @@ def default_summary(request: IssueRequest) -> str:
     title = request.plan.title if request.plan is not None else ""
     if request.kind == DocumentKind.PLAN:
         return title
+    if request.draft is not None:
+        from chiso.documents.consolidated import summary_line
+        from chiso.documents.consolidated_service import draft_period
+
+        return summary_line(request.draft.plan.year, draft_period(request.draft).words)
     return f"Kết quả thực hiện {title[:1].lower() + title[1:]}"
 
 
@@ -127,6 +135,7 @@ def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
             request.fmt,
             request.plan,
             request.results_year,
+            request.draft,
         )
         entry = RegisterEntry.objects.create(
             province_id=user.province_id,
@@ -136,7 +145,7 @@ def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
             number=f"{seq}/{symbol}",
             kind=request.kind,
             fmt=request.fmt,
-            plan=request.plan,
+            plan=request.draft.plan if request.draft is not None else request.plan,
             results_year=request.results_year,
             summary=(request.summary.strip() or default_summary(request))[:300],
             issued_on=request.issued_on,

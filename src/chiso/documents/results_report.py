@@ -127,35 +127,57 @@ def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
 
 
-def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
-    doc.heading("II. KẾT QUẢ THỰC HIỆN MỤC TIÊU")
-    if not data.objectives:
-        doc.para("Kế hoạch chưa có mục tiêu được lượng hóa.")
-        return
-    year = data.objectives[0].year
-    if year < data.plan.year:
+@dataclass(frozen=True)
+class ObjectivesTable:
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...]
+
+
+OBJECTIVE_WIDTHS = (10, 68, 62, 25)
+
+
+def objectives_table(
+    objectives: tuple[ObjectiveResult, ...], plan_year: int, province_kind: str
+) -> ObjectivesTable | None:
+    """The objectives part of a report: "chưa có kết quả" with the latest published year for
+    reference before the plan's own year is out, evaluated once it is."""
+    if not objectives:
+        return None
+    year = objectives[0].year
+    if year < plan_year:
         # The plan's own year is not published yet: no objective is met or missed. Where the
         # province stood on the latest published year is shown for reference only.
-        doc.caption(
-            f"Kết quả Chỉ số PAPI năm {data.plan.year} chưa được công bố nên các mục tiêu "
-            f"chưa có kết quả. Bảng dưới đây ghi vị trí của {data.plan.province_kind} theo kết "
+        caption = (
+            f"Kết quả Chỉ số PAPI năm {plan_year} chưa được công bố nên các mục tiêu "
+            f"chưa có kết quả. Bảng dưới đây ghi vị trí của {province_kind} theo kết "
             f"quả năm {year} (công bố gần nhất) để thấy khoảng cách cần thu hẹp:"
         )
-        rows = [[o.spec.id, o.spec.text, o.summary.vi, PENDING_WORDS] for o in data.objectives]
-        header = ["TT", "Mục tiêu", f"Năm {year} (tham khảo)", "Đánh giá"]
+        rows = tuple((o.spec.id, o.spec.text, o.summary.vi, PENDING_WORDS) for o in objectives)
+        header = ("TT", "Mục tiêu", f"Năm {year} (tham khảo)", "Đánh giá")
     else:
-        met = sum(1 for o in data.objectives if o.status == MET)
-        total = len(data.objectives)
-        doc.caption(f"Có {met}/{total} mục tiêu đạt theo kết quả năm {year}:")
-        rows = [
-            [o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, PENDING_WORDS)]
-            for o in data.objectives
-        ]
-        header = ["TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá"]
-    doc.table(header, rows, (10, 68, 62, 25), size=11)
-    notes = {c.vi for o in data.objectives for c in o.caveats}
-    for note in sorted(notes):
-        doc.para(f"Lưu ý: {note}", italic=True)
+        met = sum(1 for o in objectives if o.status == MET)
+        caption = f"Có {met}/{len(objectives)} mục tiêu đạt theo kết quả năm {year}:"
+        rows = tuple(
+            (o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, PENDING_WORDS))
+            for o in objectives
+        )
+        header = ("TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá")
+    notes = tuple(sorted({f"Lưu ý: {c.vi}" for o in objectives for c in o.caveats}))
+    return ObjectivesTable(caption, header, rows, notes)
+
+
+def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
+    doc.heading("II. KẾT QUẢ THỰC HIỆN MỤC TIÊU")
+    table = objectives_table(data.objectives, data.plan.year, data.plan.province_kind)
+    if table is None:
+        doc.para("Kế hoạch chưa có mục tiêu được lượng hóa.")
+        return
+    doc.caption(table.caption)
+    doc.table(table.header, table.rows, OBJECTIVE_WIDTHS, size=11)
+    for note in table.notes:
+        doc.para(note, italic=True)
 
 
 def _status_table(

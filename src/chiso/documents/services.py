@@ -32,7 +32,13 @@ from chiso.documents.generate import (
     province_plans,
     results_document,
 )
-from chiso.documents.models import DocumentFormat, DocumentJob, DocumentKind, JobState
+from chiso.documents.models import (
+    ConsolidatedDraft,
+    DocumentFormat,
+    DocumentJob,
+    DocumentKind,
+    JobState,
+)
 from chiso.documents.pdf import PdfUnavailable, require_pdf
 from chiso.index.provinces import UnknownProvince
 from chiso.index.results import Results, UnknownYear
@@ -47,6 +53,7 @@ FORMATS = {
     DocumentKind.ANALYSIS: (DocumentFormat.DOCX, DocumentFormat.PDF),
     DocumentKind.PLAN: (DocumentFormat.DOCX, DocumentFormat.PDF),
     DocumentKind.ANNEX: (DocumentFormat.XLSX,),
+    DocumentKind.CONSOLIDATED: (DocumentFormat.DOCX, DocumentFormat.PDF, DocumentFormat.XLSX),
 }
 
 
@@ -61,7 +68,14 @@ def jobs_for(user: Any) -> QuerySet[DocumentJob]:
     return DocumentJob.objects.filter(province_id=user.province_id)
 
 
-def _check_request(user: Any, kind: str, fmt: str, plan: Plan | None, year: int | None) -> None:
+def _check_request(
+    user: Any,
+    kind: str,
+    fmt: str,
+    plan: Plan | None,
+    year: int | None,
+    draft: ConsolidatedDraft | None = None,
+) -> None:
     if not can_request_documents(user):
         raise PermissionDenied(_("Bạn không có quyền tạo văn bản, báo cáo."))
     if kind not in FORMATS:
@@ -71,6 +85,9 @@ def _check_request(user: Any, kind: str, fmt: str, plan: Plan | None, year: int 
     if kind == DocumentKind.ANALYSIS:
         if year is None:
             raise DocumentError(_("Chọn năm kết quả cần phân tích."))
+    elif kind == DocumentKind.CONSOLIDATED:
+        if draft is None or draft.province_id != user.province_id:
+            raise DocumentError(_("Chọn báo cáo tổng hợp đã soạn."))
     elif plan is None:
         raise DocumentError(_("Chọn kế hoạch."))
     if plan is not None and plan.province_id != user.province_id:
@@ -80,21 +97,33 @@ def _check_request(user: Any, kind: str, fmt: str, plan: Plan | None, year: int 
 
 
 def request_document(
-    user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
+    user: Any,
+    kind: str,
+    fmt: str,
+    plan: Plan | None = None,
+    year: int | None = None,
+    draft: ConsolidatedDraft | None = None,
 ) -> DocumentJob:
     """Queue a document: the job row is written in this transaction, a worker generates it."""
     with transaction.atomic():
-        job = create_job(user, kind, fmt, plan, year)
+        job = create_job(user, kind, fmt, plan, year, draft)
         enqueue(job)
     return job
 
 
 def create_job(
-    user: Any, kind: str, fmt: str, plan: Plan | None = None, year: int | None = None
+    user: Any,
+    kind: str,
+    fmt: str,
+    plan: Plan | None = None,
+    year: int | None = None,
+    draft: ConsolidatedDraft | None = None,
 ) -> DocumentJob:
     """The job's row and its audit entry, checked; `enqueue` it once everything it needs exists."""
+    if draft is not None:
+        plan = draft.plan
     try:
-        _check_request(user, kind, fmt, plan, year)
+        _check_request(user, kind, fmt, plan, year, draft)
     except PdfUnavailable as exc:
         raise DocumentError(str(exc)) from None
     with transaction.atomic():
@@ -105,6 +134,7 @@ def create_job(
             fmt=fmt,
             plan=plan if kind != DocumentKind.ANALYSIS else None,
             year=year if kind == DocumentKind.ANALYSIS else None,
+            draft=draft if kind == DocumentKind.CONSOLIDATED else None,
         )
         record(
             user,
@@ -115,6 +145,7 @@ def create_job(
                 "fmt": [None, fmt],
                 "plan": [None, plan and plan.pk],
                 "year": [None, year],
+                "draft": [None, draft and draft.pk],
             },
             province=job.province,
         )
@@ -158,6 +189,12 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
     recipients = default_recipients(job.province_id, job.kind)
     if recipients:  # the province's default "Nơi nhận" for this kind of report
         letterhead = replace(letterhead, recipients=recipients)
+    if job.kind == DocumentKind.CONSOLIDATED:
+        from chiso.documents.consolidated_service import Sources, consolidated_document
+
+        assert job.draft is not None
+        sources = Sources(results, today, letterhead.body.label or "Sở Nội vụ")
+        return consolidated_document(job.draft, sources, letterhead, job.fmt, progress)
     if job.kind == DocumentKind.RESULTS:
         assert job.plan is not None
         return results_document(job.plan, results, today, letterhead, job.fmt, None, progress)
@@ -172,9 +209,9 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
 def run_job(job_id: int) -> None:
     """Generate the job's file, recording progress. A failure is stored on the job, except
     LibreOffice and database errors, which may pass: they are raised for the queue to retry."""
-    job = DocumentJob.objects.select_related("province", "plan", "requested_by__agency").get(
-        pk=job_id
-    )
+    job = DocumentJob.objects.select_related(
+        "province", "plan", "requested_by__agency", "draft__plan__province"
+    ).get(pk=job_id)
     DocumentJob.objects.filter(pk=job_id).update(state=JobState.RUNNING, progress=1)
 
     def progress(percent: int, step: str) -> None:

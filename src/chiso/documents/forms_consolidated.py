@@ -1,0 +1,73 @@
+"""Forms of the consolidated report pages (rules in `consolidated_service` and `register`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chiso.documents.forms import plan_choices
+from chiso.documents.models import ConsolidatedDraft, DocumentFormat
+from chiso.documents.period import PeriodKind
+from chiso.web.widgets import DayMonthYearField
+
+TEXT_HELP = _("Mỗi dòng một ý; đã điền sẵn từ số liệu, sửa tùy ý.")
+
+
+class DraftCreateForm(forms.Form):
+    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None)
+    period_kind = forms.ChoiceField(
+        label=_("Kỳ báo cáo"), choices=PeriodKind.choices, initial=PeriodKind.NINE
+    )
+    starts_on = DayMonthYearField(label=_("Từ ngày"), required=False)
+    ends_on = DayMonthYearField(
+        label=_("Đến ngày"), required=False, help_text=_("Chỉ khi chọn kỳ “Từ ngày … đến ngày …”.")
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        plan_choices(self.fields["plan"], user)
+
+
+class DraftTextForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ConsolidatedDraft
+        fields = ("limitations", "causes", "directions", "proposals")
+        widgets = {f: forms.Textarea(attrs={"rows": 6}) for f in fields}
+        help_texts = {f: TEXT_HELP for f in fields}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        for name in self.Meta.fields:
+            self.fields[name].max_length = 20000
+            self.fields[name].widget.attrs["maxlength"] = 20000
+
+
+FORMATS = [(f.value, f.label) for f in DocumentFormat]
+
+
+class GenerateForm(forms.Form):
+    fmt = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS)
+
+
+class ConsolidatedIssueForm(forms.Form):
+    fmt = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS[:2])
+    issued_on = DayMonthYearField(label=_("Ngày ban hành"))
+    summary = forms.CharField(
+        label=_("Trích yếu"),
+        max_length=300,
+        required=False,
+        help_text=_("Để trống: “Kết quả thực hiện Kế hoạch … 9 tháng đầu năm …”."),
+    )
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=120,
+        initial="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Mỗi dòng một dòng thẩm quyền."),
+    )
+    signer = forms.CharField(label=_("Người ký"), max_length=120)
