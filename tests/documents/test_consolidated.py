@@ -183,3 +183,47 @@ def test_another_app_adds_facts_through_the_registry(demo: Plan) -> None:
 def test_a_custom_period_needs_its_dates(demo: Plan) -> None:
     with pytest.raises(EditError):
         create_draft(User.objects.get(username="sonoivu"), demo, "custom", _sources(AUGUST))
+
+
+@pytest.mark.django_db
+def test_the_command_follows_the_as_of_rule(demo: Plan, tmp_path: Any) -> None:
+    from django.core.management import CommandError, call_command
+
+    out = tmp_path / "bc.docx"
+    args = ["report", "consolidated", "--plan", demo.number, "--period", "nine", "--out", str(out)]
+    call_command(*args, "--date", "2023-08-15")
+    body = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "9 tháng đầu năm 2023" in body and "các mục tiêu chưa có kết quả" in body
+    call_command(*args, "--date", "2024-06-01")
+    body = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Có 3/7 mục tiêu đạt theo kết quả năm 2023:" in body
+    with pytest.raises(CommandError, match="--from"):
+        call_command(*args[:-4], "--period", "custom", "--from", "15/08/2023", "--out", str(out))
+
+
+def test_a_plan_is_named_once() -> None:
+    """ "Thực hiện Kế hoạch số … về cải thiện …", never "… về kế hoạch cải thiện …"."""
+    from chiso.documents.phrases import plan_subject
+
+    assert (
+        plan_subject("Kế hoạch cải thiện Chỉ số PAPI năm 2023") == "cải thiện Chỉ số PAPI năm 2023"
+    )
+    assert plan_subject("Cải thiện và nâng cao Chỉ số PAPI") == "cải thiện và nâng cao Chỉ số PAPI"
+    assert plan_subject("PAPI 2023: giải pháp") == "PAPI 2023: giải pháp"
+
+
+def test_a_long_table_never_leaves_a_lone_row_on_a_page() -> None:
+    """Rows are kept with the next at the head and at the foot of a long table: at least two
+    data rows go with the header, and the last rows are never alone on the next page."""
+    from chiso.documents.decree30 import KEEP_TOGETHER_ROWS, DocumentHead, OfficialDocument
+    from chiso.documents.letterhead import home_affairs_letterhead
+
+    head: DocumentHead = home_affairs_letterhead("Khánh Hòa", AUGUST).head("BC", "BÁO CÁO", "x")
+    doc = OfficialDocument(head)
+    rows = [[str(i), "a"] for i in range(KEEP_TOGETHER_ROWS + 10)]
+    doc.table(["TT", "Nội dung"], rows, (20, 145))
+    table = doc.doc.tables[-1]
+    kept = [row.cells[0].paragraphs[0].paragraph_format.keep_with_next for row in table.rows]
+    last = len(kept) - 1
+    assert kept[:2] == [True, True] and not kept[2]
+    assert kept[last - 2 : last] == [True, True] and not kept[last]

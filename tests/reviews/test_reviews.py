@@ -121,4 +121,4 @@ def test_analysis_report_has_the_review_section(plan, papi_data_dir) -> None:
     doc = Document(io.BytesIO(file.content))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "VIII. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2023 VÀ THAY ĐỔI CỦA CHỈ SỐ" in text
-    assert "9/KH-UBND — Kế hoạch PAPI 2023:" in text and "đi cùng với" in text
+    assert "Kế hoạch số 9/KH-UBND (PAPI 2023):" in text and "đi cùng với" in text

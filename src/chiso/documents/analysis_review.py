@@ -5,7 +5,7 @@ cause)."""
 from __future__ import annotations
 
 from chiso.documents.decree30 import OfficialDocument
-from chiso.documents.phrases import signed
+from chiso.documents.phrases import plan_subject, signed
 from chiso.index.results import Results
 from chiso.index.review import PlanReview, PlanWork, ReviewError, review_plan, task_kinds
 
@@ -31,7 +31,8 @@ def review_section(
         return
     doc.heading(f"{number}. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM {year} VÀ THAY ĐỔI CỦA CHỈ SỐ")
     for review in current:
-        doc.para(f"{review.work.label}:")
+        # The plan's name introduces its table and stays on the same page as it.
+        doc.caption(f"{_plan_name(review.work.label)}:")
         rows = [
             [
                 "Tổng hợp" if u.level == "aggregate" else u.unit,
@@ -66,3 +67,9 @@ def review_section(
             ]
         )
     doc.bullets([c.vi for c in current[0].caveats])
+
+
+def _plan_name(label: str) -> str:
+    """ "7305/KH-UBND — Kế hoạch cải thiện …" → "Kế hoạch số 7305/KH-UBND (cải thiện …)"."""
+    number, _dash, title = label.partition(" — ")
+    return f"Kế hoạch số {number} ({plan_subject(title)})" if title else label

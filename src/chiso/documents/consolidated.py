@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from chiso.documents.consolidated_facts import ConsolidatedFacts, DimensionWork, TaskFacts
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead
-from chiso.documents.phrases import day, num, percent, province_label
+from chiso.documents.phrases import day, num, percent, plan_subject, province_label
 from chiso.documents.results_report import OBJECTIVE_WIDTHS, PlanFacts, objectives_table
 from chiso.index.objectives import ObjectiveResult
 from chiso.index.report import ProvinceProfile
@@ -130,18 +130,10 @@ def _opening(data: ConsolidatedInput) -> str:
     issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
     return (
         f"Thực hiện Kế hoạch số {plan.number}{issued} của UBND {plan.province_kind} về "
-        f"{_subject(plan.title)}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương "
+        f"{plan_subject(plan.title)}, trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương "
         f"(số liệu tính đến ngày {day(data.facts.cutoff)}), {data.author} báo cáo kết quả thực "
         f"hiện {data.facts.period.words} như sau:"
     )
-
-
-def _subject(title: str) -> str:
-    """ "Kế hoạch cải thiện …" → "cải thiện …": the sentence already says "Kế hoạch số …"."""
-    words = title.split(" ", 2)
-    if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "kế hoạch":
-        title = words[2]
-    return title if title[:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _organisation(data: ConsolidatedInput) -> list[Block]:

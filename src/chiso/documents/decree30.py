@@ -188,13 +188,17 @@ def _repeat_header(table: Table) -> None:
 
 def _rows_unsplit(table: Table, keep_together: bool) -> None:
     """No row breaks across pages; a short table also stays on one page (each row kept with
-    the next, as Word and LibreOffice both honour)."""
-    for i, row in enumerate(table.rows):
+    the next, as Word and LibreOffice both honour). A longer table may break, but never leaves
+    fewer than two data rows on either page (its header row repeats on the next)."""
+    rows = table.rows
+    last = len(rows) - 1
+    for i, row in enumerate(rows):
         tr_pr = row._tr.get_or_add_trPr()
         cant_split = OxmlElement("w:cantSplit")
         cant_split.set(qn("w:val"), "true")
         tr_pr.append(cant_split)
-        if keep_together and i < len(table.rows) - 1:
+        orphan_guard = i <= 1 or i >= last - 2
+        if i < last and (keep_together or orphan_guard):
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True

@@ -104,3 +104,12 @@ def printable(text: str) -> str:
     for symbol, words in _SPELLED_OUT.items():
         text = text.replace(symbol, words)
     return text
+
+
+def plan_subject(title: str) -> str:
+    """What a plan is about, mid-sentence after "Kế hoạch số …": "Kế hoạch cải thiện …" →
+    "cải thiện …" (never "Kế hoạch … về kế hoạch …"); an acronym ("PAPI …") keeps its case."""
+    words = title.split(" ", 2)
+    if len(words) == 3 and f"{words[0]} {words[1]}".lower() == "kế hoạch":
+        title = words[2]
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]

@@ -14,7 +14,15 @@ from chiso.activities.summary import InspectionSummary
 from chiso.documents import charts
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
-from chiso.documents.phrases import aggregate_sentence, day, num, percent, province_label, signed
+from chiso.documents.phrases import (
+    aggregate_sentence,
+    day,
+    num,
+    percent,
+    plan_subject,
+    province_label,
+    signed,
+)
 from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
 from chiso.index.objectives import MET, NOT_MET, ObjectiveResult
 from chiso.index.report import ProvinceProfile
@@ -54,7 +62,7 @@ def build_results_report(
     doc.header()
     issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
     doc.para(
-        f"Thực hiện Kế hoạch số {plan.number}{issued} về {_lower_first(plan.title)}, "
+        f"Thực hiện Kế hoạch số {plan.number}{issued} về {plan_subject(plan.title)}, "
         f"trên cơ sở báo cáo của các cơ quan, đơn vị, địa phương (số liệu đến ngày "
         f"{day(data.progress.today)}), {letterhead.body.label} báo cáo kết quả "
         "thực hiện như sau:"
@@ -72,11 +80,6 @@ def build_results_report(
     doc.closing()
     progress(85, "Lưu tệp")
     return doc.to_bytes()
-
-
-def _lower_first(text: str) -> str:
-    """Cải thiện … → "cải thiện …" mid-sentence; an acronym ("PAPI …") stays."""
-    return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
 def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:

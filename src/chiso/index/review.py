@@ -151,9 +151,9 @@ CAVEATS = (
         "sampling error.",
     ),
     LocalizedText(
-        f'"Các tỉnh cùng mức": {SIMILAR_LEVEL} tỉnh có điểm năm cơ sở gần điểm của tỉnh nhất '
+        f"“Các tỉnh cùng mức”: {SIMILAR_LEVEL} tỉnh có điểm năm cơ sở gần điểm của tỉnh nhất "
         "ở từng chỉ số; so với họ để trừ phần thay đổi chung của những tỉnh xuất phát như nhau.",
-        f'"Similar provinces": the {SIMILAR_LEVEL} provinces whose baseline score on each unit '
+        f"“Similar provinces”: the {SIMILAR_LEVEL} provinces whose baseline score on each unit "
         "was closest to the province's, to discount the change shared by provinces starting "
         "alike.",
     ),

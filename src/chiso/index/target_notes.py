@@ -81,14 +81,14 @@ def assumptions(
         notes.append(_projection_note(projection))
     notes.append(
         LocalizedText(
-            f"Giới hạn tăng của mỗi nội dung thành phần = min(điểm tối đa của thang, mức thay đổi "
-            f"một năm ở bách phân vị {quantile * 100:g} đã quan sát ở mọi tỉnh, đến năm {base}). "
-            "Phân bổ ưu tiên nội dung mà tỉnh còn cách xa tỉnh cao nhất (công sức ∝ mức tăng² / "
-            "khoảng cách tới tỉnh cao nhất).",
-            f"Each sub-dimension's bound = min(scale maximum, the {quantile * 100:g}th percentile "
-            f"of observed one-year changes across all provinces up to {base}). The split favours "
-            "units where the province is furthest below the best "
-            "(effort ∝ gain² / distance to the best).",
+            f"Mỗi nội dung thành phần được giả định tăng tối đa bằng mức thay đổi một năm ở "
+            f"bách phân vị {quantile * 100:g} trong các mức đã quan sát ở mọi tỉnh đến năm {base} "
+            "(không vượt điểm tối đa của thang); phần tăng cần có được phân bổ ưu tiên cho các "
+            "nội dung mà tỉnh còn cách xa tỉnh cao nhất.",
+            f"Each sub-dimension is assumed to gain at most the {quantile * 100:g}th percentile "
+            f"of the one-year changes observed across all provinces up to {base} (never above the "
+            "scale's maximum); the gain needed goes first to the units where the province is "
+            "furthest below the best.",
         )
     )
     notes.extend(_break_notes(results, code, year, base))

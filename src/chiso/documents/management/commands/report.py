@@ -3,6 +3,8 @@
     chiso report results --plan PLAN --out FILE.docx|.pdf [--annex FILE.xlsx] [--results-year Y]
     chiso report analysis --province NAME --year YYYY [--data PATH] --out FILE.docx|.pdf
     chiso report plan --plan PLAN --out FILE.docx|.pdf
+    chiso report consolidated --plan PLAN --period half|nine|year|custom [--from D --to D]
+                              --out FILE.docx|.pdf|.xlsx [--date YYYY-MM-DD]
 
 PLAN is a plan in the database, by id or by number ("7305/KH-UBND"). `analysis --data PATH`
 reads a results folder/file and never touches the database.
@@ -31,7 +33,7 @@ from chiso.index import DataError, Dataset, compute, read_long, read_wide
 from chiso.index.provinces import UnknownProvince, match_province
 from chiso.index.results import Results, UnknownYear
 
-FORMATS = {".docx": "docx", ".pdf": "pdf"}
+FORMATS = {".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx"}
 
 
 class Command(BaseCommand):
@@ -57,12 +59,21 @@ class Command(BaseCommand):
         plan.add_argument("--plan", required=True, help="id hoặc số, ký hiệu kế hoạch")
         plan.add_argument("--out", required=True, type=Path)
         plan.add_argument("--data", type=Path, help="thư mục/tệp kết quả thay cho CSDL")
+        period = sub.add_parser(
+            "consolidated", help="Báo cáo tổng hợp theo kỳ (lời văn từ số liệu)"
+        )
+        period.add_argument("--plan", required=True, help="id hoặc số, ký hiệu kế hoạch")
+        period.add_argument("--period", required=True, choices=("half", "nine", "year", "custom"))
+        period.add_argument("--from", dest="starts_on", help="kỳ custom: từ ngày YYYY-MM-DD")
+        period.add_argument("--to", dest="ends_on", help="kỳ custom: đến ngày YYYY-MM-DD")
+        period.add_argument("--out", required=True, type=Path, help=".docx, .pdf hoặc .xlsx")
+        period.add_argument("--date", help="ngày văn bản YYYY-MM-DD (mặc định: hôm nay)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.verbosity = int(options["verbosity"])
         out: Path = options["out"]
         fmt = FORMATS.get(out.suffix.lower())
-        if fmt is None:
+        if fmt is None or (fmt == "xlsx" and options["document"] != "consolidated"):
             raise CommandError(f"--out {out}: cần đuôi .docx hoặc .pdf (need .docx or .pdf)")
         try:
             made = getattr(self, f"_{options['document']}")(fmt, options)
@@ -116,18 +127,51 @@ class Command(BaseCommand):
         results = _results(options["data"], required=False, as_of=today)
         return plan_document(plan, results, today, fmt, self._progress)
 
+    def _consolidated(self, fmt: str, options: dict[str, Any]) -> DocumentFile:
+        """The report with parts IV–VI as the facts prefill them (no draft is stored)."""
+        from chiso.documents.consolidated_service import (
+            Sources,
+            consolidated_document,
+            texts_from_facts,
+        )
+        from chiso.documents.models import ConsolidatedDraft
+        from chiso.documents.period import PeriodError, make_period
+        from chiso.site import clock
+
+        plan = _find_plan(options["plan"])
+        today = _date(options["date"]) or clock.today()
+        try:
+            period = make_period(
+                options["period"],
+                plan.year,
+                _date(options["starts_on"], "--from"),
+                _date(options["ends_on"], "--to"),
+            )
+        except PeriodError as exc:
+            raise CommandError(f"--period: {exc}") from None
+        sources = Sources(_results(None, required=False, as_of=today), today)
+        draft = ConsolidatedDraft(
+            plan=plan,
+            period_kind=period.kind,
+            starts_on=period.starts_on,
+            ends_on=period.ends_on,
+            **texts_from_facts(plan, period, sources),
+        )
+        letterhead = agency_letterhead(_home_affairs(plan), plan.province.name, today)
+        return consolidated_document(draft, sources, letterhead, fmt, self._progress)
+
     def _progress(self, percent: int, step: str) -> None:
         if self.verbosity >= 2:
             self.stderr.write(f"{percent:3d}% {step}")
 
 
-def _date(text: str | None) -> dt.date | None:
+def _date(text: str | None, option: str = "--date") -> dt.date | None:
     if not text:
         return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CommandError(f"--date {text!r}: cần dạng YYYY-MM-DD (need YYYY-MM-DD)") from None
+        raise CommandError(f"{option} {text!r}: cần dạng YYYY-MM-DD (need YYYY-MM-DD)") from None
 
 
 def _results(data: Path | None, required: bool, as_of: dt.date) -> Results | None:
