@@ -7,8 +7,9 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Kiểm tra, tuyên truyền, khảo sát")
 
     def ready(self) -> None:
-        from chiso.activities.panels import activities_panel
+        from chiso.activities.panels import activities_panel, supervision_panel
         from chiso.web.home import PANEL_PROVIDERS
 
-        if activities_panel not in PANEL_PROVIDERS:
-            PANEL_PROVIDERS.append(activities_panel)
+        for provider in (supervision_panel, activities_panel):
+            if provider not in PANEL_PROVIDERS:
+                PANEL_PROVIDERS.append(provider)

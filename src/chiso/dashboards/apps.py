@@ -8,7 +8,9 @@ class DashboardsConfig(AppConfig):
 
     def ready(self) -> None:
         from chiso.dashboards.panels import plan_progress_panel
+        from chiso.dashboards.work_panels import PROVIDERS
         from chiso.web.home import PANEL_PROVIDERS
 
-        if plan_progress_panel not in PANEL_PROVIDERS:
-            PANEL_PROVIDERS.append(plan_progress_panel)
+        for provider in [*PROVIDERS, plan_progress_panel]:
+            if provider not in PANEL_PROVIDERS:
+                PANEL_PROVIDERS.append(provider)

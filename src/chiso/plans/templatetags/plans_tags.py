@@ -25,6 +25,18 @@ def status_on(assignment: Assignment, today: dt.date) -> Status:
 
 
 @register.filter
+def latest_report_state(assignment: Assignment) -> str:
+    """The state of the assignment's latest report ("" without one): a report sent back shows
+    beside the status, which does not change while the agency completes it. Reads the
+    prefetched reports (the list views prefetch them)."""
+    reports = list(assignment.reports.all())
+    if not reports:
+        return ""
+    latest = max(reports, key=lambda r: (r.submitted_at, r.pk))
+    return str(latest.state)
+
+
+@register.filter
 def tone(status: str) -> str:
     return STATUS_TONE.get(Status(status), "pending")
 

@@ -1,0 +1,102 @@
+"""What a person has to do now, for the home page: their agency's reports sent back, its
+overdue and due-soon assignments; a reviewer's inbox (how many, how long the oldest has waited);
+the province's overdue list for coordinators. A fixed number of queries whatever the lengths."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from chiso.dashboards.deadlines import due_soon, overdue
+from chiso.plans import access, inbox
+from chiso.plans.models import Assignment, Plan, ProgressReport
+
+# How many rows of each list the home page shows (the full list is one click away).
+SHOWN = 5
+
+
+@dataclass(frozen=True)
+class WorkList:
+    """Some rows of a list and how many there are in all."""
+
+    rows: list[Any]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return max(self.total - len(self.rows), 0)
+
+
+def _listed(qs: QuerySet[Any], shown: int = SHOWN) -> WorkList:
+    rows = list(qs[:shown])
+    total = len(rows) if len(rows) < shown else qs.count()
+    return WorkList(rows, total)
+
+
+@dataclass(frozen=True)
+class AgencyWork:
+    returned: WorkList  # reports sent back, to complete and resend
+    overdue: WorkList  # assignments past their deadline or a period's due date
+    due_soon: WorkList  # assignments due within the due-soon window
+    due_soon_days: int
+
+    @property
+    def empty(self) -> bool:
+        return not (self.returned.total or self.overdue.total or self.due_soon.total)
+
+
+def _open_assignments(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
+    return qs.select_related("task__section", "agency")
+
+
+def agency_work(user: Any, today: dt.date, days: int) -> AgencyWork:
+    """The user's agency's work: what was sent back first, then what is late, then what is next."""
+    own = access.assignments_for(user).filter(agency_id=user.agency_id)
+    returned = inbox.returned_queue(user).select_related(
+        "reviewer", "head_reviewer", "assignment__task__section"
+    )
+    return AgencyWork(
+        returned=_listed(returned),
+        overdue=_listed(_open_assignments(overdue(own, today))),
+        due_soon=_listed(_open_assignments(due_soon(own, today, days))),
+        due_soon_days=days,
+    )
+
+
+@dataclass(frozen=True)
+class ReviewWork:
+    """A reviewer's inbox at a glance: how many reports wait and since when."""
+
+    waiting: WorkList
+    oldest_days: int
+
+
+def _days_since(moment: dt.datetime | None, today: dt.date) -> int:
+    return max((today - timezone.localdate(moment)).days, 0) if moment else 0
+
+
+def review_work(user: Any, today: dt.date) -> ReviewWork:
+    queue = inbox.review_queue(user).select_related(
+        "assignment__task__section", "assignment__agency"
+    )
+    waiting = _listed(queue, shown=3)
+    oldest = waiting.rows[0].submitted_at if waiting.rows else None
+    return ReviewWork(waiting, _days_since(oldest, today))
+
+
+def signoff_work(user: Any) -> WorkList:
+    """Officers' reports waiting for the head's approval, oldest first."""
+    queue: QuerySet[ProgressReport] = inbox.signoff_queue(user).select_related(
+        "author", "assignment__task__section"
+    )
+    return _listed(queue)
+
+
+def province_overdue(plan: Plan, user: Any, today: dt.date) -> WorkList:
+    """The plan's overdue assignments in the province, longest overdue first."""
+    qs = access.assignments_for(user).filter(task__plan=plan)
+    return _listed(_open_assignments(overdue(qs, today)), shown=8)
