@@ -247,6 +247,7 @@ def _reports(plan: Plan) -> None:
         "2023-08-01",
         "Đã công khai thu, chi ngân sách cấp xã.",
         40,
+        evidence="bang-cong-khai-ngan-sach-cam-ranh.pdf",  # carried over when resubmitted
     )
     replay_review(
         r,

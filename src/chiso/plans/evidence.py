@@ -159,3 +159,18 @@ def store(report: ProgressReport, checked: CheckedFile, user: Any) -> Evidence:
     evidence.file.save(checked.name, checked.upload, save=False)
     evidence.save()
     return evidence
+
+
+def carry(report: ProgressReport, earlier: Evidence) -> Evidence:
+    """An earlier report's file, attached to its revision: a new row naming the same stored file
+    (files are never deleted or overwritten, so both reports keep it)."""
+    return Evidence.objects.create(
+        province_id=report.province_id,
+        report=report,
+        file=earlier.file.name,
+        original_name=earlier.original_name,
+        content_type=earlier.content_type,
+        size=earlier.size,
+        sha256=earlier.sha256,
+        uploaded_by_id=earlier.uploaded_by_id,
+    )

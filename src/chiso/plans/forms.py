@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
-from chiso.plans.models import Plan, ReportingPeriod, ReportPeriod, ReportSchedule, Section
+from chiso.plans.models import (
+    Evidence,
+    Plan,
+    ReportingPeriod,
+    ReportPeriod,
+    ReportSchedule,
+    Section,
+)
 from chiso.plans.services.reports import TEXT_LIMIT
 from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
@@ -145,6 +152,26 @@ class ReportForm(forms.Form):
         empty_label=None,
         help_text=_("Kỳ mà báo cáo này trả lời; mặc định là kỳ sớm nhất chưa báo cáo."),
     )
+
+    keep_evidence = forms.ModelMultipleChoiceField(
+        label=_("Giữ lại minh chứng đã gửi"),
+        queryset=Evidence.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Các tệp của báo cáo bị trả lại được gửi kèm báo cáo này; bỏ chọn tệp không còn dùng."
+        ),
+    )
+
+    def offer_carried(self, revising: Any) -> None:
+        """A revision offers the returned report's files, all ticked; other reports have none."""
+        evidence = revising.evidence.order_by("id") if revising is not None else None
+        if evidence is None or not evidence.exists():
+            del self.fields["keep_evidence"]
+            return
+        field = self.fields["keep_evidence"]
+        field.queryset = evidence  # type: ignore[attr-defined]
+        field.initial = [e.pk for e in evidence]
 
     def offer_periods(self, assignment: Any, revising: Any) -> None:
         """The periods still owed, for a task with a schedule (a revision keeps its period);

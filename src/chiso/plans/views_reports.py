@@ -58,6 +58,7 @@ def _page(
         revising = revising or thread.returned
         report_form = ReportForm(initial=_revision_initial(revising, assignment))
         report_form.offer_periods(assignment, revising)
+        report_form.offer_carried(revising)
     return render(
         request,
         "plans/assignment_detail.html",
@@ -107,6 +108,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         )
     form = ReportForm(request.POST, request.FILES)
     form.offer_periods(assignment, revises)
+    form.offer_carried(revises)
     if form.is_valid():
         try:
             services.submit_report(request.user, assignment, revises=revises, **form.cleaned_data)

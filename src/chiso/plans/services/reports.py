@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from chiso.audit.services import record
 from chiso.plans import access, signals
 from chiso.plans.errors import PlanError
-from chiso.plans.evidence import CheckedFile, check_upload, store
+from chiso.plans.evidence import CheckedFile, carry, check_upload, store
 from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPeriod, ReportState
 from chiso.plans.services import periods
 from chiso.plans.services.guards import bump, lock_current
@@ -81,9 +81,14 @@ def submit_report(
     files: Iterable[Any] = (),
     revises: ProgressReport | None = None,
     period: ReportPeriod | None = None,
+    keep_evidence: Iterable[Evidence] = (),
 ) -> ProgressReport:
     """The agency reports progress (for a period of its schedule, if the task has one: the
-    chosen period or the earliest owed). All files are checked before anything is saved."""
+    chosen period or the earliest owed). All files are checked before anything is saved.
+
+    A revision of a returned report carries over the returned report's files named in
+    `keep_evidence` (the web form offers them all, ticked); the others stay with the returned
+    report only."""
     if not access.can_report_on(user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được gửi báo cáo."))
     assignment = lock_current(assignment, None)
@@ -105,6 +110,7 @@ def submit_report(
     value = _check_progress(progress, is_final)
     answers = periods.period_for(assignment, period, revises)
     checked: list[CheckedFile] = [check_upload(f) for f in files]
+    carried = _carried(revises, keep_evidence)
     report = ProgressReport.objects.create(
         province_id=assignment.province_id,
         assignment=assignment,
@@ -124,8 +130,9 @@ def submit_report(
     stored: list[Evidence] = []
     try:
         stored = [store(report, item, user) for item in checked]
+        kept = [carry(report, earlier) for earlier in carried]
     except Exception:
-        for evidence in stored:
+        for evidence in stored:  # never a carried file: the returned report keeps it
             evidence.file.delete(save=False)
         raise
     assignment.last_report_at = report.submitted_at
@@ -142,11 +149,24 @@ def submit_report(
             "progress": [None, value],
             "is_final": [None, is_final],
             "files": [None, [e.original_name for e in stored]],
+            **({"carried": [None, [e.original_name for e in kept]]} if kept else {}),
             **({"period": [None, str(answers)]} if answers else {}),
         },
     )
     signals.report_submitted.send(ProgressReport, report=report)
     return report
+
+
+def _carried(revises: ProgressReport | None, keep: Iterable[Evidence]) -> list[Evidence]:
+    wanted = {e.pk for e in keep}
+    if not wanted:
+        return []
+    if revises is None:
+        raise PlanError(_("Chỉ báo cáo gửi lại mới giữ được minh chứng đã gửi."), "keep_evidence")
+    own = list(revises.evidence.filter(pk__in=wanted).order_by("id"))
+    if len(own) != len(wanted):
+        raise PlanError(_("Chỉ giữ lại được minh chứng của báo cáo bị trả lại."), "keep_evidence")
+    return own
 
 
 def resubmit_report(user: Any, report: ProgressReport, **fields: Any) -> ProgressReport:
