@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chiso.accounts.models import Agency, AgencyGroup
+from chiso.accounts.models import Agency, AgencyGroup, AgencyKind
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import (
     Evidence,
@@ -36,6 +36,51 @@ def unit_choices(plan: Plan) -> list[tuple[str, str]]:
     return [(u.code, f"{u.code} — {u.name(plan.year, lang)}") for u in units]
 
 
+# The order agencies are offered in: the province's departments and sector bodies, then the
+# district and commune committees, then the bodies a task can only request (đề nghị).
+AGENCY_KIND_ORDER = [
+    AgencyKind.PEOPLES_COMMITTEE,
+    AgencyKind.DEPARTMENT,
+    AgencyKind.POLICE,
+    AgencyKind.SOCIAL_INSURANCE,
+    AgencyKind.OTHER,
+    AgencyKind.DISTRICT_COMMITTEE,
+    AgencyKind.COMMUNE_COMMITTEE,
+    AgencyKind.FATHERLAND_FRONT,
+    AgencyKind.PARTY_BODY,
+    AgencyKind.MEDIA,
+]
+
+
+def grouped_agencies(agencies: Any) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The agencies as option groups, one per kind, in AGENCY_KIND_ORDER, by name within."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for agency in agencies:
+        groups.setdefault(agency.kind, []).append((agency.pk, agency.name))
+    rank = {kind.value: i for i, kind in enumerate(AGENCY_KIND_ORDER)}
+    return [
+        (str(AgencyKind(kind).label), sorted(rows, key=lambda row: row[1]))
+        for kind, rows in sorted(groups.items(), key=lambda item: rank.get(item[0], len(rank)))
+    ]
+
+
+def grouped_units(units: list[tuple[str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """PAPI units as option groups, one per dimension (the dimension itself first)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, str] = {}
+    for code, label in units:
+        top = code.split(".")[0]
+        if code == top:
+            names[top] = label
+        groups.setdefault(top, []).append((code, label))
+    return [(names.get(top, top), rows) for top, rows in groups.items()]
+
+
+# Searchable multi-selects (chiso/multi-select.js, Tom Select); without the script a plain
+# list box, which needs Ctrl to choose several: the hint says so until the script hides it.
+MULTI_SELECT = {"data-multi-select": "", "size": 8}
+
+
 class TaskForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("STT"), max_length=20, required=False)
@@ -58,14 +103,14 @@ class TaskForm(forms.Form):
         label=_("Cơ quan chủ trì"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs=MULTI_SELECT),
         help_text=_("Mặt trận, cơ quan Đảng, báo chí tự động là “đề nghị”."),
     )
     coordinating = forms.ModelMultipleChoiceField(
         label=_("Cơ quan phối hợp"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs=MULTI_SELECT),
     )
     deadline = DayMonthYearField(label=_("Thời hạn"), required=False)
     recurring = forms.BooleanField(label=_("Nhiệm vụ thường xuyên"), required=False)
@@ -80,7 +125,7 @@ class TaskForm(forms.Form):
     unit_codes = forms.MultipleChoiceField(
         label=_("Chỉ số/nội dung PAPI liên quan"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=forms.SelectMultiple(attrs=MULTI_SELECT),
     )
     is_public = forms.BooleanField(label=_("Công khai"), required=False, initial=True)
 
@@ -93,9 +138,12 @@ class TaskForm(forms.Form):
         self.fields["lead_group"].queryset = AgencyGroup.objects.filter(
             province_id=plan.province_id
         )  # type: ignore[attr-defined]
-        self.fields["lead_agencies"].queryset = agencies  # type: ignore[attr-defined]
-        self.fields["coordinating"].queryset = agencies  # type: ignore[attr-defined]
-        self.fields["unit_codes"].choices = unit_choices(plan)  # type: ignore[attr-defined]
+        grouped = grouped_agencies(agencies)
+        for name in ("lead_agencies", "coordinating"):
+            # Validation still reads the queryset; the options shown are grouped by kind.
+            self.fields[name].queryset = agencies  # type: ignore[attr-defined]
+            self.fields[name].choices = grouped  # type: ignore[attr-defined]
+        self.fields["unit_codes"].choices = grouped_units(unit_choices(plan))  # type: ignore[attr-defined]
 
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -206,6 +206,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/noto-sans", NODE_MODULES / "@fontsource" / "noto-sans"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
 ]
 STORAGES = {
     # Evidence and documents: MEDIA_ROOT, or JSON {"BACKEND": …, "OPTIONS": {…}} (S3, README).
