@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from chiso.accounts import signals  # noqa: F401  (connects the receivers)
+        from chiso.accounts.admin_site import brand_admin
+
+        brand_admin()

@@ -176,6 +176,10 @@ class User(AbstractUser):
         """Vietnamese order: family and middle names (`last_name`) before the given name."""
         return f"{self.last_name} {self.first_name}".strip()
 
+    def get_short_name(self) -> str:
+        # People are addressed by their full name (the admin's greeting said only "THỐNG").
+        return self.get_full_name() or self.get_username()
+
     @property
     def is_coordinator(self) -> bool:
         return self.role in (Role.COORDINATOR, Role.ADMIN)

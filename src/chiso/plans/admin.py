@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from chiso.audit.admin import ReadOnlyAdmin
 from chiso.plans.models import (
     Assignment,
     Objective,
@@ -36,13 +37,13 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ReadOnlyAdmin):
     list_display = ("task", "agency", "relation", "deadline", "progress", "completed_on")
     list_filter = ("province", "relation")
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(ReadOnlyAdmin):
     list_display = ("assignment", "author", "submitted_at", "progress", "state")
     list_filter = ("province", "state")
 
