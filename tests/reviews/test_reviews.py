@@ -65,7 +65,7 @@ def test_pending_before_the_results(client, papi, plan, province, make_user) -> 
     client.force_login(make_user("sonoivu", Role.COORDINATOR, province))
     text = text_of(client.get(f"/danh-gia-ke-hoach/{plan.pk}/"))
     assert "Chưa có kết quả PAPI năm 2025" in text
-    assert "Chờ kết quả năm 2025" in text_of(client.get("/danh-gia-ke-hoach/"))
+    assert "Chưa có kết quả năm 2025" in text_of(client.get("/danh-gia-ke-hoach/"))
 
 
 def test_other_province_gets_404(client, papi, plan, other_province, make_user) -> None:

@@ -57,7 +57,8 @@ def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
             r.spec.id,
             r.spec.text,
             r.status,
-            r.summary.en if english else r.summary.vi,
+            # A pending objective's summary ("chưa có kết quả năm 2023") repeats its label.
+            "" if r.status == PENDING else (r.summary.en if english else r.summary.vi),
             standing_text(now.get(r.spec.id)),
         )
         for r in evaluated

@@ -24,7 +24,7 @@ from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
 COMMANDS = frozenset({"objectives", "target"})
 
 _STATUS = {
-    "vi": {"met": "Đạt", "not_met": "Chưa đạt", "pending": "Chờ kết quả"},
+    "vi": {"met": "Đạt", "not_met": "Chưa đạt", "pending": "Chưa có kết quả"},
     "en": {"met": "Met", "not_met": "Not met", "pending": "Pending"},
 }
 _T = {

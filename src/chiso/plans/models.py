@@ -66,7 +66,25 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} — {self.title}"
+        return self.heading
+
+    @property
+    def has_number(self) -> bool:
+        """Whether `number` is a real number ("74/KH-UBND"), not a placeholder ("…/KH-UBND")
+        kept until the plan is issued: a placeholder is never shown as a name."""
+        return any(c.isdigit() for c in self.number.split("/")[0])
+
+    @property
+    def label(self) -> str:
+        """A short name for links and breadcrumbs: the number, or "Kế hoạch năm 2023"."""
+        if self.has_number:
+            return self.number
+        return str(_("Kế hoạch năm %(year)s") % {"year": self.year})
+
+    @property
+    def heading(self) -> str:
+        """Number and title ("74/KH-UBND — Kế hoạch …"), or the title alone without a number."""
+        return f"{self.number} — {self.title}" if self.has_number else self.title
 
 
 class ObjectiveKind(models.TextChoices):

@@ -70,6 +70,8 @@ class AgencyOption:
 class PublishedPlan:
     id: int
     number: str
+    label: str  # the number, or "Kế hoạch năm 2023" while the number is a placeholder
+    has_number: bool
     title: str
     year: int
     issued_on: dt.date | None
@@ -134,7 +136,8 @@ def _objectives(plan: Plan, results: Results | None, lang: str) -> tuple[PublicO
     for o in spec.objectives:
         r = by_id.get(o.id)
         status = r.status if r else "pending"
-        summary = r.summary.get(lang) if r else ""
+        # A pending objective's summary ("chưa có kết quả năm 2023") only repeats its label.
+        summary = r.summary.get(lang) if r and status != "pending" else ""
         found.append(
             PublicObjective(
                 o.id, o.text, status, labels[status], summary, standing_text(now.get(o.id))
@@ -273,6 +276,8 @@ def published_plan(
     return PublishedPlan(
         id=plan.pk,
         number=plan.number,
+        label=plan.label,
+        has_number=plan.has_number,
         title=plan.title,
         year=plan.year,
         issued_on=plan.issued_on,

@@ -44,7 +44,7 @@ def plan_work(plan: Plan) -> PlanWork:
         )
     )
     return PlanWork(
-        label=f"{plan.number} — {plan.title}",
+        label=plan.heading,
         province=plan.province.name,
         year=plan.year,
         baseline_year=plan.baseline_year,
