@@ -180,20 +180,6 @@ class User(AbstractUser):
         # People are addressed by their full name (the admin's greeting said only "THỐNG").
         return self.get_full_name() or self.get_username()
 
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role in (Role.COORDINATOR, Role.ADMIN)
-
-    @property
-    def is_read_only(self) -> bool:
-        return self.role in (Role.LEADERSHIP, Role.NATIONAL_VIEWER)
-
-    @property
-    def sees_all_provinces(self) -> bool:
-        return self.role == Role.NATIONAL_VIEWER or (
-            self.role == Role.ADMIN and self.province_id is None
-        )
-
 
 class UserSession(AbstractBaseSession):
     """A log-in session that knows whose it is, so that all of a person's sessions can be ended

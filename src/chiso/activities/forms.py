@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind
+from chiso.accounts.roles import is_coordinator
 from chiso.activities import access, units
 from chiso.activities.models import (
     Activity,
@@ -103,7 +104,7 @@ class InspectionPlanForm(forms.Form):
         self.fields["lead_agency"].queryset = _agencies(user)
         self.fields["targets"].queryset = _agencies(user)
         self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được kiểm tra"))
-        if not access.is_coordinator(user):
+        if not is_coordinator(user):
             self.fields["kind"].choices = [
                 (InspectionKind.FRONT_SUPERVISION.value, InspectionKind.FRONT_SUPERVISION.label)
             ]

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Role
+from chiso.accounts.roles import reads_province, role_of
 from chiso.activities import access
 from chiso.activities.models import InspectionKind, VisitState
 from chiso.activities.summary import agency_inspections, inspection_summary
@@ -20,7 +21,7 @@ def activities_panel(request: HttpRequest) -> HomePanel | None:
     user = request.user
     if not user.is_authenticated or getattr(user, "province", None) is None:
         return None
-    if access.reads_province(user):
+    if reads_province(user):
         summary = inspection_summary(user.province)
         if not summary.inspection_plans:
             return None
@@ -47,7 +48,7 @@ def supervision_panel(request: HttpRequest) -> HomePanel | None:
     """The Fatherland Front's own supervision: the plans it leads and their visits, planned
     ones first (what it has to do next)."""
     user = request.user
-    if not user.is_authenticated or user.role != Role.SUPERVISOR or user.agency_id is None:
+    if role_of(user) != Role.SUPERVISOR or user.agency_id is None:
         return None
     plans = (
         access.inspection_plans_for(user)

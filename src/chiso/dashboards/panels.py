@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Role
+from chiso.accounts.roles import is_read_only
 from chiso.dashboards.dashboard import plan_summary
 from chiso.plans.access import current_plans_first, plans_for
 from chiso.site import clock
@@ -21,7 +21,7 @@ def plan_progress_panel(request: HttpRequest) -> HomePanel | None:
         return None
     counts = plan_summary(plan, clock.today())
     # Leadership's work is the plan's state: it comes first for them, an overview for others.
-    leads = user.role in (Role.LEADERSHIP, Role.NATIONAL_VIEWER)
+    leads = is_read_only(user)
     return HomePanel(
         title=_("Tiến độ kế hoạch"),
         template="dashboards/home_panel.html",

@@ -20,13 +20,14 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from chiso.accounts.models import Agency, Role, User
+from chiso.accounts.models import Agency, User
+from chiso.accounts.roles import AGENCY_STAFF, is_agency_head
 from chiso.dashboards.deadlines import due_soon, overdue
 from chiso.dashboards.models import EscalationLevel, ReminderKind, ReminderLog
 from chiso.plans.models import Assignment
 
 # Who reads reminders in an agency: the people who report (heads get escalations separately).
-AGENCY_ROLES = (Role.AGENCY_OFFICER, Role.AGENCY_HEAD, Role.SUPERVISOR)
+AGENCY_ROLES = AGENCY_STAFF
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,7 @@ def _recipients(agency_ids: Iterable[int]) -> dict[tuple[int, int], list[str]]:
         .order_by("username")
     )
     for user in users:
-        level = (
-            EscalationLevel.AGENCY_HEAD if user.role == Role.AGENCY_HEAD else EscalationLevel.AGENCY
-        )
+        level = EscalationLevel.AGENCY_HEAD if is_agency_head(user) else EscalationLevel.AGENCY
         found[(user.agency_id, level)].append(user.email)
     return found
 

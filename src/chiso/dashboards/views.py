@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
+from chiso.accounts.roles import is_coordinator, reads_province, viewer_key
 from chiso.audit.services import with_revision
 from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
@@ -19,7 +20,6 @@ from chiso.plans.access import (
     current_plans_first,
     get_or_404,
     plans_for,
-    viewer_key,
 )
 from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan
@@ -85,7 +85,6 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 def _inspections(request: HttpRequest, plan: Plan) -> dict[str, object] | None:
     """The plan's inspection results, for those who read the whole province (issue 7)."""
-    from chiso.activities.access import reads_province
     from chiso.activities.models import InspectionPlan
     from chiso.activities.summary import inspection_summary
 
@@ -133,6 +132,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
             "due_query": _query_without(request, "due_page"),
             "compliance": SimpleLazyObject(lambda: current_compliance(assignments(), today)),
             "plan_id": plan_id or "",
+            "coordinates": is_coordinator(request.user),
         },
     )
 

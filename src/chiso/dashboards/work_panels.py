@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from chiso.accounts import roles
 from chiso.accounts.models import Role
 from chiso.dashboards.dashboard import plan_results
 from chiso.dashboards.objectives import objective_lines
@@ -40,7 +41,7 @@ def _current_plan(user: Any) -> Plan | None:
 
 def agency_work_panel(request: HttpRequest) -> HomePanel | None:
     user = _signed_in(request)
-    if user is None or user.agency_id is None or user.role not in access.REPORTING_ROLES:
+    if user is None or user.agency_id is None or not roles.has_role(user, roles.REPORTING_ROLES):
         return None
     today = clock.today()
     work = agency_work(user, today, due_soon_days())
@@ -57,7 +58,7 @@ def agency_work_panel(request: HttpRequest) -> HomePanel | None:
 
 def signoff_panel(request: HttpRequest) -> HomePanel | None:
     user = _signed_in(request)
-    if user is None or user.role != Role.AGENCY_HEAD:
+    if user is None or roles.role_of(user) != Role.AGENCY_HEAD:
         return None
     return HomePanel(
         title=_("Báo cáo chờ bạn duyệt"),
@@ -70,7 +71,7 @@ def signoff_panel(request: HttpRequest) -> HomePanel | None:
 
 def review_panel(request: HttpRequest) -> HomePanel | None:
     user = _signed_in(request)
-    if user is None or user.role not in access.REVIEWING_ROLES:
+    if user is None or not roles.has_role(user, roles.REVIEWING_ROLES):
         return None
     if access.reviewable_filter(user) is None:
         return None
@@ -106,7 +107,7 @@ def province_overdue_panel(request: HttpRequest) -> HomePanel | None:
 
 def objectives_panel(request: HttpRequest) -> HomePanel | None:
     user = _signed_in(request)
-    if user is None or user.role not in (Role.LEADERSHIP, Role.NATIONAL_VIEWER):
+    if user is None or not roles.is_read_only(user):
         return None
     plan = _current_plan(user)
     if plan is None:

@@ -9,10 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Role
+from chiso.accounts.roles import is_coordinator
 from chiso.audit.services import diff, record, snapshot
 from chiso.documents.models import DocumentKind, PlanText, RecipientList, split_lines
-from chiso.documents.services import can_request_documents
 from chiso.plans.models import Plan
 
 PLAN_TEXT_FIELDS = (
@@ -33,7 +32,7 @@ class EditError(ValueError):
 
 def can_edit_documents(user: Any) -> bool:
     """Coordinators and administrators of a province; leadership only reads."""
-    return can_request_documents(user) and user.role != Role.LEADERSHIP
+    return is_coordinator(user) and user.province_id is not None
 
 
 def _check(user: Any, province_id: int) -> None:

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Role
+from chiso.accounts.roles import DOCUMENT_REQUESTERS, has_role
 from chiso.audit.services import record
 from chiso.documents.generate import (
     DocumentError,
@@ -47,7 +47,6 @@ from chiso.site import clock
 
 log = logging.getLogger(__name__)
 
-REQUESTERS = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
 FORMATS = {
     DocumentKind.RESULTS: (DocumentFormat.DOCX, DocumentFormat.PDF),
     DocumentKind.ANALYSIS: (DocumentFormat.DOCX, DocumentFormat.PDF),
@@ -59,7 +58,7 @@ FORMATS = {
 
 def can_request_documents(user: Any) -> bool:
     """Coordinators (Sở Nội vụ), administrators and provincial leadership of a province."""
-    return bool(user.is_authenticated and user.role in REQUESTERS and user.province_id)
+    return has_role(user, DOCUMENT_REQUESTERS) and user.province_id is not None
 
 
 def jobs_for(user: Any) -> QuerySet[DocumentJob]:

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.urls import reverse
 
 from chiso.accounts.models import Role, User
+from chiso.accounts.roles import REPORTING_ROLES
 from chiso.notifications.models import Kind, Notification
 from chiso.plans import access
 from chiso.plans.models import Assignment, ProgressReport
 
 # Who works for an agency and hears about its reports and deadlines (heads included).
-AGENCY_ROLES = (Role.AGENCY_OFFICER, Role.AGENCY_HEAD, Role.SUPERVISOR, Role.COORDINATOR)
+AGENCY_ROLES = REPORTING_ROLES
 
 
 @dataclass(frozen=True)

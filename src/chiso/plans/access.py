@@ -1,5 +1,6 @@
-"""Who may see and do what in the plan workspace. Views fetch objects only through these
-helpers: anything outside the user's province (or agency, where that applies) is a 404."""
+"""Who may see and do what in the plan workspace, built on the shared rules of
+`chiso.accounts.roles`. Views fetch objects only through these helpers: anything outside the
+user's province (or agency, where that applies) is a 404."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 from django.db.models import Case, Q, QuerySet, Value, When
 from django.http import Http404
 
-from chiso.accounts.models import Agency, Role
+from chiso.accounts import roles
+from chiso.accounts.models import Role
+from chiso.accounts.roles import Viewer
 from chiso.plans.models import (
     Assignment,
     Evidence,
@@ -19,24 +22,9 @@ from chiso.plans.models import (
     Task,
 )
 
-# Roles that see every assignment and report of their province (read).
-PROVINCE_WIDE_READERS = frozenset(
-    {Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP, Role.SUPERVISOR, Role.NATIONAL_VIEWER}
-)
 
-
-def _scoped(qs: QuerySet[Any], user: Any, field: str = "province") -> QuerySet[Any]:
-    if not user.is_authenticated:
-        return qs.none()
-    if user.sees_all_provinces:
-        return qs
-    if user.province_id is None:
-        return qs.none()
-    return qs.filter(**{f"{field}_id": user.province_id})
-
-
-def plans_for(user: Any) -> QuerySet[Plan]:
-    return _scoped(Plan.objects.all(), user)
+def plans_for(user: Viewer) -> QuerySet[Plan]:
+    return roles.scoped(Plan.objects.all(), user)
 
 
 def current_plans_first(plans: QuerySet[Plan], today: dt.date) -> QuerySet[Plan]:
@@ -46,32 +34,22 @@ def current_plans_first(plans: QuerySet[Plan], today: dt.date) -> QuerySet[Plan]
     return plans.alias(ahead=ahead).order_by("ahead", "-year", "-issued_on", "-id")
 
 
-def tasks_for(user: Any) -> QuerySet[Task]:
+def tasks_for(user: Viewer) -> QuerySet[Task]:
     """Every user of a province may read the whole task framework."""
-    return _scoped(Task.objects.all(), user)
+    return roles.scoped(Task.objects.all(), user)
 
 
-def assignments_for(user: Any) -> QuerySet[Assignment]:
+def assignments_for(user: Viewer) -> QuerySet[Assignment]:
     """Agency staff see their own agency's assignments; province-wide roles see all."""
-    qs = _scoped(Assignment.objects.all(), user)
-    if user.is_authenticated and user.role not in PROVINCE_WIDE_READERS:
-        qs = qs.filter(agency_id=user.agency_id) if user.agency_id else qs.none()
-    return qs
+    return roles.own_agency_scoped(Assignment.objects.all(), user)
 
 
-def reports_for(user: Any) -> QuerySet[ProgressReport]:
+def reports_for(user: Viewer) -> QuerySet[ProgressReport]:
     return ProgressReport.objects.filter(assignment__in=assignments_for(user))
 
 
-def evidence_for(user: Any) -> QuerySet[Evidence]:
+def evidence_for(user: Viewer) -> QuerySet[Evidence]:
     return Evidence.objects.filter(report__in=reports_for(user))
-
-
-def viewer_key(user: Any) -> tuple[object, ...]:
-    """What of a page depends on who looks at it: the role (what they may read and do), the
-    province and the agency (whose assignments they see). Users who share it see the same page,
-    so cached fragments are shared among them."""
-    return (user.role, user.province_id, user.agency_id)
 
 
 def get_or_404(qs: QuerySet[Any], **lookup: Any) -> Any:
@@ -85,12 +63,10 @@ def get_or_404(qs: QuerySet[Any], **lookup: Any) -> Any:
 # --- what a user may change -------------------------------------------------------------
 
 
-def can_edit_plan(user: Any, plan: Plan | None = None) -> bool:
+def can_edit_plan(user: Viewer, plan: Plan | None = None) -> bool:
     """Coordinators (Sở Nội vụ) and administrators of the plan's province. A national
     administrator (no province) drafts no plan: every plan belongs to one province."""
-    if not user.is_authenticated or user.role not in (Role.COORDINATOR, Role.ADMIN):
-        return False
-    if user.province_id is None:
+    if not roles.is_coordinator(user) or user.province_id is None:
         return False
     return plan is None or plan.province_id == user.province_id
 
@@ -101,17 +77,13 @@ def reporting_settings(province_id: int | None) -> ReportingSettings | None:
     return ReportingSettings.objects.filter(province_id=province_id).first()
 
 
-# Who may review at all: coordinators and admins, and leadership when the province names one of
-# them to review the coordinating agency's own reports. Other roles never cost a query here.
-REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
-
-
-def reviewable_filter(user: Any) -> Q | None:
+def reviewable_filter(user: Viewer) -> Q | None:
     """Which of the province's reports `user` reviews, as a filter on ProgressReport (None:
     none). Coordinators review every agency's reports, except the coordinating agency's own when
     the province names someone else for those (`ReportingSettings.own_reports_reviewer`, who may
     be another coordinator or leadership). Own reports are excluded by the services, not here."""
-    if not user.is_authenticated or user.province_id is None or user.role not in REVIEWING_ROLES:
+    # Roles that never review cost no query here.
+    if not roles.has_role(user, roles.REVIEWING_ROLES) or user.province_id is None:
         return None
     rules = reporting_settings(user.province_id)
     coordinates = can_edit_plan(user)
@@ -123,10 +95,10 @@ def reviewable_filter(user: Any) -> Q | None:
     return ~own if coordinates else None
 
 
-def can_review(user: Any, assignment: Assignment) -> bool:
-    if not user.is_authenticated or assignment.province_id != user.province_id:
+def can_review(user: Viewer, assignment: Assignment) -> bool:
+    if not roles.has_role(user, roles.REVIEWING_ROLES):
         return False
-    if user.role not in REVIEWING_ROLES:
+    if not roles.in_province(user, assignment.province_id):
         return False
     rules = reporting_settings(user.province_id)
     if (
@@ -138,44 +110,24 @@ def can_review(user: Any, assignment: Assignment) -> bool:
     return can_edit_plan(user)
 
 
-# Roles that report for their own agency. Coordinators work for an agency too (Sở Nội vụ) and
-# report on its assignments like any officer; nobody reviews their own report (services).
-REPORTING_ROLES = frozenset(
-    {Role.AGENCY_HEAD, Role.AGENCY_OFFICER, Role.SUPERVISOR, Role.COORDINATOR}
-)
-
-
-def can_report_on(user: Any, assignment: Assignment) -> bool:
+def can_report_on(user: Viewer, assignment: Assignment) -> bool:
     """The assignment's own agency: heads and officers, coordinators for their own agency, and
     supervisors (Fatherland Front) for their own (requested) tasks. Leadership and national
     viewers never report."""
-    if not user.is_authenticated or user.is_read_only or user.role not in REPORTING_ROLES:
+    if not roles.has_role(user, roles.REPORTING_ROLES):
         return False
     return user.agency_id is not None and assignment.agency_id == user.agency_id
 
 
-def agencies_for(user: Any) -> QuerySet[Agency]:
-    """Agency pages: province-wide readers see every agency of the province, others their own."""
-    qs = _scoped(Agency.objects.all(), user)
-    if user.is_authenticated and user.role not in PROVINCE_WIDE_READERS:
-        qs = qs.filter(pk=user.agency_id) if user.agency_id else qs.none()
-    return qs
-
-
-def needs_signoff(user: Any, assignment: Assignment) -> bool:
+def needs_signoff(user: Viewer, assignment: Assignment) -> bool:
     """Whether a report by `user` goes to the agency's head first: the province asks it of the
     agency (ReportingSettings.signoff_agencies) and the author is not a head themselves."""
-    if user.role == Role.AGENCY_HEAD:
+    if roles.role_of(user) == Role.AGENCY_HEAD:
         return False
     rules = reporting_settings(assignment.province_id)
     return rules is not None and rules.signoff_agencies.filter(pk=assignment.agency_id).exists()
 
 
-def can_sign_off(user: Any, assignment: Assignment) -> bool:
+def can_sign_off(user: Viewer, assignment: Assignment) -> bool:
     """The head ("thủ trưởng / lãnh đạo cơ quan") of the assignment's own agency."""
-    return (
-        user.is_authenticated
-        and user.role == Role.AGENCY_HEAD
-        and user.agency_id is not None
-        and user.agency_id == assignment.agency_id
-    )
+    return roles.is_agency_head(user) and user.agency_id == assignment.agency_id

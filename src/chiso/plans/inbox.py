@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from chiso.accounts.models import Role
+from chiso.accounts import roles
 from chiso.plans import access
 from chiso.plans.models import Evidence, Plan, ProgressReport, ReportState, Section, TaskUnit
 
@@ -75,11 +75,7 @@ def review_queue(user: Any) -> QuerySet[ProgressReport]:
 
 def returned_queue(user: Any) -> QuerySet[ProgressReport]:
     """The user's agency's reports sent back and not yet resubmitted, oldest first."""
-    if (
-        not user.is_authenticated
-        or user.agency_id is None
-        or user.role not in access.REPORTING_ROLES
-    ):
+    if not roles.has_role(user, roles.REPORTING_ROLES) or user.agency_id is None:
         return ProgressReport.objects.none()
     return ProgressReport.objects.filter(
         province_id=user.province_id,
@@ -92,7 +88,7 @@ def returned_queue(user: Any) -> QuerySet[ProgressReport]:
 
 def signoff_queue(user: Any) -> QuerySet[ProgressReport]:
     """Officers' reports waiting for the user's approval as the agency's head, oldest first."""
-    if not user.is_authenticated or user.role != Role.AGENCY_HEAD or user.agency_id is None:
+    if not roles.is_agency_head(user):
         return ProgressReport.objects.none()
     return ProgressReport.objects.filter(
         province_id=user.province_id,

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
+from chiso.accounts import roles
 from chiso.plans import access, inbox
 from chiso.plans.models import ProgressReport
 from chiso.site import clock
@@ -70,7 +71,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
         {
             # The user's own key: the queues leave out their own reports.
             "fragment": province_fragment(
-                user, "inbox", user.pk, access.viewer_key(user), sorted(request.GET.lists())
+                user, "inbox", user.pk, roles.viewer_key(user), sorted(request.GET.lists())
             ),
             "inbox": SimpleLazyObject(lambda: _lists(request, chosen, today)),
             "filter": chosen,

@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts import roles
 from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
 from chiso.plans.compliance import current_compliance
@@ -48,7 +49,7 @@ def _page(
         assignment.province_id,
         "assignment",
         assignment.pk,
-        access.viewer_key(request.user),
+        roles.viewer_key(request.user),
         ("task", assignment.scope_revision),  # type: ignore[attr-defined]
         revision=assignment.shared_revision,  # type: ignore[attr-defined]
     )
@@ -246,7 +247,7 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agency = access.get_or_404(access.agencies_for(request.user), pk=pk)
+    agency = access.get_or_404(roles.agencies_for(request.user), pk=pk)
     qs = access.assignments_for(request.user).filter(agency=agency)
     return render(
         request,

@@ -15,6 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts import roles
 from chiso.accounts.models import Agency
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
@@ -53,7 +54,7 @@ def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
                 plan.province_id,
                 "task-list",
                 plan.pk,
-                access.viewer_key(request.user),
+                roles.viewer_key(request.user),
                 sorted(request.GET.lists()),
                 revision=plan.data_revision,
             ),

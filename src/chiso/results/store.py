@@ -28,6 +28,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chiso.accounts.roles import is_admin
 from chiso.index import Dataset, Results, ScoreRecord, compute, load_framework, read_long, read_wide
 from chiso.index.provinces import province_by_code
 from chiso.results.changes import YearChange, describe, year_changes
@@ -73,9 +74,7 @@ def read_source(path: str | Path, index: str = "PAPI", progress: Progress | None
 
 
 def _check_permission(actor: Any) -> None:
-    from chiso.accounts.models import Role
-
-    if actor is not None and not (actor.is_superuser or actor.role == Role.ADMIN):
+    if actor is not None and not is_admin(actor):
         raise ResultsError(_("Chỉ quản trị hệ thống được nhập kết quả chỉ số."))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext as _
 
+from chiso.accounts.roles import sees_all_provinces
 from chiso.index import Province as IndexProvince
 from chiso.index import Results, UnknownProvince
 from chiso.index.provinces import LAST_YEAR_OF_63
@@ -123,7 +124,7 @@ class TargetPage:
 def scope_for(user: Any, results: Results) -> ProvinceScope:
     """National viewers (and province-less administrators) pick; everyone else sees their own
     province, matched by name to the provinces of the latest results."""
-    if user.sees_all_provinces:
+    if sees_all_provinces(user):
         return ProvinceScope(can_pick=True, province=None)
     if user.province_id is None:
         return ProvinceScope(False, None, _("Tài khoản chưa gắn với tỉnh/thành phố nào."))

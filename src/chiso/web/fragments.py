@@ -18,6 +18,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from chiso.accounts.roles import sees_all_provinces
 from chiso.audit.services import revision_of
 from chiso.site import clock
 
@@ -35,7 +36,7 @@ class Fragment:
 def province_fragment(user: Any, *parts: object) -> Fragment:
     """A fragment of the user's own province's data; for a national viewer (every province's
     data) a key that is never stored (ttl 0: rendered on every request)."""
-    if getattr(user, "sees_all_provinces", False) or user.province_id is None:
+    if sees_all_provinces(user) or user.province_id is None:
         return Fragment("", ttl=0)
     return fragment(user.province_id, *parts)
 

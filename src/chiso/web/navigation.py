@@ -7,6 +7,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from chiso.accounts.roles import REPORTING_ROLES, REVIEWING_ROLES, has_role
+
 
 def _document_requesters(user: Any) -> bool:
     from chiso.documents.services import can_request_documents
@@ -17,9 +19,7 @@ def _document_requesters(user: Any) -> bool:
 def _inbox_users(user: Any) -> bool:
     # By role alone (no query on every page): leadership sees the entry even when the province
     # has not named them to review Sở Nội vụ's reports.
-    from chiso.plans.access import REPORTING_ROLES, REVIEWING_ROLES
-
-    return user.role in REPORTING_ROLES | REVIEWING_ROLES
+    return has_role(user, REPORTING_ROLES | REVIEWING_ROLES)
 
 
 def _inbox_count(user: Any) -> int:

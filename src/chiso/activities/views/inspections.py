@@ -11,7 +11,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Agency
+from chiso.accounts.roles import agencies_for
 from chiso.activities import access, services
 from chiso.activities.forms import (
     CloseForm,
@@ -175,7 +175,7 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
         "checklist": visit.checklist.select_related("assignment").prefetch_related("findings"),
         "findings": findings,
         "can_manage": access.can_manage_inspection(user, visit.inspection_plan),
-        "can_follow_up": access.is_coordinator(user) and user.province_id == visit.province_id,
+        "can_follow_up": access.can_assign_follow_up(user, visit),
         "finding_form": bound.get("finding_form") or FindingForm(visit=visit),
         "conclude_form": bound.get("conclude_form")
         or ConcludeForm(initial={"version": visit.version, "conclusion": visit.conclusion}),
@@ -328,12 +328,7 @@ def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
 def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Inspection results of one agency: any agency for province-wide readers, their own for
     agency staff (another agency's page is a 404, like its assignments)."""
-    agencies = Agency.objects.all()
-    if not request.user.sees_all_provinces:
-        agencies = agencies.filter(province_id=request.user.province_id)
-    if not access.reads_province(request.user):
-        agencies = agencies.filter(pk=request.user.agency_id)
-    agency = get_or_404(agencies, pk=pk)
+    agency = get_or_404(agencies_for(request.user), pk=pk)
     return render(
         request,
         "activities/agency_inspections.html",

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import AgencyKind
+from chiso.accounts.roles import reads_province
 from chiso.activities import access, coverage, services, units
 from chiso.activities.exports import posting_coverage_xlsx
 from chiso.activities.forms import ActivityForm, EvidenceFields, PostingCheckForm, PostingForm
@@ -27,7 +28,7 @@ from chiso.spreadsheets.export import xlsx_response
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
-    reads_all = access.reads_province(request.user)
+    reads_all = reads_province(request.user)
     return render(
         request,
         "activities/index.html",
