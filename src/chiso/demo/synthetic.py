@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
@@ -24,7 +23,12 @@ from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
 from chiso.accounts.names import agency_key
-from chiso.demo.synthetic_loop import add_notifications, add_periods, add_schedules
+from chiso.demo.synthetic_loop import (
+    add_notifications,
+    add_periods,
+    add_schedules,
+    dates_as_given,
+)
 from chiso.index import load_framework
 from chiso.index.provinces import provinces_34
 from chiso.plans.models import (
@@ -119,18 +123,6 @@ class SyntheticSummary:
 
 class WorkspaceNotEmpty(RuntimeError):
     pass
-
-
-@contextmanager
-def _dates_as_given() -> Iterator[None]:
-    """Let bulk_create keep the submitted_at we set (auto_now_add would stamp every row 'now')."""
-    field = ProgressReport._meta.get_field("submitted_at")
-    saved = field.auto_now_add  # type: ignore[union-attr]
-    field.auto_now_add = False  # type: ignore[union-attr]
-    try:
-        yield
-    finally:
-        field.auto_now_add = saved  # type: ignore[union-attr]
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -375,7 +367,7 @@ def _next_report(rng: random.Random, chain: _Chain, step: int) -> ProgressReport
 def _reports(rng: random.Random, chains: list[_Chain]) -> list[ProgressReport]:
     """Report chains are written step by step: a revision points at the saved report it revises."""
     made: list[ProgressReport] = []
-    with _dates_as_given():
+    with dates_as_given(ProgressReport, "submitted_at"):
         for step in range(max((c.length for c in chains), default=0)):
             active = [c for c in chains if c.length > step]
             rows = ProgressReport.objects.bulk_create(

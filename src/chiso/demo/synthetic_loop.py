@@ -17,6 +17,7 @@ import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.db.models import Model
 from django.urls import reverse
 
 from chiso.accounts.models import User
@@ -94,9 +95,10 @@ def add_periods(rng: random.Random, scheduled: list[Task], assignments: list[Ass
 
 
 @contextmanager
-def _created_as_given() -> Iterator[None]:
-    """Let bulk_create keep the created_at we set (auto_now_add would stamp every row 'now')."""
-    field = Notification._meta.get_field("created_at")
+def dates_as_given(model: type[Model], field_name: str) -> Iterator[None]:
+    """Let bulk_create keep the dates we set in `field_name` (auto_now_add would stamp every row
+    'now')."""
+    field = model._meta.get_field(field_name)
     saved = field.auto_now_add  # type: ignore[union-attr]
     field.auto_now_add = False  # type: ignore[union-attr]
     try:
@@ -143,6 +145,6 @@ def add_notifications(
         else:
             to = report.author
         rows.append(_notification(rng, report, to))
-    with _created_as_given():
+    with dates_as_given(Notification, "created_at"):
         Notification.objects.bulk_create(rows, BATCH)
     return len(rows)
