@@ -15,6 +15,7 @@ from chiso.audit.models import AuditEntry
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment
 from chiso.plans.status import Status
+from chiso.workflow.errors import StaleVersion
 from tests.activities.conftest import pdf_upload, png_as_pdf
 from tests.zip_bombs import docx_bomb
 
@@ -230,7 +231,7 @@ def test_closing_needs_a_reason_until_the_follow_up_is_done(world) -> None:
 def test_stale_version_is_refused(world) -> None:
     visit = make_visit(world, make_inspection(world))
     services.conclude_visit(world.coordinator, visit, conclusion="Cơ bản đạt", version=1)
-    with pytest.raises(PlanError):
+    with pytest.raises(StaleVersion):
         services.conclude_visit(world.coordinator, visit, conclusion="Khác", version=1)
 
 

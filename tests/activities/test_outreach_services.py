@@ -21,6 +21,7 @@ from chiso.activities.models import (
 )
 from chiso.audit.models import AuditEntry
 from chiso.plans.errors import PlanError
+from chiso.workflow.errors import StaleVersion
 from tests.activities.conftest import pdf_upload, png_as_pdf
 from tests.zip_bombs import docx_bomb
 
@@ -102,7 +103,7 @@ def test_update_activity_is_audited_and_locked(world) -> None:
     assert updated.version == 2
     entry = AuditEntry.objects.get(action="activity.update")
     assert entry.changes == {"audience_count": [85, 90]}
-    with pytest.raises(PlanError):
+    with pytest.raises(StaleVersion):
         services.update_activity(world.officer_nt, activity, version=1, audience_count=70)
     with pytest.raises(PermissionDenied):  # moving it to another agency's name
         services.update_activity(world.officer_nt, updated, version=2, organiser=world.camranh)
@@ -233,7 +234,7 @@ def test_update_posting_is_audited_locked_and_owned(world) -> None:
     unchanged = services.update_posting(world.officer_nt, checked, version=2, place=checked.place)
     assert unchanged.version == 2  # nothing changed: no new version, no audit entry
     assert AuditEntry.objects.filter(action="posting.update").count() == 1
-    with pytest.raises(PlanError):  # stale
+    with pytest.raises(StaleVersion):  # stale
         services.update_posting(world.officer_nt, posting, version=1, notes="x")
     with pytest.raises(ActivityError) as error:  # a check without its date
         services.update_posting(world.officer_nt, checked, version=2, checked_on=None)

@@ -19,16 +19,15 @@ from chiso.plans.models import Assignment, Objective, Plan, Relation, Section, T
 from chiso.plans.objective_file import objectives_yaml
 from chiso.plans.services.copying import copy_plan_to_next_year, one_year_later
 from chiso.plans.services.drafting import (
-    ObjectiveProblems,
+    delete_objective,
     delete_section,
-    fingerprint,
     move_objective,
     move_section,
-    remove_objective,
     save_objective,
     save_section,
 )
 from chiso.plans.services.importing import import_objectives
+from chiso.workflow.errors import StaleVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +179,7 @@ def test_copy_refused_to_other_province_coordinator(world, other_province, make_
 
 
 def test_objective_problems_are_the_cores_messages_per_field(world):
-    with pytest.raises(ObjectiveProblems) as caught:
+    with pytest.raises(services.PlanError) as caught:
         save_objective(
             world.coordinator,
             world.plan,
@@ -202,7 +201,7 @@ def test_objective_problems_are_the_cores_messages_per_field(world):
 
 def test_objective_duplicate_code_and_rank(world):
     _objective(world, "1")
-    with pytest.raises(ObjectiveProblems) as caught:
+    with pytest.raises(services.PlanError) as caught:
         save_objective(
             world.coordinator,
             world.plan,
@@ -219,23 +218,23 @@ def test_objective_duplicate_code_and_rank(world):
 
 def test_objective_stale_edit_refused(world):
     objective = _objective(world, "1")
-    shown = fingerprint(objective)
+    shown = objective.version
     save_objective(
         world.coordinator,
         world.plan,
         objective,
-        loaded=shown,
+        version=shown,
         code="1",
         text="Đạt 46,00",
         kind="aggregate_score_min",
         value=46,
     )
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         save_objective(
             world.coordinator,
             world.plan,
             objective,
-            loaded=shown,
+            version=shown,
             code="1",
             text="Đạt 47,00",
             kind="aggregate_score_min",
@@ -247,7 +246,7 @@ def test_objective_stale_edit_refused(world):
 
 def test_remove_objective_audited_on_the_plan(world):
     objective = _objective(world, "1")
-    remove_objective(world.coordinator, objective, loaded=fingerprint(objective))
+    delete_objective(world.coordinator, objective, version=objective.version)
     assert not Objective.objects.exists()
     entry = history_for(world.plan).get(action="objective.delete")
     assert entry.changes["objective"][0].startswith("1. Điểm tổng hợp")
@@ -287,24 +286,24 @@ def test_delete_section_refused_while_tasks_use_it(world, district_task):
     assert "còn 1 nhiệm vụ" in caught.value.message and "II.1" in caught.value.message
     assert Section.objects.filter(pk=world.section.pk).exists()
     empty = save_section(world.coordinator, world.plan, code="III", title="Tổ chức thực hiện")
-    delete_section(world.coordinator, empty, loaded=fingerprint(empty))
+    delete_section(world.coordinator, empty, version=empty.version)
     assert not Section.objects.filter(pk=empty.pk).exists()
     assert history_for(world.plan).filter(action="section.delete").exists()
 
 
 def test_section_stale_edit_refused(world):
-    shown = fingerprint(world.section)
+    shown = world.section.version
     save_section(
         world.coordinator,
         world.plan,
         world.section,
-        loaded=shown,
+        version=shown,
         code="II.1",
         title="Quán triệt, tuyên truyền",
     )
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         save_section(
-            world.coordinator, world.plan, world.section, loaded=shown, code="II.1", title="Khác"
+            world.coordinator, world.plan, world.section, version=shown, code="II.1", title="Khác"
         )
 
 

@@ -15,7 +15,7 @@ from chiso.accounts.models import AgencyKind, Role
 from chiso.index.plan_file import DEMO_PLAN
 from chiso.plans import services
 from chiso.plans.models import Objective, Plan, Section
-from chiso.plans.services.drafting import fingerprint, save_objective
+from chiso.plans.services.drafting import save_objective
 
 pytestmark = pytest.mark.django_db
 
@@ -287,7 +287,7 @@ def test_kind_fields_fragment_and_no_js_refresh(coordinator, world):
 
 def test_stale_objective_edit_keeps_input(coordinator, world, objective):
     url = reverse("plans:objective-edit", args=[objective.pk])
-    shown = fingerprint(objective)
+    shown = objective.version
     save_objective(
         world.coordinator,
         world.plan,
@@ -298,7 +298,7 @@ def test_stale_objective_edit_keeps_input(coordinator, world, objective):
         value=46,
     )
     mine = {
-        "loaded": shown,
+        "version": shown,
         "code": "1",
         "text": "Đạt 47,50 điểm",
         "kind": "aggregate_score_min",
@@ -309,8 +309,8 @@ def test_stale_objective_edit_keeps_input(coordinator, world, objective):
     assert response.status_code == 200 and "Người khác đã lưu thay đổi" in body
     assert "Đạt 47,50 điểm" in body and 'value="47,50"' in body
     assert Objective.objects.get().value == Decimal("46")
-    fresh = response.context["form"]["loaded"].value()
-    assert coordinator.post(url, {**mine, "loaded": fresh}).status_code == 302
+    fresh = response.context["form"]["version"].value()
+    assert coordinator.post(url, {**mine, "version": fresh}).status_code == 302
     assert Objective.objects.get().value == Decimal("47.5")
 
 
@@ -334,7 +334,7 @@ def test_delete_and_move_objective(coordinator, world, objective):
     assert list(world.plan.objectives.values_list("code", flat=True)) == ["2", "1"]
     assert coordinator.get(reverse("plans:objective-move", args=[second.pk])).status_code == 405
     url = reverse("plans:objective-delete", args=[objective.pk])
-    response = coordinator.post(url, {"loaded": fingerprint(objective)})
+    response = coordinator.post(url, {"version": objective.version})
     assert response.status_code == 302
     assert list(world.plan.objectives.values_list("code", flat=True)) == ["2"]
 
@@ -356,28 +356,28 @@ def test_section_add_edit_delete(coordinator, world, district_task):
     assert response.context["form"].errors == {"code": ["Kế hoạch đã có mục mang số này."]}
     response = coordinator.post(
         reverse("plans:section-edit", args=[new.pk]),
-        {"loaded": fingerprint(new), "code": "IV", "title": "Tổ chức"},
+        {"version": new.version, "code": "IV", "title": "Tổ chức"},
     )
     assert response.status_code == 302
     # A section with a task is refused, with the reason; the page says so before the click too.
     url = reverse("plans:section-delete", args=[world.section.pk])
     assert "Mục này có 1 nhiệm vụ" in coordinator.get(url).content.decode()
-    response = coordinator.post(url, {"loaded": fingerprint(world.section)})
+    response = coordinator.post(url, {"version": world.section.version})
     assert response.status_code == 200
     assert "Không thể xóa mục “II.1”: còn 1 nhiệm vụ" in response.content.decode()
     assert Section.objects.filter(pk=world.section.pk).exists()
     new.refresh_from_db()
     response = coordinator.post(
-        reverse("plans:section-delete", args=[new.pk]), {"loaded": fingerprint(new)}
+        reverse("plans:section-delete", args=[new.pk]), {"version": new.version}
     )
     assert response.status_code == 302 and not Section.objects.filter(pk=new.pk).exists()
 
 
 def test_stale_section_edit(coordinator, world):
     url = reverse("plans:section-edit", args=[world.section.pk])
-    shown = fingerprint(world.section)
-    services.update_section(world.coordinator, world.section, title="Đã đổi")
-    response = coordinator.post(url, {"loaded": shown, "code": "II.1", "title": "Của tôi"})
+    shown = world.section.version
+    services.save_section(world.coordinator, world.plan, world.section, code="II.1", title="Đã đổi")
+    response = coordinator.post(url, {"version": shown, "code": "II.1", "title": "Của tôi"})
     assert "Người khác đã lưu thay đổi" in response.content.decode()
     assert "Của tôi" in response.content.decode()
     assert Section.objects.get().title == "Đã đổi"
@@ -445,7 +445,7 @@ def test_english_pages(coordinator, world, objective):
 
 def test_stale_delete_shows_the_latest_then_deletes(coordinator, world, objective):
     url = reverse("plans:objective-delete", args=[objective.pk])
-    shown = fingerprint(objective)
+    shown = objective.version
     save_objective(
         world.coordinator,
         world.plan,
@@ -455,10 +455,10 @@ def test_stale_delete_shows_the_latest_then_deletes(coordinator, world, objectiv
         kind="aggregate_score_min",
         value=46,
     )
-    response = coordinator.post(url, {"loaded": shown})
+    response = coordinator.post(url, {"version": shown})
     body = response.content.decode()
     assert response.status_code == 200 and "Người khác đã lưu thay đổi" in body
     assert "Đạt 46,00 điểm" in body and Objective.objects.exists()
-    fresh = response.context["form"]["loaded"].value()
-    assert coordinator.post(url, {"loaded": fresh}).status_code == 302
+    fresh = response.context["form"]["version"].value()
+    assert coordinator.post(url, {"version": fresh}).status_code == 302
     assert not Objective.objects.exists()

@@ -13,6 +13,7 @@ from chiso.audit.services import history_for
 from chiso.plans import services
 from chiso.plans.models import Assignment, ProgressReport, Relation, ReportState, Task
 from chiso.plans.status import Status
+from chiso.workflow.errors import StaleVersion
 from tests.plans.conftest import pdf_bytes, upload
 
 
@@ -75,7 +76,7 @@ def test_update_task_with_stale_version_is_refused(world, district_task):
     services.update_task(
         world.coordinator, district_task, version=1, title="Bản của người thứ nhất"
     )
-    with pytest.raises(services.StaleVersion, match="Người khác đã lưu"):
+    with pytest.raises(StaleVersion, match="Người khác đã lưu"):
         services.update_task(world.coordinator, district_task, version=1, title="Bản thứ hai")
     district_task.refresh_from_db()
     assert district_task.title == "Bản của người thứ nhất"
@@ -183,7 +184,7 @@ def test_review_rules(world, district_task):
     with pytest.raises(PermissionDenied):
         services.review_report(world.nhatrang, report, accept=True, version=1)
     services.review_report(world.coordinator, report, accept=True, version=1)
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         services.review_report(world.coordinator, report, accept=False, comment="x", version=1)
     assignment.refresh_from_db()
     assert assignment.progress == 40 and assignment.completed_on is None
@@ -238,7 +239,7 @@ def test_plan_objectives_and_sections(world):
             world.coordinator, number="5/KH-UBND", title="Trùng", year=2024, baseline_year=2023
         )
     assert error.value.field == "number"
-    objective = services.create_objective(
+    objective = services.save_objective(
         world.coordinator,
         plan,
         code="1",
@@ -248,18 +249,16 @@ def test_plan_objectives_and_sections(world):
     )
     assert objective.order == 1
     with pytest.raises(services.PlanError) as error:
-        services.create_objective(
+        services.save_objective(
             world.coordinator, plan, code="2", text="Nhóm", kind="aggregate_tier_min"
         )
     assert error.value.field == "tier"
     services.update_plan(world.coordinator, plan, version=1, signer="Nguyễn Tân Tuân")
-    with pytest.raises(services.StaleVersion):
+    with pytest.raises(StaleVersion):
         services.update_plan(world.coordinator, plan, version=1, signer="Ai đó")
-    section = services.create_section(
-        world.coordinator, plan, code="III", title="Tổ chức thực hiện"
-    )
+    section = services.save_section(world.coordinator, plan, code="III", title="Tổ chức thực hiện")
     with pytest.raises(services.PlanError):
-        services.create_section(world.coordinator, plan, code="III", title="Trùng")
+        services.save_section(world.coordinator, plan, code="III", title="Trùng")
     assert history_for(section).get().action == "section.create"
     with pytest.raises(PermissionDenied):
         services.create_plan(world.leadership, number="6", title="x", year=2024, baseline_year=2023)

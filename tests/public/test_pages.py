@@ -293,7 +293,7 @@ def test_group_assignments_are_named_by_their_group(
 def test_plan_page_etag_changes_when_an_objective_is_edited(
     client, papi, province, make_agency, make_user
 ) -> None:
-    from chiso.plans.services.plans import update_objective
+    from chiso.plans.services.drafting import save_objective
 
     data = make_plan(province, make_agency, make_user)
     url = f"/cong-khai/ke-hoach/{data.plan.pk}/"
@@ -301,7 +301,7 @@ def test_plan_page_etag_changes_when_an_objective_is_edited(
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     objective = data.plan.objectives.get(code="1")
     coordinator = make_user("dieuphoi", Role.COORDINATOR, province)
-    update_objective(coordinator, objective, value=44)
+    save_objective(coordinator, objective.plan, objective, value=44)
     changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert "44,00" in text_of(changed)

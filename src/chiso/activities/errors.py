@@ -1,10 +1,7 @@
-"""Errors of the activities services: a PlanError, so views handle both apps' errors alike."""
+"""Errors raised by the activities services (shown by views through `chiso.workflow.forms`)."""
 
-from chiso.plans.errors import PlanError, StaleVersion
+from chiso.workflow.errors import ServiceError
 
 
-class ActivityError(PlanError):
+class ActivityError(ServiceError):
     """A rule refused the change; the message is translated, `field` names the form field."""
-
-
-__all__ = ["ActivityError", "PlanError", "StaleVersion"]

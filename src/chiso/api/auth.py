@@ -21,11 +21,11 @@ from django.views.decorators.csrf import csrf_exempt
 
 from chiso.api.errors import ApiError, error_response, unreadable_body
 from chiso.api.tokens import user_for_secret
-from chiso.plans.errors import PlanError
+from chiso.workflow.errors import ServiceError, StaleVersion
 
 View = Callable[..., HttpResponse]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-EXPECTED_ERRORS = (ApiError, Http404, PermissionDenied, PlanError, ValidationError)
+EXPECTED_ERRORS = (ApiError, Http404, PermissionDenied, ServiceError, ValidationError)
 # A body Django cannot read (too big, too many fields, broken multipart) is the client's fault.
 BODY_ERRORS = (SuspiciousOperation, MultiPartParserError, UnreadablePostError)
 
@@ -66,9 +66,10 @@ def _translate(exc: Exception) -> HttpResponse:
         return error_response(
             403, "forbidden", str(exc) or _("Bạn không có quyền thực hiện thao tác này.")
         )
-    if isinstance(exc, PlanError):
-        code = "stale_version" if type(exc).__name__ == "StaleVersion" else "invalid"
-        return error_response(409 if code == "stale_version" else 400, code, exc.message, exc.field)
+    if isinstance(exc, StaleVersion):
+        return error_response(409, "stale_version", exc.message, exc.field)
+    if isinstance(exc, ServiceError):
+        return error_response(400, "invalid", exc.message, exc.field)
     assert isinstance(exc, ValidationError)
     return error_response(400, "invalid", " ".join(exc.messages))
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from chiso.api.errors import ApiError, bad_request
 from chiso.api.query import ID
 from chiso.plans import access
-from chiso.plans.errors import PlanError, StaleVersion
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.plans.services import submit_report
+from chiso.workflow.errors import ServiceError, StaleVersion
 
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 # A JSON Schema integer may be written with a zero fraction ("100.0"), so the form takes it too.
@@ -77,7 +77,7 @@ def submit_from_request(request: HttpRequest, assignment: Assignment) -> Progres
         raise bad_request(_("Trường “evidence” phải là tệp (có tên tệp)."), "evidence")
     try:
         return _submit(request, assignment)
-    except PlanError as exc:
+    except ServiceError as exc:
         if exc.field is not None or isinstance(exc, StaleVersion):
             raise  # a field the caller can correct: 400 naming it; or 409 stale_version
         # The service's rules without a field are about the thread as it stands (a report

@@ -16,10 +16,10 @@ from chiso.notifications import services as notification_services
 from chiso.notifications.models import Notification
 from chiso.plans import inbox, services
 from chiso.plans.access import assignments_for, get_or_404, reports_for
-from chiso.plans.errors import PlanError, StaleVersion
 from chiso.plans.models import ProgressReport
 from chiso.plans.status import due_soon_days
 from chiso.site import clock
+from chiso.workflow.errors import ServiceError, StaleVersion
 
 QUEUES = ("review", "returned", "signoff")
 
@@ -64,7 +64,7 @@ def _decided(request: HttpRequest, report: ProgressReport) -> HttpResponse:
     return json_response(report_json(_with_details(reports_for(request.user)).get(pk=report.pk)))
 
 
-def _conflict(exc: PlanError) -> PlanError | ApiError:
+def _conflict(exc: ServiceError) -> ServiceError | ApiError:
     """A rule about the report's state (already reviewed, still with the head): 409."""
     if exc.field is not None or isinstance(exc, StaleVersion):
         return exc
@@ -79,7 +79,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
         services.review_report(
             request.user, report, accept=accept, comment=comment, version=version
         )
-    except PlanError as exc:
+    except ServiceError as exc:
         raise _conflict(exc) from None
     return _decided(request, report)
 
@@ -92,7 +92,7 @@ def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
         services.sign_off_report(
             request.user, report, approve=approve, comment=comment, version=version
         )
-    except PlanError as exc:
+    except ServiceError as exc:
         raise _conflict(exc) from None
     return _decided(request, report)
 

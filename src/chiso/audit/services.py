@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -150,20 +149,7 @@ def revision_of(province_id: int) -> int:
     return number or 0
 
 
-@dataclass(frozen=True)
-class HistoryLine:
-    entry: AuditEntry
-    changes: list[tuple[str, Any, Any]]
-
-
 def history_for(obj: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).select_related("actor")
-
-
-def history_lines(entries: Iterable[AuditEntry]) -> list[HistoryLine]:
-    return [
-        HistoryLine(entry, [(name, pair[0], pair[1]) for name, pair in entry.changes.items()])
-        for entry in entries
-    ]

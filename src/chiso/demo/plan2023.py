@@ -53,7 +53,7 @@ def load(say: Say) -> None:
     )
     _objectives(coordinator, plan)
     sections = {
-        code: services.create_section(coordinator, plan, code=code, title=title)
+        code: services.save_section(coordinator, plan, code=code, title=title)
         for code, title in SECTIONS
     }
     for definition in TASKS:
@@ -72,7 +72,7 @@ def _objectives(coordinator: User, plan: Plan) -> None:
     from chiso.index.plan_file import load_plan
 
     for spec in load_plan(PLAN_FILE).objectives:
-        services.create_objective(
+        services.save_objective(
             coordinator,
             plan,
             code=spec.id,

@@ -1,18 +1,9 @@
-"""Errors raised by the plan services. Messages are translated and meant for the user."""
+"""Errors raised by the plan services (shown by views through `chiso.workflow.forms`)."""
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
+from chiso.workflow.errors import ServiceError
 
 
-class PlanError(Exception):
+class PlanError(ServiceError):
     """A rule of the plan workspace refused the change; `field` names the form field if any."""
-
-    def __init__(self, message: str | Promise, field: str | None = None) -> None:
-        self.message = str(message)
-        self.field = field
-        super().__init__(self.message)
-
-
-class StaleVersion(PlanError):
-    """Someone else saved the same object since the form was opened (optimistic locking)."""

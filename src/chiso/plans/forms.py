@@ -268,12 +268,6 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-def add_service_error(form: forms.Form, error: Any) -> None:
-    """Show a service's PlanError on the field it names (or on top of the form)."""
-    field = getattr(error, "field", None)
-    form.add_error(field if field in form.fields else None, error.message)
-
-
 class ScheduleForm(forms.Form):
     """A task's reporting schedule (services.set_schedule decides)."""
 

@@ -142,7 +142,7 @@ def show_number(value: Decimal | None) -> str:
 class ObjectiveForm(forms.Form):
     """An objective's fields; `kind_fields` are those its kind needs (the core's KIND_FIELDS)."""
 
-    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("Mã"), max_length=20, help_text=_("Ví dụ: 1, 2a."))
     text = forms.CharField(
         label=_("Nội dung mục tiêu"),
@@ -183,7 +183,7 @@ class ObjectiveForm(forms.Form):
     def service_fields(self) -> dict[str, Any]:
         """What the service gets: the kind's own fields, the others cleared (a kind changed
         without JavaScript leaves the old kind's values in the request)."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "loaded"}
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
         needed = KIND_FIELDS[self.chosen_kind]
         for name in OPTIONAL_FIELDS:
             if name not in needed:
@@ -191,9 +191,9 @@ class ObjectiveForm(forms.Form):
         return data
 
 
-def objective_initial(objective: Objective, loaded: str) -> dict[str, Any]:
+def objective_initial(objective: Objective) -> dict[str, Any]:
     return {
-        "loaded": loaded,
+        "version": objective.version,
         "code": objective.code,
         "text": objective.text,
         "kind": objective.kind,
@@ -205,15 +205,15 @@ def objective_initial(objective: Objective, loaded: str) -> dict[str, Any]:
 
 
 class SectionForm(forms.Form):
-    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("Số mục"), max_length=20, help_text=_("Ví dụ: I, II.1, III."))
     title = forms.CharField(label=_("Tên mục"), max_length=300)
 
 
-class LoadedForm(forms.Form):
+class VersionForm(forms.Form):
     """A confirmation (delete) that remembers which version of the row was shown."""
 
-    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class MoveForm(forms.Form):

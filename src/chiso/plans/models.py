@@ -120,6 +120,7 @@ class Objective(models.Model):
     count = models.PositiveSmallIntegerField(_("số lượng"), null=True, blank=True)
     unit = models.CharField(_("chỉ số/nội dung"), max_length=10, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["plan", "order", "id"]
@@ -140,6 +141,7 @@ class Section(models.Model):
     code = models.CharField(_("mục"), max_length=20)
     title = models.CharField(_("tên mục"), max_length=300)
     order = models.PositiveSmallIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["plan", "order", "id"]

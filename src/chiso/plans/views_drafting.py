@@ -22,15 +22,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from chiso.index.plan_file import KIND_FIELDS
 from chiso.plans import access, services
-from chiso.plans.forms import add_service_error
 from chiso.plans.forms_drafting import (
     CopyForm,
-    LoadedForm,
     MoveForm,
     ObjectiveForm,
     ObjectiveImportForm,
     PlanForm,
     SectionForm,
+    VersionForm,
     new_plan_initial,
     objective_initial,
     plan_initial,
@@ -39,17 +38,17 @@ from chiso.plans.models import Objective, Plan, Section
 from chiso.plans.objective_file import objectives_yaml
 from chiso.plans.services.copying import copy_plan_to_next_year, shift_years
 from chiso.plans.services.drafting import (
-    ObjectiveProblems,
+    delete_objective,
     delete_section,
-    fingerprint,
     move_objective,
     move_section,
-    remove_objective,
     save_objective,
     save_section,
 )
 from chiso.plans.services.importing import import_objectives
 from chiso.site import clock
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import show_error
 
 
 def _plan_to_edit(request: HttpRequest, pk: int) -> Plan:
@@ -85,16 +84,13 @@ def _confirm_delete(
 ) -> HttpResponse:
     """The confirm page of an objective or a section, and its removal on POST (a stale page —
     someone changed the part meanwhile — asks again with the current values)."""
-    form = LoadedForm(_posted(request), initial={"loaded": fingerprint(part)})
+    form = VersionForm(_posted(request), initial={"version": part.version})
     if request.method == "POST" and form.is_valid():
         try:
-            remove(request.user, part, loaded=form.cleaned_data["loaded"] or None)
-        except services.StaleVersion as error:
-            current = fingerprint(type(part).objects.get(pk=part.pk))
-            form = _after_stale(LoadedForm, (), request, "loaded", current, error)
+            remove(request.user, part, version=form.cleaned_data["version"])
+        except ServiceError as error:
+            show_error(form, error)
             part.refresh_from_db()
-        except services.PlanError as error:
-            add_service_error(form, error)
         else:
             messages.success(request, done)
             return redirect(_plan_url(part.plan, anchor))
@@ -120,24 +116,6 @@ def _form_page(request: HttpRequest, form: Any, plan: Plan | None, **context: An
     return render(request, "plans/drafting/form_page.html", {"form": form, "plan": plan, **context})
 
 
-def _after_stale(
-    form_class: Any,
-    args: tuple[Any, ...],
-    request: HttpRequest,
-    field: str,
-    current: str,
-    error: Any,
-) -> Any:
-    """The user's input stays in the form; its hidden version moves on to the latest, so saving
-    again after a look at the latest copy goes through (a deliberate overwrite)."""
-    data = request.POST.copy()
-    data[field] = current
-    form = form_class(*args, data)
-    form.is_valid()
-    form.add_error(None, error.message)
-    return form
-
-
 # --- the plan -------------------------------------------------------------------------------
 
 
@@ -151,8 +129,8 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 plan = services.create_plan(request.user, **form.service_fields())
-            except services.PlanError as error:
-                add_service_error(form, error)
+            except ServiceError as error:
+                show_error(form, error)
             else:
                 messages.success(request, _("Đã tạo kế hoạch. Hãy thêm mục tiêu và các mục."))
                 return redirect("plans:plan-detail", pk=plan.pk)
@@ -182,12 +160,8 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"],
                     **form.service_fields(),
                 )
-            except services.StaleVersion as error:
-                current = str(Plan.objects.get(pk=plan.pk).version)
-                args = (plan.province_id,)
-                form = _after_stale(PlanForm, args, request, "version", current, error)
-            except services.PlanError as error:
-                add_service_error(form, error)
+            except ServiceError as error:
+                show_error(form, error)
             else:
                 messages.success(request, _("Đã lưu thông tin kế hoạch."))
                 return redirect("plans:plan-detail", pk=plan.pk)
@@ -213,8 +187,8 @@ def plan_copy(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 summary = copy_plan_to_next_year(request.user, source, **form.cleaned_data)
-            except services.PlanError as error:
-                add_service_error(form, error)
+            except ServiceError as error:
+                show_error(form, error)
             else:
                 messages.success(request, _copy_message(summary))
                 if summary.texts_shifted:
@@ -280,19 +254,11 @@ def _objective_save(
             request.user,
             plan,
             objective,
-            loaded=form.cleaned_data["loaded"] or None,
+            version=form.cleaned_data["version"],
             **form.service_fields(),
         )
-    except ObjectiveProblems as error:
-        shown = {"code", "text", "kind", *KIND_FIELDS[form.chosen_kind]}
-        for field, message in error.problems:
-            form.add_error(field if field in shown else None, message)
-    except services.StaleVersion as error:
-        assert objective is not None  # only an edit can be stale
-        current = fingerprint(Objective.objects.get(pk=objective.pk))
-        form = _after_stale(ObjectiveForm, (plan,), request, "loaded", current, error)
-    except services.PlanError as error:
-        add_service_error(form, error)
+    except ServiceError as error:
+        show_error(form, error, {"version", "code", "text", "kind", *KIND_FIELDS[form.chosen_kind]})
     else:
         return form, True
     return form, False
@@ -310,7 +276,7 @@ def _objective_page(
         # "Đổi loại" without JavaScript: show the new kind's fields, keep what was typed.
         form = ObjectiveForm(plan, initial=request.POST.dict())
     elif objective is not None:
-        form = ObjectiveForm(plan, initial=objective_initial(objective, fingerprint(objective)))
+        form = ObjectiveForm(plan, initial=objective_initial(objective))
     else:
         form = ObjectiveForm(plan, initial={"code": str(plan.objectives.count() + 1)})
     return render(
@@ -346,7 +312,7 @@ def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _confirm_delete(
         request,
         objective,
-        remove_objective,
+        delete_objective,
         done=_("Đã xóa mục tiêu."),
         heading=_("Xóa mục tiêu?"),
         anchor="muc-tieu",
@@ -377,7 +343,7 @@ def objectives_import(request: HttpRequest, plan_pk: int) -> HttpResponse:
                 upload.name,
                 replace=form.cleaned_data["replace"],
             )
-        except services.PlanError as error:
+        except ServiceError as error:
             form.add_error("file", error.message)
         else:
             messages.success(
@@ -429,22 +395,18 @@ def _section_page(request: HttpRequest, plan: Plan, section: Section | None = No
                     request.user,
                     plan,
                     section,
-                    loaded=data["loaded"] or None,
+                    version=data["version"],
                     code=data["code"],
                     title=data["title"],
                 )
-            except services.StaleVersion as error:
-                assert section is not None
-                current = fingerprint(Section.objects.get(pk=section.pk))
-                form = _after_stale(SectionForm, (), request, "loaded", current, error)
-            except services.PlanError as error:
-                add_service_error(form, error)
+            except ServiceError as error:
+                show_error(form, error)
             else:
                 messages.success(request, _("Đã lưu mục."))
                 return redirect(_plan_url(plan, f"muc-{slugify(saved.code)}"))
     elif section is not None:
         form = SectionForm(
-            initial={"loaded": fingerprint(section), "code": section.code, "title": section.title}
+            initial={"version": section.version, "code": section.code, "title": section.title}
         )
     else:
         form = SectionForm()

@@ -9,9 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from chiso.audit.history import entries_for, history_rows
 from chiso.plans import access
 from chiso.plans.guides import GUIDES, render_guide
-from chiso.plans.history import entries_for, history_rows
 from chiso.plans.models import Section
 from chiso.plans.objectives import objective_rows
 from chiso.plans.queries import task_rows, with_task_details

@@ -17,16 +17,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.accounts import roles
+from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
 from chiso.plans.compliance import current_compliance
-from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm, add_service_error
-from chiso.plans.history import entries_for, history_rows
+from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm
 from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
 from chiso.web.params import int_param
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import show_error
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
@@ -113,8 +115,8 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.submit_report(request.user, assignment, revises=revises, **form.cleaned_data)
-        except services.PlanError as error:
-            add_service_error(form, error)
+        except ServiceError as error:
+            show_error(form, error)
         else:
             messages.success(request, _("Đã gửi báo cáo tới Sở Nội vụ."))
             return redirect("plans:assignment-detail", pk=assignment.pk)
@@ -138,8 +140,8 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=data["comment"],
                 version=data["version"],
             )
-        except services.PlanError as error:
-            add_service_error(form, error)
+        except ServiceError as error:
+            show_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận ý kiến duyệt báo cáo."))
             if request.POST.get("then") == "next":
@@ -166,8 +168,8 @@ def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
                 comment=data["comment"],
                 version=data["version"],
             )
-        except services.PlanError as error:
-            add_service_error(form, error)
+        except ServiceError as error:
+            show_error(form, error)
         else:
             messages.success(request, _("Đã ghi nhận ý kiến của lãnh đạo cơ quan."))
             return redirect("plans:assignment-detail", pk=report.assignment_id)

@@ -17,15 +17,17 @@ from django.views.decorators.http import require_POST
 
 from chiso.accounts import roles
 from chiso.accounts.models import Agency
+from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
-from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, add_service_error, unit_choices
-from chiso.plans.history import entries_for, history_rows
+from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, unit_choices
 from chiso.plans.models import Task
 from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
 from chiso.plans.status import Status
 from chiso.site import clock
 from chiso.web.fragments import fragment
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import show_error
 
 PAGE_SIZE = 25
 
@@ -133,8 +135,8 @@ def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             task = services.create_task(request.user, plan, **form.service_fields())
-        except services.PlanError as error:
-            add_service_error(form, error)
+        except ServiceError as error:
+            show_error(form, error)
         else:
             messages.success(request, _("Đã tạo nhiệm vụ và giao cho các cơ quan."))
             return redirect("plans:task-detail", pk=task.pk)
@@ -156,9 +158,9 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     version=form.cleaned_data["version"],
                     **form.service_fields(),
                 )
-            except services.PlanError as error:
+            except ServiceError as error:
                 # A stale version keeps the user's input in the form: nothing typed is lost.
-                add_service_error(form, error)
+                show_error(form, error)
             else:
                 messages.success(request, _("Đã lưu nhiệm vụ."))
                 return redirect("plans:task-detail", pk=task.pk)
@@ -196,8 +198,8 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_task(request.user, task, version=form.cleaned_data["version"])
-        except services.PlanError as error:
-            add_service_error(form, error)
+        except ServiceError as error:
+            show_error(form, error)
         else:
             messages.success(request, _("Đã xóa nhiệm vụ."))
             return redirect("plans:task-list", plan_pk=task.plan_id)
@@ -215,7 +217,7 @@ def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:task-detail", pk=task.pk)
     try:
         services.apply_group_drift(request.user, task, version=form.cleaned_data["version"])
-    except services.PlanError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Đã cập nhật phân công theo thành viên hiện tại của nhóm."))
@@ -235,7 +237,7 @@ def task_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:task-detail", pk=task.pk)
     try:
         services.set_schedule(request.user, task, **form.cleaned_data)
-    except services.PlanError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
     else:
         messages.success(

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "chiso.accounts",
+    "chiso.workflow",
     "chiso.audit",
     "chiso.plans",
     "chiso.results",

@@ -5,7 +5,7 @@ keeps what it read (`TaskImport.parsed`) for the preview page; `confirm_import` 
 rows are checked again against the plan each time (cheap; the plan may have changed), the
 workbook is never read again. `import_framework` is the one transaction behind both the page and
 `chiso import-tasks`: sections and tasks are created through the workspace's own services
-(`create_section`, `create_task`, audited), and any refusal rolls everything back.
+(`save_section`, `create_task`, audited), and any refusal rolls everything back.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from chiso.audit.services import record
 from chiso.plans.access import can_edit_plan
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan, Task
-from chiso.plans.services import create_section, create_task
+from chiso.plans.services import create_task, save_section
 from chiso.spreadsheets.framework_reader import (
     RawSheet,
     RowError,
@@ -157,7 +157,7 @@ def _resolve(draft: TaskDraft) -> dict[str, Any]:
 def _create_all(user: Any, plan: Plan, preview: ImportPreview) -> tuple[int, int, int]:
     sections = {s.code: s for s in plan.sections.all()}
     for code, title in preview.new_sections.items():
-        sections[code] = create_section(user, plan, code=code, title=title)
+        sections[code] = save_section(user, plan, code=code, title=title)
     assignments = 0
     for draft in preview.drafts:
         try:

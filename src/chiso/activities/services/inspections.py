@@ -33,8 +33,8 @@ from chiso.activities.models import (
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.models import Plan, Section, Task
 from chiso.plans.services import create_task
-from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
+from chiso.workflow.locking import bump, lock_current
 
 # The plan's inspection section: follow-up tasks are filed under it when it exists.
 INSPECTION_SECTION_PREFIX = "II.3"

@@ -25,8 +25,8 @@ from chiso.activities.models import (
 )
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.models import Plan
-from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
+from chiso.workflow.locking import bump, lock_current
 
 ACTIVITY_FIELDS = (
     "kind",

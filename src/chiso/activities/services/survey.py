@@ -22,7 +22,7 @@ from chiso.activities.models import (
 )
 from chiso.audit.services import diff, record, snapshot
 from chiso.index.names import normalize_name
-from chiso.plans.services.guards import bump, lock_current
+from chiso.workflow.locking import bump, lock_current
 
 
 def _require_manager(user: Any, survey: SurveyRound | None = None) -> None:

@@ -15,11 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from chiso.activities import access, services
-from chiso.activities.errors import PlanError, StaleVersion
 from chiso.activities.forms import ActivityEditForm, PostingEditForm
 from chiso.activities.models import Activity, Posting
-from chiso.activities.views.common import keep_input_for_resave
 from chiso.plans.access import get_or_404
+from chiso.workflow.errors import ServiceError, StaleVersion
+from chiso.workflow.forms import show_error
 
 
 def _edit(
@@ -37,12 +37,10 @@ def _edit(
             saved = service(
                 request.user, obj, version=form.cleaned_data["version"], **form.service_fields()
             )
-        except StaleVersion as error:
-            form.add_error(None, error.message)
-            latest = type(obj)._default_manager.get(pk=obj.pk)
-            keep_input_for_resave(form, latest.version)
-        except PlanError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except ServiceError as error:
+            show_error(form, error)
+            if isinstance(error, StaleVersion):
+                latest = type(obj)._default_manager.get(pk=obj.pk)
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect(detail, pk=saved.pk)

@@ -22,12 +22,14 @@ from chiso.activities.forms import (
     ResponseForm,
     VisitForm,
 )
-from chiso.activities.history import history_of
 from chiso.activities.models import InspectionVisit
 from chiso.activities.summary import agency_inspections
-from chiso.activities.views.common import current_plan, run
+from chiso.activities.views.common import current_plan
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
 from chiso.site import clock
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import run
 
 
 @login_required
@@ -297,7 +299,7 @@ def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.assign_follow_up(request.user, rec)
             messages.success(request, _("Đã giao nhiệm vụ khắc phục cho đơn vị được kiểm tra."))
-        except services.ActivityError as error:
+        except ServiceError as error:
             messages.error(request, error.message)
     return redirect(f"{visit_url(rec.finding.visit_id)}#ket-qua-{rec.finding_id}")
 

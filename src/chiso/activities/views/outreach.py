@@ -16,13 +16,14 @@ from chiso.accounts.roles import reads_province
 from chiso.activities import access, coverage, services, units
 from chiso.activities.exports import posting_coverage_xlsx
 from chiso.activities.forms import ActivityForm, EvidenceFields, PostingCheckForm, PostingForm
-from chiso.activities.history import history_of
 from chiso.activities.listing import ActivityFilter, period_choices
 from chiso.activities.models import Activity, ActivityKind, Posting
 from chiso.activities.summary import activity_summary, inspection_summary
-from chiso.activities.views.common import current_plan, run
+from chiso.activities.views.common import current_plan
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404, plans_for
 from chiso.spreadsheets.export import xlsx_response
+from chiso.workflow.forms import run
 
 
 @login_required

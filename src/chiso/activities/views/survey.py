@@ -21,10 +21,10 @@ from chiso.activities.forms import (
     LogisticsStateForm,
     SurveyRoundForm,
 )
-from chiso.activities.history import history_of
 from chiso.activities.models import LogisticsTask, SurveyRound
-from chiso.activities.views.common import run
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
+from chiso.workflow.forms import run
 
 
 @login_required

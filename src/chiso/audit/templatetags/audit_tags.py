@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -12,8 +13,6 @@ register = template.Library()
 @register.filter
 def history_value(value: object) -> str:
     """An audit value as people read it: lists joined, yes/no, ISO dates as dd/mm/yyyy."""
-    from django.utils.translation import gettext as _
-
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):

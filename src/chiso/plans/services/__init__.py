@@ -5,7 +5,7 @@ records the change in the audit log and raises `PermissionDenied` or a translate
 Import them from here: `from chiso.plans.services import submit_report`.
 """
 
-from chiso.plans.errors import PlanError, StaleVersion
+from chiso.plans.errors import PlanError
 from chiso.plans.services.assigning import (
     GroupDrift,
     apply_group_drift,
@@ -15,25 +15,16 @@ from chiso.plans.services.assigning import (
 )
 from chiso.plans.services.copying import CopySummary, copy_plan_to_next_year
 from chiso.plans.services.drafting import (
-    ObjectiveProblems,
+    delete_objective,
     delete_section,
     move_objective,
     move_section,
-    remove_objective,
     save_objective,
     save_section,
 )
 from chiso.plans.services.importing import ImportSummary, import_objectives
 from chiso.plans.services.periods import set_schedule
-from chiso.plans.services.plans import (
-    create_objective,
-    create_plan,
-    create_section,
-    delete_objective,
-    update_objective,
-    update_plan,
-    update_section,
-)
+from chiso.plans.services.plans import create_plan, update_plan
 from chiso.plans.services.reports import (
     resubmit_report,
     review_report,
@@ -46,15 +37,11 @@ __all__ = [
     "CopySummary",
     "GroupDrift",
     "ImportSummary",
-    "ObjectiveProblems",
     "PlanError",
-    "StaleVersion",
     "apply_group_drift",
     "assign_task",
     "copy_plan_to_next_year",
-    "create_objective",
     "create_plan",
-    "create_section",
     "create_task",
     "delete_objective",
     "delete_section",
@@ -64,7 +51,6 @@ __all__ = [
     "move_objective",
     "move_section",
     "relation_for",
-    "remove_objective",
     "resubmit_report",
     "review_report",
     "save_objective",
@@ -72,8 +58,6 @@ __all__ = [
     "set_schedule",
     "sign_off_report",
     "submit_report",
-    "update_objective",
     "update_plan",
-    "update_section",
     "update_task",
 ]

@@ -19,7 +19,8 @@ from chiso.audit.services import record
 from chiso.plans import signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Relation, Task
-from chiso.plans.services.guards import bump, lock_current, require_plan_editor
+from chiso.plans.services.guards import require_plan_editor
+from chiso.workflow.locking import bump, lock_current
 
 
 def relation_for(agency: Agency, wanted: str) -> str:

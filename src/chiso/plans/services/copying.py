@@ -16,8 +16,9 @@ from django.db import transaction
 
 from chiso.audit.services import diff, record
 from chiso.plans.models import Assignment, Plan, Section, Task, TaskUnit
+from chiso.plans.services.drafting import save_objective, save_section
 from chiso.plans.services.guards import require_plan_editor
-from chiso.plans.services.plans import create_objective, create_plan, create_section
+from chiso.plans.services.plans import create_plan
 from chiso.plans.services.tasks import task_snapshot
 
 
@@ -100,12 +101,12 @@ def copy_plan_to_next_year(
     record(user, plan, "plan.copy", {"copied_from": [None, source.number]})
     shift = _Shifter(source)
     sections = {
-        s.pk: create_section(user, plan, code=s.code, title=shift(s.title), order=s.order)
+        s.pk: save_section(user, plan, code=s.code, title=shift(s.title), order=s.order)
         for s in source.sections.all()
     }
     objectives = list(source.objectives.all())
     for o in objectives:
-        create_objective(
+        save_objective(
             user,
             plan,
             code=o.code,

@@ -1,80 +1,42 @@
-"""Drafting a plan's objectives and sections from the plan page: save with every problem named,
-stale-edit refusal, delete, reorder.
+"""A plan's objectives and sections: the one service API for adding, editing, deleting and
+reordering them, whoever calls (the drafting pages, the YAML import, next year's copy, the task
+framework import, the demo).
 
-Objectives and sections carry no `version` column, so a form remembers a fingerprint of the row
-as it was shown (`fingerprint`); a save whose fingerprint no longer matches is refused as stale.
+Saving names every problem at once (`PlanError.problems`); an edit from a form passes the
+`version` it showed and is refused as stale when someone saved the row since
+(`chiso.workflow.locking`). Reordering changes no version: it must not make an open form stale.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from decimal import Decimal
 from typing import Any, Literal
 
-from django.db import transaction
-from django.db.models import Model
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from chiso.audit.services import record, snapshot
-from chiso.plans.errors import PlanError, StaleVersion
+from chiso.accounts.roles import Viewer
+from chiso.audit.services import diff, record, snapshot
+from chiso.index.framework import load_framework
+from chiso.index.plan_file import ObjectiveSpec, check_objective
+from chiso.plans.errors import PlanError
 from chiso.plans.models import Objective, Plan, Section
 from chiso.plans.services.guards import require_plan_editor
-from chiso.plans.services.plans import (
-    SECTION_FIELDS,
-    create_objective,
-    create_section,
-    delete_objective,
-    update_objective,
-    update_section,
-)
+from chiso.workflow.locking import bump, lock_current
 
 Direction = Literal["up", "down"]
-# What an objective form edits (order is changed by moving, not typed).
+# What a form or a file gives of an objective or a section (the order is changed by moving).
 OBJECTIVE_INPUT = ("code", "text", "kind", "value", "tier", "count", "unit")
 SECTION_INPUT = ("code", "title")
-
-
-class ObjectiveProblems(PlanError):
-    """Every problem with an objective at once, as (form field, message) pairs."""
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__(problems[0][1], problems[0][0])
-        self.problems = problems
-
-
-def fingerprint(obj: Model) -> str:
-    """A short digest of what a form shows of an objective or a section (not its position:
-    reordering the list must not make an open edit form stale)."""
-    fields = OBJECTIVE_INPUT if isinstance(obj, Objective) else SECTION_INPUT
-    values = {
-        # 45 in memory and 45.0000 read back are the same value.
-        name: format(v.normalize(), "f") if isinstance(v, Decimal) else v
-        for name, v in ((name, getattr(obj, name)) for name in fields)
-    }
-    text = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _lock_unchanged(obj: Any, loaded: str | None) -> Any:
-    locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
-    if loaded and fingerprint(locked) != loaded:
-        raise StaleVersion(
-            _(
-                "Người khác đã lưu thay đổi cho mục này trong lúc anh/chị đang sửa. "
-                "Nội dung anh/chị nhập vẫn được giữ bên dưới; hãy xem lại bản mới nhất rồi lưu lại."
-            )
-        )
-    return locked
+# What the audit log records of them.
+OBJECTIVE_FIELDS = (*OBJECTIVE_INPUT, "order")
+SECTION_FIELDS = (*SECTION_INPUT, "order")
 
 
 def objective_problems(
     plan: Plan, fields: dict[str, Any], objective: Objective | None = None
-) -> list[tuple[str, str]]:
+) -> list[tuple[str | None, str]]:
     """The core's `check_objective` (same messages as the YAML plan file) plus a unique code."""
-    from chiso.index.framework import load_framework
-    from chiso.index.plan_file import ObjectiveSpec, check_objective
-
     value = fields.get("value")
     spec = ObjectiveSpec(
         id=str(fields.get("code") or ""),
@@ -85,7 +47,7 @@ def objective_problems(
         count=fields.get("count"),
         unit=fields.get("unit") or None,
     )
-    problems = [
+    problems: list[tuple[str | None, str]] = [
         ("code" if field == "id" else field, message)
         for field, message in check_objective(spec, load_framework(plan.index))
     ]
@@ -106,72 +68,116 @@ def _objective_values(fields: dict[str, Any]) -> dict[str, Any]:
         "value": None if value is None else Decimal(str(value)),
         "tier": fields.get("tier") or "",
         "count": fields.get("count"),
-        "unit": (fields.get("unit") or "").strip(),
+        "unit": str(fields.get("unit") or "").strip(),
     }
 
 
 @transaction.atomic
 def save_objective(
-    user: Any,
+    user: Viewer,
     plan: Plan,
     objective: Objective | None = None,
     *,
-    loaded: str | None = None,
+    version: int | None = None,
+    order: int | None = None,
     **fields: Any,
 ) -> Objective:
-    """Create (objective=None) or update an objective; raise ObjectiveProblems naming each field."""
+    """Create (objective=None, after the last unless `order`) or update an objective (fields
+    not given keep their value); raise PlanError naming every problem."""
     require_plan_editor(user, plan)
     unknown = set(fields) - set(OBJECTIVE_INPUT)
     if unknown:
         raise TypeError(f"save_objective: unknown fields {sorted(unknown)}")
     if objective is not None:
-        objective = _lock_unchanged(objective, loaded)
+        objective = lock_current(objective, version)
         if objective.plan_id != plan.pk:
             raise PlanError(_("Mục tiêu không thuộc kế hoạch này."))
+        fields = {**{name: getattr(objective, name) for name in OBJECTIVE_INPUT}, **fields}
     problems = objective_problems(plan, fields, objective)
     if problems:
-        raise ObjectiveProblems(problems)
+        raise PlanError(problems=problems)
     values = _objective_values(fields)
     if objective is None:
-        return create_objective(user, plan, **values)
-    return update_objective(user, objective, **values)
+        objective = Objective(plan=plan, order=order or plan.objectives.count() + 1, **values)
+        objective.save()
+        changes = diff({}, snapshot(objective, OBJECTIVE_FIELDS))
+        record(user, objective, "objective.create", changes, province=plan.province)
+        return objective
+    before = snapshot(objective, OBJECTIVE_FIELDS)
+    for name, value in {**values, **({"order": order} if order else {})}.items():
+        setattr(objective, name, value)
+    changes = diff(before, snapshot(objective, OBJECTIVE_FIELDS))
+    if changes:
+        bump(objective)
+        objective.save()
+        record(user, objective, "objective.update", changes, province=plan.province)
+    return objective
 
 
 @transaction.atomic
-def remove_objective(user: Any, objective: Objective, *, loaded: str | None = None) -> None:
+def delete_objective(user: Viewer, objective: Objective, *, version: int | None = None) -> None:
     """Delete an objective; the plan's own history keeps a line saying which one went."""
     plan = objective.plan
     require_plan_editor(user, plan)
-    objective = _lock_unchanged(objective, loaded)
+    objective = lock_current(objective, version)
     record(user, plan, "objective.delete", {"objective": [str(objective), None]})
-    delete_objective(user, objective)
+    gone = {k: [v, None] for k, v in snapshot(objective, OBJECTIVE_FIELDS).items()}
+    record(user, objective, "objective.delete", gone, province=plan.province)
+    objective.delete()
+
+
+def _check_section(section: Section) -> None:
+    if not section.code or not section.title:
+        raise PlanError(_("Mục cần có số mục và tên mục."), "code")
+    duplicate = Section.objects.filter(plan_id=section.plan_id, code=section.code)
+    if duplicate.exclude(pk=section.pk).exists():
+        raise PlanError(_("Kế hoạch đã có mục mang số này."), "code")
 
 
 @transaction.atomic
 def save_section(
-    user: Any,
+    user: Viewer,
     plan: Plan,
     section: Section | None = None,
     *,
-    loaded: str | None = None,
+    version: int | None = None,
+    order: int | None = None,
     code: str,
     title: str,
 ) -> Section:
+    """Create (section=None, after the last unless `order`) or update a section."""
     require_plan_editor(user, plan)
     if section is None:
-        return create_section(user, plan, code=code, title=title)
-    section = _lock_unchanged(section, loaded)
-    if section.plan_id != plan.pk:
-        raise PlanError(_("Mục không thuộc kế hoạch này."))
-    return update_section(user, section, code=code, title=title)
+        section = Section(plan=plan, order=order or plan.sections.count() + 1)
+        before: dict[str, Any] = {}
+    else:
+        section = lock_current(section, version)
+        if section.plan_id != plan.pk:
+            raise PlanError(_("Mục không thuộc kế hoạch này."))
+        before = snapshot(section, SECTION_FIELDS)
+    section.code, section.title = code.strip(), title.strip()
+    _check_section(section)
+    changes = diff(before, snapshot(section, SECTION_FIELDS))
+    if before and not changes:
+        return section
+    if before:
+        bump(section)
+    try:
+        with transaction.atomic():
+            section.save()
+    except IntegrityError:
+        raise PlanError(_("Kế hoạch đã có mục mang số này."), "code") from None
+    action = "section.update" if before else "section.create"
+    record(user, section, action, changes, province=plan.province)
+    return section
 
 
 @transaction.atomic
-def delete_section(user: Any, section: Section, *, loaded: str | None = None) -> None:
+def delete_section(user: Viewer, section: Section, *, version: int | None = None) -> None:
     """Refused while tasks use the section: moving them is the coordinator's decision."""
     plan = section.plan
     require_plan_editor(user, plan)
-    section = _lock_unchanged(section, loaded)
+    section = lock_current(section, version)
     used = section.tasks.count()
     if used:
         raise PlanError(
@@ -187,7 +193,7 @@ def delete_section(user: Any, section: Section, *, loaded: str | None = None) ->
     section.delete()
 
 
-def _move(user: Any, rows: list[Any], obj: Any, direction: Direction, action: str) -> None:
+def _move(user: Viewer, rows: list[Any], obj: Any, direction: Direction, action: str) -> None:
     """Swap `obj` with its neighbour and renumber 1…n, auditing every order that changed."""
     position = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
     other = position - 1 if direction == "up" else position + 1
@@ -202,7 +208,7 @@ def _move(user: Any, rows: list[Any], obj: Any, direction: Direction, action: st
 
 
 @transaction.atomic
-def move_objective(user: Any, objective: Objective, direction: Direction) -> None:
+def move_objective(user: Viewer, objective: Objective, direction: Direction) -> None:
     require_plan_editor(user, objective.plan)
     rows = list(
         Objective.objects.select_for_update()
@@ -214,7 +220,7 @@ def move_objective(user: Any, objective: Objective, direction: Direction) -> Non
 
 
 @transaction.atomic
-def move_section(user: Any, section: Section, direction: Direction) -> None:
+def move_section(user: Viewer, section: Section, direction: Direction) -> None:
     require_plan_editor(user, section.plan)
     rows = list(
         Section.objects.select_for_update()

@@ -8,11 +8,10 @@ from typing import Any
 
 from django.db import transaction
 
-from chiso.audit.services import record
 from chiso.plans.models import Objective, Plan
 from chiso.plans.objective_file import read_objective_file
+from chiso.plans.services.drafting import delete_objective, save_objective
 from chiso.plans.services.guards import require_plan_editor
-from chiso.plans.services.plans import create_objective, delete_objective, update_objective
 
 
 @dataclass(frozen=True)
@@ -48,13 +47,11 @@ def import_objectives(
         if current is None:
             order = position if replace else next_order
             next_order += 0 if replace else 1
-            create_objective(user, plan, code=item.id, order=order, **fields)
+            save_objective(user, plan, code=item.id, order=order, **fields)
             created += 1
             continue
-        if replace:
-            fields["order"] = position
         before = _values(current)
-        update_objective(user, current, **fields)
+        save_objective(user, plan, current, order=position if replace else None, **fields)
         current.refresh_from_db()
         if _values(current) == before:
             unchanged += 1
@@ -64,7 +61,6 @@ def import_objectives(
         kept = {item.id for item in spec.objectives}
         for code, objective in existing.items():
             if code not in kept:
-                record(user, plan, "objective.delete", {"objective": [str(objective), None]})
                 delete_objective(user, objective)
                 removed += 1
     return ImportSummary(created, updated, unchanged, removed)

@@ -21,8 +21,9 @@ from chiso.audit.services import diff, record, snapshot
 from chiso.plans import schedule
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, ProgressReport, ReportPeriod, ReportSchedule, Task
-from chiso.plans.services.guards import bump, lock_current, require_plan_editor
+from chiso.plans.services.guards import require_plan_editor
 from chiso.site import clock
+from chiso.workflow.locking import bump, lock_current
 
 SCHEDULE_FIELDS = ("report_schedule", "report_dates", "schedule_start")
 MAX_DATES = 60

@@ -18,8 +18,8 @@ from chiso.plans.errors import PlanError
 from chiso.plans.evidence import CheckedFile, carry, check_upload, store
 from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPeriod, ReportState
 from chiso.plans.services import periods
-from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
+from chiso.workflow.locking import bump, lock_current
 
 # Report texts stay well inside one Excel cell (32,767 characters), so the XLSX exports never
 # cut them; a longer text belongs in an attached document.

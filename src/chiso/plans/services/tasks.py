@@ -21,7 +21,8 @@ from chiso.plans.services.assigning import (
     relation_for,
     remove_assignment,
 )
-from chiso.plans.services.guards import bump, lock_current, require_plan_editor
+from chiso.plans.services.guards import require_plan_editor
+from chiso.workflow.locking import bump, lock_current
 
 TASK_FIELDS = (
     "code",

@@ -1,0 +1,11 @@
+"""The audit action of the task catalogue, worded for people (chiso.audit.history)."""
+
+from django.utils.translation import pgettext_lazy
+
+from chiso.audit.history import register_actions
+
+register_actions(
+    {
+        "catalogue.import": pgettext_lazy("history", "Nhập danh mục nhiệm vụ"),
+    }
+)
