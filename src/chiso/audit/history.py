@@ -15,6 +15,7 @@ from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.db.models import QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy
 
 from chiso.audit.models import AuditEntry
 from chiso.audit.services import history_for
@@ -40,6 +41,16 @@ def register_actions(labels: Mapping[str, Label]) -> None:
 def register_fields(labels: Mapping[str, Label]) -> None:
     """Labels of change keys that are no model field (a model field's verbose name is used)."""
     _register(_FIELDS, labels, "audit field")
+
+
+# Actions recorded under the plain verb (documents, places): the object names what was made.
+register_actions(
+    {
+        "create": pgettext_lazy("history", "Tạo"),
+        "update": pgettext_lazy("history", "Sửa"),
+        "delete": pgettext_lazy("history", "Xóa"),
+    }
+)
 
 
 def registered_actions() -> frozenset[str]:

@@ -7,9 +7,6 @@ from chiso.audit.history import register_actions
 
 register_actions(
     {
-        "create": pgettext_lazy("history", "Tạo"),
-        "update": pgettext_lazy("history", "Sửa"),
-        "delete": pgettext_lazy("history", "Xóa"),
         "issue": pgettext_lazy("history", "Vào sổ văn bản"),
         "correct": pgettext_lazy("history", "Đính chính văn bản"),
         "freeze": pgettext_lazy("history", "Lưu bản văn bản đã ban hành"),

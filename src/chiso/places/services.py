@@ -13,12 +13,12 @@ from chiso.accounts.names import agency_key
 from chiso.audit.services import diff, record, snapshot
 from chiso.places.access import can_manage_villages
 from chiso.places.models import Village, VillageKind
-from chiso.plans.errors import PlanError
+from chiso.workflow.errors import ServiceError
 
 FIELDS = ("commune", "kind", "name", "code", "active")
 
 
-class PlaceError(PlanError):
+class PlaceError(ServiceError):
     """A rule refused the change; the message is translated, `field` names the form field."""
 
 
