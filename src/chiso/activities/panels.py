@@ -1,23 +1,29 @@
-"""The home-page panels: inspections and their follow-up for coordinators and leadership, the
-visits to their own agency for agency staff, the Front's own supervision for supervisors."""
+"""The activities app's panels on other apps' pages (chiso.web.panels): on the home page,
+inspections and their follow-up for coordinators and leadership, the visits to their own agency
+for agency staff; on a plan's dashboard, the plan's inspections; on an agency's page, the
+inspection visits to it."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Role
+from chiso.accounts.models import Agency, Role
 from chiso.accounts.roles import reads_province, role_of
 from chiso.activities import access
-from chiso.activities.models import InspectionKind, VisitState
+from chiso.activities.access import visits_for
+from chiso.activities.models import InspectionKind, InspectionPlan, VisitState
 from chiso.activities.summary import agency_inspections, inspection_summary
-from chiso.web.home import HomePanel
+from chiso.plans.models import Plan
+from chiso.site import clock
+from chiso.web.panels import AGENCY, HOME, PLAN_DASHBOARD, Panel, register_panel
 
 SHOWN = 5
 
 
-def activities_panel(request: HttpRequest) -> HomePanel | None:
+def activities_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     if not user.is_authenticated or getattr(user, "province", None) is None:
         return None
@@ -26,7 +32,7 @@ def activities_panel(request: HttpRequest) -> HomePanel | None:
         if not summary.inspection_plans:
             return None
         # Wide: its table of inspected agencies needs the row's width.
-        return HomePanel(
+        return Panel(
             _("Kiểm tra và khắc phục"),
             "activities/_panel_summary.html",
             {"summary": summary},
@@ -37,14 +43,14 @@ def activities_panel(request: HttpRequest) -> HomePanel | None:
     visits = agency_inspections(user.agency)[:3]
     if not visits:
         return None
-    return HomePanel(
+    return Panel(
         _("Kiểm tra tại đơn vị"),
         "activities/_agency_inspections.html",
         {"visits": visits, "agency": user.agency, "compact": True},
     )
 
 
-def supervision_panel(request: HttpRequest) -> HomePanel | None:
+def supervision_panel(request: HttpRequest) -> Panel | None:
     """The Fatherland Front's own supervision: the plans it leads and their visits, planned
     ones first (what it has to do next)."""
     user = request.user
@@ -59,9 +65,48 @@ def supervision_panel(request: HttpRequest) -> HomePanel | None:
         )
         .order_by("-starts_on", "-id")[:SHOWN]
     )
-    return HomePanel(
+    return Panel(
         _("Giám sát của Mặt trận"),
         "activities/_panel_supervision.html",
         {"plans": list(plans), "can_create": access.can_create_inspection_plan(user)},
         priority=12,
     )
+
+
+def plan_inspections_panel(request: HttpRequest, plan: Plan) -> Panel | None:
+    """The plan's inspection results, for those who read the whole province (issue 7)."""
+    if not reads_province(request.user):
+        return None
+    # One query for the usual case (no inspection plan yet) instead of the summary's six.
+    if not InspectionPlan.objects.filter(province_id=plan.province_id, plan=plan).exists():
+        return None
+    summary = inspection_summary(plan.province, plan, clock.today())
+    if not summary.inspection_plans:
+        return None
+    return Panel(
+        _("Kiểm tra và khắc phục"),
+        "activities/_panel_summary.html",
+        {"summary": summary},
+        testid="dashboard-inspections",
+        link_url=reverse("activities:inspection-list"),
+        link_label=_("Xem các kế hoạch kiểm tra"),
+    )
+
+
+def agency_inspections_panel(request: HttpRequest, agency: Agency) -> Panel:
+    """Inspection visits to the agency that the user may see (the activities app's rule)."""
+    visible = set(visits_for(request.user).filter(agency=agency).values_list("pk", flat=True))
+    return Panel(
+        _("Kiểm tra việc thực hiện"),
+        "activities/_agency_inspections.html",
+        {"visits": [v for v in agency_inspections(agency) if v.pk in visible], "compact": False},
+        testid="agency-inspections",
+        link_url=reverse("activities:agency-inspections", args=[agency.pk]),
+        link_label=_("Tất cả đợt kiểm tra của đơn vị"),
+    )
+
+
+register_panel(HOME, supervision_panel)
+register_panel(HOME, activities_panel)
+register_panel(PLAN_DASHBOARD, plan_inspections_panel)
+register_panel(AGENCY, agency_inspections_panel)

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from chiso.accounts.roles import is_coordinator, reads_province, viewer_key
+from chiso.accounts.roles import is_coordinator, viewer_key
 from chiso.audit.services import with_revision
 from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
@@ -22,9 +22,10 @@ from chiso.plans.access import (
     plans_for,
 )
 from chiso.plans.compliance import current_compliance
-from chiso.plans.models import Assignment, Plan
+from chiso.plans.models import Assignment
 from chiso.site import clock
 from chiso.web.fragments import fragment, province_fragment
+from chiso.web.panels import PLAN_DASHBOARD, panels
 from chiso.web.params import int_param
 
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
@@ -73,7 +74,7 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
                 lambda: list(plans_for(user).exclude(pk=plan.pk).order_by("-year", "-id")[:10])
             ),
             "can_edit": can_edit_plan(user, plan),
-            "inspections": SimpleLazyObject(lambda: _inspections(request, plan) or {}),
+            "panels": SimpleLazyObject(lambda: panels(PLAN_DASHBOARD, request, plan)),
             "compliance": SimpleLazyObject(
                 lambda: current_compliance(
                     assignments_for(user).filter(task__plan=plan), clock.today()
@@ -81,20 +82,6 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
             ),
         },
     )
-
-
-def _inspections(request: HttpRequest, plan: Plan) -> dict[str, object] | None:
-    """The plan's inspection results, for those who read the whole province (issue 7)."""
-    from chiso.activities.models import InspectionPlan
-    from chiso.activities.summary import inspection_summary
-
-    if not reads_province(request.user):
-        return None
-    # One query for the usual case (no inspection plan yet) instead of the summary's six.
-    if not InspectionPlan.objects.filter(province_id=plan.province_id, plan=plan).exists():
-        return None
-    summary = inspection_summary(plan.province, plan, clock.today())
-    return {"summary": summary} if summary.inspection_plans else None
 
 
 def _days(request: HttpRequest) -> int:

@@ -24,7 +24,7 @@ from chiso.plans import access
 from chiso.plans.models import Plan
 from chiso.plans.status import due_soon_days
 from chiso.site import clock
-from chiso.web.home import HomePanel
+from chiso.web.panels import HOME, Panel, register_panel
 
 
 def _signed_in(request: HttpRequest) -> Any:
@@ -39,7 +39,7 @@ def _current_plan(user: Any) -> Plan | None:
     return plans.first()  # type: ignore[no-any-return]
 
 
-def agency_work_panel(request: HttpRequest) -> HomePanel | None:
+def agency_work_panel(request: HttpRequest) -> Panel | None:
     user = _signed_in(request)
     if user is None or user.agency_id is None or not roles.has_role(user, roles.REPORTING_ROLES):
         return None
@@ -47,7 +47,7 @@ def agency_work_panel(request: HttpRequest) -> HomePanel | None:
     work = agency_work(user, today, due_soon_days())
     for a in work.overdue.rows:
         a.days_late = (today - a.due).days
-    return HomePanel(
+    return Panel(
         title=_("Việc của cơ quan"),
         template="dashboards/_work_agency.html",
         context={"work": work, "agency": user.agency, "today": today},
@@ -56,11 +56,11 @@ def agency_work_panel(request: HttpRequest) -> HomePanel | None:
     )
 
 
-def signoff_panel(request: HttpRequest) -> HomePanel | None:
+def signoff_panel(request: HttpRequest) -> Panel | None:
     user = _signed_in(request)
     if user is None or roles.role_of(user) != Role.AGENCY_HEAD:
         return None
-    return HomePanel(
+    return Panel(
         title=_("Báo cáo chờ bạn duyệt"),
         template="dashboards/_work_signoff.html",
         context={"waiting": signoff_work(user)},
@@ -69,7 +69,7 @@ def signoff_panel(request: HttpRequest) -> HomePanel | None:
     )
 
 
-def review_panel(request: HttpRequest) -> HomePanel | None:
+def review_panel(request: HttpRequest) -> Panel | None:
     user = _signed_in(request)
     if user is None or not roles.has_role(user, roles.REVIEWING_ROLES):
         return None
@@ -78,7 +78,7 @@ def review_panel(request: HttpRequest) -> HomePanel | None:
     work = review_work(user, clock.today())
     if not work.waiting.total and not access.can_edit_plan(user):
         return None  # leadership reviews now and then: no empty panel on their home page
-    return HomePanel(
+    return Panel(
         title=_("Báo cáo chờ duyệt"),
         template="dashboards/_work_review.html",
         context={"work": work},
@@ -86,7 +86,7 @@ def review_panel(request: HttpRequest) -> HomePanel | None:
     )
 
 
-def province_overdue_panel(request: HttpRequest) -> HomePanel | None:
+def province_overdue_panel(request: HttpRequest) -> Panel | None:
     user = _signed_in(request)
     if user is None or not access.can_edit_plan(user):
         return None
@@ -97,7 +97,7 @@ def province_overdue_panel(request: HttpRequest) -> HomePanel | None:
     late = province_overdue(plan, user, today)
     for a in late.rows:
         a.days_late = (today - a.due).days
-    return HomePanel(
+    return Panel(
         title=_("Nhiệm vụ quá hạn trong tỉnh"),
         template="dashboards/_work_overdue.html",
         context={"late": late, "plan": plan},
@@ -105,7 +105,7 @@ def province_overdue_panel(request: HttpRequest) -> HomePanel | None:
     )
 
 
-def objectives_panel(request: HttpRequest) -> HomePanel | None:
+def objectives_panel(request: HttpRequest) -> Panel | None:
     user = _signed_in(request)
     if user is None or not roles.is_read_only(user):
         return None
@@ -113,7 +113,7 @@ def objectives_panel(request: HttpRequest) -> HomePanel | None:
     if plan is None:
         return None
     results, _note = plan_results(plan)
-    return HomePanel(
+    return Panel(
         title=_("Mục tiêu của kế hoạch"),
         template="dashboards/_work_objectives.html",
         context={"plan": plan, "objectives": objective_lines(plan, results)},
@@ -122,10 +122,11 @@ def objectives_panel(request: HttpRequest) -> HomePanel | None:
     )
 
 
-PROVIDERS = [
+for provider in (
     signoff_panel,
     review_panel,
     agency_work_panel,
     province_overdue_panel,
     objectives_panel,
-]
+):
+    register_panel(HOME, provider)

@@ -8,9 +8,5 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from chiso.notifications import receivers
-        from chiso.notifications.panels import unread_panel
-        from chiso.web.home import PANEL_PROVIDERS
 
         receivers.connect()
-        if unread_panel not in PANEL_PROVIDERS:
-            PANEL_PROVIDERS.append(unread_panel)

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 
 from chiso.notifications.models import Notification
 from chiso.notifications.text import describe
-from chiso.web.home import HomePanel
+from chiso.web.panels import HOME, Panel, register_panel
 
 SHOWN = 5
 
 
-def unread_panel(request: HttpRequest) -> HomePanel | None:
+def unread_panel(request: HttpRequest) -> Panel | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
@@ -22,9 +22,12 @@ def unread_panel(request: HttpRequest) -> HomePanel | None:
     if not rows:
         return None
     total = len(rows) if len(rows) < SHOWN else unread.count()
-    return HomePanel(
+    return Panel(
         title=_("Thông báo chưa đọc"),
         template="notifications/_home_panel.html",
         context={"rows": [(n, describe(n)) for n in rows], "total": total},
         priority=15,
     )
+
+
+register_panel(HOME, unread_panel)

@@ -3,8 +3,6 @@ evidence downloads, "my assignments" and an agency's page."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -26,6 +24,7 @@ from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
+from chiso.web.panels import AGENCY, panels
 from chiso.web.params import int_param
 from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import show_error
@@ -257,18 +256,8 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "agency": agency,
             "assignments": _assignment_rows(qs),
-            "inspections": _agency_inspections(request.user, agency),
+            "panels": panels(AGENCY, request, agency),
             "today": clock.today(),
             "compliance": current_compliance(qs, clock.today()),
         },
     )
-
-
-def _agency_inspections(user: Any, agency: Any) -> dict[str, Any]:
-    """Inspection visits to the agency that the user may see (the activities app's rule)."""
-    # Imported here: activities builds on plans, not the other way round.
-    from chiso.activities.access import visits_for
-    from chiso.activities.summary import agency_inspections
-
-    visible = set(visits_for(user).filter(agency=agency).values_list("pk", flat=True))
-    return {"visits": [v for v in agency_inspections(agency) if v.pk in visible], "compact": False}

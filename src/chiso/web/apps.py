@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,7 @@ class WebConfig(AppConfig):
 
     def ready(self) -> None:
         from chiso.web import text  # noqa: F401  (NFC on save, the SQLite search function)
+
+        # Every app's `menu.py` and `panels.py` register what it adds to the menu and to other
+        # apps' pages (chiso.web.navigation, chiso.web.panels), as Django's admin finds admin.py.
+        autodiscover_modules("menu", "panels")

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from chiso.web.navigation import menu
+
 
 def site(request: HttpRequest) -> dict[str, object]:
     """The header shows the user's province; anonymous visitors see the app's own name."""
@@ -27,12 +29,10 @@ def nav_items(request: HttpRequest) -> list[NavItem]:
     """Navigation entries registered by the apps, shown only where the URL exists."""
     from django.urls import NoReverseMatch, reverse
 
-    from chiso.web.navigation import NAVIGATION
-
     user = getattr(request, "user", None)
     logged_in = bool(user and user.is_authenticated)
     items = []
-    for entry in NAVIGATION:
+    for entry in menu():
         if (entry.requires_login and not logged_in) or (entry.anonymous_only and logged_in):
             continue
         if entry.visible_to is not None and not entry.visible_to(user):

@@ -1,4 +1,6 @@
-"""The main menu, declared as data. Apps add their entry here (one line each)."""
+"""The main menu and the header's bell, declared as data. Each app registers its own entries
+from its AppConfig.ready (`register_entry`), with the checks and counts it owns, so the menu's
+app never imports them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -7,31 +9,13 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from chiso.accounts.roles import REPORTING_ROLES, REVIEWING_ROLES, has_role
-
-
-def _document_requesters(user: Any) -> bool:
-    from chiso.documents.services import can_request_documents
-
-    return can_request_documents(user)
-
-
-def _inbox_users(user: Any) -> bool:
-    # By role alone (no query on every page): leadership sees the entry even when the province
-    # has not named them to review Sở Nội vụ's reports.
-    return has_role(user, REPORTING_ROLES | REVIEWING_ROLES)
-
-
-def _inbox_count(user: Any) -> int:
-    from chiso.plans.inbox import inbox_count
-
-    return inbox_count(user)
-
 
 @dataclass(frozen=True)
 class NavEntry:
     url_name: str
     label: str | Promise
+    # Position in the menu, smallest first.
+    order: int = 100
     requires_login: bool = True
     # Shown only when this returns True for the user (the page checks again on the server).
     visible_to: Callable[[Any], bool] | None = None
@@ -41,40 +25,33 @@ class NavEntry:
     # by `web.views.menu_counts`, which the page calls after it loads: pages served from the
     # fragment cache stay a few queries whatever the counts cost.
     badge: Callable[[Any], int] | None = None
+    # False: not a menu entry but the header's bell (its badge is counted with the menu's).
+    in_menu: bool = True
 
     @property
     def badge_id(self) -> str:
         return f"badge-{self.url_name.replace(':', '-')}" if self.badge is not None else ""
 
 
-NAVIGATION: list[NavEntry] = [
-    NavEntry("home", _("Trang chủ"), requires_login=False),
-    NavEntry("public:index", _("Công khai kết quả"), requires_login=False, anonymous_only=True),
-    NavEntry("public:results", _("Kết quả PAPI")),
-    NavEntry("targets:page", _("Lộ trình mục tiêu")),
-    NavEntry("plans:plan-list", _("Kế hoạch")),
-    NavEntry("plans:inbox", _("Chờ xử lý"), visible_to=_inbox_users, badge=_inbox_count),
-    NavEntry("dashboards:home", _("Bảng điều khiển")),
-    NavEntry("activities:index", _("Kiểm tra, tuyên truyền")),
-    NavEntry("documents:page", _("Văn bản, báo cáo"), visible_to=_document_requesters),
-    NavEntry("plans:help", _("Hướng dẫn")),
-]
+_ENTRIES: dict[str, NavEntry] = {}
 
 
-def _unread(user: Any) -> int:
-    from chiso.notifications.services import unread_count
+def register_entry(entry: NavEntry) -> None:
+    """Add (or, in tests that start the apps again, replace) the entry for its URL name."""
+    _ENTRIES[entry.url_name] = entry
 
-    return unread_count(user)
 
-
-# The bell in the header (not a menu entry): every signed-in user has one.
-BELL = NavEntry("notifications:list", _("Thông báo"), badge=_unread)
+def menu() -> list[NavEntry]:
+    return sorted((e for e in _ENTRIES.values() if e.in_menu), key=lambda e: e.order)
 
 
 def badge_counts(user: Any) -> list[tuple[str, int]]:
     """(element id, count) for every badge the user sees: the menu's and the bell's."""
     return [
         (entry.badge_id, entry.badge(user))
-        for entry in [*NAVIGATION, BELL]
+        for entry in _ENTRIES.values()
         if entry.badge is not None and (entry.visible_to is None or entry.visible_to(user))
     ]
+
+
+register_entry(NavEntry("home", _("Trang chủ"), order=10, requires_login=False))

@@ -5,7 +5,8 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
-from chiso.web.home import home_panels
+from chiso.web.navigation import badge_counts
+from chiso.web.panels import home_panels
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,6 +30,4 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def menu_counts(request: HttpRequest) -> HttpResponse:
     """The menu's badges (reports waiting, unread notifications) as out-of-band fragments; the
     page asks for them once loaded (htmx)."""
-    from chiso.web.navigation import badge_counts
-
     return render(request, "web/_menu_counts.html", {"counts": badge_counts(request.user)})

@@ -1,0 +1,7 @@
+"""Inspections and outreach in the menu (chiso.web.navigation)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from chiso.web.navigation import NavEntry, register_entry
+
+register_entry(NavEntry("activities:index", _("Kiểm tra, tuyên truyền"), order=80))

@@ -1,0 +1,7 @@
+"""The dashboards in the menu (chiso.web.navigation)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from chiso.web.navigation import NavEntry, register_entry
+
+register_entry(NavEntry("dashboards:home", _("Bảng điều khiển"), order=70))
