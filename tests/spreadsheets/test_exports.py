@@ -10,7 +10,7 @@ from typing import Any
 from django.test import Client
 from openpyxl import load_workbook
 
-from chiso.spreadsheets.export import Column, Kind, table_to_xlsx
+from chiso.spreadsheets.xlsx import Column, Kind, table_to_xlsx
 from tests.dashboards.conftest import PlanData
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from chiso.activities.coverage import PostingCoverage
 from chiso.activities.models import Posting
 from chiso.plans.models import Plan
-from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
+from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
 
 
 def _still_posted(posting: Posting) -> str:

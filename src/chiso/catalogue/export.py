@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from chiso.catalogue.services import COLUMNS
 from chiso.index.catalogue import CatalogueEntry
-from chiso.spreadsheets.export import Column, Sheet, workbook_to_xlsx
+from chiso.spreadsheets.xlsx import Column, Sheet, workbook_to_xlsx
 
 WIDTHS = (10, 70, 18, 30, 10, 14)
 

@@ -25,7 +25,7 @@ from chiso.index.catalogue import CatalogueError, suggest
 from chiso.plans.access import can_edit_plan, get_or_404, plans_for
 from chiso.plans.errors import PlanError
 from chiso.public.data import current_results
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets.xlsx import xlsx_response
 
 
 def _province(request: HttpRequest) -> Province:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from chiso.index import Results
 from chiso.index.peer_compare import learn_from_spans
 from chiso.public.peers import PeersPage
-from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
+from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
 
 
 def _side_by_side(page: PeersPage, lang: str) -> Sheet:

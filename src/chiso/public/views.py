@@ -19,7 +19,7 @@ from chiso.public.published import get_public_plan, public_plans, published_plan
 from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
 from chiso.site import clock
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.web.params import parse_id
 
 

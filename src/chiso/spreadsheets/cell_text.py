@@ -1,5 +1,5 @@
 """Values as chiso writes them into workbook cells: the one place for the rules every XLSX it
-writes follows (`spreadsheets.export` for every table, `documents.annex` for the report annex).
+writes follows (`spreadsheets.xlsx` for every table, `documents.annex` for the report annex).
 
 * **Text is never a formula.** openpyxl stores a string starting with "=" as a formula, and Excel
   evaluates text that starts with =, +, -, @ (OWASP "CSV injection"): a task titled

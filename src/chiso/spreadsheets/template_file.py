@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, SHEET_NAME, TASK_COLUMNS
+from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
 
 _WIDTHS = {
     "code": 8,

@@ -23,8 +23,7 @@ from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan
 from chiso.plans.queries import TaskFilter, filter_tasks
 from chiso.site import clock
-from chiso.spreadsheets import exports
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets import plan_exports
 from chiso.spreadsheets.filters import filter_assignments, filter_reports
 from chiso.spreadsheets.forms import FrameworkUploadForm
 from chiso.spreadsheets.framework_import import (
@@ -35,6 +34,7 @@ from chiso.spreadsheets.framework_import import (
 )
 from chiso.spreadsheets.models import TaskImport
 from chiso.spreadsheets.template_file import framework_template
+from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.web.params import int_param
 
 
@@ -113,7 +113,7 @@ def framework_template_xlsx(request: HttpRequest) -> HttpResponse:
 def plan_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("issuer"), pk=plan_id)
     name = f"ke-hoach-{plan.pk}-{_stamp()}.xlsx"
-    return xlsx_response(name, exports.plan_workbook(plan))
+    return xlsx_response(name, plan_exports.plan_workbook(plan))
 
 
 @login_required
@@ -124,17 +124,17 @@ def tasks_xlsx(request: HttpRequest) -> HttpResponse:
     if plan_id is not None:
         tasks = tasks.filter(plan_id=plan_id)
     tasks = filter_tasks(tasks, TaskFilter.from_query(request.GET), clock.today())
-    return xlsx_response(f"nhiem-vu-{_stamp()}.xlsx", exports.tasks_workbook(tasks))
+    return xlsx_response(f"nhiem-vu-{_stamp()}.xlsx", plan_exports.tasks_workbook(tasks))
 
 
 @login_required
 def assignments_xlsx(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     qs = filter_assignments(assignments_for(request.user), request.GET, today)
-    return xlsx_response(f"phan-cong-{_stamp()}.xlsx", exports.assignments_workbook(qs, today))
+    return xlsx_response(f"phan-cong-{_stamp()}.xlsx", plan_exports.assignments_workbook(qs, today))
 
 
 @login_required
 def reports_xlsx(request: HttpRequest) -> HttpResponse:
     qs = filter_reports(reports_for(request.user), request.GET)
-    return xlsx_response(f"bao-cao-{_stamp()}.xlsx", exports.reports_workbook(qs))
+    return xlsx_response(f"bao-cao-{_stamp()}.xlsx", plan_exports.reports_workbook(qs))

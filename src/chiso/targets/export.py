@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
+from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
 from chiso.targets.numbers import fixed, signed
 from chiso.targets.service import TargetPage
 

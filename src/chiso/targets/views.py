@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.targets.export import allocation_workbook, workbook_filename
 from chiso.targets.forms import TargetForm, defaults
 from chiso.targets.service import TargetPage, TargetUnavailable, build_page, scope_for

@@ -22,7 +22,7 @@ from chiso.activities.summary import activity_summary, inspection_summary
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404, plans_for
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.workflow.forms import run
 
 

@@ -20,8 +20,8 @@ from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan, ProgressReport, Relation, Task
 from chiso.plans.status import Status, status_expression
 from chiso.spreadsheets.cell_text import fit_text
-from chiso.spreadsheets.export import Column, Kind, Sheet, workbook_to_xlsx
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, TASK_COLUMNS
+from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
 
 
 def _task_columns() -> list[Column]:
