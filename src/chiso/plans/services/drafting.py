@@ -98,13 +98,15 @@ def save_objective(
         raise PlanError(problems=problems)
     values = _objective_values(fields)
     if objective is None:
-        objective = Objective(plan=plan, order=order or plan.objectives.count() + 1, **values)
+        if order is None:
+            order = plan.objectives.count() + 1
+        objective = Objective(plan=plan, order=order, **values)
         objective.save()
         changes = diff({}, snapshot(objective, OBJECTIVE_FIELDS))
         record(user, objective, "objective.create", changes, province=plan.province)
         return objective
     before = snapshot(objective, OBJECTIVE_FIELDS)
-    for name, value in {**values, **({"order": order} if order else {})}.items():
+    for name, value in {**values, **({} if order is None else {"order": order})}.items():
         setattr(objective, name, value)
     changes = diff(before, snapshot(objective, OBJECTIVE_FIELDS))
     if changes:
@@ -148,7 +150,9 @@ def save_section(
     """Create (section=None, after the last unless `order`) or update a section."""
     require_plan_editor(user, plan)
     if section is None:
-        section = Section(plan=plan, order=order or plan.sections.count() + 1)
+        if order is None:
+            order = plan.sections.count() + 1
+        section = Section(plan=plan, order=order)
         before: dict[str, Any] = {}
     else:
         section = lock_current(section, version)
