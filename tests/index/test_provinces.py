@@ -94,7 +94,7 @@ def test_unknown_without_suggestion() -> None:
 def test_display_names() -> None:
     p = match_province("Khanh Hoa", 2022)
     assert p.full_name == "Tỉnh Khánh Hòa"
-    assert p.display("en") == "Khánh Hòa"  # names keep their diacritics in English too
+    assert p.display() == "Khánh Hòa"  # names keep their diacritics in English too
     assert p.name_en == "Khanh Hoa"
     assert match_province("Hanoi", 2022).full_name == "Thành phố Hà Nội"
 

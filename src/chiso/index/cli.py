@@ -267,7 +267,7 @@ def _profile_table(p: ProvinceProfile, lang: str) -> str:
     t = _LABELS[lang]
     header = [t["code"], t["name"], t["score"], t["rank"], t["tier"], t["change"], t["places"]]
     blocks = [
-        f"{p.index} {p.year} — {p.province.display(lang)} ({p.province.code})",
+        f"{p.index} {p.year} — {p.province.display()} ({p.province.code})",
         _aggregate_line(p, lang),
         "",
         t["dimensions"],
@@ -291,7 +291,7 @@ def _ranking_table(r: Ranking, lang: str) -> str:
     rows = [
         [
             "—" if row.rank is None else str(row.rank),
-            row.province.display(lang),
+            row.province.display(),
             fmt_number(row.score, lang),
             _tier_text(
                 row.tier_label if lang == "vi" else row.tier_label_en, row.tier_depends_on_rule
@@ -341,7 +341,7 @@ def _emit_ranking(r: Ranking, fmt: str, lang: str) -> str:
     if fmt == "table":
         return _ranking_table(r, lang)
     rows = [
-        [row.rank, row.province.code, row.province.display(lang), row.score, row.tier]
+        [row.rank, row.province.code, row.province.display(), row.score, row.tier]
         + [row.tier_label if lang == "vi" else row.tier_label_en, int(row.tier_depends_on_rule)]
         for row in r.rows
     ]

@@ -252,7 +252,7 @@ def target_table(r: TargetResult, lang: str = "vi") -> str:
     name = p.name if lang == "vi" else p.name_en
     goal = p.goal_text.get(lang)
     lines = [
-        f"{r.index} {r.year} — {r.province.display(lang)} — {name}: {t['goal']} {goal}",
+        f"{r.index} {r.year} — {r.province.display()} — {name}: {t['goal']} {goal}",
         _need_line(p, r.year, r.baseline_year, lang),
     ]
     if r.outcome is not None and r.outcome.score is not None:

@@ -43,9 +43,10 @@ class Province:
             f"Thành phố {self.name}" if self.kind.startswith("thành phố") else f"Tỉnh {self.name}"
         )
 
-    def display(self, lang: str = "vi") -> str:
+    def display(self) -> str:
         """The name shown to people: the official Vietnamese name with diacritics, in every
-        language (English pages too). `name_en` is only for matching typed names."""
+        language (English pages too; no language to pick). `name_en` is only for matching typed
+        names."""
         return self.name
 
 

@@ -35,7 +35,7 @@ def _row(u: UnitReview, lang: str) -> list[str]:
 def review_table(review: PlanReview, lang: str = "vi") -> str:
     title = _TITLE[lang].format(
         plan=review.work.label,
-        province=review.province.display(lang),
+        province=review.province.display(),
         year=review.year,
         base=review.baseline_year,
     )

@@ -45,7 +45,7 @@ def profile_links(results: Results, lang: str = "vi") -> list[ProvinceLink]:
         result = results.unit_result(province, year, "aggregate")
         links.append(
             ProvinceLink(
-                province.display(lang),
+                province.display(),
                 province_slug(province),
                 year,
                 figure(result, lang) if result else None,
@@ -56,7 +56,7 @@ def profile_links(results: Results, lang: str = "vi") -> list[ProvinceLink]:
 
 def province_choices(results: Results, year: int, lang: str) -> list[tuple[str, str]]:
     """(slug, name) of every province in the data, alphabetical without diacritics."""
-    names = [(province_slug(p), p.display(lang)) for p in results.provinces]
+    names = [(province_slug(p), p.display()) for p in results.provinces]
     return sorted(names, key=lambda item: normalize_name(item[1]))
 
 

@@ -154,7 +154,7 @@ def build_peers(results: Results, query: PeerQuery, lang: str) -> PeersPage:
         learn = tuple(learn_table(item, lang) for item in spans)
     return PeersPage(
         query=query,
-        name=query.province.display(lang),
+        name=query.province.display(),
         years=results.years,
         kind_label=kind_label,
         table=table,
@@ -180,7 +180,7 @@ def learn_table(item: LearnFrom, lang: str) -> LearnTable:
 
     rows = tuple(
         LearnRow(
-            name=g.province.display(lang),
+            name=g.province.display(),
             slug=province_slug(g.province),
             start=fmt_number(g.start, lang),
             end=fmt_number(g.end, lang),
@@ -204,7 +204,7 @@ def learn_table(item: LearnFrom, lang: str) -> LearnTable:
 def _shown_rows(table: SideBySide, lang: str) -> tuple[ShownRow, ...]:
     return tuple(
         ShownRow(
-            name=row.province.display(lang),
+            name=row.province.display(),
             slug=province_slug(row.province),
             is_self=row.is_self,
             cells=tuple(

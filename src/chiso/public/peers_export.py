@@ -23,7 +23,7 @@ def _side_by_side(page: PeersPage, lang: str) -> Sheet:
     rows: list[list[Any]] = []
     if table:
         for row in table.rows:
-            line: list[Any] = [row.province.display(lang)]
+            line: list[Any] = [row.province.display()]
             for cell in row.cells:
                 line += [cell.score, cell.rank]
             rows.append(line)
@@ -67,7 +67,7 @@ def _learn_from(results: Results, page: PeersPage, lang: str) -> Sheet:
                 continue
             for g in item.gainers:
                 rows.append(
-                    [weak.code, weak.label, period, g.province.display(lang), g.start, g.end]
+                    [weak.code, weak.label, period, g.province.display(), g.start, g.end]
                     + [g.gain, g.rank_start, g.rank_end]
                 )
     notes = [

@@ -93,7 +93,7 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
     h = profile.highlights
     return ProfilePage(
         province=province,
-        name=province.display(lang),
+        name=province.display(),
         slug=province_slug(province),
         year=year,
         years=results.years,
@@ -140,10 +140,10 @@ def _radar(results: Results, profile: ProvinceProfile, lang: str) -> SafeString:
     leader = results.ranking(year).rows[0]
     leader_dims = {d.unit: d.score for d in results.profile(leader.province, year).dimensions}
     series = (
-        RadarSeries(profile.province.display(lang), tuple(d.score for d in dims), "province"),
+        RadarSeries(profile.province.display(), tuple(d.score for d in dims), "province"),
         RadarSeries(_("Trung bình cả nước"), tuple(d.national_mean for d in dims), "mean"),
         RadarSeries(
-            _("Tỉnh đứng đầu: %(name)s") % {"name": leader.province.display(lang)},
+            _("Tỉnh đứng đầu: %(name)s") % {"name": leader.province.display()},
             tuple(leader_dims.get(d.unit) for d in dims),
             "best",
         ),
@@ -199,7 +199,7 @@ def _trend(results: Results, series: Series, lang: str) -> SafeString:
         years=results.years,
         lines=(
             TrendLine(
-                series.province.display(lang),
+                series.province.display(),
                 tuple(TrendPoint(p.year, p.score) for p in series.points),
             ),
             _mean_line(results, series),
@@ -241,7 +241,7 @@ def _dimension_charts(results: Results, province: Province, lang: str) -> tuple[
     for unit in dims:
         series = results.series(province, unit.code)
         own = TrendLine(
-            province.display(lang), tuple(TrendPoint(p.year, p.score) for p in series.points)
+            province.display(), tuple(TrendPoint(p.year, p.score) for p in series.points)
         )
         lines[unit.code] = (series, own, _mean_line(results, series))
     # One value range for all eight, so that the small charts can be compared at a glance.

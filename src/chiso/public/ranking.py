@@ -145,7 +145,7 @@ def _rows(
                 rank=r.rank,
                 rank_text=str(r.rank) if r.rank else "—",
                 code=r.province.code,
-                name=r.province.display(lang),
+                name=r.province.display(),
                 href=reverse("public:profile", args=[province_slug(r.province), ranking.year]),
                 score=r.score,
                 score_text=fmt_number(r.score, lang),

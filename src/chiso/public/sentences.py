@@ -27,13 +27,13 @@ def summary(profile: ProvinceProfile, lang: str) -> str:
         return _(
             "Năm %(year)s, %(province)s không có điểm tổng hợp (thiếu số liệu của một chỉ số "
             "nội dung)."
-        ) % {"year": profile.year, "province": profile.province.display(lang)}
+        ) % {"year": profile.year, "province": profile.province.display()}
     text = _(
         "Năm %(year)s, %(province)s đạt %(score)s điểm, xếp thứ %(rank)s/%(of)s tỉnh, thành phố, "
         "thuộc nhóm %(tier)s; %(gap)s điểm so với trung bình cả nước (%(mean)s)."
     ) % {
         "year": profile.year,
-        "province": profile.province.display(lang),
+        "province": profile.province.display(),
         "score": fmt_number(a.score, lang),
         "rank": a.rank,
         "of": a.of,
