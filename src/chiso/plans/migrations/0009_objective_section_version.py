@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0007_inbox_index'),
+        ('plans', '0008_api_list_index'),
     ]
 
     operations = [
