@@ -36,7 +36,7 @@ def _notification(world: World) -> dict[str, Any]:
 
 
 def _mode(world: World) -> dict[str, Any]:
-    return {"email_mode": "digest"}
+    return {"email_mode": "digest", "language": "vi"}
 
 
 SAVES = expect(FOUND, anonymous=LOGIN)

@@ -93,8 +93,8 @@ def test_mail_at_once_as_a_digest_or_not_at_all(world, district_task, make_user,
     for user in (world.nhatrang, world.camranh, world.mttq):
         user.email = f"{user.username}@khanhhoa.gov.vn"
         user.save()
-    services.set_email_mode(world.camranh, EmailMode.DIGEST)
-    services.set_email_mode(world.mttq, EmailMode.OFF)
+    services.set_mail_choice(world.camranh, EmailMode.DIGEST)
+    services.set_mail_choice(world.mttq, EmailMode.OFF)
     deadlines.announce_deadlines(dt.date(2023, 8, 15))  # + the three "assigned" notices
     run = notification_mail.send_immediate()
     assert run.sent == 2 and [m.to for m in mail.outbox] == [["nhatrang@khanhhoa.gov.vn"]] * 2
@@ -167,5 +167,24 @@ def test_the_list_is_a_fixed_number_of_queries(world, client, django_assert_max_
     assert len(page.context["rows"]) == 30
     client.post(reverse("notifications:mark-all-read"))
     assert not Notification.objects.filter(read_at__isnull=True).exists()
-    client.post(reverse("notifications:preferences"), {"email_mode": "digest"})
-    assert services.email_mode(world.nhatrang) == EmailMode.DIGEST
+    client.post(reverse("notifications:preferences"), {"email_mode": "digest", "language": "en"})
+    assert services.mail_choice(world.nhatrang) == services.MailChoice(EmailMode.DIGEST, "en")
+
+
+def test_mail_comes_in_the_language_the_person_chose(world, district_task):
+    world.nhatrang.email = "nhatrang@khanhhoa.gov.vn"
+    world.nhatrang.save()
+    services.set_mail_choice(world.nhatrang, EmailMode.IMMEDIATE, language="en")
+    deadlines.announce_deadlines(dt.date(2023, 8, 15))
+    notification_mail.send_immediate()
+    overdue = [m for m in mail.outbox if "30/06/2023" in m.body]
+    assert overdue and all(m.body.startswith("Dear ") for m in mail.outbox)
+    assert "Kính gửi" not in "".join(m.body for m in mail.outbox)
+
+
+def test_the_mail_language_defaults_to_the_page_language_and_is_checked(world, client):
+    assert services.mail_choice(world.nhatrang).language == "vi"
+    assert services.mail_choice(world.nhatrang, default_language="en").language == "en"
+    client.force_login(world.nhatrang)
+    client.post(reverse("notifications:preferences"), {"email_mode": "off", "language": "fr"})
+    assert services.mail_choice(world.nhatrang) == services.MailChoice(EmailMode.IMMEDIATE, "vi")

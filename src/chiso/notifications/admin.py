@@ -12,4 +12,4 @@ class NotificationAdmin(ReadOnlyAdmin):
 
 @admin.register(Preference)
 class PreferenceAdmin(admin.ModelAdmin):
-    list_display = ("user", "email_mode")
+    list_display = ("user", "email_mode", "language")

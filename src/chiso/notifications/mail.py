@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -51,8 +52,16 @@ def skip_unmailable() -> int:
     )
 
 
+def _language(user: User) -> str:
+    """The language the person chose for mail (Vietnamese without a choice)."""
+    try:
+        return user.notification_preference.language  # type: ignore[attr-defined,no-any-return]
+    except ObjectDoesNotExist:
+        return "vi"
+
+
 def _message(user: User, items: list[Notification], connection: object) -> EmailMessage:
-    with translation.override("vi"):
+    with translation.override(_language(user)):
         lines = [(describe(n), f"{site_url()}{n.url}") for n in items]
         context = {"user": user, "lines": lines, "digest": len(items) > 1}
         subject = " ".join(render_to_string("notifications/email/subject.txt", context).split())
@@ -81,7 +90,7 @@ def send_immediate() -> MailRun:
     rows = list(
         _pending()
         .filter(_mode_is(EmailMode.IMMEDIATE))
-        .select_related("recipient")
+        .select_related("recipient__notification_preference")
         .order_by("created_at", "id")[:BATCH]
     )
     for notification in rows:
@@ -98,6 +107,6 @@ def send_digests() -> MailRun:
         _pending().filter(_mode_is(EmailMode.DIGEST)).values_list("recipient_id", "pk")
     ):
         by_user.setdefault(user_id, []).append(pk)
-    users = User.objects.in_bulk(list(by_user))
+    users = User.objects.select_related("notification_preference").in_bulk(list(by_user))
     sent = sum(_send(users[uid], ids, connection) for uid, ids in by_user.items())
     return MailRun(sent, skipped)

@@ -90,6 +90,11 @@ class Preference(models.Model):
         choices=EmailMode.choices,
         default=EmailMode.IMMEDIATE,
     )
+    # The mail job runs outside any request, so it cannot see the language the person reads the
+    # pages in: they choose it here (chosen when they save, from the page's language).
+    language = models.CharField(
+        _("ngôn ngữ của thư"), max_length=8, choices=settings.LANGUAGES, default="vi"
+    )
 
     class Meta:
         verbose_name = _("cài đặt thông báo")

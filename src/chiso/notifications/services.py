@@ -3,7 +3,10 @@ nothing of the plan's data (no audit entry, no data revision)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from django.conf import settings
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -25,18 +28,32 @@ def mark_all_read(user: Any) -> int:
     )
 
 
-def set_email_mode(user: Any, mode: str) -> Preference:
-    if mode not in EmailMode.values:
-        raise ValueError(mode)
+@dataclass(frozen=True)
+class MailChoice:
+    """How a person wants notification e-mail: when, and in which language."""
+
+    email_mode: str
+    language: str
+
+
+def set_mail_choice(user: Any, email_mode: str, language: str = "vi") -> Preference:
+    if email_mode not in EmailMode.values:
+        raise ValueError(email_mode)
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
     preference, _created = Preference.objects.update_or_create(
-        user_id=user.pk, defaults={"email_mode": mode}
+        user_id=user.pk, defaults={"email_mode": email_mode, "language": language}
     )
     return preference
 
 
-def email_mode(user: Any) -> str:
-    found = Preference.objects.filter(user_id=user.pk).values_list("email_mode", flat=True)
-    return found.first() or EmailMode.IMMEDIATE
+def mail_choice(user: Any, default_language: str = "vi") -> MailChoice:
+    """The saved choice; without one: immediately, in `default_language`."""
+    found = Preference.objects.filter(user_id=user.pk).values_list("email_mode", "language")
+    row = found.first()
+    if row is None:
+        return MailChoice(EmailMode.IMMEDIATE, default_language)
+    return MailChoice(*row)
 
 
 def unread_count(user: Any) -> int:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from chiso.notifications import services
@@ -27,6 +27,16 @@ class PreferenceForm(forms.Form):
         choices=EmailMode.choices,
         widget=forms.RadioSelect,
     )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Ngôn ngữ của thư"),
+        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+        widget=forms.RadioSelect,
+    )
+
+
+def _preference_form(request: HttpRequest) -> PreferenceForm:
+    choice = services.mail_choice(request.user, default_language=get_language() or "vi")
+    return PreferenceForm(initial={"email_mode": choice.email_mode, "language": choice.language})
 
 
 @login_required
@@ -39,7 +49,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "rows": [(n, describe(n)) for n in page.object_list],
-            "form": PreferenceForm(initial={"email_mode": services.email_mode(request.user)}),
+            "form": _preference_form(request),
             "has_email": bool(request.user.email),  # type: ignore[union-attr]
         },
     )
@@ -67,7 +77,9 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferenceForm(request.POST)
     if form.is_valid():
-        services.set_email_mode(request.user, form.cleaned_data["email_mode"])
+        services.set_mail_choice(
+            request.user, form.cleaned_data["email_mode"], form.cleaned_data["language"]
+        )
         messages.success(request, _("Đã lưu cách nhận thông báo qua thư."))
     else:
         messages.error(request, _("Hãy chọn một cách nhận thông báo."))
