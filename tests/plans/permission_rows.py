@@ -167,6 +167,9 @@ ROWS: list[Row] = [
     Row("plans:inbox", SIGNED_IN, query="plan=1&agency=2&unit=2.4", label="filtered"),
     Row("plans:plan-create", CREATE_PAGE),
     Row("plans:plan-create", CREATE_SAVES, method="POST", data=_plan_form),
+    # The province's review rules: each coordinator edits their own province's.
+    Row("plans:reporting-rules", CREATE_PAGE),
+    Row("plans:reporting-rules", CREATE_SAVES, method="POST", data=_empty),
     Row("plans:plan-edit", COORDINATOR_PAGE, _plan),
     Row("plans:plan-edit", COORDINATOR_PAGE, _plan, "POST", _empty, label="empty form"),
     Row("plans:plan-copy", COORDINATOR_PAGE, _plan),

@@ -25,6 +25,7 @@ from chiso.plans.services.drafting import (
 from chiso.plans.services.importing import ImportSummary, import_objectives
 from chiso.plans.services.periods import set_schedule
 from chiso.plans.services.plans import create_plan, update_plan
+from chiso.plans.services.reporting_rules import save_reporting_rules
 from chiso.plans.services.reports import (
     resubmit_report,
     review_report,
@@ -54,6 +55,7 @@ __all__ = [
     "resubmit_report",
     "review_report",
     "save_objective",
+    "save_reporting_rules",
     "save_section",
     "set_schedule",
     "sign_off_report",
