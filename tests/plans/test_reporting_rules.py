@@ -101,6 +101,4 @@ def test_it_checks_ownership(world, client, other_province, make_agency, make_us
     # The other province's coordinator sees and changes only their own province's rules.
     client.force_login(outsider)
     client.post(URL, {"coordinating_agency": outsider_agency.pk})
-    assert list(ReportingSettings.objects.values_list("province", flat=True)) == [
-        other_province.pk
-    ]
+    assert list(ReportingSettings.objects.values_list("province", flat=True)) == [other_province.pk]

@@ -50,8 +50,16 @@ def test_khanh_hoa_2023_tier_high_matches_the_core(client: Any, served: Results,
     required = f"{core.required_score:.2f}".replace(".", ",")
     assert f"&gt; {required}" in html
     assert f"+{core.needed_gain:.2f}".replace(".", ",") in html
-    assert "2000 lần mô phỏng, seed 7" in html
+    assert "2000 lần mô phỏng, seed 7" in html  # folded under the method notes
     assert f"{round(core.probability * 100)}%" in html
+    # The banner never says "feasible" beside a chance under the chosen confidence (issue 14.7).
+    verdict = response.context["verdict"]
+    assert core.probability < 0.8 and verdict.level == "warn"
+    assert verdict.headline == "Có thể đạt, nhưng nên phấn đấu cao hơn mức tối thiểu"
+    assert f"khả năng đạt mục tiêu khoảng {round(core.probability * 100)}%" in verdict.sentences[1]
+    safe = f"{core.projection.required_score:.2f}".replace(".", ",")
+    assert f"nên phấn đấu {safe} điểm" in verdict.sentences[2]
+    assert [s.row.unit for s in response.context["priorities"]] == ["7.3", "1.4", "2.2"]
 
 
 def test_the_page_shows_the_figures_the_cli_prints(
@@ -85,7 +93,9 @@ def test_khanh_hoa_2023_score_45(client: Any, served: Results, officer: Any) -> 
     assert page.query.dimension_tier == "high" and len(page.dimensions) == 8
     html = text_of(response)
     assert "≥ 45,00" in html and "+1,56" in html
-    assert "Khả thi trong một năm" in html
+    verdict = response.context["verdict"]
+    assert verdict.level == "warn" and "khả năng đạt khoảng 12%" in verdict.sentences[1]
+    assert "Cần tăng ít nhất +1,56 điểm so với năm 2022 (lên ≥ 45,00)." in html
     # Hindsight: 2023 is loaded, Khánh Hòa scored 44,94 and missed 45.
     assert "năm 2023 Khánh Hòa đạt 44,94 điểm" in html and "Không đạt" in html
 
@@ -115,7 +125,7 @@ def test_within_the_bounds_but_rare_is_said_too(client: Any, served: Results, of
     assert page.plan.reachable and page.plan.needed_gain > page.aggregate_gain and page.rare
     html = text_of(response)
     assert "verdict--warn" in html
-    assert "Nhưng hiếm gặp: ở 90% trường hợp tỉnh–năm, chỉ số tổng hợp tăng không quá +1,85" in html
+    assert "Mức tăng này hiếm gặp: 90% trường hợp tỉnh–năm chỉ tăng tối đa +1,85 điểm." in html
     assert "Mức tăng tối đa 5,41 điểm là tổng giới hạn" in html
     assert "chỉ số tổng hợp tăng không quá 1,85 điểm." in html  # rounded, as in the verdict
     modest = client.get(URL, {"nam": "2023", "muc_tieu": "diem", "diem": "45"}).context["page"]
@@ -130,7 +140,7 @@ def test_out_of_reach_in_one_year_is_said_plainly(client: Any, served: Results, 
     # Every sub-dimension is pushed to its bound, and no further.
     assert all(r.at_bound or r.row.bound <= 0 for r in page.split)
     html = text_of(response)
-    assert "Không thể đạt trong một năm." in html
+    assert "Không thể đạt trong một năm" in html and "verdict--bad" in html
     short = f"{page.plan.shortfall:.2f}".replace(".", ",")
     assert f"còn thiếu {short} điểm" in html
 
@@ -217,7 +227,7 @@ def test_english_page_uses_the_catalogue_and_a_decimal_point(
     client.force_login(officer)
     response = client.get(URL, {"nam": "2023", "nhom": "high", "seed": "7"})
     html = text_of(response)
-    assert "Target roadmap" in html and "Assumptions and caveats" in html
+    assert "Target roadmap" in html and "How to read the figures" in html
     assert "Target year" in html and "Tier for each dimension" in html  # form labels
     assert 'placeholder="45.00"' in html
     assert "43.44" in html and "Rank 16/61" in html and "High" in html
@@ -231,3 +241,11 @@ def test_english_page_uses_the_catalogue_and_a_decimal_point(
 def test_the_english_test_leaves_no_english_behind() -> None:
     # Runs after the English test (file order): later tests see the default language.
     assert translation.get_language() in ("vi", None)
+
+
+def test_a_goal_already_met_reads_keep_it(client: Any, served: Results, officer: Any) -> None:
+    client.force_login(officer)
+    response = client.get(URL, {"nam": "2023", "muc_tieu": "nhom", "nhom": "high_average"})
+    verdict = response.context["verdict"]
+    assert (verdict.level, verdict.headline) == ("ok", "Đã đủ điểm cho mục tiêu này")
+    assert "Điểm năm 2022 (43,44) đã đủ" in verdict.sentences[0]

@@ -52,9 +52,7 @@ urlpatterns = [
     path("minh-chung/<int:pk>/", views_reports.evidence_download, name="evidence-download"),
     path("cua-toi/", views_reports.my_assignments, name="my-assignments"),
     path("cho-duyet/", views_inbox.inbox_page, name="inbox"),
-    path(
-        "cai-dat-duyet-bao-cao/", views_reporting_rules.reporting_rules, name="reporting-rules"
-    ),
+    path("cai-dat-duyet-bao-cao/", views_reporting_rules.reporting_rules, name="reporting-rules"),
     path("co-quan/<int:pk>/", views_reports.agency_detail, name="agency-detail"),
     path("huong-dan/", views_plans.help_index, name="help"),
     path("huong-dan/<slug:slug>/", views_plans.help_page, name="help-page"),

@@ -33,6 +33,4 @@ def reporting_rules(request: HttpRequest) -> HttpResponse:
             initial=ReportingRulesForm.initial_from(rules), province_id=province_id
         )
     history = history_rows(entries_for([rules])) if rules is not None else []
-    return render(
-        request, "plans/reporting_rules.html", {"form": form, "history": history[:10]}
-    )
+    return render(request, "plans/reporting_rules.html", {"form": form, "history": history[:10]})

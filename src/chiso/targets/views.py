@@ -15,6 +15,7 @@ from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.targets.export import allocation_workbook, workbook_filename
 from chiso.targets.forms import TargetForm, defaults
 from chiso.targets.service import TargetPage, TargetUnavailable, build_page, scope_for
+from chiso.targets.verdict import priorities, reading_notes, verdict
 
 
 def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
@@ -40,6 +41,10 @@ def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
         except TargetUnavailable as exc:
             form.add_error(None, str(exc))
     context["page"] = page
+    if page is not None:
+        context["verdict"] = verdict(page)
+        context["reading_notes"] = reading_notes(page)
+        context["priorities"] = priorities(page.split)
     return context, page
 
 

@@ -57,7 +57,10 @@ def _check(
         )
     if coordinating_agency is None:
         raise PlanError(
-            _("Hãy chọn cơ quan điều phối: người duyệt được chỉ định duyệt báo cáo của cơ quan đó."),
+            _(
+                "Hãy chọn cơ quan điều phối: người duyệt được chỉ định duyệt báo cáo của cơ quan "
+                "đó."
+            ),
             "coordinating_agency",
         )
 
