@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chiso.site.clock import SiteClockDateTimeField
+
 
 class AuditEntry(models.Model):
     province = models.ForeignKey(
@@ -13,7 +15,7 @@ class AuditEntry(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = SiteClockDateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     action = models.CharField(_("hành động"), max_length=64)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=64)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Province
 from chiso.plans.models import Assignment
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class ReminderKind(models.TextChoices):
@@ -31,7 +32,7 @@ class ReminderLog(models.Model):
     )
     recipients = models.TextField(_("người nhận"))  # e-mail addresses, one per line
     sent_on = models.DateField(_("ngày gửi (theo lịch kế hoạch)"))
-    sent_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    sent_at = SiteClockDateTimeField(_("thời điểm gửi"), auto_now_add=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]

@@ -8,12 +8,13 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Province
 from chiso.documents.period import PeriodKind
 from chiso.plans.models import Plan
+from chiso.site import clock
+from chiso.site.clock import SiteClockDateTimeField
 
 # A job still queued or running after this long lost its worker (e.g. the server restarted).
 STALE_AFTER = dt.timedelta(minutes=20)
@@ -77,7 +78,7 @@ class DocumentJob(models.Model):
     error = models.TextField(_("lỗi"), blank=True)
     file = models.FileField(upload_to=document_path, max_length=200, blank=True)
     filename = models.CharField(_("tên tệp"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -95,7 +96,7 @@ class DocumentJob(models.Model):
 
     def is_stale(self, now: dt.datetime | None = None) -> bool:
         """Unfinished long after it was asked for: its worker is gone."""
-        return not self.finished and (now or timezone.now()) - self.created_at > STALE_AFTER
+        return not self.finished and (now or clock.now()) - self.created_at > STALE_AFTER
 
 
 class PlanText(models.Model):
@@ -216,7 +217,7 @@ class RegisterEntry(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    issued_at = models.DateTimeField(auto_now_add=True)
+    issued_at = SiteClockDateTimeField(auto_now_add=True)
     corrects = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -270,8 +271,8 @@ class ConsolidatedDraft(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
+    updated_at = SiteClockDateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

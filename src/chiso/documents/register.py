@@ -18,7 +18,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chiso.audit.services import record
@@ -35,6 +34,7 @@ from chiso.documents.models import (
 )
 from chiso.documents.services import can_request_documents, create_job, enqueue
 from chiso.plans.models import Plan
+from chiso.site import clock
 
 KIND_CODES = {DocumentKind.PLAN: "KH"}  # every other kind is a report, "BC"
 ISSUABLE = (
@@ -70,9 +70,9 @@ def register_symbol(user: Any, kind: str, plan: Plan | None) -> str:
     """The register: "KH-UBND" for a plan of the People's Committee, "BC-SNV" for a report."""
     province = user.province.name
     if kind == DocumentKind.PLAN and plan is not None:
-        body = plan_letterhead(plan, timezone.localdate()).body
+        body = plan_letterhead(plan, clock.today()).body
     else:
-        body = agency_letterhead(user.agency, province, timezone.localdate()).body
+        body = agency_letterhead(user.agency, province, clock.today()).body
     return f"{KIND_CODES.get(DocumentKind(kind), 'BC')}-{body.symbol}"
 
 
@@ -196,7 +196,7 @@ def freeze(job_id: int, file_name: str, filename: str, content: bytes) -> None:
             file=file_name,
             filename=f"{entry.seq}-{entry.symbol}-{filename}",
             sha256=hashlib.sha256(content).hexdigest(),
-            frozen_at=timezone.now(),
+            frozen_at=clock.now(),
         )
         if done:
             entry.refresh_from_db()

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Province
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class Kind(models.TextChoices):
@@ -41,7 +42,7 @@ class Notification(models.Model):
     key = models.CharField(max_length=120)
     params = models.JSONField(default=dict)
     url = models.CharField(max_length=300)  # a path inside chiso
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
     mail = models.CharField(max_length=10, choices=MailState.choices, default=MailState.PENDING)
     mailed_at = models.DateTimeField(null=True, blank=True)

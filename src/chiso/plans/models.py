@@ -19,6 +19,7 @@ from chiso.accounts.models import Agency, AgencyGroup, Province
 from chiso.plans.schedule import PeriodStatus, period_status
 from chiso.plans.status import Status, derive_status
 from chiso.site import clock
+from chiso.site.clock import SiteClockDateTimeField
 
 
 def task_scope(task_id: int) -> str:
@@ -54,8 +55,8 @@ class Plan(models.Model):
     report_due = models.DateField(_("hạn báo cáo kết quả"), null=True, blank=True)
     is_public = models.BooleanField(_("công khai"), default=False)
     version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
+    updated_at = SiteClockDateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-year", "number"]
@@ -213,8 +214,8 @@ class Task(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
+    updated_at = SiteClockDateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["plan", "order", "id"]
@@ -350,7 +351,7 @@ class ProgressReport(models.Model):
         verbose_name=_("kỳ báo cáo"),
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    submitted_at = models.DateTimeField(_("ngày gửi"), auto_now_add=True, db_index=True)
+    submitted_at = SiteClockDateTimeField(_("ngày gửi"), auto_now_add=True, db_index=True)
     narrative = models.TextField(_("nội dung báo cáo"))
     figures = models.TextField(_("số liệu"), blank=True)
     progress = models.PositiveSmallIntegerField(
@@ -445,7 +446,7 @@ class Evidence(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = SiteClockDateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["report", "id"]

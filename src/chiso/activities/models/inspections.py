@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from chiso.accounts.models import Agency, Province
 from chiso.plans.models import Assignment, Plan, Task
 from chiso.plans.status import Status
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class InspectionKind(models.TextChoices):
@@ -50,7 +51,7 @@ class InspectionPlan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -88,7 +89,7 @@ class InspectionVisit(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -148,7 +149,7 @@ class Finding(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = SiteClockDateTimeField(auto_now_add=True)
     response = models.TextField(_("giải trình của đơn vị"), blank=True)
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -191,7 +192,7 @@ class Recommendation(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, Province
 from chiso.plans.models import Plan
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class ActivityKind(models.TextChoices):
@@ -53,7 +54,7 @@ class Activity(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -91,7 +92,7 @@ class Posting(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -136,7 +137,7 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = SiteClockDateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["id"]

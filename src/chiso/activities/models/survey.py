@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, Province
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class SurveyRound(models.Model):
@@ -27,7 +28,7 @@ class SurveyRound(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency
@@ -225,7 +224,7 @@ def respond_to_finding(user: Any, finding: Finding, *, response: str) -> Finding
     finding = Finding.objects.select_for_update().get(pk=finding.pk)
     before = snapshot(finding, ("response",))
     finding.response, finding.responded_by = response.strip(), user
-    finding.responded_at = timezone.now()
+    finding.responded_at = clock.now()
     finding.save(update_fields=["response", "responded_by", "responded_at"])
     record(user, finding, "finding.respond", diff(before, snapshot(finding, ("response",))))
     return finding

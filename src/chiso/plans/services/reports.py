@@ -203,7 +203,7 @@ def review_report(
     _check_length(comment, "comment", _("Ý kiến của Sở Nội vụ"))
     old_state = report.state
     report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
-    report.reviewer, report.reviewed_at, report.review_comment = user, timezone.now(), comment
+    report.reviewer, report.reviewed_at, report.review_comment = user, clock.now(), comment
     bump(report)
     report.save()
     record(
@@ -254,7 +254,7 @@ def sign_off_report(
         )
     old_state = report.state
     report.state = ReportState.SUBMITTED if approve else ReportState.RETURNED
-    report.head_reviewer, report.head_reviewed_at = user, timezone.now()
+    report.head_reviewer, report.head_reviewed_at = user, clock.now()
     report.head_comment = comment
     bump(report)
     report.save()
