@@ -316,3 +316,28 @@ def test_build_token_covers_the_site_templates_and_styles() -> None:
     names = {Path(p).name for p in covered}
     assert "base.html" in names  # web/templates/web/base.html
     assert any(Path(p).suffix == ".css" for p in covered if "/web/" in str(p))
+
+
+def test_a_ranking_names_the_provinces_it_leaves_out(client, papi) -> None:
+    """Issue 14, item 7: a short word wherever the number of ranked provinces differs."""
+    missing = sorted(r.province.display() for r in papi.ranking(2022).rows if r.rank is None)
+    assert len(missing) == 2
+    text = text_of(client.get("/cong-khai/xep-hang/2022/"))
+    assert f"Không xếp hạng vì thiếu số liệu: {', '.join(missing)}." in text
+    assert "Không xếp hạng" not in text_of(client.get("/cong-khai/xep-hang/2019/"))
+
+
+def test_a_profile_explains_why_the_rank_denominator_changes(
+    client, papi, province, make_user
+) -> None:
+    text = text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
+    assert "16/61" in text
+    assert "Số tỉnh, thành phố được xếp hạng khác nhau giữa các năm" in text
+    assert "2021: 60/63; 2022: 61/63" in text
+    assert "2019: " not in text.split("khác nhau giữa các năm")[1].split(").")[0]
+    # Within 2022: 4.4 ranks 3/61, dimension 8 ranks 6/62, 6.1 ranks 53/63.
+    assert "có thể khác nhau (61, 62, 63)" in text
+    client.force_login(make_user("lanhdao", Role.LEADERSHIP, province))
+    results = text_of(client.get("/ket-qua/", {"tinh": "khanh-hoa", "nam": "2022"}))
+    assert "Xếp hạng các tỉnh, thành phố năm 2022" in results
+    assert "Xếp hạng 63 tỉnh" not in results

@@ -75,3 +75,34 @@ def figure(r: UnitResult, lang: str) -> Figure:
         break_note=" ".join(b.explanation.get(lang) for b in r.breaks),
         tier_depends_on_rule=r.tier_depends_on_rule,
     )
+
+
+def ranked_count_note(counts: dict[int, tuple[int, int]]) -> str:
+    """Why "16/61" and "17/63" sit side by side: `counts` maps a year to (provinces ranked,
+    provinces that year); "" when every year ranked them all."""
+    short = [(year, ranked, total) for year, (ranked, total) in sorted(counts.items())]
+    short = [(year, ranked, total) for year, ranked, total in short if ranked < total]
+    if not short:
+        return ""
+    listed = "; ".join(f"{year}: {ranked}/{total}" for year, ranked, total in short)
+    return _(
+        "Số tỉnh, thành phố được xếp hạng khác nhau giữa các năm: năm nào bộ số liệu PAPI không "
+        "có đủ điểm của một tỉnh thì tỉnh đó không được xếp hạng (%(years)s)."
+    ) % {"years": listed}
+
+
+def unranked_note(names: list[str]) -> str:
+    """The provinces a year's ranking leaves out, by name."""
+    if not names:
+        return ""
+    return _("Không xếp hạng vì thiếu số liệu: %(names)s.") % {"names": ", ".join(names)}
+
+
+def unit_denominators_note(denominators: set[int]) -> str:
+    """Why "3/61" and "6/62" appear in one year: each index ranks the provinces that have it."""
+    if len(denominators) < 2:
+        return ""
+    return _(
+        "Mỗi chỉ số xếp hạng trong số các tỉnh, thành phố có điểm của chỉ số đó, nên số sau dấu "
+        "“/” có thể khác nhau (%(counts)s)."
+    ) % {"counts": ", ".join(str(n) for n in sorted(denominators))}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from chiso.index import Province, Results
 from chiso.index.formatting import fmt_number, fmt_rank
+from chiso.index.provinces import provinces_for_year
 from chiso.index.report import ProvinceProfile, Series
 from chiso.public import sentences
 from chiso.public.charts import (
@@ -22,7 +23,14 @@ from chiso.public.charts import (
     render_radar,
     render_trend,
 )
-from chiso.public.figures import Figure, figure, is_english, rule_depends_note
+from chiso.public.figures import (
+    Figure,
+    figure,
+    is_english,
+    ranked_count_note,
+    rule_depends_note,
+    unit_denominators_note,
+)
 from chiso.public.slugs import province_slug
 
 
@@ -66,6 +74,8 @@ class ProfilePage:
     declines: tuple[str, ...]
     lowest_tier: str
     history: tuple[HistoryRow, ...]
+    ranked_note: str  # why the number of ranked provinces differs between years ("" if it does not)
+    denominators_note: str  # why ranks of one year are "out of" different numbers
     break_notes: tuple[str, ...]  # structural breaks shown on the trend charts, explained
     rule_note: str  # "" unless a tier on the page depends on the year's (unknown) rule
     radar_svg: SafeString
@@ -106,8 +116,18 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
         declines=tuple(sentences.decline(r, lang) for r in h.declines[:5]),
         lowest_tier=sentences.lowest_tier(h.lowest_tier, lang),
         history=_history(results, aggregate_series, lang),
+        ranked_note=ranked_count_note(
+            {
+                p.year: (p.of, len(provinces_for_year(p.year)))
+                for p in aggregate_series.points
+                if p.of
+            }
+        ),
         break_notes=tuple(b.explanation.get(lang) for b in aggregate_series.breaks),
         rule_note=_rule_note(profile),
+        denominators_note=unit_denominators_note(
+            {u.of for u in (profile.aggregate, *profile.dimensions, *profile.subdimensions) if u}
+        ),
         radar_svg=_radar(results, profile, lang),
         trend_svg=_trend(results, aggregate_series, lang),
         rank_svg=_rank_chart(results, aggregate_series, lang),

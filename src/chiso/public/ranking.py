@@ -16,7 +16,7 @@ from chiso.index.formatting import fmt_int_change, fmt_number
 from chiso.index.provinces import provinces_for_year
 from chiso.index.report import Ranking
 from chiso.public.charts import Tile, TileMapChart, render_tilemap
-from chiso.public.figures import is_english, rule_depends_note, trend_class
+from chiso.public.figures import is_english, rule_depends_note, trend_class, unranked_note
 from chiso.public.slugs import province_slug
 
 SORTS = ("rank", "-rank", "name", "-name", "change", "-change")
@@ -58,6 +58,7 @@ class RankingPage:
     cutoffs: str
     rule_note: str
     depends_note: str  # "" unless a row's tier depends on the year's (unknown) rule
+    unranked_note: str  # the provinces left out for want of data, by name ("" if none)
     sort: str
     rows: tuple[RankRow, ...]
     units: tuple[UnitOption, ...]
@@ -94,6 +95,7 @@ def _build(
         cutoffs=" · ".join(f"{k}: {fmt_number(v, lang)}" for k, v in cut.items()),
         rule_note=_rule_note(results, year),
         depends_note=rule_depends_note() if any(r.tier_depends_on_rule for r in rows) else "",
+        unranked_note=unranked_note(sorted(r.name for r in rows if r.rank is None)),
         sort=sort,
         rows=tuple(sorted(rows, key=_sort_key(sort))),
         units=_unit_options(results, year, lang),
