@@ -161,3 +161,21 @@ def test_trend_legend_ends_at_the_right_edge_where_a_phone_opens_the_chart() -> 
     last_x = float(labels[-1].get("x"))
     assert last_x + 6.5 * len("Trung bình cả nước") <= width  # the last label is not cut
     assert last_x > width / 2  # and sits on the right half, visible without scrolling
+
+
+def test_a_dip_to_the_last_rank_labels_beside_the_point_not_on_the_years() -> None:
+    chart = TrendChart(
+        title="Hạng",
+        years=(2011, 2012, 2013),
+        lines=(TrendLine("Hạng", points({2011: 46.0, 2012: 63.0, 2013: 43.0})),),
+        value_range=(1.0, 63.0),
+        invert=True,
+        integer=True,
+        tier_markers=True,
+    )
+    root = ET.fromstring(render_trend(chart))
+    dot = root.findall(f"{SVG}circle")[1]
+    label = next(t for t in root.iter(f"{SVG}text") if t.text == "63")
+    years_y = min(float(t.get("y")) for t in root.iter(f"{SVG}text") if t.text == "2012")
+    assert label.get("text-anchor") == "start" and float(label.get("x")) > float(dot.get("cx"))
+    assert float(label.get("y")) < years_y - 8  # clear of the year labels

@@ -150,13 +150,19 @@ def _line(chart: TrendChart, f: _Frame, line: TrendLine, labelled: bool) -> list
                 f'fill="{fill}" stroke="#fff" stroke-width="1"><title>{esc(tip)}</title></circle>'
             )
             if labelled:
-                dy = 17 if _is_dip(f, run, i) else -8
-                parts.append(
-                    text(
-                        f.x(p.year), f.y(value) + dy, label_number(value, chart.lang, decimals), 10
-                    )
-                )
+                parts.append(_value_label(f, run, i, label_number(value, chart.lang, decimals)))
     return parts
+
+
+def _value_label(f: _Frame, run: list[TrendPoint], i: int, label: str) -> str:
+    """Above the point; under a dip, off the line; beside a dip at the very bottom, where a
+    label underneath would sit on the year labels (rank 63 in 2012)."""
+    x, y = f.x(run[i].year), f.y(run[i].value or 0.0)
+    if not _is_dip(f, run, i):
+        return text(x, y - 8, label, 10)
+    if y + 17 > f.height - f.bottom + 2:
+        return text(x + 7, y + 3.5, label, 10, "start")
+    return text(x, y + 17, label, 10)
 
 
 def _is_dip(f: _Frame, run: list[TrendPoint], i: int) -> bool:
