@@ -125,3 +125,30 @@ def test_the_front_sees_its_supervision_and_its_requested_tasks(client, world, t
     assert 'data-testid="home-supervision"' in body
     assert 'data-testid="home-agency-work"' in body
     assert 'data-testid="home-province-overdue"' not in body
+
+
+def test_the_officers_list_is_the_current_plans_and_earlier_leftovers_are_counted(
+    client, world, tasks
+):
+    """The demo had 2022 tasks (quá 320 ngày) heading the 2023 list (issue 14)."""
+    from chiso.plans.models import Plan
+
+    old_plan = Plan.objects.create(
+        province=world.province,
+        number="90/KH-UBND",
+        title="Kế hoạch PAPI 2022",
+        year=2022,
+        baseline_year=2021,
+    )
+    services.create_task(
+        world.coordinator,
+        old_plan,
+        title="Nhiệm vụ cũ",
+        lead_group=world.districts,
+        deadline=dt.date(2022, 9, 29),
+        code="z",
+    )
+    panel = _panel(client, world.nhatrang, "home-agency-work")
+    assert "Nhiệm vụ cũ" not in panel and "1 nhiệm vụ quá hạn" in panel
+    assert "Kế hoạch năm 2023" in panel
+    assert "Còn 1 nhiệm vụ quá hạn của kế hoạch các năm trước" in panel

@@ -44,7 +44,7 @@ def agency_work_panel(request: HttpRequest) -> Panel | None:
     if user is None or user.agency_id is None or not roles.has_role(user, roles.REPORTING_ROLES):
         return None
     today = clock.today()
-    work = agency_work(user, today, due_soon_days())
+    work = agency_work(user, today, due_soon_days(), _current_plan(user))
     for a in work.overdue.rows:
         a.days_late = (today - a.due).days
     return Panel(

@@ -43,6 +43,8 @@ class AgencyWork:
     overdue: WorkList  # assignments past their deadline or a period's due date
     due_soon: WorkList  # assignments due within the due-soon window
     due_soon_days: int
+    plan: Plan | None  # the plan the overdue and due-soon lists are about (None: every plan)
+    earlier_overdue: int  # overdue assignments of earlier years' plans, counted apart
 
     @property
     def empty(self) -> bool:
@@ -53,17 +55,25 @@ def _open_assignments(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
     return qs.select_related("task__section", "agency")
 
 
-def agency_work(user: Any, today: dt.date, days: int) -> AgencyWork:
-    """The user's agency's work: what was sent back first, then what is late, then what is next."""
+def agency_work(user: Any, today: dt.date, days: int, plan: Plan | None = None) -> AgencyWork:
+    """The user's agency's work: what was sent back first (any plan), then what is late and what
+    is next in `plan` (the one under way); earlier years' leftovers are counted, not listed, so
+    a 2022 task never heads the 2023 list."""
     own = access.assignments_for(user).filter(agency_id=user.agency_id)
     returned = inbox.returned_queue(user).select_related(
         "reviewer", "head_reviewer", "assignment__task__section"
     )
+    current = own if plan is None else own.filter(task__plan=plan)
+    earlier = 0
+    if plan is not None:
+        earlier = overdue(own.filter(task__plan__year__lt=plan.year), today).count()
     return AgencyWork(
         returned=_listed(returned),
-        overdue=_listed(_open_assignments(overdue(own, today))),
-        due_soon=_listed(_open_assignments(due_soon(own, today, days))),
+        overdue=_listed(_open_assignments(overdue(current, today))),
+        due_soon=_listed(_open_assignments(due_soon(current, today, days))),
         due_soon_days=days,
+        plan=plan,
+        earlier_overdue=earlier,
     )
 
 
