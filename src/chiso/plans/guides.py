@@ -16,17 +16,40 @@ class Guide:
     slug: str
     file: str
     title: str | Promise
+    summary: str | Promise = ""  # what the reader finds inside, on the guides' index
+
 
 
 GUIDES = (
-    Guide("dieu-phoi", "dieu-phoi.md", _("Hướng dẫn cho Sở Nội vụ (điều phối kế hoạch)")),
-    Guide("co-quan", "co-quan.md", _("Hướng dẫn cho cơ quan, đơn vị, địa phương")),
-    Guide("lanh-dao", "lanh-dao.md", _("Hướng dẫn cho lãnh đạo tỉnh")),
-    Guide("giam-sat", "giam-sat.md", _("Hướng dẫn cho Mặt trận Tổ quốc (giám sát)")),
+    Guide(
+        "dieu-phoi",
+        "dieu-phoi.md",
+        _("Hướng dẫn cho Sở Nội vụ (điều phối kế hoạch)"),
+        _("Lập kế hoạch, giao nhiệm vụ, duyệt báo cáo, theo dõi tiến độ, báo cáo tổng hợp."),
+    ),
+    Guide(
+        "co-quan",
+        "co-quan.md",
+        _("Hướng dẫn cho cơ quan, đơn vị, địa phương"),
+        _("Xem nhiệm vụ được giao, gửi báo cáo kèm minh chứng, bổ sung báo cáo bị trả lại."),
+    ),
+    Guide(
+        "lanh-dao",
+        "lanh-dao.md",
+        _("Hướng dẫn cho lãnh đạo tỉnh"),
+        _("Kết quả PAPI của tỉnh, mục tiêu, tiến độ kế hoạch và cơ quan chậm trễ."),
+    ),
+    Guide(
+        "giam-sat",
+        "giam-sat.md",
+        _("Hướng dẫn cho Mặt trận Tổ quốc (giám sát)"),
+        _("Theo dõi việc thực hiện, giám sát tại cơ sở, kiến nghị."),
+    ),
     Guide(
         "kiem-tra-tuyen-truyen",
         "inspections-activities.md",
         _("Kiểm tra, tập huấn, tuyên truyền và hỗ trợ khảo sát PAPI"),
+        _("Kế hoạch kiểm tra, ghi nhận hoạt động, niêm yết, hỗ trợ đoàn khảo sát."),
     ),
 )
 
