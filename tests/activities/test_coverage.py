@@ -47,7 +47,8 @@ def test_audience_by_month_and_quarter(world) -> None:
     activity(world, dt.date(2023, 5, 3), 40, [])
     activity(world, dt.date(2023, 5, 20), None, [], kind=ActivityKind.ARTICLE)
     activity(world, dt.date(2023, 7, 1), 15, [])
-    months = coverage.audience_by_period(world.plan, "month")
+    year_end = dt.date(2023, 12, 31)
+    months = coverage.audience_by_period(world.plan, year_end, "month")
     assert len(months) == 12
     assert [(m.activities, m.audience) for m in months[:7]] == [
         (0, 0),
@@ -59,8 +60,13 @@ def test_audience_by_month_and_quarter(world) -> None:
         (1, 15),
     ]
     assert months[4].label == "Tháng 5/2023"
-    quarters = coverage.audience_by_period(world.plan, "quarter")
+    quarters = coverage.audience_by_period(world.plan, year_end, "quarter")
     assert [(q.activities, q.audience) for q in quarters] == [(1, 100), (2, 40), (1, 15), (0, 0)]
+    # On 15/08/2023 the months still to come are not rows of zeros (issue 14).
+    mid_august = dt.date(2023, 8, 15)
+    assert len(coverage.audience_by_period(world.plan, mid_august, "month")) == 8
+    assert len(coverage.audience_by_period(world.plan, mid_august, "quarter")) == 3
+    assert coverage.audience_by_period(world.plan, dt.date(2022, 12, 1), "month") == []
 
 
 def test_posting_coverage_lists_communes_without_postings(world) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth, ExtractQuarter
+from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.activities import units
@@ -140,12 +141,15 @@ class PeriodTotal:
     audience: int
 
 
-def audience_by_period(plan: Plan, period: str = "month") -> list[PeriodTotal]:
-    """Activities and audience of the plan's year per month (or quarter), empty periods included."""
-    from django.utils.translation import gettext as _
-
+def audience_by_period(plan: Plan, today: dt.date, period: str = "month") -> list[PeriodTotal]:
+    """Activities and audience of the plan's year per month (or quarter), empty periods included
+    up to the one `today` is in: months still to come are not rows of zeros."""
     extract = ExtractQuarter if period == "quarter" else ExtractMonth
     last = 4 if period == "quarter" else 12
+    if plan.year > today.year:
+        return []
+    if plan.year == today.year:
+        last = (today.month - 1) // 3 + 1 if period == "quarter" else today.month
     counted = {
         number: (n, people or 0)
         for number, n, people in Activity.objects.filter(plan=plan, held_on__year=plan.year)

@@ -19,7 +19,6 @@ class Guide:
     summary: str | Promise = ""  # what the reader finds inside, on the guides' index
 
 
-
 GUIDES = (
     Guide(
         "dieu-phoi",

@@ -22,6 +22,7 @@ from chiso.activities.summary import activity_summary, inspection_summary
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404, plans_for
+from chiso.site import clock
 from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.workflow.forms import run
 
@@ -284,7 +285,7 @@ def posting_check(request: HttpRequest, pk: int) -> HttpResponse:
 def coverage_page(request: HttpRequest) -> HttpResponse:
     plan = current_plan(request)
     period = "quarter" if request.GET.get("ky") == "quy" else "month"
-    periods = coverage.audience_by_period(plan, period)
+    periods = coverage.audience_by_period(plan, clock.today(), period)
     return render(
         request,
         "activities/coverage.html",
@@ -293,6 +294,7 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
             "areas": coverage.area_coverage(plan),
             "periods": periods,
             "period": period,
+            "year_to_date": len(periods) < (4 if period == "quarter" else 12),
             "total_audience": sum(p.audience for p in periods),
             "total_activities": sum(p.activities for p in periods),
         },
