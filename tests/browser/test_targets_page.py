@@ -51,8 +51,15 @@ def test_coordinator_asks_what_tier_high_takes(
     assert page.locator("[data-testid=kpi-baseline] .kpi__value").inner_text() == "43,44"
     assert page.locator("[data-testid=kpi-required] .kpi__value").inner_text().startswith(">")
     assert page.locator("[data-testid=caveats] li").count() >= 4
+    # The 28-row split is folded under the three priorities; opening it shows every row.
+    assert page.locator("[data-testid=priorities] strong").count() == 3
+    assert not page.locator("[data-testid=split-table]").is_visible()
+    page.click("text=Bảng phân bổ mức tăng theo từng nội dung thành phần")
     assert page.locator("[data-testid=split-table] tbody tr").count() == 28
     assert page.locator("[data-testid=split-table] svg.bar").count() == 28
+    assert page.locator("[data-testid=split-table]").is_visible()
+    # The statistician's notes are folded too.
+    assert not page.locator("[data-testid=projection-seed]").is_visible()
     screenshot(page, "targets-tier-high-desktop")
 
     page.set_viewport_size(PHONE)
@@ -70,13 +77,13 @@ def test_out_of_reach_and_bad_input(
     make_user("lanhdao", Role.LEADERSHIP, province)
     login(page, live_server.url, "lanhdao")
     page.goto(f"{live_server.url}/ket-qua/muc-tieu/?nam=2023&muc_tieu=diem&diem=60")
-    assert "Không thể đạt trong một năm." in page.locator("[data-testid=verdict]").inner_text()
+    assert "Không thể đạt trong một năm" in page.locator("[data-testid=verdict]").inner_text()
     screenshot(page, "targets-out-of-reach")
 
     page.fill("#id_diem", "47")
     page.click("[data-testid=target-submit]")
     page.wait_for_load_state("networkidle")
-    assert "Nhưng hiếm gặp" in page.locator("[data-testid=verdict]").inner_text()
+    assert "Mức tăng này hiếm gặp" in page.locator("[data-testid=verdict]").inner_text()
     screenshot(page, "targets-rare")
 
     page.check("input[name=muc_tieu][value=hang]")
