@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 import yaml
 from django.core.exceptions import PermissionDenied
 
@@ -192,11 +193,28 @@ def test_objective_problems_are_the_cores_messages_per_field(world):
             unit="9.9",
         )
     problems = dict(caught.value.problems)
-    assert problems["code"] == "thiếu mã mục tiêu (missing id)"
-    assert problems["text"] == "thiếu nội dung mục tiêu (missing text)"
-    assert problems["value"] == "loại unit_score_min cần trường này (required for this kind)"
-    assert problems["unit"] == "không có chỉ số '9.9' trong PAPI (unknown dimension/sub-dimension)"
+    # In the reader's language only (the plan file's errors print both).
+    assert problems["code"] == "thiếu mã mục tiêu"
+    assert problems["text"] == "thiếu nội dung mục tiêu"
+    assert problems["value"] == "loại unit_score_min cần trường này"
+    assert problems["unit"] == "không có chỉ số '9.9' trong PAPI"
     assert not Objective.objects.exists()
+    with translation.override("en"), pytest.raises(services.PlanError) as caught:
+        save_objective(
+            world.coordinator,
+            world.plan,
+            code="",
+            text="x",
+            kind="unit_score_min",
+            value=1,
+            tier=None,
+            count=None,
+            unit="9.9",
+        )
+    assert dict(caught.value.problems) == {
+        "code": "missing id",
+        "unit": "unknown dimension/sub-dimension '9.9' in PAPI",
+    }
 
 
 def test_objective_duplicate_code_and_rank(world):
@@ -211,7 +229,7 @@ def test_objective_duplicate_code_and_rank(world):
             value=Decimal("10.5"),
         )
     assert dict(caught.value.problems) == {
-        "value": "thứ hạng phải là số nguyên ≥ 1 (rank: whole number ≥ 1)",
+        "value": "thứ hạng phải là số nguyên ≥ 1",
         "code": "Kế hoạch đã có mục tiêu mang mã này.",
     }
 

@@ -28,6 +28,8 @@ import yaml
 
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.provinces import UnknownProvince, match_province
+from chiso.index.text import LocalizedText
+from chiso.index.text import LocalizedText as L
 
 # The seed's 2023 objectives for Khánh Hòa, shipped as demo data.
 DEMO_PLAN = Path(__file__).parent / "data" / "plans" / "khanh-hoa-2023.yaml"
@@ -102,39 +104,59 @@ class PlanSpec:
         return year - 1
 
 
-def check_objective(spec: ObjectiveSpec, framework: Framework) -> list[tuple[str, str]]:
-    """Problems with one objective as (field, bilingual message); empty when valid."""
-    problems: list[tuple[str, str]] = []
+Problem = tuple[str, LocalizedText]
+
+
+def check_objective(spec: ObjectiveSpec, framework: Framework) -> list[Problem]:
+    """Problems with one objective as (field, message in both languages); empty when valid. The
+    plan file's errors print both (`bilingual`), a form shows the reader's language."""
+    problems: list[Problem] = []
     if not spec.id.strip():
-        problems.append(("id", "thiếu mã mục tiêu (missing id)"))
+        problems.append(("id", L("thiếu mã mục tiêu", "missing id")))
     if not spec.text.strip():
-        problems.append(("text", "thiếu nội dung mục tiêu (missing text)"))
+        problems.append(("text", L("thiếu nội dung mục tiêu", "missing text")))
     needed = KIND_FIELDS.get(spec.kind)
     if needed is None:
         problems.append(
-            ("kind", f"loại không hỗ trợ {spec.kind!r} (unknown kind; có: {', '.join(KINDS)})")
+            (
+                "kind",
+                L(
+                    f"loại không hỗ trợ {spec.kind!r}; có: {', '.join(KINDS)}",
+                    f"unknown kind {spec.kind!r}; one of: {', '.join(KINDS)}",
+                ),
+            )
         )
         return problems
     present = {f for f in OPTIONAL_FIELDS if getattr(spec, f) is not None}
     for field in sorted(needed - present):
-        problems.append((field, f"loại {spec.kind} cần trường này (required for this kind)"))
+        problems.append((field, L(f"loại {spec.kind} cần trường này", "required for this kind")))
     for field in sorted(present - needed):
-        problems.append((field, f"loại {spec.kind} không dùng trường này (not used by this kind)"))
+        problems.append(
+            (field, L(f"loại {spec.kind} không dùng trường này", "not used by this kind"))
+        )
     problems.extend(_check_values(spec, framework))
     return problems
 
 
-def _check_values(spec: ObjectiveSpec, framework: Framework) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
+def _check_values(spec: ObjectiveSpec, framework: Framework) -> list[Problem]:
+    problems: list[Problem] = []
     if spec.value is not None:
         if not math.isfinite(spec.value):
-            problems.append(("value", "giá trị phải là số (value must be a number)"))
+            problems.append(("value", L("giá trị phải là số", "value must be a number")))
         elif spec.kind == "aggregate_rank_max" and (spec.value < 1 or spec.value % 1):
-            problems.append(("value", "thứ hạng phải là số nguyên ≥ 1 (rank: whole number ≥ 1)"))
+            problems.append(
+                ("value", L("thứ hạng phải là số nguyên ≥ 1", "rank: whole number ≥ 1"))
+            )
     tier_codes = [t.code for t in framework.tiers]
     if spec.tier is not None and spec.tier not in tier_codes:
         problems.append(
-            ("tier", f"nhóm không hợp lệ {spec.tier!r} (unknown tier; có: {', '.join(tier_codes)})")
+            (
+                "tier",
+                L(
+                    f"nhóm không hợp lệ {spec.tier!r}; có: {', '.join(tier_codes)}",
+                    f"unknown tier {spec.tier!r}; one of: {', '.join(tier_codes)}",
+                ),
+            )
         )
     if spec.count is not None:
         dimensions = [u for u in framework.units if framework.depth(u.code) == 1]
@@ -142,7 +164,10 @@ def _check_values(spec: ObjectiveSpec, framework: Framework) -> list[tuple[str, 
             problems.append(
                 (
                     "count",
-                    f"số lượng phải từ 1 đến {len(dimensions)} (count must be 1–{len(dimensions)})",
+                    L(
+                        f"số lượng phải từ 1 đến {len(dimensions)}",
+                        f"count must be 1–{len(dimensions)}",
+                    ),
                 )
             )
     if spec.unit is not None and (
@@ -151,11 +176,18 @@ def _check_values(spec: ObjectiveSpec, framework: Framework) -> list[tuple[str, 
         problems.append(
             (
                 "unit",
-                f"không có chỉ số {spec.unit!r} trong {framework.code} "
-                "(unknown dimension/sub-dimension)",
+                L(
+                    f"không có chỉ số {spec.unit!r} trong {framework.code}",
+                    f"unknown dimension/sub-dimension {spec.unit!r} in {framework.code}",
+                ),
             )
         )
     return problems
+
+
+def bilingual(message: LocalizedText) -> str:
+    """A file error's wording: both languages, for whoever reads the CLI's output."""
+    return f"{message.vi} ({message.en})"
 
 
 def validate_plan(plan: PlanSpec) -> None:
@@ -181,7 +213,7 @@ def validate_plan(plan: PlanSpec) -> None:
             raise PlanFileError(plan.source, spec.id, "id", "mã mục tiêu trùng (duplicate id)")
         seen.add(spec.id)
         for field, message in check_objective(spec, framework):
-            raise PlanFileError(plan.source, spec.id, field, message)
+            raise PlanFileError(plan.source, spec.id, field, bilingual(message))
 
 
 def load_plan(path: str | Path) -> PlanSpec:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.accounts.roles import Viewer
@@ -47,8 +48,9 @@ def objective_problems(
         count=fields.get("count"),
         unit=fields.get("unit") or None,
     )
+    language = get_language() or "vi"
     problems: list[tuple[str | None, str]] = [
-        ("code" if field == "id" else field, message)
+        ("code" if field == "id" else field, message.get(language))
         for field, message in check_objective(spec, load_framework(plan.index))
     ]
     same_code = Objective.objects.filter(plan=plan, code=spec.id.strip())
