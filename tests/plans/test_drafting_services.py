@@ -7,9 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 import yaml
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from chiso.accounts.models import AgencyKind, Role
 from chiso.audit.models import AuditEntry
