@@ -244,9 +244,7 @@ def test_objective_errors_are_the_cores_next_to_the_field(coordinator, world, ob
     response = coordinator.post(
         url, _objective_form(kind="dimensions_tier_min_count", tier="high", count="9")
     )
-    assert response.context["form"].errors == {
-        "count": ["số lượng phải từ 1 đến 8"]
-    }
+    assert response.context["form"].errors == {"count": ["số lượng phải từ 1 đến 8"]}
     assert Objective.objects.count() == 1
 
 
