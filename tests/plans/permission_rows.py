@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from chiso.plans.models import Section
+from chiso.accounts.models import Agency, AgencyKind
+from chiso.plans.models import Assignment, Section
 from tests.api.world import World
 from tests.test_permission_matrix import (
+    A_ONLY_PAGE,
     CONFLICT,
     COORDINATOR_PAGE,
     DENIED,
@@ -34,11 +36,44 @@ COORDINATOR_SAVES = {**COORDINATOR_PAGE, "admin": FOUND, "coordinator": FOUND}
 CREATE_PAGE = expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=OK)
 CREATE_SAVES = expect(DENIED, anonymous=LOGIN, admin=FOUND, coordinator=FOUND, other_province=FOUND)
 POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+# Splitting agency A's assignment: A's own staff; readers of the province refused.
+SPLIT_SAVES = expect(
+    DENIED,
+    anonymous=LOGIN,
+    officer_a=FOUND,
+    agency_head=FOUND,
+    officer_b=MISSING,
+    other_province=MISSING,
+)
 
 
 def extend_world(world: World) -> None:
     world.extra["empty_section"] = Section.objects.create(
         plan=world.home.plan, code="III", title="Tổ chức thực hiện", order=2
+    )
+    _extend_cascade(world)
+
+
+def _extend_cascade(world: World) -> None:
+    """Two wards under agency A; the second already holds a part of A's assignment."""
+    a = world.home.assignment_a
+    ward, held = (
+        Agency.objects.create(
+            province_id=a.province_id,
+            name=name,
+            kind=AgencyKind.COMMUNE_COMMITTEE,
+            parent_id=a.agency_id,
+        )
+        for name in ("UBND phường Vĩnh Hải", "UBND xã Vĩnh Lương")
+    )
+    world.extra["ward"] = ward
+    world.extra["sub_assignment"] = Assignment.objects.create(
+        province_id=a.province_id,
+        task_id=a.task_id,
+        agency=held,
+        parent=a,
+        lineage=f"/{a.pk}/",
+        deadline=a.deadline,
     )
 
 
@@ -113,6 +148,18 @@ def _review_form(world: World) -> dict[str, Any]:
 
 def _assignment_a(world: World) -> dict[str, Any]:
     return {"pk": world.home.assignment_a.pk}
+
+
+def _split_form(world: World) -> dict[str, Any]:
+    return {"agencies": [world.extra["ward"].pk], "deadline": ""}
+
+
+def _withdraw_form(world: World) -> dict[str, Any]:
+    return {"child": world.extra["sub_assignment"].pk}
+
+
+def _sub_assignment(world: World) -> dict[str, Any]:
+    return {"pk": world.extra["sub_assignment"].pk}
 
 
 ROWS: list[Row] = [
@@ -220,4 +267,11 @@ ROWS: list[Row] = [
     ),
     Row("plans:section-move", POST_ONLY, _section, label="GET"),
     Row("plans:section-move", COORDINATOR_SAVES, _section, "POST", _down),
+    # Cascade: agency A's staff split A's assignment and take a part back; the province's
+    # readers are refused (only the assignment's own agency splits it); others see nothing.
+    Row("plans:assignment-split", POST_ONLY, _assignment_a, label="GET"),
+    Row("plans:assignment-split", SPLIT_SAVES, _assignment_a, "POST", _split_form),
+    Row("plans:assignment-withdraw", POST_ONLY, _assignment_a, label="GET"),
+    Row("plans:assignment-withdraw", SPLIT_SAVES, _assignment_a, "POST", _withdraw_form),
+    Row("plans:assignment-detail", A_ONLY_PAGE, _sub_assignment, label="sub-assignment"),
 ]

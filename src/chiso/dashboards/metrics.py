@@ -169,7 +169,7 @@ def plan_assignments(plan: Plan) -> QuerySet[Assignment]:
     # The province filter is redundant (an assignment's province is its task's, which is its
     # plan's) but lets PostgreSQL read the province's rows by index instead of scanning every
     # assignment of the deployment before the join on the plan's tasks.
-    return Assignment.objects.filter(province_id=plan.province_id, task__plan=plan)
+    return Assignment.objects.top_level().filter(province_id=plan.province_id, task__plan=plan)
 
 
 def _grouped(qs: QuerySet[Assignment], today: dt.date, *keys: str) -> QuerySet[Assignment]:

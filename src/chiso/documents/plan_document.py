@@ -93,7 +93,7 @@ def _names(assignments: list[Assignment]) -> str:
 
 
 def _task_line(task: Task) -> TaskLine:
-    assignments = list(task.assignments.all())
+    assignments = [a for a in task.assignments.all() if a.parent_id is None]
     lead = [a for a in assignments if a.relation != Relation.COORDINATE]
     coordinate = [a for a in assignments if a.relation == Relation.COORDINATE]
     return TaskLine(

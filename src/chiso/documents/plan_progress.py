@@ -120,7 +120,8 @@ def _row(a: Assignment) -> AssignmentRow:
 
 def plan_progress(plan: Plan, today: dt.date) -> PlanProgress:
     assignments = list(
-        Assignment.objects.filter(task__plan=plan)
+        Assignment.objects.top_level()
+        .filter(task__plan=plan)
         .select_related("task", "task__section", "agency")
         .prefetch_related(Prefetch("task__units"))
         .annotate(current_status=status_expression(today))

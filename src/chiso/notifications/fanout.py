@@ -87,9 +87,13 @@ def heads_of(agency_id: int) -> list[int]:
 
 
 def reviewers_of(report: ProgressReport) -> list[int]:
-    """Who reviews the report: the province's named reviewer for the coordinating agency's own
-    reports, otherwise its coordinators; never the author."""
+    """Who reviews the report: for a sub-assignment, the people of the agency that handed it
+    down; otherwise the province's named reviewer for the coordinating agency's own reports, or
+    its coordinators; never the author."""
     assignment = report.assignment
+    if assignment.parent_id is not None:
+        above = assignment.parent.agency_id  # type: ignore[union-attr]
+        return [pk for pk in agency_people([above])[above] if pk != report.author_id]
     rules = access.reporting_settings(assignment.province_id)
     if (
         rules is not None

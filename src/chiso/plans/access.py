@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Concat
+from django.db.models.lookups import Contains
 from django.http import Http404
 
 from chiso.accounts import roles
@@ -40,8 +42,24 @@ def tasks_for(user: Viewer) -> QuerySet[Task]:
 
 
 def assignments_for(user: Viewer) -> QuerySet[Assignment]:
-    """Agency staff see their own agency's assignments; province-wide roles see all."""
-    return roles.own_agency_scoped(Assignment.objects.all(), user)
+    """Agency staff see their own agency's assignments and the sub-assignments made of them at
+    any depth (an assignment below one of theirs in its `lineage`); province-wide roles see all."""
+    qs = roles.scoped(Assignment.objects.all(), user)
+    if roles.role_of(user) is None or roles.reads_province(user):
+        return qs
+    agency_id = roles.agency_id_of(user)
+    if not agency_id:
+        return qs.none()
+    below = Exists(_ancestors_of_agency(agency_id)) & Q(lineage__gt="")
+    return qs.filter(Q(agency_id=agency_id) | below)
+
+
+def _ancestors_of_agency(agency_id: int) -> QuerySet[Assignment]:
+    """The agency's assignments that the outer assignment's lineage ("/12/57/") passes through."""
+    mark = Concat(Value("/"), Cast("pk", CharField()), Value("/"))
+    return Assignment.objects.filter(agency_id=agency_id).filter(
+        Contains(OuterRef("lineage"), mark)
+    )
 
 
 def reports_for(user: Viewer) -> QuerySet[ProgressReport]:
@@ -79,7 +97,18 @@ def reporting_settings(province_id: int | None) -> ReportingSettings | None:
 
 def reviewable_filter(user: Viewer) -> Q | None:
     """Which of the province's reports `user` reviews, as a filter on ProgressReport (None:
-    none). Coordinators review every agency's reports, except the coordinating agency's own when
+    none): the province's part (`_province_reviewable`, top-level assignments only) and the
+    sub-assignments their own agency made (`_children_reviewable`)."""
+    province = _province_reviewable(user)
+    children = _children_reviewable(user)
+    if province is not None:
+        province &= Q(assignment__parent__isnull=True)
+        return province | children if children is not None else province
+    return children
+
+
+def _province_reviewable(user: Viewer) -> Q | None:
+    """Coordinators review every agency's reports, except the coordinating agency's own when
     the province names someone else for those (`ReportingSettings.own_reports_reviewer`, who may
     be another coordinator or leadership). Own reports are excluded by the services, not here."""
     # Roles that never review cost no query here.
@@ -95,10 +124,36 @@ def reviewable_filter(user: Viewer) -> Q | None:
     return ~own if coordinates else None
 
 
-def can_review(user: Viewer, assignment: Assignment) -> bool:
-    if not roles.has_role(user, roles.REVIEWING_ROLES):
+def _children_reviewable(user: Viewer) -> Q | None:
+    """An agency reviews the reports on the sub-assignments it made (its staff who may report
+    for it); no query: the filter simply matches nothing for an agency that split nothing."""
+    if not roles.has_role(user, roles.REPORTING_ROLES):
+        return None
+    if roles.agency_id_of(user) is None or roles.province_id_of(user) is None:
+        return None
+    return Q(assignment__parent__agency_id=roles.agency_id_of(user))
+
+
+def reviews_for_province(user: Viewer) -> bool:
+    """Whether the user reviews the province's own assignments (the inbox's full view)."""
+    return _province_reviewable(user) is not None
+
+
+def oversees_sub_assignments(user: Viewer) -> bool:
+    """Whether the user's agency made sub-assignments whose reports the user reviews."""
+    if _children_reviewable(user) is None:
         return False
+    return Assignment.objects.filter(parent__agency_id=roles.agency_id_of(user)).exists()
+
+
+def can_review(user: Viewer, assignment: Assignment) -> bool:
     if not roles.in_province(user, assignment.province_id):
+        return False
+    if assignment.parent_id is not None:
+        return _children_reviewable(user) is not None and (
+            assignment.parent.agency_id == roles.agency_id_of(user)  # type: ignore[union-attr]
+        )
+    if not roles.has_role(user, roles.REVIEWING_ROLES):
         return False
     rules = reporting_settings(user.province_id)
     if (
@@ -117,6 +172,12 @@ def can_report_on(user: Viewer, assignment: Assignment) -> bool:
     if not roles.has_role(user, roles.REPORTING_ROLES):
         return False
     return user.agency_id is not None and assignment.agency_id == user.agency_id
+
+
+def can_split(user: Viewer, assignment: Assignment) -> bool:
+    """Who may hand parts of an assignment to the agencies under theirs: whoever reports for
+    the assignment's agency, while it is not complete."""
+    return can_report_on(user, assignment) and assignment.completed_on is None
 
 
 def needs_signoff(user: Viewer, assignment: Assignment) -> bool:

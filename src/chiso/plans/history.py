@@ -25,6 +25,9 @@ register_actions(
         "assignment.delete": pgettext_lazy("history", "Bỏ phân công"),
         "assignment.detach": pgettext_lazy("history", "Giữ phân công trực tiếp"),
         "assignment.progress": pgettext_lazy("history", "Cập nhật tiến độ"),
+        "assignment.split": pgettext_lazy("history", "Giao tiếp cho đơn vị cấp dưới"),
+        "assignment.withdraw": pgettext_lazy("history", "Thu hồi phần việc đã giao cấp dưới"),
+        "assignment.rollup": pgettext_lazy("history", "Tổng hợp tiến độ từ đơn vị cấp dưới"),
         "report.submit": pgettext_lazy("history", "Gửi báo cáo"),
         "report.resubmit": pgettext_lazy("history", "Gửi lại báo cáo đã sửa"),
         "report.accept": pgettext_lazy("history", "Chấp nhận báo cáo"),
@@ -51,5 +54,7 @@ register_fields(
         "section": _("mục"),
         "copied_from": _("chép từ kế hoạch"),
         "period": _("kỳ báo cáo"),
+        "parent": _("giao từ"),
+        "own_progress": _("tiến độ phần việc của cơ quan"),
     }
 )

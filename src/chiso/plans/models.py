@@ -250,8 +250,20 @@ class Relation(models.TextChoices):
     REQUEST = "request", _("Đề nghị")
 
 
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def top_level(self) -> AssignmentQuerySet:
+        """The province's own assignments, without the sub-assignments agencies made of them
+        (a parent's progress and completion already carry its children's: chiso.plans.rollup)."""
+        return self.filter(parent__isnull=True)
+
+
 class Assignment(models.Model):
-    """One agency's part in a task. `completed_on` is set when a final report is accepted."""
+    """One agency's part in a task. `completed_on` is set when a final report is accepted.
+
+    An agency may split its assignment into sub-assignments for the agencies under it
+    (`parent`, any depth). `own_progress`/`own_completed_on` are what the agency's own accepted
+    reports say; `progress`/`completed_on` are the rolled-up values (chiso.plans.rollup), equal
+    to the own ones for an assignment without sub-assignments."""
 
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="assignments")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
@@ -262,6 +274,17 @@ class Assignment(models.Model):
     via_group = models.ForeignKey(
         AgencyGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("phân công cấp trên"),
+    )
+    # The ids of every assignment above this one, "/12/57/" (empty at the top): who may read
+    # a sub-assignment (the agencies above it) is one indexed test, whatever the depth.
+    lineage = models.CharField(max_length=255, blank=True, default="", editable=False)
     # Lead (chủ trì) or coordinating (phối hợp) part. `relation` says "request" for bodies the
     # province cannot order whichever part they play, so the part itself is kept here.
     leads = models.BooleanField(_("chủ trì"), default=True)
@@ -271,11 +294,21 @@ class Assignment(models.Model):
     )
     started_on = models.DateField(_("ngày bắt đầu"), null=True, blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    own_progress = models.PositiveSmallIntegerField(
+        _("tiến độ phần việc của cơ quan (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    own_completed_on = models.DateField(
+        _("ngày cơ quan hoàn thành phần việc"), null=True, blank=True
+    )
     last_report_at = models.DateTimeField(_("báo cáo gần nhất"), null=True, blank=True)
     # The due date of the earliest period with no report yet (kept by the period services):
     # a missing period report makes the assignment overdue like a missed deadline.
     period_due = models.DateField(_("hạn báo cáo kỳ"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["task", "agency__name"]

@@ -121,8 +121,8 @@ def with_task_details(tasks: QuerySet[Task]) -> QuerySet[Task]:
         Prefetch("units", queryset=TaskUnit.objects.order_by("task_id", "unit_code")),
         Prefetch(
             "assignments",
-            queryset=Assignment.objects.select_related("agency").order_by(
-                "task_id", "agency__name", "id"
-            ),
+            queryset=Assignment.objects.top_level()
+            .select_related("agency")
+            .order_by("task_id", "agency__name", "id"),
         ),
     )

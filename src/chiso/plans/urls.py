@@ -1,6 +1,7 @@
 from django.urls import path
 
 from chiso.plans import (
+    views_cascade,
     views_drafting,
     views_inbox,
     views_plans,
@@ -46,6 +47,14 @@ urlpatterns = [
     path("phan-cong/<int:pk>/bao-cao/", views_reports.report_submit, name="report-submit"),
     path(
         "phan-cong/<int:pk>/lich-su/", views_reports.assignment_history, name="assignment-history"
+    ),
+    path(
+        "phan-cong/<int:pk>/giao-cap-duoi/",
+        views_cascade.assignment_split,
+        name="assignment-split",
+    ),
+    path(
+        "phan-cong/<int:pk>/thu-hoi/", views_cascade.assignment_withdraw, name="assignment-withdraw"
     ),
     path("bao-cao/<int:pk>/duyet/", views_reports.report_review, name="report-review"),
     path("bao-cao/<int:pk>/lanh-dao-duyet/", views_reports.report_signoff, name="report-signoff"),

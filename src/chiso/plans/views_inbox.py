@@ -39,7 +39,8 @@ class InboxLists:
 def _lists(request: HttpRequest, chosen: inbox.InboxFilter, today: dt.date) -> InboxLists:
     user: Any = request.user
     waiting = inbox.review_queue(user)
-    reviews = access.reviewable_filter(user) is not None
+    # The province's reviewers, and agencies that handed work down to the agencies under them.
+    reviews = access.reviews_for_province(user) or access.oversees_sub_assignments(user)
     # A province may have thousands of reports waiting: the review list is paged.
     page = Paginator(inbox.detailed(chosen.apply(waiting)), PAGE_SIZE).get_page(
         request.GET.get("page")

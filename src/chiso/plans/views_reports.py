@@ -18,6 +18,7 @@ from chiso.accounts import roles
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
+from chiso.plans.cascade_panel import CascadePanel, cascade_panel
 from chiso.plans.compliance import current_compliance
 from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm
 from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
@@ -30,7 +31,7 @@ from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import show_error
 
 
-def _assignment(request: HttpRequest, pk: int) -> Assignment:
+def assignment_for(request: HttpRequest, pk: int) -> Assignment:
     # Only what every request needs: the rest of the page's head is a cached fragment, and its
     # plan, section and group are fetched only when that fragment is rendered.
     qs = with_scope_revision(access.assignments_for(request.user), task_scope_expression())
@@ -43,6 +44,7 @@ def _page(
     report_form: ReportForm | None,
     revising: ProgressReport | None = None,
     review_forms: dict[int, ReviewForm | SignOffForm] | None = None,
+    cascade: CascadePanel | None = None,
 ) -> HttpResponse:
     # Keyed on the task's own changes and the province's other ones: reports on other tasks
     # (most changes on a deadline day) leave the page cached.
@@ -76,8 +78,20 @@ def _page(
             "waiting": thread.waiting,
             "status": assignment.status(clock.today()),
             "periods": SimpleLazyObject(lambda: list(assignment.periods.all())),
+            # Read only when its cached part is rendered (chiso.plans.cascade_panel).
+            "cascade": cascade
+            or SimpleLazyObject(lambda: cascade_panel(request.user, assignment, clock.today())),
+            "split_bound": cascade is not None,
+            "can_split": access.can_split(request.user, assignment),
         },
     )
+
+
+def render_assignment(
+    request: HttpRequest, assignment: Assignment, *, cascade: CascadePanel
+) -> HttpResponse:
+    """The assignment's page with a bound split form (chiso.plans.views_cascade)."""
+    return _page(request, assignment, None, cascade=cascade)
 
 
 def _revision_initial(revising: ProgressReport | None, assignment: Assignment) -> dict[str, object]:
@@ -93,13 +107,13 @@ def _revision_initial(revising: ProgressReport | None, assignment: Assignment) -
 
 @login_required
 def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, _assignment(request, pk), None)
+    return _page(request, assignment_for(request, pk), None)
 
 
 @login_required
 @require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _assignment(request, pk)
+    assignment = assignment_for(request, pk)
     if not access.can_report_on(request.user, assignment):
         raise PermissionDenied
     revises = None
@@ -117,9 +131,16 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         except ServiceError as error:
             show_error(form, error)
         else:
-            messages.success(request, _("Đã gửi báo cáo tới Sở Nội vụ."))
+            messages.success(request, _sent_message(assignment))
             return redirect("plans:assignment-detail", pk=assignment.pk)
     return _page(request, assignment, form, revises)
+
+
+def _sent_message(assignment: Assignment) -> str:
+    if assignment.parent_id is not None:
+        above = assignment.parent.agency.name  # type: ignore[union-attr]
+        return _("Đã gửi báo cáo tới %(agency)s.") % {"agency": above}
+    return _("Đã gửi báo cáo tới Sở Nội vụ.")
 
 
 @login_required
@@ -146,7 +167,9 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             if request.POST.get("then") == "next":
                 return _next_in_inbox(request, report)
             return redirect("plans:assignment-detail", pk=report.assignment_id)
-    return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
+    return _page(
+        request, assignment_for(request, report.assignment_id), None, None, {report.pk: form}
+    )
 
 
 @login_required
@@ -172,7 +195,9 @@ def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Đã ghi nhận ý kiến của lãnh đạo cơ quan."))
             return redirect("plans:assignment-detail", pk=report.assignment_id)
-    return _page(request, _assignment(request, report.assignment_id), None, None, {report.pk: form})
+    return _page(
+        request, assignment_for(request, report.assignment_id), None, None, {report.pk: form}
+    )
 
 
 def _next_in_inbox(request: HttpRequest, report: ProgressReport) -> HttpResponse:
@@ -198,7 +223,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def assignment_history(request: HttpRequest, pk: int) -> HttpResponse:
-    assignment = _assignment(request, pk)
+    assignment = assignment_for(request, pk)
     objects = [assignment, *assignment.reports.all()]
     return render(
         request,

@@ -170,7 +170,9 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _initial(task: Task) -> dict[str, object]:
-    direct = [a for a in task.assignments.select_related("agency") if a.via_group_id is None]
+    direct = [
+        a for a in task.assignments.top_level().select_related("agency") if a.via_group_id is None
+    ]
     return {
         "version": task.version,
         "code": task.code,

@@ -163,7 +163,8 @@ def task_status(assignments: list[Assignment], today: dt.date) -> Status:
 
 def _assignments(tasks: list[Task]) -> dict[int, list[Assignment]]:
     rows = (
-        Assignment.objects.filter(task__in=tasks)
+        Assignment.objects.top_level()
+        .filter(task__in=tasks)
         .select_related("agency", "via_group")
         .only(
             "task_id",

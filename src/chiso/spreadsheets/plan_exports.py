@@ -50,7 +50,7 @@ def _task_columns() -> list[Column]:
 def _with_assignments(tasks: QuerySet[Task]) -> QuerySet[Task]:
     return tasks.select_related("section", "lead_group").prefetch_related(
         "units",
-        Prefetch("assignments", queryset=Assignment.objects.select_related("agency")),
+        Prefetch("assignments", queryset=Assignment.objects.top_level().select_related("agency")),
     )
 
 

@@ -13,6 +13,7 @@ from chiso.plans.services.assigning import (
     group_drift,
     relation_for,
 )
+from chiso.plans.services.cascading import split_assignment, withdraw_sub_assignment
 from chiso.plans.services.copying import CopySummary, copy_plan_to_next_year
 from chiso.plans.services.drafting import (
     delete_objective,
@@ -59,7 +60,9 @@ __all__ = [
     "save_section",
     "set_schedule",
     "sign_off_report",
+    "split_assignment",
     "submit_report",
     "update_plan",
     "update_task",
+    "withdraw_sub_assignment",
 ]

@@ -161,6 +161,8 @@ def _copy_tasks(
             TaskUnit(task=task, unit_code=u.unit_code) for u in old.units.all()
         )
         for a in old.assignments.all():
+            if a.parent_id is not None:
+                continue  # agencies split their own part again in the new year
             if not a.agency.active:
                 skipped.add(a.agency.name)
                 continue

@@ -13,7 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from chiso.audit.services import record
-from chiso.plans import access, signals
+from chiso.plans import access, rollup, signals
 from chiso.plans.errors import PlanError
 from chiso.plans.evidence import CheckedFile, carry, check_upload, store
 from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPeriod, ReportState
@@ -108,6 +108,14 @@ def submit_report(
     _check_length(narrative, "narrative", _("Nội dung báo cáo"))
     _check_length(figures, "figures", _("Số liệu"))
     value = _check_progress(progress, is_final)
+    if is_final and rollup.open_children(assignment):
+        raise PlanError(
+            _(
+                "Báo cáo hoàn thành chỉ gửi được khi mọi phần việc đã giao cho đơn vị cấp dưới "
+                "đã hoàn thành."
+            ),
+            "is_final",
+        )
     answers = periods.period_for(assignment, period, revises)
     checked: list[CheckedFile] = [check_upload(f) for f in files]
     carried = _carried(revises, keep_evidence)
@@ -187,6 +195,8 @@ def review_report(
     """Accept (the assignment takes the report's progress; a final report completes it) or
     return with a comment for the agency to revise."""
     if not access.can_review(user, report.assignment):
+        if report.assignment.parent_id is not None:
+            raise PermissionDenied(_("Chỉ cơ quan đã giao phần việc này được duyệt báo cáo."))
         raise PermissionDenied(_("Chỉ Sở Nội vụ được duyệt báo cáo."))
     if report.author_id == user.pk:
         raise PermissionDenied(
@@ -220,20 +230,30 @@ def review_report(
 
 
 def _apply_to_assignment(user: Any, report: ProgressReport) -> None:
+    """The report becomes the agency's own part; a split assignment's values roll up from its
+    own part and its sub-assignments (chiso.plans.rollup), and so on to the top."""
     assignment = lock_current(report.assignment, None)
     before = {"progress": assignment.progress, "completed_on": assignment.completed_on}
-    assignment.progress = report.progress
+    assignment.own_progress = report.progress
     if report.is_final:
-        assignment.completed_on = _completion_date(report)
+        assignment.own_completed_on = _completion_date(report)
+    own = rollup.Share(assignment.own_progress, assignment.own_completed_on)
+    value = rollup.rolled_up(own, rollup.children_of(assignment))
+    assignment.progress, assignment.completed_on = value.progress, value.completed_on
     bump(assignment)
-    assignment.save(update_fields=["progress", "completed_on", "version"])
-    after = {"progress": assignment.progress, "completed_on": assignment.completed_on}
-    record(
-        user,
-        assignment,
-        "assignment.progress",
-        {k: [before[k], after[k]] for k in after if before[k] != after[k]},
+    assignment.save(
+        update_fields=["own_progress", "own_completed_on", "progress", "completed_on", "version"]
     )
+    after = {"progress": assignment.progress, "completed_on": assignment.completed_on}
+    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if (assignment.own_progress, assignment.own_completed_on) != (
+        value.progress,
+        value.completed_on,
+    ):
+        changes["own_progress"] = [None, assignment.own_progress]
+    record(user, assignment, "assignment.progress", changes)
+    if assignment.parent_id is not None and changes:
+        rollup.refresh_upwards(user, assignment.parent_id)
 
 
 @transaction.atomic

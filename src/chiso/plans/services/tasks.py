@@ -42,7 +42,7 @@ LIST_FIELDS = ("unit_codes", "lead_agencies", "coordinating")
 def task_snapshot(task: Task) -> dict[str, Any]:
     """Task fields plus its units and direct agencies, for the audit log."""
     data = snapshot(task, TASK_FIELDS)
-    direct = task.assignments.filter(via_group__isnull=True).select_related("agency")
+    direct = task.assignments.top_level().filter(via_group__isnull=True).select_related("agency")
     data["unit_codes"] = sorted(task.units.values_list("unit_code", flat=True))
     data["lead_agencies"] = sorted(a.agency.name for a in direct if a.leads)
     data["coordinating"] = sorted(a.agency.name for a in direct if not a.leads)
@@ -152,7 +152,7 @@ def _sync_direct(user: Any, task: Task, lead: list[Agency], coordinating: list[A
     """Make the task's direct (not via group) assignments match the form's two lists."""
     wanted = {a.pk: (a, Relation.LEAD) for a in lead}
     wanted.update({a.pk: (a, Relation.COORDINATE) for a in coordinating})
-    current = {a.agency_id: a for a in task.assignments.select_related("agency")}
+    current = {a.agency_id: a for a in task.assignments.top_level().select_related("agency")}
     for agency_id, assignment in current.items():
         if assignment.via_group_id is None and agency_id not in wanted:
             remove_assignment(user, assignment)
@@ -188,7 +188,9 @@ def _change_group(user: Any, task: Task, old: AgencyGroup | None) -> None:
 
 
 def _current_lists(task: Task) -> dict[str, list[Any]]:
-    direct = list(task.assignments.filter(via_group__isnull=True).select_related("agency"))
+    direct = list(
+        task.assignments.top_level().filter(via_group__isnull=True).select_related("agency")
+    )
     return {
         "unit_codes": list(task.units.values_list("unit_code", flat=True)),
         "lead_agencies": [a.agency for a in direct if a.leads],

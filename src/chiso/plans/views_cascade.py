@@ -1,0 +1,70 @@
+"""Splitting an assignment for the agencies under it, and taking a part back."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chiso.plans import access, services
+from chiso.plans.cascade_panel import cascade_panel
+from chiso.plans.forms import add_service_error
+from chiso.plans.forms_cascade import SplitForm
+from chiso.plans.models import Assignment
+from chiso.plans.services.cascading import split_choices
+from chiso.plans.views_reports import assignment_for, render_assignment
+from chiso.site import clock
+from chiso.web.params import int_param
+
+
+@login_required
+@require_POST
+def assignment_split(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = assignment_for(request, pk)
+    if not access.can_split(request.user, assignment):
+        raise PermissionDenied
+    form = SplitForm(request.POST, choices=split_choices(assignment))
+    if form.is_valid():
+        try:
+            created = services.split_assignment(
+                request.user,
+                assignment,
+                agencies=form.cleaned_data["agencies"],
+                deadline=form.cleaned_data["deadline"],
+            )
+        except services.PlanError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Đã giao tiếp cho %(n)s đơn vị cấp dưới.") % {"n": len(created)},
+            )
+            return redirect("plans:assignment-detail", pk=assignment.pk)
+    panel = cascade_panel(request.user, assignment, clock.today(), form)
+    return render_assignment(request, assignment, cascade=panel)
+
+
+@login_required
+@require_POST
+def assignment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back the part named by `child` from the assignment `pk`."""
+    parent = assignment_for(request, pk)
+    if not access.can_split(request.user, parent):
+        raise PermissionDenied
+    child = access.get_or_404(
+        Assignment.objects.filter(parent=parent).select_related("agency", "parent"),
+        pk=int_param(request.POST, "child") or 0,
+    )
+    try:
+        services.withdraw_sub_assignment(request.user, child)
+    except services.PlanError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Đã thu hồi phần việc của %(name)s.") % {"name": child.agency.name}
+        )
+    return redirect("plans:assignment-detail", pk=parent.pk)
