@@ -22,14 +22,20 @@ from chiso.activities.models import (
 )
 from tests.api.world import PDF_BYTES, World
 from tests.test_permission_matrix import (
+    A_ONLY_API,
+    API_SIGNED_IN,
+    CREATED,
     DENIED,
     FOUND,
+    HOME_API,
     HOME_PAGE,
     INVALID,
     LOGIN,
     MISSING,
+    NOT_ALLOWED,
     OK,
     SIGNED_IN,
+    UNAUTH,
     Row,
     expect,
 )
@@ -77,6 +83,7 @@ def extend_world(world: World) -> None:
     services.add_location(
         coordinator, survey, district=world.agency_a, commune_name="Phường Vĩnh Hòa"
     )
+    _extend_counting(world, survey)
     world.extra.update(
         inspection=inspection,
         visit=visit,
@@ -122,6 +129,25 @@ def extend_world(world: World) -> None:
     )
 
 
+def _extend_counting(world: World, survey: Any) -> None:
+    """A survey-support task of agency A already counted (not yet reported) for A's assignment."""
+    from chiso.activities.models import WorkLink
+
+    task = services.add_logistics_task(
+        world.users["coordinator"],
+        survey,
+        kind=LogisticsKind.GUIDE,
+        title="Người dẫn đường",
+        agency=world.agency_a,
+    )
+    world.extra["work_link"] = WorkLink.objects.create(
+        province=world.home.province,
+        assignment=world.home.assignment_a,
+        logistics=task,
+        linked_by=world.users["officer_a"],
+    )
+
+
 def obj(name: str) -> Any:
     return lambda world: {"pk": world.extra[name].pk}
 
@@ -141,6 +167,43 @@ def a_change(done: str = FOUND, **by_role: str) -> dict[str, str]:
         anonymous=LOGIN, admin=done, coordinator=done, officer_b=MISSING, other_province=MISSING
     )
     return expect(DENIED, **{**base, **by_role})
+
+
+A_COUNTS = expect(
+    DENIED,
+    anonymous=LOGIN,
+    officer_a=FOUND,
+    agency_head=FOUND,
+    officer_b=MISSING,
+    other_province=MISSING,
+)
+A_COUNTS_API = {
+    **A_COUNTS,
+    "anonymous": UNAUTH,
+    "officer_a": CREATED,
+    "agency_head": CREATED,
+}
+POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+
+
+def _assignment_a(world: World) -> dict[str, Any]:
+    return {"pk": world.home.assignment_a.pk}
+
+
+def _count_form(world: World) -> dict[str, Any]:
+    return {
+        "kind": "posting",
+        "work": world.extra["posting"].pk,
+        "assignment": world.home.assignment_a.pk,
+    }
+
+
+def _api_count_form(world: World) -> dict[str, Any]:
+    return {"kind": "posting", "work": world.extra["posting"].pk}
+
+
+def _work_report_form(world: World) -> dict[str, Any]:
+    return {"links": [world.extra["work_link"].pk], "progress": "50"}
 
 
 def inspection_form(world: World) -> dict[str, Any]:
@@ -404,4 +467,30 @@ ROWS: list[Row] = [
         method="POST",
         data=lambda w: {"state": "done", "version": w.extra["logistics"].version},
     ),
+    # Work that counts: A's staff count work done in A's area for A's assignment; the province's
+    # readers may not (403); agency B and other provinces do not see A's assignment (404).
+    Row("activities:work-count", POST_ONLY, label="GET"),
+    # Agency B reads the posting (postings are public in the province) but counts it for nothing.
+    Row(
+        "activities:work-count",
+        {**A_COUNTS, "officer_b": DENIED},
+        method="POST",
+        data=_count_form,
+    ),
+    Row("activities:work-report", POST_ONLY, _assignment_a, label="GET"),
+    Row("activities:work-report", A_COUNTS, _assignment_a, "POST", _work_report_form),
+    Row("activities:work-unlink", POST_ONLY, obj("work_link"), label="GET"),
+    Row("activities:work-unlink", A_COUNTS, obj("work_link"), "POST", lambda w: {}),
+    # The API: sub-assignments are in tests/plans/permission_rows.py.
+    Row("api-assignment-work", A_ONLY_API, _assignment_a),
+    Row("api-assignment-work", A_COUNTS_API, _assignment_a, "POST", _api_count_form),
+    Row("api-activities", API_SIGNED_IN),
+    Row("api-activity", HOME_API, obj("activity")),
+    Row("api-postings", API_SIGNED_IN),
+    Row("api-posting", HOME_API, obj("posting")),
+    Row("api-inspections", API_SIGNED_IN),
+    Row("api-inspection", A_ONLY_API, obj("inspection")),
+    Row("api-visit", A_ONLY_API, obj("visit")),
+    Row("api-surveys", API_SIGNED_IN),
+    Row("api-survey", A_ONLY_API, obj("survey")),
 ]

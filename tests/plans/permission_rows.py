@@ -14,9 +14,11 @@ from chiso.accounts.models import Agency, AgencyKind
 from chiso.plans.models import Assignment, Section
 from tests.api.world import World
 from tests.test_permission_matrix import (
+    A_ONLY_API,
     A_ONLY_PAGE,
     CONFLICT,
     COORDINATOR_PAGE,
+    CREATED,
     DENIED,
     FOUND,
     HOME_PAGE,
@@ -150,6 +152,9 @@ def _assignment_a(world: World) -> dict[str, Any]:
     return {"pk": world.home.assignment_a.pk}
 
 
+SPLIT_API = {**SPLIT_SAVES, "anonymous": UNAUTH, "officer_a": CREATED, "agency_head": CREATED}
+
+
 def _split_form(world: World) -> dict[str, Any]:
     return {"agencies": [world.extra["ward"].pk], "deadline": ""}
 
@@ -274,4 +279,6 @@ ROWS: list[Row] = [
     Row("plans:assignment-withdraw", POST_ONLY, _assignment_a, label="GET"),
     Row("plans:assignment-withdraw", SPLIT_SAVES, _assignment_a, "POST", _withdraw_form),
     Row("plans:assignment-detail", A_ONLY_PAGE, _sub_assignment, label="sub-assignment"),
+    Row("api-sub-assignments", A_ONLY_API, _assignment_a),
+    Row("api-sub-assignments", SPLIT_API, _assignment_a, "POST", _split_form),
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from chiso.accounts import roles
-from chiso.accounts.models import Agency, Role
+from chiso.accounts.models import Agency, AgencyKind, Role
 from chiso.accounts.roles import Viewer, is_agency_staff, is_coordinator, reads_province, scoped
 from chiso.activities.models import (
     Activity,
@@ -52,17 +52,41 @@ def recommendations_for(user: Viewer) -> QuerySet[Recommendation]:
     return Recommendation.objects.filter(finding__in=findings_for(user))
 
 
+# Who leads which kind of inspection besides the coordinators: the Front supervises; guiding
+# departments inspect their sector (II.1.b, II.3.b) and district committees the agencies of their
+# area (II.3.c), by the kind of their own agency.
+LEAD_KINDS = {
+    AgencyKind.DEPARTMENT: InspectionKind.SECTOR,
+    AgencyKind.DISTRICT_COMMITTEE: InspectionKind.DISTRICT,
+}
+
+
+def own_inspection_kind(user: Viewer) -> str | None:
+    """The kind of inspection the user's agency leads (None: none of its own)."""
+    if roles.is_read_only(user) or not roles.agency_id_of(user):
+        return None
+    role = roles.role_of(user)
+    if role == Role.SUPERVISOR:
+        return InspectionKind.FRONT_SUPERVISION.value
+    if role not in (Role.AGENCY_HEAD, Role.AGENCY_OFFICER):
+        return None
+    kind = LEAD_KINDS.get(user.agency.kind)  # type: ignore[union-attr]
+    return kind.value if kind is not None else None
+
+
 def can_create_inspection_plan(
     user: Viewer, kind: str | None = None, lead: Agency | None = None
 ) -> bool:
-    """Coordinators plan every kind; the Fatherland Front plans its own supervision."""
+    """Coordinators plan every kind; the Front its supervision, guiding departments their
+    sector's inspections and district committees their area's, each led by its own agency."""
     if is_coordinator(user):
         return True
-    if not (roles.role_of(user) == Role.SUPERVISOR and user.agency_id):
+    own = own_inspection_kind(user)
+    if own is None:
         return False
     if kind is None:
         return True
-    return kind == InspectionKind.FRONT_SUPERVISION and (lead is None or lead.pk == user.agency_id)
+    return kind == own and (lead is None or lead.pk == user.agency_id)
 
 
 def can_manage_inspection(user: Viewer, inspection_plan: InspectionPlan) -> bool:
@@ -71,9 +95,17 @@ def can_manage_inspection(user: Viewer, inspection_plan: InspectionPlan) -> bool
     if is_coordinator(user):
         return True
     return (
-        roles.role_of(user) == Role.SUPERVISOR
-        and inspection_plan.kind == InspectionKind.FRONT_SUPERVISION
-        and inspection_plan.lead_agency_id == user.agency_id
+        inspection_plan.lead_agency_id == user.agency_id
+        and inspection_plan.kind == own_inspection_kind(user)
+    )
+
+
+def area_agencies(agency: Agency) -> QuerySet[Agency]:
+    """A district committee's area: the active agencies below it (three levels are plenty)."""
+    return Agency.objects.filter(active=True).filter(
+        Q(parent_id=agency.pk)
+        | Q(parent__parent_id=agency.pk)
+        | Q(parent__parent__parent_id=agency.pk)
     )
 
 

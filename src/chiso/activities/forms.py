@@ -104,12 +104,14 @@ class InspectionPlanForm(forms.Form):
         self.fields["lead_agency"].queryset = _agencies(user)
         self.fields["targets"].queryset = _agencies(user)
         self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được kiểm tra"))
-        if not is_coordinator(user):
-            self.fields["kind"].choices = [
-                (InspectionKind.FRONT_SUPERVISION.value, InspectionKind.FRONT_SUPERVISION.label)
-            ]
+        own = access.own_inspection_kind(user)
+        if not is_coordinator(user) and own is not None:
+            self.fields["kind"].choices = [(own, InspectionKind(own).label)]
             self.fields["lead_agency"].queryset = _agencies(user).filter(pk=user.agency_id)
             self.fields["lead_agency"].initial = user.agency_id
+            if own == InspectionKind.DISTRICT:
+                area = access.area_agencies(user.agency)
+                self.fields["targets"].queryset = _agencies(user).filter(pk__in=area)
 
 
 class VisitForm(forms.Form):

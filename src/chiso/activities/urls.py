@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chiso.activities.views import edits, inspections, outreach, survey
+from chiso.activities.views import counting, edits, inspections, outreach, survey
 
 app_name = "activities"
 
@@ -54,4 +54,8 @@ urlpatterns = [
     path("khao-sat/<int:pk>/dau-moi/", survey.contact_add, name="survey-contact-add"),
     path("khao-sat/<int:pk>/hau-can/", survey.logistics_add, name="survey-logistics-add"),
     path("hau-can/<int:pk>/", survey.logistics_update, name="logistics-update"),
+    # Work that counts: activities, postings, visits and survey support as an assignment's work
+    path("tinh-vao-nhiem-vu/", counting.work_count, name="work-count"),
+    path("phan-cong/<int:pk>/bao-cao-cong-viec/", counting.work_report, name="work-report"),
+    path("cong-viec/<int:pk>/bo/", counting.work_unlink, name="work-unlink"),
 ]

@@ -201,6 +201,12 @@ SCHEMAS["ObjectiveStatusList"] = obj(
 )
 
 
+def _activity_schemas() -> None:
+    from chiso.api.schemas_activities import ACTIVITY_SCHEMAS
+
+    SCHEMAS.update(ACTIVITY_SCHEMAS)
+
+
 def page_of(item: str) -> Schema:
     return obj(
         count=INT,
@@ -210,3 +216,6 @@ def page_of(item: str) -> Schema:
         previous=nullable(URL),
         results=array(ref(item)),
     )
+
+
+_activity_schemas()

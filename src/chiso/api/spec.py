@@ -375,6 +375,17 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ),
 )
 
+
+def _with_activities(core: tuple[Endpoint, ...]) -> tuple[Endpoint, ...]:
+    """The activities' endpoints and sub-assignments, declared in their own module."""
+    from chiso.api.spec_activities import ACTIVITY_ENDPOINTS
+
+    return (*core, *ACTIVITY_ENDPOINTS)
+
+
+ENDPOINTS = _with_activities(ENDPOINTS)
+
+
 _CONVERTER = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 _CONVERTER_SCHEMA: dict[str, Schema] = {
     "str": {"type": "string", "pattern": "^[^/]+$"},

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from chiso.api import views, views_loop, views_results, views_work
+from chiso.api import views, views_activities, views_loop, views_results, views_work
 from chiso.api.converters import CONVERTERS
 
 for _name, _converter in CONVERTERS.items():
@@ -37,6 +37,22 @@ urlpatterns = [
         views_loop.notification_read,
         name="api-notification-read",
     ),
+    # Sub-assignments, work that counts, inspections, activities, postings, survey support
+    path(
+        "assignments/<id:pk>/sub-assignments/",
+        views_activities.sub_assignments,
+        name="api-sub-assignments",
+    ),
+    path("assignments/<id:pk>/work/", views_activities.assignment_work, name="api-assignment-work"),
+    path("activities/", views_activities.activity_list, name="api-activities"),
+    path("activities/<id:pk>/", views_activities.activity_detail, name="api-activity"),
+    path("postings/", views_activities.posting_list, name="api-postings"),
+    path("postings/<id:pk>/", views_activities.posting_detail, name="api-posting"),
+    path("inspections/", views_activities.inspection_list, name="api-inspections"),
+    path("inspections/<id:pk>/", views_activities.inspection_detail, name="api-inspection"),
+    path("visits/<id:pk>/", views_activities.visit_detail, name="api-visit"),
+    path("surveys/", views_activities.survey_list, name="api-surveys"),
+    path("surveys/<id:pk>/", views_activities.survey_detail, name="api-survey"),
     path("evidence/<id:pk>/", views_work.evidence_download, name="api-evidence"),
     path("results/<year:year>/ranking/", views_results.ranking, name="api-results-ranking"),
     path(

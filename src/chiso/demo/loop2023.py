@@ -15,7 +15,14 @@ from chiso.demo import organisations as org
 from chiso.demo import plan2023
 from chiso.demo.plan2023_tasks import REPORT_DUE
 from chiso.plans import services
-from chiso.plans.models import Plan, ProgressReport, ReportingSettings, ReportSchedule, Task
+from chiso.plans.models import (
+    Assignment,
+    Plan,
+    ProgressReport,
+    ReportingSettings,
+    ReportSchedule,
+    Task,
+)
 
 Say = Callable[[str], None]
 
@@ -36,19 +43,7 @@ def load(say: Say) -> None:
     )
     conference = plan2023.find_assignment(plan, "II.2", "a", org.HOME_AFFAIRS)
     if not ProgressReport.objects.filter(assignment=conference).exists():
-        report = plan2023.replay_submit(
-            "sonoivu",
-            conference,
-            "2023-06-27",
-            "Đã tham mưu UBND tỉnh tổ chức hội nghị triển khai giải pháp cải thiện Chỉ số PAPI "
-            "năm 2023 ngày 27/6/2023: thông tin kết quả PAPI 2022, quán triệt giải pháp năm "
-            "2023 tới lãnh đạo các sở, ngành, địa phương.",
-            100,
-            final=True,
-            figures="185 đại biểu dự",
-            evidence="tai-lieu-hoi-nghi-papi-2023.pdf",
-        )
-        plan2023.replay_review(report, "2023-06-29", True, "Đạt yêu cầu.", reviewer="lanhdao")
+        _conference_counts(conference)
     _schedules(plan)
     _signoff(plan, province)
     say(
@@ -57,6 +52,41 @@ def load(say: Say) -> None:
         "báo cáo chung hạn 29/9/2023 (III.1), báo cáo tổng hợp hằng quý (III.2); "
         "lãnh đạo UBND Nha Trang, Cam Ranh (ldnhatrang, ldcamranh) duyệt báo cáo trước"
     )
+
+
+def _conference_counts(conference: Assignment) -> None:
+    """The province's conference, recorded once as an activity, counts for II.2.a: linked to
+    Sở Nội vụ's assignment and sent as its completion report (chiso.activities counting)."""
+    from chiso.activities.models import Activity, ActivityKind
+    from chiso.activities.services.counting import link_work, report_text
+
+    sonoivu = User.objects.get(username="sonoivu")
+    activity = Activity.objects.filter(
+        province_id=conference.province_id,
+        kind=ActivityKind.CONFERENCE,
+        organiser_id=conference.agency_id,
+    ).first()
+    note = (
+        "Đã tham mưu UBND tỉnh tổ chức hội nghị triển khai giải pháp cải thiện Chỉ số PAPI "
+        "năm 2023: thông tin kết quả PAPI 2022, quán triệt giải pháp năm 2023 tới lãnh đạo "
+        "các sở, ngành, địa phương."
+    )
+    link = None
+    if activity is not None:
+        with plan2023.dated(plan2023.when("2023-06-27")):
+            link = link_work(sonoivu, conference, activity)
+    report = plan2023.replay_submit(
+        "sonoivu",
+        conference,
+        "2023-06-27",
+        report_text([link], note) if link is not None else note,
+        100,
+        final=True,
+        evidence="tai-lieu-hoi-nghi-papi-2023.pdf",
+    )
+    if link is not None:
+        type(link).objects.filter(pk=link.pk).update(report=report)
+    plan2023.replay_review(report, "2023-06-29", True, "Đạt yêu cầu.", reviewer="lanhdao")
 
 
 def _schedules(plan: Plan) -> None:

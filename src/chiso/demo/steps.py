@@ -12,6 +12,7 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan
     "chiso.demo.loop2023.load",  # review settings, own-agency reports, periods, sign-off
+    "chiso.demo.cascade2023.load",  # Nha Trang hands two tasks down to four communes
     "chiso.demo.documents2023.load",  # the plan's words and "Nơi nhận" lists
     "chiso.demo.plans_illustrative.load",  # 2022 and 2024 copies of the plan, for plan reviews
 ]

@@ -82,6 +82,7 @@ def _page(
             "cascade": cascade
             or SimpleLazyObject(lambda: cascade_panel(request.user, assignment, clock.today())),
             "split_bound": cascade is not None,
+            "can_report_now": can_report,
             "can_split": access.can_split(request.user, assignment),
         },
     )

@@ -1,5 +1,6 @@
 """Inspections, training and communication activities, postings and PAPI survey support."""
 
+from chiso.activities.models.counting import WorkLink
 from chiso.activities.models.inspections import (
     VERDICT_TONE,
     ChecklistItem,
@@ -54,4 +55,5 @@ __all__ = [
     "SurveyRound",
     "Verdict",
     "VisitState",
+    "WorkLink",
 ]

@@ -84,6 +84,15 @@ def create_inspection_plan(
     if not targets:
         raise ActivityError(_("Cần chọn ít nhất một cơ quan, đơn vị được kiểm tra."), "targets")
     _same_province(plan, [lead_agency, *targets], "targets")
+    if kind == InspectionKind.DISTRICT:
+        area = set(access.area_agencies(lead_agency).values_list("pk", flat=True))
+        outside = [a.name for a in targets if a.pk not in area]
+        if outside:
+            raise ActivityError(
+                _("Chỉ kiểm tra được các đơn vị trên địa bàn của %(lead)s: %(names)s.")
+                % {"lead": lead_agency.name, "names": ", ".join(outside)},
+                "targets",
+            )
     if any(task.plan_id != plan.pk for task in tasks):
         raise ActivityError(_("Nhiệm vụ đã chọn không thuộc kế hoạch này."), "tasks")
     inspection = InspectionPlan.objects.create(

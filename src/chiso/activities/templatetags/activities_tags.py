@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 
 from chiso.activities import units
@@ -25,3 +27,23 @@ def follow_up(recommendation: Recommendation) -> dict[str, str]:
 @register.filter
 def unit_labels(codes: list[str], year: int) -> list[str]:
     return [units.unit_label(code, int(year)) for code in codes or []]
+
+
+@register.inclusion_tag("activities/_count_work.html", takes_context=True)
+def counted_work(context: dict[str, Any], work: Any) -> dict[str, Any]:
+    """On a piece of work's page: the assignments it counts for, and the form to count it."""
+    from chiso.activities.counting import count_block
+    from chiso.activities.forms_counting import CountForm
+
+    request = context["request"]
+    block = count_block(request.user, work)
+    form = CountForm(choices=block.choices) if block.choices else None
+    return {"block": block, "form": form, "request": request}
+
+
+@register.inclusion_tag("activities/_assignment_work.html", takes_context=True)
+def assignment_work(context: dict[str, Any], assignment: Any) -> dict[str, Any]:
+    """On an assignment's page (inside its cached part): the work counted for it."""
+    from chiso.activities.counting import work_panel
+
+    return {"panel": work_panel(context["request"].user, assignment)}
