@@ -161,7 +161,7 @@ def sub_assignments(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _split(request: HttpRequest, parent: Assignment) -> HttpResponse:
     if not plan_access.can_split(request.user, parent):
-        raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được giao tiếp cho cấp dưới."))
+        raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được giao việc cho cấp dưới."))
     _form(request)
     ids = [_id(raw, "agencies") for raw in request.POST.getlist("agencies")]
     agencies = list(Agency.objects.filter(province_id=parent.province_id, pk__in=ids))

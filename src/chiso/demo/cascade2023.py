@@ -48,7 +48,7 @@ def load(say: Say) -> None:
     if not Assignment.objects.filter(parent=b1).exists():
         _split_and_report(plan, communes)
     say(
-        "  cấp xã: Nha Trang giao tiếp II.2.b.1 và II.1.c.4 cho 4 phường, xã "
+        "  cấp xã: Nha Trang giao việc II.2.b.1 và II.1.c.4 cho 4 phường, xã "
         "(vinhhai, loctho, vinhluong, phuocdong báo cáo; nhatrang duyệt)"
     )
 

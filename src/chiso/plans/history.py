@@ -25,7 +25,7 @@ register_actions(
         "assignment.delete": pgettext_lazy("history", "Bỏ phân công"),
         "assignment.detach": pgettext_lazy("history", "Giữ phân công trực tiếp"),
         "assignment.progress": pgettext_lazy("history", "Cập nhật tiến độ"),
-        "assignment.split": pgettext_lazy("history", "Giao tiếp cho đơn vị cấp dưới"),
+        "assignment.split": pgettext_lazy("history", "Giao việc cho đơn vị cấp dưới"),
         "assignment.withdraw": pgettext_lazy("history", "Thu hồi phần việc đã giao cấp dưới"),
         "assignment.rollup": pgettext_lazy("history", "Tổng hợp tiến độ từ đơn vị cấp dưới"),
         "report.submit": pgettext_lazy("history", "Gửi báo cáo"),

@@ -85,7 +85,15 @@ def _render(
                 forms[report.pk] = form
     html = render_to_string(
         "plans/_thread.html",
-        {"thread": [(r, forms.get(r.pk)) for r in thread]},
+        {
+            "thread": [(r, forms.get(r.pk)) for r in thread],
+            # A sub-assignment's reports are reviewed by the agency that handed it down.
+            "reviewing_agency": (
+                assignment.parent.agency.name  # type: ignore[union-attr]
+                if assignment.parent_id is not None
+                else ""
+            ),
+        },
         request=request if reviewing else None,  # the review forms' CSRF tokens
     )
     returned = [r for r in thread if r.state == ReportState.RETURNED and not r.revisions.all()]

@@ -41,7 +41,7 @@ def assignment_split(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Đã giao tiếp cho %(n)s đơn vị cấp dưới.") % {"n": len(created)},
+                _("Đã giao việc cho %(n)s đơn vị cấp dưới.") % {"n": len(created)},
             )
             return redirect("plans:assignment-detail", pk=assignment.pk)
     panel = cascade_panel(request.user, assignment, clock.today(), form)

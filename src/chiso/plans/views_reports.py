@@ -81,11 +81,19 @@ def _page(
             # Read only when its cached part is rendered (chiso.plans.cascade_panel).
             "cascade": cascade
             or SimpleLazyObject(lambda: cascade_panel(request.user, assignment, clock.today())),
+            # Who reviews this assignment's reports, when not Sở Nội vụ (a sub-assignment).
+            "reviewing_agency": SimpleLazyObject(lambda: _reviewing_agency(assignment)),
             "split_bound": cascade is not None,
             "can_report_now": can_report,
             "can_split": access.can_split(request.user, assignment),
         },
     )
+
+
+def _reviewing_agency(assignment: Assignment) -> str:
+    if assignment.parent_id is None:
+        return ""
+    return str(assignment.parent.agency.name)  # type: ignore[union-attr]
 
 
 def render_assignment(
@@ -96,8 +104,8 @@ def render_assignment(
 
 
 def _revision_initial(revising: ProgressReport | None, assignment: Assignment) -> dict[str, object]:
-    if revising is None:
-        return {"progress": assignment.progress}
+    if revising is None:  # the agency's own part (a split assignment's total rolls up)
+        return {"progress": assignment.own_progress}
     return {
         "narrative": revising.narrative,
         "figures": revising.figures,
@@ -139,8 +147,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _sent_message(assignment: Assignment) -> str:
     if assignment.parent_id is not None:
-        above = assignment.parent.agency.name  # type: ignore[union-attr]
-        return _("Đã gửi báo cáo tới %(agency)s.") % {"agency": above}
+        return _("Đã gửi báo cáo tới %(agency)s.") % {"agency": _reviewing_agency(assignment)}
     return _("Đã gửi báo cáo tới Sở Nội vụ.")
 
 

@@ -93,11 +93,11 @@ def split_assignment(
     agencies are notified as for any assignment."""
     if not access.can_split(user, parent):
         raise PermissionDenied(
-            _("Chỉ cơ quan được giao nhiệm vụ mới được giao tiếp cho đơn vị cấp dưới.")
+            _("Chỉ cơ quan được giao nhiệm vụ mới được giao việc cho đơn vị cấp dưới.")
         )
     parent = lock_current(parent, None)
     if parent.completed_on is not None:
-        raise PlanError(_("Nhiệm vụ này đã hoàn thành; không giao tiếp được nữa."))
+        raise PlanError(_("Nhiệm vụ này đã hoàn thành; không giao việc cho cấp dưới được nữa."))
     chosen = list(agencies)
     due = _check_deadline(parent, deadline)
     _check_agencies(parent, chosen)
@@ -145,7 +145,10 @@ def withdraw_sub_assignment(user: Any, child: Assignment) -> None:
     child = lock_current(child, None)
     if child.reports.exists() or child.children.exists():
         raise PlanError(
-            _("Không thu hồi được phần việc của “%(name)s”: đơn vị đã báo cáo hoặc đã giao tiếp.")
+            _(
+                "Không thu hồi được phần việc của “%(name)s”: đơn vị đã báo cáo hoặc đã giao "
+                "việc cho cấp dưới."
+            )
             % {"name": child.agency.name}
         )
     record(user, child, "assignment.withdraw", {"agency": [child.agency.name, None]})
