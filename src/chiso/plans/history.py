@@ -28,6 +28,9 @@ register_actions(
         "assignment.split": pgettext_lazy("history", "Giao việc cho đơn vị cấp dưới"),
         "assignment.withdraw": pgettext_lazy("history", "Thu hồi phần việc đã giao cấp dưới"),
         "assignment.rollup": pgettext_lazy("history", "Tổng hợp tiến độ từ đơn vị cấp dưới"),
+        "work.link": pgettext_lazy("history", "Tính công việc đã thực hiện cho nhiệm vụ"),
+        "work.unlink": pgettext_lazy("history", "Bỏ công việc đã tính cho nhiệm vụ"),
+        "work.report": pgettext_lazy("history", "Gửi công việc đã thực hiện làm báo cáo"),
         "report.submit": pgettext_lazy("history", "Gửi báo cáo"),
         "report.resubmit": pgettext_lazy("history", "Gửi lại báo cáo đã sửa"),
         "report.accept": pgettext_lazy("history", "Chấp nhận báo cáo"),
@@ -56,5 +59,6 @@ register_fields(
         "period": _("kỳ báo cáo"),
         "parent": _("giao từ"),
         "own_progress": _("tiến độ phần việc của cơ quan"),
+        "work": _("công việc đã thực hiện"),
     }
 )
