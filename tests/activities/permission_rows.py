@@ -184,6 +184,38 @@ A_COUNTS_API = {
     "agency_head": CREATED,
 }
 POST_ONLY = expect(NOT_ALLOWED, anonymous=LOGIN)
+# Recording an activity or posting of agency A through the API: coordinators and A's staff; the
+# others are refused, another province does not find the plan.
+A_RECORDS_API = expect(
+    DENIED,
+    anonymous=UNAUTH,
+    admin=CREATED,
+    coordinator=CREATED,
+    officer_a=CREATED,
+    agency_head=CREATED,
+    other_province=MISSING,
+)
+
+
+def _api_activity_form(world: World) -> dict[str, Any]:
+    return {
+        "plan": world.home.plan.pk,
+        "kind": "training",
+        "title": "Tập huấn PAPI",
+        "held_on": "2023-07-01",
+        "organiser": world.agency_a.pk,
+        "audience_type": "officials",
+    }
+
+
+def _api_posting_form(world: World) -> dict[str, Any]:
+    return {
+        "plan": world.home.plan.pk,
+        "commune": world.extra["commune"].pk,
+        "place_type": "village_hall",
+        "place": "Tổ dân phố 3",
+        "posted_on": "2023-07-10",
+    }
 
 
 def _assignment_a(world: World) -> dict[str, Any]:
@@ -485,6 +517,8 @@ ROWS: list[Row] = [
     Row("api-assignment-work", A_ONLY_API, _assignment_a),
     Row("api-assignment-work", A_COUNTS_API, _assignment_a, "POST", _api_count_form),
     Row("api-activities", API_SIGNED_IN),
+    Row("api-activities", A_RECORDS_API, method="POST", data=_api_activity_form),
+    Row("api-postings", A_RECORDS_API, method="POST", data=_api_posting_form),
     Row("api-activity", HOME_API, obj("activity")),
     Row("api-postings", API_SIGNED_IN),
     Row("api-posting", HOME_API, obj("posting")),

@@ -104,3 +104,34 @@ def test_inspections_and_survey_support(world: Any, client_for: Any) -> None:
     round_ = officer.get(f"/api/v1/surveys/{survey.pk}/").json()
     assert [t["title"] for t in round_["logistics"]] == ["Hội trường"]
     assert client_for("officer_b").get(f"/api/v1/visits/{visit.pk}/").status_code == 404
+
+
+def test_record_an_activity_and_a_posting(world: Any, client_for: Any) -> None:
+    ward = _ward(world)
+    officer = client_for("officer_a")
+    form = {
+        "plan": world.home.plan.pk,
+        "kind": "training",
+        "title": "Tập huấn PAPI cho cán bộ phường",
+        "held_on": "2023-07-20",
+        "organiser": world.agency_a.pk,
+        "audience_type": "grassroots_officials",
+        "audience_count": "45",
+    }
+    created = officer.post("/api/v1/activities/", form)
+    assert created.status_code == 201 and created.json()["audience_count"] == 45
+    outside = officer.post("/api/v1/activities/", {**form, "held_on": "2022-12-31"})
+    assert outside.status_code == 409 and outside.json()["error"]["field"] == "held_on"
+    assert officer.post("/api/v1/activities/", {**form, "plan": 999999}).status_code == 404
+    assert client_for("officer_b").post("/api/v1/activities/", form).status_code == 403
+    posting = officer.post(
+        "/api/v1/postings/",
+        {
+            "plan": world.home.plan.pk,
+            "commune": ward.pk,
+            "place_type": "commune_office",
+            "place": "Trụ sở UBND phường",
+            "posted_on": "2023-07-10",
+        },
+    )
+    assert posting.status_code == 201 and posting.json()["commune"]["id"] == ward.pk

@@ -158,6 +158,14 @@ def records_for(user: Viewer, agency: Agency) -> bool:
     return False
 
 
+def may_record_anything(user: Viewer) -> bool:
+    """Whether the user records activities or postings for some agency at all (coordinators,
+    agency staff); read-only roles and users without an agency do not."""
+    if roles.is_read_only(user) or roles.province_id_of(user) is None:
+        return False
+    return is_coordinator(user) or is_agency_staff(user)
+
+
 def recordable_agencies(user: Viewer) -> QuerySet[Agency]:
     qs = scoped(Agency.objects.filter(active=True), user)
     if is_coordinator(user):

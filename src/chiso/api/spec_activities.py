@@ -3,7 +3,7 @@ sub-assignments, declared as data (joined to `spec.ENDPOINTS`)."""
 
 from __future__ import annotations
 
-from chiso.activities.models import ActivityKind, InspectionKind
+from chiso.activities.models import ActivityKind, AudienceType, InspectionKind, PlaceType
 from chiso.api.query import ID
 from chiso.api.schemas import DATE, INT, STR, page_of, ref
 from chiso.api.spec import NO_NUL, Endpoint, FormBody, Operation, Param
@@ -47,10 +47,51 @@ COUNT_FORM = FormBody(
 )
 
 
-def _reads(url_name: str, tag: str, summary: str, item: str, *params: Param) -> Endpoint:
-    return Endpoint(
-        url_name, tag, (Operation("get", summary, page_of(item), paged=True, params=params),)
-    )
+TEXT = {**STR, "pattern": NO_NUL}
+LINE = {"type": "string", "pattern": "^[^\\x00]*[^\\x00\\s][^\\x00]*$", "maxLength": 300}
+ACTIVITY_FORM = FormBody(
+    {
+        "type": "object",
+        "required": ["plan", "kind", "title", "held_on", "organiser", "audience_type"],
+        "properties": {
+            "plan": ID.schema(),
+            "kind": {"type": "string", "enum": list(ActivityKind.values)},
+            "title": LINE,
+            "held_on": {**DATE, "description": "Đã diễn ra, trong năm của kế hoạch"},
+            "organiser": {**ID.schema(), "description": "Đơn vị tổ chức: của mình hoặc cấp dưới"},
+            "audience_type": {"type": "string", "enum": list(AudienceType.values)},
+            "audience_count": {**INT, "minimum": 0, "maximum": 999_999_999},
+            "place": {**TEXT, "maxLength": 300},
+            "description": {**TEXT, "maxLength": 5000},
+        },
+    }
+)
+POSTING_FORM = FormBody(
+    {
+        "type": "object",
+        "required": ["plan", "commune", "place_type", "place", "posted_on"],
+        "properties": {
+            "plan": ID.schema(),
+            "commune": {**ID.schema(), "description": "UBND cấp xã (của mình hoặc cấp dưới)"},
+            "place_type": {"type": "string", "enum": list(PlaceType.values)},
+            "place": LINE,
+            "posted_on": {**DATE, "description": "Không ở tương lai"},
+            "notes": {**TEXT, "maxLength": 5000},
+        },
+    }
+)
+
+
+def _reads(
+    url_name: str,
+    tag: str,
+    summary: str,
+    item: str,
+    *params: Param,
+    create: Operation | None = None,
+) -> Endpoint:
+    read = Operation("get", summary, page_of(item), paged=True, params=params)
+    return Endpoint(url_name, tag, (read, create) if create else (read,))
 
 
 def _one(url_name: str, tag: str, summary: str, schema: str) -> Endpoint:
@@ -97,6 +138,14 @@ ACTIVITY_ENDPOINTS: tuple[Endpoint, ...] = (
         PLAN,
         Param("kind", "Loại hoạt động", {"type": "string", "enum": list(ActivityKind.values)}),
         Param("organiser", "Mã (id) đơn vị tổ chức"),
+        create=Operation(
+            "post",
+            "Ghi nhận một hoạt động đã diễn ra (record an activity)",
+            ref("Activity"),
+            status=201,
+            body=ACTIVITY_FORM,
+            errors=WRITE_ERRORS,
+        ),
     ),
     _one("api-activity", "activities", "Một hoạt động (activity)", "Activity"),
     _reads(
@@ -106,6 +155,14 @@ ACTIVITY_ENDPOINTS: tuple[Endpoint, ...] = (
         "Posting",
         PLAN,
         Param("commune", "Mã (id) UBND cấp xã"),
+        create=Operation(
+            "post",
+            "Ghi nhận một điểm niêm yết (record a posting)",
+            ref("Posting"),
+            status=201,
+            body=POSTING_FORM,
+            errors=WRITE_ERRORS,
+        ),
     ),
     _one("api-posting", "activities", "Một điểm niêm yết (posting)", "Posting"),
     _reads(

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
@@ -13,8 +15,17 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import Agency
 from chiso.activities import access
 from chiso.activities.counting import find_work
-from chiso.activities.models import ActivityKind, Finding, InspectionKind, WorkLink
+from chiso.activities.models import (
+    ActivityKind,
+    AudienceType,
+    Finding,
+    InspectionKind,
+    PlaceType,
+    WorkLink,
+)
+from chiso.activities.services import record_activity, record_posting
 from chiso.activities.services.counting import count_work
+from chiso.api import forms_activities as forms
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import ID, choice_param, int_param, paged
@@ -31,6 +42,7 @@ from chiso.api.representations_activities import (
 from chiso.api.submission import FORM_TYPES
 from chiso.plans import access as plan_access
 from chiso.plans.access import get_or_404
+from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment
 from chiso.plans.services import split_assignment
 from chiso.site import clock
@@ -44,8 +56,10 @@ def _filtered(request: HttpRequest, qs: QuerySet, **fields: str) -> QuerySet:  #
     return qs
 
 
-@api_view()
+@api_view(methods=("GET", "POST"))
 def activity_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _record_activity(request)
     qs = access.activities_for(request.user).select_related("organiser").order_by("-held_on", "-id")
     qs = _filtered(request, qs, plan="plan_id", organiser="organiser_id")
     kind = choice_param(request, "kind", ActivityKind.values)
@@ -60,8 +74,10 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response(activity_json(get_or_404(qs, pk=pk)))
 
 
-@api_view()
+@api_view(methods=("GET", "POST"))
 def posting_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        return _record_posting(request)
     qs = access.postings_for(request.user).select_related("commune").order_by("posted_on", "id")
     qs = _filtered(request, qs, plan="plan_id", commune="commune_id")
     return json_response(paged(request, qs, lambda rows: [posting_json(p) for p in rows]))
@@ -71,6 +87,41 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     qs = access.postings_for(request.user).select_related("commune")
     return json_response(posting_json(get_or_404(qs, pk=pk)))
+
+
+@contextmanager
+def _rules_as_conflicts() -> Iterator[None]:
+    """A well-formed record the rules refuse (a day outside the plan's year or in the future,
+    an organiser outside the user's area) conflicts with the plan as it stands: 409, naming
+    the field."""
+    try:
+        yield
+    except PlanError as exc:
+        raise ApiError(409, "conflict", exc.message, exc.field) from None
+
+
+def _record_activity(request: HttpRequest) -> HttpResponse:
+    if not access.may_record_anything(request.user):
+        raise PermissionDenied(_("Anh/chị không ghi nhận được hoạt động."))
+    forms.require_form(request)
+    fields = forms.activity_fields(request, ActivityKind.values, AudienceType.values)
+    plan = fields.pop("plan")
+    with _rules_as_conflicts():
+        activity = record_activity(request.user, plan, **fields)
+    qs = access.activities_for(request.user).select_related("organiser")
+    return json_response(activity_json(qs.get(pk=activity.pk)), 201)
+
+
+def _record_posting(request: HttpRequest) -> HttpResponse:
+    if not access.may_record_anything(request.user):
+        raise PermissionDenied(_("Anh/chị không ghi nhận được niêm yết."))
+    forms.require_form(request)
+    fields = forms.posting_fields(request, PlaceType.values)
+    plan = fields.pop("plan")
+    with _rules_as_conflicts():
+        posting = record_posting(request.user, plan, **fields)
+    qs = access.postings_for(request.user).select_related("commune")
+    return json_response(posting_json(qs.get(pk=posting.pk)), 201)
 
 
 def _inspections(request: HttpRequest) -> QuerySet:  # type: ignore[type-arg]
