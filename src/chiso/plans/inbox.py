@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from chiso.accounts import roles
@@ -60,41 +60,53 @@ class InboxFilter:
         return qs
 
 
-def review_queue(user: Any) -> QuerySet[ProgressReport]:
-    """Reports waiting for `user`'s review, oldest first; never the user's own."""
+def _review_q(user: Any) -> Q | None:
     allowed = access.reviewable_filter(user)
     if allowed is None:
+        return None
+    return allowed & Q(state=ReportState.SUBMITTED) & ~Q(author_id=user.pk)
+
+
+def _returned_q(user: Any) -> Q | None:
+    if not roles.has_role(user, roles.REPORTING_ROLES) or user.agency_id is None:
+        return None
+    # Not yet revised: no report revises it (an Exists, so that a union of queues counts each
+    # report once).
+    revised = ProgressReport.objects.filter(revises_id=OuterRef("pk"))
+    return Q(
+        assignment__agency_id=user.agency_id,
+        state=ReportState.RETURNED,
+        assignment__completed_on__isnull=True,
+    ) & ~Exists(revised)
+
+
+def _signoff_q(user: Any) -> Q | None:
+    if not roles.is_agency_head(user):
+        return None
+    return Q(assignment__agency_id=user.agency_id, state=ReportState.AWAITING_HEAD)
+
+
+def _queue(user: Any, condition: Q | None) -> QuerySet[ProgressReport]:
+    if condition is None:
         return ProgressReport.objects.none()
-    return (
-        ProgressReport.objects.filter(allowed, province_id=user.province_id)
-        .filter(state=ReportState.SUBMITTED)
-        .exclude(author_id=user.pk)
-        .order_by("submitted_at", "id")
+    return ProgressReport.objects.filter(condition, province_id=user.province_id).order_by(
+        "submitted_at", "id"
     )
+
+
+def review_queue(user: Any) -> QuerySet[ProgressReport]:
+    """Reports waiting for `user`'s review, oldest first; never the user's own."""
+    return _queue(user, _review_q(user))
 
 
 def returned_queue(user: Any) -> QuerySet[ProgressReport]:
     """The user's agency's reports sent back and not yet resubmitted, oldest first."""
-    if not roles.has_role(user, roles.REPORTING_ROLES) or user.agency_id is None:
-        return ProgressReport.objects.none()
-    return ProgressReport.objects.filter(
-        province_id=user.province_id,
-        assignment__agency_id=user.agency_id,
-        state=ReportState.RETURNED,
-        revisions__isnull=True,
-        assignment__completed_on__isnull=True,
-    ).order_by("submitted_at", "id")
+    return _queue(user, _returned_q(user))
 
 
 def signoff_queue(user: Any) -> QuerySet[ProgressReport]:
     """Officers' reports waiting for the user's approval as the agency's head, oldest first."""
-    if not roles.is_agency_head(user):
-        return ProgressReport.objects.none()
-    return ProgressReport.objects.filter(
-        province_id=user.province_id,
-        assignment__agency_id=user.agency_id,
-        state=ReportState.AWAITING_HEAD,
-    ).order_by("submitted_at", "id")
+    return _queue(user, _signoff_q(user))
 
 
 def detailed(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
@@ -125,9 +137,17 @@ def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressRepo
 
 
 def inbox_count(user: Any) -> int:
-    """The menu badge: reports waiting for the user (to review, or to complete and resend)."""
-    queues = (review_queue(user), returned_queue(user), signoff_queue(user))
-    return sum(q.count() for q in queues)
+    """The menu badge: reports waiting for the user (to review, or to complete and resend, or
+    to approve as head), in one query: a report is in at most one queue (by its state)."""
+    conditions = [
+        q for q in (_review_q(user), _returned_q(user), _signoff_q(user)) if q is not None
+    ]
+    if not conditions:
+        return 0
+    either = conditions[0]
+    for condition in conditions[1:]:
+        either |= condition
+    return ProgressReport.objects.filter(either, province_id=user.province_id).count()
 
 
 def next_waiting(user: Any, after: ProgressReport) -> ProgressReport | None:
