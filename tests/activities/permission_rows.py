@@ -318,7 +318,18 @@ ROWS: list[Row] = [
     Row("activities:inspection-list", SIGNED_IN),
     Row(
         "activities:inspection-create",
-        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK, other_province=OK),
+        # District committees (agency A, B) plan inspections of their area too.
+        expect(
+            DENIED,
+            anonymous=LOGIN,
+            admin=OK,
+            coordinator=OK,
+            supervisor=OK,
+            other_province=OK,
+            officer_a=OK,
+            agency_head=OK,
+            officer_b=OK,
+        ),
     ),
     Row(
         "activities:inspection-create",
@@ -329,6 +340,9 @@ ROWS: list[Row] = [
             coordinator=FOUND,
             supervisor=INVALID,
             other_province=INVALID,
+            officer_a=INVALID,
+            agency_head=INVALID,
+            officer_b=INVALID,
         ),  # not their kind / not their plan
         method="POST",
         data=inspection_form,
@@ -468,7 +482,18 @@ ROWS: list[Row] = [
     Row("activities:survey-list", SIGNED_IN),
     Row(
         "activities:survey-create",
-        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK, other_province=OK),
+        # District committees (agency A, B) plan inspections of their area too.
+        expect(
+            DENIED,
+            anonymous=LOGIN,
+            admin=OK,
+            coordinator=OK,
+            supervisor=OK,
+            other_province=OK,
+            officer_a=OK,
+            agency_head=OK,
+            officer_b=OK,
+        ),
     ),
     Row("activities:survey-detail", A_READERS, obj("survey")),
     Row(
