@@ -82,6 +82,7 @@ def _conference_counts(conference: Assignment) -> None:
         report_text([link], note) if link is not None else note,
         100,
         final=True,
+        figures="185 đại biểu dự",
         evidence="tai-lieu-hoi-nghi-papi-2023.pdf",
     )
     if link is not None:
