@@ -482,18 +482,7 @@ ROWS: list[Row] = [
     Row("activities:survey-list", SIGNED_IN),
     Row(
         "activities:survey-create",
-        # District committees (agency A, B) plan inspections of their area too.
-        expect(
-            DENIED,
-            anonymous=LOGIN,
-            admin=OK,
-            coordinator=OK,
-            supervisor=OK,
-            other_province=OK,
-            officer_a=OK,
-            agency_head=OK,
-            officer_b=OK,
-        ),
+        expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, supervisor=OK, other_province=OK),
     ),
     Row("activities:survey-detail", A_READERS, obj("survey")),
     Row(
