@@ -1,7 +1,7 @@
 """The activities app's panels on other apps' pages (chiso.web.panels): on the home page,
 inspections and their follow-up for coordinators and leadership, the visits to their own agency
 for agency staff; on a plan's dashboard, the plan's inspections; on an agency's page, the
-inspection visits to it."""
+inspection visits to it; in an assignment's report thread, the work counted for it."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from chiso.activities import access
 from chiso.activities.access import visits_for
 from chiso.activities.models import InspectionKind, InspectionPlan, VisitState
 from chiso.activities.summary import agency_inspections, inspection_summary
-from chiso.plans.models import Plan
+from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
-from chiso.web.panels import AGENCY, HOME, PLAN_DASHBOARD, Panel, register_panel
+from chiso.web.panels import AGENCY, ASSIGNMENT_THREAD, HOME, PLAN_DASHBOARD, Panel, register_panel
 
 SHOWN = 5
 
@@ -106,7 +106,24 @@ def agency_inspections_panel(request: HttpRequest, agency: Agency) -> Panel:
     )
 
 
+def assignment_work_panel(request: HttpRequest, assignment: Assignment) -> Panel | None:
+    """In an assignment's report thread: the work counted for it, and the form that sends the
+    work not yet reported as a progress report (chiso.activities.counting)."""
+    from chiso.activities.counting import work_panel
+
+    work = work_panel(request.user, assignment)
+    if not work.lines:
+        return None
+    return Panel(
+        _("Công việc đã thực hiện, tính cho nhiệm vụ này"),
+        "activities/_assignment_work.html",
+        {"panel": work},
+        testid="assignment-work",
+    )
+
+
 register_panel(HOME, supervision_panel)
 register_panel(HOME, activities_panel)
 register_panel(PLAN_DASHBOARD, plan_inspections_panel)
 register_panel(AGENCY, agency_inspections_panel)
+register_panel(ASSIGNMENT_THREAD, assignment_work_panel)

@@ -42,10 +42,10 @@ from chiso.api.representations_activities import (
 from chiso.api.submission import FORM_TYPES
 from chiso.plans import access as plan_access
 from chiso.plans.access import get_or_404
-from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment
 from chiso.plans.services import split_assignment
 from chiso.site import clock
+from chiso.workflow.errors import ServiceError
 
 
 def _filtered(request: HttpRequest, qs: QuerySet, **fields: str) -> QuerySet:  # type: ignore[type-arg]
@@ -96,7 +96,7 @@ def _rules_as_conflicts() -> Iterator[None]:
     the field."""
     try:
         yield
-    except PlanError as exc:
+    except ServiceError as exc:
         raise ApiError(409, "conflict", exc.message, exc.field) from None
 
 

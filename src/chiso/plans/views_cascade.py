@@ -12,13 +12,14 @@ from django.views.decorators.http import require_POST
 
 from chiso.plans import access, services
 from chiso.plans.cascade_panel import cascade_panel
-from chiso.plans.forms import add_service_error
 from chiso.plans.forms_cascade import SplitForm
 from chiso.plans.models import Assignment
 from chiso.plans.services.cascading import split_choices
 from chiso.plans.views_reports import assignment_for, render_assignment
 from chiso.site import clock
 from chiso.web.params import int_param
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import run
 
 
 @login_required
@@ -29,16 +30,15 @@ def assignment_split(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = SplitForm(request.POST, choices=split_choices(assignment))
     if form.is_valid():
-        try:
-            created = services.split_assignment(
-                request.user,
-                assignment,
-                agencies=form.cleaned_data["agencies"],
-                deadline=form.cleaned_data["deadline"],
-            )
-        except services.PlanError as error:
-            add_service_error(form, error)
-        else:
+        created = run(
+            form,
+            services.split_assignment,
+            request.user,
+            assignment,
+            agencies=form.cleaned_data["agencies"],
+            deadline=form.cleaned_data["deadline"],
+        )
+        if created is not None:
             messages.success(
                 request,
                 _("Đã giao việc cho %(n)s đơn vị cấp dưới.") % {"n": len(created)},
@@ -61,8 +61,8 @@ def assignment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     )
     try:
         services.withdraw_sub_assignment(request.user, child)
-    except services.PlanError as error:
-        messages.error(request, str(error))
+    except ServiceError as error:
+        messages.error(request, error.message)
     else:
         messages.success(
             request, _("Đã thu hồi phần việc của %(name)s.") % {"name": child.agency.name}

@@ -25,7 +25,7 @@ from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
-from chiso.web.panels import AGENCY, panels
+from chiso.web.panels import AGENCY, ASSIGNMENT_THREAD, panels
 from chiso.web.params import int_param
 from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import show_error
@@ -83,6 +83,11 @@ def _page(
             or SimpleLazyObject(lambda: cascade_panel(request.user, assignment, clock.today())),
             # Who reviews this assignment's reports, when not Sở Nội vụ (a sub-assignment).
             "reviewing_agency": SimpleLazyObject(lambda: _reviewing_agency(assignment)),
+            # Other apps' parts of the thread (the work counted for it: chiso.activities), read
+            # only when the cached part is rendered.
+            "thread_panels": SimpleLazyObject(
+                lambda: panels(ASSIGNMENT_THREAD, request, assignment)
+            ),
             "split_bound": cascade is not None,
             "can_report_now": can_report,
             "can_split": access.can_split(request.user, assignment),

@@ -15,6 +15,8 @@ from django.utils.functional import Promise
 HOME = "home"  # provider(request)
 PLAN_DASHBOARD = "plan-dashboard"  # provider(request, plan)
 AGENCY = "agency"  # provider(request, agency)
+# Inside an assignment's report thread, under its reports: provider(request, assignment).
+ASSIGNMENT_THREAD = "assignment-thread"
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,12 @@ class Panel:
 
 
 PanelProvider = Callable[..., Panel | None]
-_PROVIDERS: dict[str, list[PanelProvider]] = {HOME: [], PLAN_DASHBOARD: [], AGENCY: []}
+_PROVIDERS: dict[str, list[PanelProvider]] = {
+    HOME: [],
+    PLAN_DASHBOARD: [],
+    AGENCY: [],
+    ASSIGNMENT_THREAD: [],
+}
 
 
 def register_panel(place: str, provider: PanelProvider) -> None:

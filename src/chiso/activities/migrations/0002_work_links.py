@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_user_sessions'),
         ('activities', '0001_inspections_activities_survey'),
-        ('plans', '0009_cascade'),
+        ('plans', '0010_cascade'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

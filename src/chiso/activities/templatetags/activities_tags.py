@@ -39,11 +39,3 @@ def counted_work(context: dict[str, Any], work: Any) -> dict[str, Any]:
     block = count_block(request.user, work)
     form = CountForm(choices=block.choices) if block.choices else None
     return {"block": block, "form": form, "request": request}
-
-
-@register.inclusion_tag("activities/_assignment_work.html", takes_context=True)
-def assignment_work(context: dict[str, Any], assignment: Any) -> dict[str, Any]:
-    """On an assignment's page (inside its cached part): the work counted for it."""
-    from chiso.activities.counting import work_panel
-
-    return {"panel": work_panel(context["request"].user, assignment)}

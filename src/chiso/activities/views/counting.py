@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.activities.counting import count_block, find_work
-from chiso.activities.errors import PlanError
 from chiso.activities.forms_counting import CountForm, WorkReportForm
 from chiso.activities.models import WorkLink
 from chiso.activities.services.counting import Work, count_work, report_work, unlink_work
 from chiso.plans import access as plan_access
 from chiso.plans.access import get_or_404
+from chiso.workflow.errors import ServiceError
 
 
 def _work_page(work: Work, kind: str) -> str:
@@ -57,7 +57,7 @@ def work_count(request: HttpRequest) -> HttpResponse:
             progress=data["progress"],
             note=data["note"],
         )
-    except PlanError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_work_page(work, kind))
     if link.report_id:
@@ -91,7 +91,7 @@ def work_report(request: HttpRequest, pk: int) -> HttpResponse:
             is_final=data["is_final"],
             note=data["note"],
         )
-    except PlanError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
         return redirect(f"{url}#cong-viec")
     messages.success(request, _("Đã gửi công việc đã thực hiện làm báo cáo tiến độ."))
@@ -109,7 +109,7 @@ def work_unlink(request: HttpRequest, pk: int) -> HttpResponse:
     )
     try:
         unlink_work(request.user, link)
-    except PlanError as error:
+    except ServiceError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Đã bỏ công việc khỏi nhiệm vụ."))

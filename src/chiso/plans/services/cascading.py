@@ -19,7 +19,7 @@ from chiso.plans import access, rollup, signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Relation
 from chiso.plans.services.assigning import relation_for
-from chiso.plans.services.guards import lock_current
+from chiso.workflow.locking import lock_current
 
 
 def agencies_under(agency: Agency) -> list[Agency]:

@@ -14,7 +14,7 @@ def own_values(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0008_api_list_index"),
+        ("plans", "0009_objective_section_version"),
     ]
 
     operations = [
