@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from chiso.activities.errors import ActivityError, PlanError
+from chiso.activities.errors import ActivityError
 from chiso.activities.models import PlaceType, WorkLink
 from chiso.activities.services import record_activity, record_posting
 from chiso.activities.services.counting import (
@@ -21,6 +21,7 @@ from chiso.activities.services.counting import (
     unlink_work,
 )
 from chiso.audit.models import AuditEntry
+from chiso.plans.errors import PlanError
 from chiso.plans.models import ReportState
 
 pytestmark = pytest.mark.django_db
