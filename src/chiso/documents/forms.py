@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from chiso.documents.models import DocumentFormat, DocumentKind
 from chiso.plans.access import current_plans_first, plans_for
 from chiso.site import clock
+from chiso.web.widgets import DayMonthYearField
 
 
 class DocumentRequestForm(forms.Form):
@@ -52,3 +53,24 @@ def plan_choices(plan_field: forms.Field, user: Any) -> None:
 def year_choices(years: tuple[int, ...]) -> list[tuple[Any, str]]:
     """The results years, latest first, after a blank choice."""
     return [("", "—"), *((y, str(y)) for y in reversed(years))]
+
+
+class SignatureFields(forms.Form):
+    """What every document issued through the register carries: its date, its summary line
+    (trích yếu) and the signature block. Forms that issue a document build on it; each says in
+    `summary_help` what an empty summary becomes."""
+
+    issued_on = DayMonthYearField(label=_("Ngày ban hành"))
+    summary = forms.CharField(label=_("Trích yếu"), max_length=300, required=False)
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=120,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Mỗi dòng một dòng thẩm quyền, ví dụ “KT. GIÁM ĐỐC” rồi “PHÓ GIÁM ĐỐC”."),
+    )
+    signer = forms.CharField(label=_("Người ký"), max_length=120)
+    summary_help: Any = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["summary"].help_text = self.summary_help

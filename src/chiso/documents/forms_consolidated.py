@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chiso.documents.forms import plan_choices
+from chiso.documents.forms import SignatureFields, plan_choices
 from chiso.documents.models import ConsolidatedDraft, DocumentFormat
 from chiso.documents.period import PeriodKind
 from chiso.web.widgets import DayMonthYearField
@@ -54,20 +54,11 @@ class GenerateForm(forms.Form):
     fmt = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS)
 
 
-class ConsolidatedIssueForm(forms.Form):
+class ConsolidatedIssueForm(SignatureFields):
     fmt = forms.ChoiceField(label=_("Định dạng"), choices=FORMATS[:2])
-    issued_on = DayMonthYearField(label=_("Ngày ban hành"))
-    summary = forms.CharField(
-        label=_("Trích yếu"),
-        max_length=300,
-        required=False,
-        help_text=_("Để trống: “Kết quả thực hiện Kế hoạch … 9 tháng đầu năm …”."),
-    )
-    signer_title = forms.CharField(
-        label=_("Chức vụ người ký"),
-        max_length=120,
-        initial="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Mỗi dòng một dòng thẩm quyền."),
-    )
-    signer = forms.CharField(label=_("Người ký"), max_length=120)
+    summary_help = _("Để trống: “Kết quả thực hiện Kế hoạch … 9 tháng đầu năm …”.")
+    field_order = ["fmt", *SignatureFields.base_fields]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signer_title"].initial = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"

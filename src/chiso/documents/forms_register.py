@@ -7,13 +7,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chiso.documents.forms import plan_choices, year_choices
+from chiso.documents.forms import SignatureFields, plan_choices, year_choices
 from chiso.documents.models import DocumentFormat, DocumentKind, RegisterEntry
 from chiso.documents.register import ISSUABLE, IssueRequest
-from chiso.web.widgets import DayMonthYearField
 
 
-class IssueForm(forms.Form):
+class IssueForm(SignatureFields):
     # The consolidated report is issued from its draft's page.
     kind = forms.ChoiceField(
         label=_("Văn bản"),
@@ -27,20 +26,6 @@ class IssueForm(forms.Form):
         label=_("Định dạng"),
         choices=[(f.value, f.label) for f in (DocumentFormat.DOCX, DocumentFormat.PDF)],
     )
-    issued_on = DayMonthYearField(label=_("Ngày ban hành"))
-    summary = forms.CharField(
-        label=_("Trích yếu"),
-        max_length=300,
-        required=False,
-        help_text=_("Để trống: lấy từ tên kế hoạch hoặc năm kết quả."),
-    )
-    signer_title = forms.CharField(
-        label=_("Chức vụ người ký"),
-        max_length=120,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Mỗi dòng một dòng thẩm quyền, ví dụ “KT. GIÁM ĐỐC” rồi “PHÓ GIÁM ĐỐC”."),
-    )
-    signer = forms.CharField(label=_("Người ký"), max_length=120)
     corrects = forms.ModelChoiceField(
         label=_("Đính chính văn bản số"),
         queryset=None,
@@ -50,6 +35,9 @@ class IssueForm(forms.Form):
     note = forms.CharField(
         label=_("Lý do đính chính"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    summary_help = _("Để trống: lấy từ tên kế hoạch hoặc năm kết quả.")
+    field_order = ["kind", "plan", "results_year", "fmt", *SignatureFields.base_fields]
 
     def __init__(
         self, *args: Any, user: Any, years: tuple[int, ...], entries: Any, **kwargs: Any

@@ -29,8 +29,9 @@ from chiso.documents.forms_consolidated import (
 )
 from chiso.documents.generate import DocumentError
 from chiso.documents.models import ConsolidatedDraft, DocumentKind
-from chiso.documents.register import IssueRequest, issue_document
+from chiso.documents.register import IssueRequest
 from chiso.documents.services import can_request_documents, request_document
+from chiso.documents.views_register import issue_and_show_register
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 
@@ -163,27 +164,21 @@ def draft_issue(request: HttpRequest, draft_id: int) -> HttpResponse:
     form = ConsolidatedIssueForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            entry = issue_document(
-                request.user,
-                IssueRequest(
-                    kind=DocumentKind.CONSOLIDATED,
-                    fmt=data["fmt"],
-                    issued_on=data["issued_on"],
-                    signer=data["signer"],
-                    signer_title=data["signer_title"],
-                    summary=data["summary"],
-                    draft=draft,
-                ),
-            )
-        except DocumentError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Đã vào sổ số %(number)s; văn bản đang được tạo.") % {"number": entry.number},
-            )
-            return redirect("documents:register")
+        issued = issue_and_show_register(
+            request,
+            form,
+            IssueRequest(
+                kind=DocumentKind.CONSOLIDATED,
+                fmt=data["fmt"],
+                issued_on=data["issued_on"],
+                signer=data["signer"],
+                signer_title=data["signer_title"],
+                summary=data["summary"],
+                draft=draft,
+            ),
+        )
+        if issued is not None:
+            return issued
     context = {**_draft_context(request, draft), "form": DraftTextForm(instance=draft)}
     context["issue_form"] = form
     return render(request, "documents/consolidated_draft.html", context, status=400)

@@ -3,6 +3,7 @@ issued, download the frozen files."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,13 +16,29 @@ from django.views.decorators.http import require_GET, require_http_methods
 from chiso.documents.editing import can_edit_documents
 from chiso.documents.forms_register import IssueForm, RegisterSearchForm
 from chiso.documents.generate import DocumentError
-from chiso.documents.register import entries_for, issue_document, search
+from chiso.documents.register import IssueRequest, entries_for, issue_document, search
 from chiso.documents.services import can_request_documents
 from chiso.documents.views import results_years
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 
 PAGE_SIZE = 30
+
+
+def issue_and_show_register(
+    request: HttpRequest, form: forms.Form, issue: IssueRequest
+) -> HttpResponse | None:
+    """Issue through the register: on success a message and the register page; on a refusal
+    its reason above `form` and None (the caller shows the form again)."""
+    try:
+        entry = issue_document(request.user, issue)
+    except DocumentError as exc:
+        form.add_error(None, str(exc))
+        return None
+    messages.success(
+        request, _("Đã vào sổ số %(number)s; văn bản đang được tạo.") % {"number": entry.number}
+    )
+    return redirect("documents:register")
 
 
 @login_required
@@ -43,16 +60,9 @@ def register_page(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         raise PermissionDenied
     if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            entry = issue_document(request.user, form.issue_request())
-        except DocumentError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("Đã vào sổ số %(number)s; văn bản đang được tạo.") % {"number": entry.number},
-            )
-            return redirect("documents:register")
+        issued = issue_and_show_register(request, form, form.issue_request())
+        if issued is not None:
+            return issued
     years = sorted(set(entries.values_list("year", flat=True)), reverse=True)
     search_form = RegisterSearchForm(request.GET or None, years=years)
     found = entries
