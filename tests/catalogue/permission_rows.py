@@ -19,6 +19,8 @@ from tests.test_permission_matrix import (
 
 PROVINCE_PAGE = expect(OK, anonymous=LOGIN, national_viewer=MISSING)
 EDITORS = expect(DENIED, admin=FOUND, coordinator=FOUND, anonymous=LOGIN)
+# The edit form, shown to editors; another province's coordinator edits their own catalogue.
+_OWN_EDITORS = {"admin": OK, "coordinator": OK, "other_province": OK, "national_viewer": MISSING}
 
 ROWS = [
     Row("catalogue:index", PROVINCE_PAGE),
@@ -28,6 +30,14 @@ ROWS = [
         {**EDITORS, "national_viewer": MISSING, "other_province": FOUND},
         method="POST",
         data=lambda w: {},
+    ),
+    Row("catalogue:entry-edit", {**EDITORS, **_OWN_EDITORS}, lambda w: {"code": "C-5"}),
+    Row(
+        "catalogue:entry-edit",
+        {**EDITORS, "national_viewer": MISSING, "other_province": FOUND},
+        lambda w: {"code": "C-5"},
+        method="POST",
+        data=lambda w: {"title": "Đối thoại với Nhân dân về thủ tục hành chính", "units": "5.4"},
     ),
     Row("catalogue:plan", HOME_PAGE, lambda w: {"plan_pk": w.home.plan.pk}, needs_results=True),
     Row(

@@ -131,3 +131,49 @@ def test_without_a_matching_agency_the_plans_issuer_leads_or_it_says_why(
     coordinator.post(f"/danh-muc-nhiem-vu/ke-hoach/{plan.pk}/them/", {"ma": "C-5"})
     task = Task.objects.get(plan=plan, title__startswith="Nâng cao chất lượng")
     assert [a.agency.name for a in task.assignments.all()] == ["UBND tỉnh Khánh Hòa"]
+
+
+def test_editing_one_entry_copies_the_starter_and_audits(coordinator, province) -> None:
+    page = coordinator.get("/danh-muc-nhiem-vu/sua/C-5/")
+    assert page.status_code == 200 and 'value="Sở Y tế"' in page.content.decode()
+    response = coordinator.post(
+        "/danh-muc-nhiem-vu/sua/C-5/",
+        {
+            "title": "Khảo sát hài lòng về y tế, giáo dục",
+            "units": "6.1, 6.2",
+            "lead": "",
+            "ref": "",
+        },
+    )
+    assert response.status_code == 302
+    assert CatalogueTask.objects.filter(province=province).count() == 20  # the starter, copied
+    entry = CatalogueTask.objects.get(province=province, code="C-5")
+    assert (entry.title, entry.units, entry.lead) == (
+        "Khảo sát hài lòng về y tế, giáo dục",
+        "6.1 6.2",
+        "",
+    )
+    log = AuditEntry.objects.get(action="catalogue.entry.update")
+    assert log.changes["lead"] == ["Sở Y tế", ""] and "chép" in log.note
+    bad = coordinator.post("/danh-muc-nhiem-vu/sua/C-5/", {"title": "X", "units": "9.9"})
+    assert bad.status_code == 200 and "9.9" in text_of(bad)
+    assert coordinator.get("/danh-muc-nhiem-vu/sua/KHONG-CO/").status_code == 404
+
+
+def test_added_task_takes_the_guides_from_the_responsibilities_map(
+    coordinator, province, make_agency, papi
+) -> None:
+    from chiso.accounts.models import User
+    from chiso.responsibilities.services import set_agency_units
+
+    plan = make_reviewed_plan(province, make_agency)
+    health = make_agency(province, "Sở Y tế Khánh Hòa")
+    school = make_agency(province, "Sở Giáo dục và Đào tạo")
+    user = User.objects.get(username="sonoivu")
+    set_agency_units(user, health, guides=["6.1"])
+    set_agency_units(user, school, guides=["6"])
+    # C-5's usual lead "Sở Y tế" names no agency of this province: the map decides.
+    coordinator.post(f"/danh-muc-nhiem-vu/ke-hoach/{plan.pk}/them/", {"ma": "C-5"})
+    task = Task.objects.get(plan=plan, title__startswith="Nâng cao chất lượng khám")
+    leads = sorted(a.agency.name for a in task.assignments.filter(leads=True))
+    assert leads == ["Sở Giáo dục và Đào tạo", "Sở Y tế Khánh Hòa"]  # 6.1 exact, 6.2 via 6

@@ -31,3 +31,27 @@ def test_two_districts_with_all_their_communes_and_a_few_villages_each() -> None
     assert villages.filter(commune__parent__name="UBND thành phố Cam Ranh").count() == 9
     assert str(villages.get(name="Hòn Xện")) == "Tổ dân phố Hòn Xện"
     assert "thêm 0" in lines[-1]
+
+
+def test_demo_postings_agree_with_the_reports(papi_data_dir, settings) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from chiso.activities.coverage import posting_coverage
+    from chiso.activities.models import Finding
+    from chiso.plans.models import Plan, ProgressReport
+
+    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
+    call_command("load_demo", stdout=StringIO())
+    plan = Plan.objects.get(year=2023, province__code="56")
+    cov = {d.district.name: d for d in posting_coverage(plan).districts if d.district}
+    nha_trang, cam_ranh = cov["UBND thành phố Nha Trang"], cov["UBND thành phố Cam Ranh"]
+    assert (nha_trang.posted, len(nha_trang.communes)) == (27, 27)  # report: "27/27 phường, xã"
+    assert (nha_trang.villages_posted, nha_trang.villages) == (11, 11)
+    assert (cam_ranh.posted, len(cam_ranh.communes)) == (15, 15)  # report: "15/15 phường, xã"
+    assert (cam_ranh.villages_posted, cam_ranh.villages) == (9, 9)  # "9/9 thôn, tổ dân phố"
+    figures = set(ProgressReport.objects.values_list("figures", flat=True))
+    assert {"27/27 phường, xã", "15/15 phường, xã", "9/9 thôn, tổ dân phố"} <= figures
+    finding = Finding.objects.get(description__contains="quy hoạch, kế hoạch sử dụng đất")
+    assert "18/27 phường, xã" in finding.description  # as Nha Trang's II.1.c.4 report: 18/27

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import ExtractMonth, ExtractQuarter
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,8 @@ class CommuneCoverage:
     first_posted: dt.date | None
     last_checked: dt.date | None
     taken_down: int  # places found no longer posted at the last check
+    villages: int = 0  # its active villages and residential groups (chiso.places)
+    villages_posted: int = 0  # of those, posted at their hall and not found taken down
 
     @property
     def posted(self) -> bool:
@@ -38,12 +40,22 @@ class DistrictCoverage:
     def posted(self) -> int:
         return sum(1 for c in self.communes if c.posted)
 
+    @property
+    def villages(self) -> int:
+        return sum(c.villages for c in self.communes)
+
+    @property
+    def villages_posted(self) -> int:
+        return sum(c.villages_posted for c in self.communes)
+
 
 @dataclass(frozen=True)
 class PostingCoverage:
     districts: tuple[DistrictCoverage, ...]
     communes_total: int
     communes_posted: int
+    villages_total: int = 0
+    villages_posted: int = 0
 
     @property
     def not_posted(self) -> list[Agency]:
@@ -63,6 +75,7 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
     by_commune: dict[int, list[Posting]] = {}
     for posting in Posting.objects.filter(plan=plan).order_by("posted_on", "id"):
         by_commune.setdefault(posting.commune_id, []).append(posting)
+    villages, villages_posted = village_counts(plan, [c.pk for c in communes])
     groups: dict[int | None, list[CommuneCoverage]] = {}
     parents: dict[int | None, Agency | None] = {None: None}
     for commune in communes:
@@ -75,6 +88,8 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
                 first_posted=rows[0].posted_on if rows else None,
                 last_checked=max(checked) if checked else None,
                 taken_down=sum(1 for p in rows if p.still_posted is False),
+                villages=villages.get(commune.pk, 0),
+                villages_posted=villages_posted.get(commune.pk, 0),
             )
         )
         parents[commune.parent_id] = commune.parent
@@ -85,7 +100,35 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
         )
     )
     posted = sum(d.posted for d in districts)
-    return PostingCoverage(districts, len(communes), posted)
+    return PostingCoverage(
+        districts,
+        len(communes),
+        posted,
+        sum(villages.values()),
+        sum(villages_posted.values()),
+    )
+
+
+def village_counts(plan: Plan, commune_ids: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """Per commune: its active villages, and those with a posting of `plan` at the village
+    not found taken down at its last check."""
+    from chiso.places.models import Village
+
+    total = dict(
+        Village.objects.filter(commune_id__in=commune_ids, active=True)
+        .values_list("commune_id")
+        .annotate(n=Count("id"))
+        .values_list("commune_id", "n")
+    )
+    standing = Posting.objects.filter(plan=plan, village=OuterRef("pk")).exclude(still_posted=False)
+    posted = dict(
+        Village.objects.filter(commune_id__in=commune_ids, active=True)
+        .filter(Exists(standing))
+        .values_list("commune_id")
+        .annotate(n=Count("id"))
+        .values_list("commune_id", "n")
+    )
+    return total, posted
 
 
 @dataclass(frozen=True)

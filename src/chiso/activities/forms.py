@@ -24,6 +24,8 @@ from chiso.activities.models import (
     Verdict,
 )
 from chiso.activities.services.outreach import ACTIVITY_FIELDS, POSTING_FIELDS
+from chiso.places.access import villages_for
+from chiso.places.models import Village
 from chiso.plans.models import Plan
 from chiso.web.widgets import DayMonthYearField
 
@@ -184,6 +186,12 @@ class ActivityFields(forms.Form):
     held_on = DayMonthYearField(label=_("Ngày thực hiện"))
     organiser = forms.ModelChoiceField(label=_("Đơn vị tổ chức"), queryset=Agency.objects.none())
     place = forms.CharField(label=_("Địa điểm, kênh"), max_length=300, required=False)
+    village = forms.ModelChoiceField(
+        label=_("Thôn, tổ dân phố"),
+        queryset=Village.objects.none(),
+        required=False,
+        help_text=_("Nếu hoạt động tổ chức tại một thôn, tổ dân phố."),
+    )
     audience_type = forms.ChoiceField(label=_("Đối tượng"), choices=AudienceType.choices)
     audience_count = forms.IntegerField(
         label=_("Số người tham dự"),
@@ -201,6 +209,7 @@ class ActivityFields(forms.Form):
         if current is not None:  # an inactive organiser stays selectable on its own activity
             organisers = Agency.objects.filter(Q(pk__in=organisers.values("pk")) | Q(pk=current.pk))
         self.fields["organiser"].queryset = organisers.order_by("kind", "name")
+        self.fields["village"].queryset = villages_for(user).filter(active=True)
         self.fields["unit_codes"] = _unit_field(year, _("Chỉ số PAPI được đề cập"))
         self.order_fields(self.field_order)
 
@@ -240,7 +249,18 @@ class PostingFields(forms.Form):
         label=_("Xã, phường, thị trấn"), queryset=Agency.objects.none()
     )
     place_type = forms.ChoiceField(label=_("Nơi niêm yết"), choices=PlaceType.choices)
-    place = forms.CharField(label=_("Địa chỉ, tên thôn"), max_length=300)
+    village = forms.ModelChoiceField(
+        label=_("Thôn, tổ dân phố"),
+        queryset=Village.objects.none(),
+        required=False,
+        help_text=_("Niêm yết tại nhà văn hóa thôn: chọn thôn để được tính vào độ phủ."),
+    )
+    place = forms.CharField(
+        label=_("Địa chỉ, tên thôn"),
+        max_length=300,
+        required=False,
+        help_text=_("Để trống khi đã chọn thôn, tổ dân phố."),
+    )
     posted_on = DayMonthYearField(label=_("Ngày niêm yết"))
     notes = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -252,6 +272,9 @@ class PostingFields(forms.Form):
         if current is not None:
             communes = Agency.objects.filter(Q(pk__in=communes.values("pk")) | Q(pk=current.pk))
         self.fields["commune"].queryset = communes.order_by("parent__name", "name")
+        self.fields["village"].queryset = villages_for(user).filter(
+            commune__in=communes.values("pk"), active=True
+        )
         self.order_fields(self.field_order)
 
 

@@ -142,11 +142,16 @@ def replace_catalogue(user: Any, province: Province, name: str, data: bytes) -> 
     return Imported(len(entries))
 
 
-def _lead_agencies(province: Province, lead: str) -> list[Agency]:
-    """The catalogue's usual lead, when it names one of the province's agencies exactly."""
-    if not lead:
-        return []
-    return list(Agency.objects.filter(province=province, name=lead, active=True)[:1])
+def usual_leads(province: Province, entry: CatalogueEntry) -> list[Agency]:
+    """The catalogue's usual lead when it names one of the province's agencies exactly; else
+    the agencies that guide the entry's units in the province's responsibilities map."""
+    from chiso.responsibilities.queries import usual_leads as guiding
+
+    if entry.lead:
+        named = list(Agency.objects.filter(province=province, name=entry.lead, active=True)[:1])
+        if named:
+            return named
+    return guiding(province, entry.units)
 
 
 @transaction.atomic
@@ -161,9 +166,52 @@ def add_to_plan(user: Any, plan: Plan, code: str, section: Section | None = None
         plan,
         title=entry.title,
         section=section,
-        # No agency of that name: the plan's issuer leads until the coordinator reassigns it.
-        lead_agencies=_lead_agencies(plan.province, entry.lead)
-        or ([plan.issuer] if plan.issuer else []),
+        # No agency of that name nor a map: the plan's issuer leads until the coordinator
+        # reassigns it.
+        lead_agencies=usual_leads(plan.province, entry) or ([plan.issuer] if plan.issuer else []),
         unit_codes=entry.units,
         description=_("Từ danh mục nhiệm vụ (%(code)s).") % {"code": entry.code},
+    )
+
+
+ENTRY_FIELDS = ("title", "units", "lead", "ref")
+
+
+@transaction.atomic
+def update_entry(
+    user: Any, province: Province, code: str, *, title: str, units: str, lead: str, ref: str
+) -> CatalogueTask:
+    """Change one entry of the province's catalogue. While the province shows the national
+    starter, the starter becomes the province's own catalogue first (noted in the log)."""
+    require_plan_editor(user)
+    note = ""
+    if not CatalogueTask.objects.filter(province=province).exists():
+        _copy_starter(province)
+        note = _("Danh mục mẫu toàn quốc được chép thành danh mục của tỉnh.")
+    task = CatalogueTask.objects.select_for_update().filter(province=province, code=code).first()
+    if task is None:
+        raise CatalogueError(_("Không có nhiệm vụ mã %(code)s trong danh mục.") % {"code": code})
+    before = {name: getattr(task, name) for name in ENTRY_FIELDS}
+    task.title, task.lead, task.ref = title.strip(), lead.strip(), ref.strip()
+    task.units = " ".join(units.replace(",", " ").replace(";", " ").split())
+    check_entry(task.entry(), load_framework("PAPI"), _("Mã %(code)s") % {"code": code})
+    task.save()
+    changes = {k: [v, getattr(task, k)] for k, v in before.items() if v != getattr(task, k)}
+    record(user, task, "catalogue.entry.update", changes, province=province, note=note)
+    return task
+
+
+def _copy_starter(province: Province) -> None:
+    CatalogueTask.objects.bulk_create(
+        CatalogueTask(
+            province=province,
+            code=e.code,
+            title=e.title,
+            units=" ".join(e.units),
+            lead=e.lead,
+            source=e.source,
+            ref=e.ref,
+            order=i,
+        )
+        for i, e in enumerate(starter_catalogue(load_framework("PAPI")))
     )

@@ -3,12 +3,15 @@ with one-click "add to plan". Thin views over chiso.catalogue.services."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from chiso.accounts.models import Province
@@ -17,7 +20,10 @@ from chiso.catalogue.services import (
     CatalogueImportError,
     add_to_plan,
     entries_for,
+    find_entry,
     replace_catalogue,
+    update_entry,
+    usual_leads,
 )
 from chiso.dashboards.weakness import WeakUnits, weak_units_from
 from chiso.index import load_framework
@@ -90,10 +96,14 @@ def plan_suggestions(request: HttpRequest, plan_pk: int) -> HttpResponse:
     units = [u for u in weak.units.values()]
     found = suggest(entries, [u.code for u in units], fw)
     existing = set(plan.tasks.values_list("title", flat=True))
+    shown = {e.code: e for u in units for e in found[u.code]}
+    leads = {
+        code: ", ".join(a.name for a in usual_leads(plan.province, e)) for code, e in shown.items()
+    }
     context = {
         "plan": plan,
         "weak": weak,
-        "rows": [(u, found[u.code]) for u in units],
+        "rows": [(u, [(e, leads[e.code]) for e in found[u.code]]) for u in units],
         "existing": existing,
         "starter": starter,
         "can_edit": can_edit_plan(request.user, plan),
@@ -117,3 +127,50 @@ def plan_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
             request, _("Đã thêm nhiệm vụ “%(title)s” vào kế hoạch.") % {"title": task.title}
         )
     return redirect("catalogue:plan", plan.pk)
+
+
+class EntryForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Nhiệm vụ"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    units = forms.CharField(
+        label=gettext_lazy("Chỉ số"),
+        max_length=200,
+        help_text=gettext_lazy("Mã chỉ số, cách nhau bởi dấu cách: 2.4 5.3"),
+    )
+    lead = forms.CharField(
+        label=gettext_lazy("Cơ quan chủ trì thường giao"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Để trống: khi thêm vào kế hoạch, giao cơ quan hướng dẫn chỉ số theo bảng phân công."
+        ),
+    )
+    ref = forms.CharField(label=gettext_lazy("Trích dẫn"), max_length=80, required=False)
+
+
+@login_required
+def entry_edit(request: HttpRequest, code: str) -> HttpResponse:
+    province = _province(request)
+    if not can_edit_plan(request.user):
+        raise PermissionDenied
+    entry = find_entry(province, code)
+    if entry is None:
+        raise Http404
+    initial = {
+        "title": entry.title,
+        "units": " ".join(entry.units),
+        "lead": entry.lead,
+        "ref": entry.ref,
+    }
+    form = EntryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_entry(request.user, province, code, **form.cleaned_data)
+        except CatalogueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã lưu nhiệm vụ %(code)s.") % {"code": code})
+            return redirect(f"{reverse('catalogue:index')}#entry-{code}")
+    context = {"form": form, "entry": entry, "leads": usual_leads(province, entry)}
+    return render(request, "catalogue/edit.html", context)

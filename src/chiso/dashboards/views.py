@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -9,9 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
+from chiso.accounts.models import Agency
 from chiso.accounts.roles import is_coordinator, viewer_key
 from chiso.audit.services import with_revision
-from chiso.dashboards.dashboard import build_dashboard
+from chiso.dashboards.dashboard import PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
 from chiso.plans.access import (
@@ -51,7 +54,8 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     user = request.user
     plan = get_or_404(with_revision(plans_for(user)), pk=plan_id)
     page_number = request.GET.get("agency_page", "")
-    dash = SimpleLazyObject(lambda: build_dashboard(plan, user, clock.today()))
+    area = _area_agency(request)
+    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area))
     return render(
         request,
         "dashboards/plan.html",
@@ -63,8 +67,11 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
                 plan.pk,
                 viewer_key(user),
                 page_number,
+                area.pk if area else "",
                 revision=plan.data_revision,
             ),
+            "area": area,
+            "area_choices": SimpleLazyObject(lambda: list(_area_choices(user))),
             "dash": dash,
             "agency_page": SimpleLazyObject(
                 lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
@@ -82,6 +89,27 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
             ),
         },
     )
+
+
+def _area_agency(request: HttpRequest) -> Agency | None:
+    """?phu-trach=<agency>: the units table keeps that agency's areas (chiso.responsibilities)."""
+    from chiso.responsibilities.access import agencies_for
+
+    pk = int_param(request.GET, "phu-trach")
+    return agencies_for(request.user).filter(pk=pk).first() if pk is not None else None
+
+
+def _area_choices(user: Any) -> QuerySet[Agency]:
+    from chiso.responsibilities.filters import responsible_agencies
+
+    return responsible_agencies(user)
+
+
+def _dashboard(plan: Plan, user: Any, area: Agency | None) -> PlanDashboard:
+    from chiso.responsibilities.filters import for_agency
+
+    dash = build_dashboard(plan, user, clock.today())
+    return for_agency(dash, area) if area is not None else dash
 
 
 def _days(request: HttpRequest) -> int:

@@ -101,7 +101,8 @@ def _inspections(plan: Plan, user: User, a: dict[str, Agency], say: Say) -> None
         first,
         verdict=Verdict.SHORTCOMING,
         checklist_item=land_item,
-        description="Quy hoạch, kế hoạch sử dụng đất năm 2023 mới niêm yết tại 12/19 phường, xã; "
+        # Agrees with Nha Trang's report of 05/07 on II.1.c.4 ("27/27; 18/27").
+        description="Quy hoạch, kế hoạch sử dụng đất năm 2023 mới niêm yết tại 18/27 phường, xã; "
         "chưa niêm yết tại nhà văn hóa các thôn, tổ dân phố.",
     )
     services.add_recommendation(

@@ -222,11 +222,11 @@ def _reports(plan: Plan) -> None:
         "camranh",
         a,
         "2023-07-10",
-        "Bổ sung biên bản niêm yết tại 74 thôn, tổ dân phố.",
+        "Bổ sung biên bản niêm yết tại 9 thôn, tổ dân phố (danh sách thôn minh họa).",
         100,
         final=True,
         revises=r,
-        figures="74/74 thôn, tổ dân phố",
+        figures="9/9 thôn, tổ dân phố",
         evidence="bien-ban-niem-yet-cam-ranh.pdf",
     )
     replay_review(r, "2023-07-12", True)

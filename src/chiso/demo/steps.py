@@ -11,8 +11,10 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.plan2023.load",
     "chiso.demo.results.load",
     "chiso.demo.activities2023.load",  # after the plan step: needs the 2023 plan
+    "chiso.demo.places2023.load_postings",  # every commune and village of two cities posted
     "chiso.demo.loop2023.load",  # review settings, own-agency reports, periods, sign-off
     "chiso.demo.cascade2023.load",  # Nha Trang hands two tasks down to four communes
     "chiso.demo.documents2023.load",  # the plan's words and "Nơi nhận" lists
     "chiso.demo.plans_illustrative.load",  # 2022 and 2024 copies of the plan, for plan reviews
+    "chiso.demo.responsibilities2023.load",  # who guides which PAPI unit (illustrative)
 ]

@@ -50,6 +50,7 @@ GUIDES = (
         _("Kiểm tra, tập huấn, tuyên truyền và hỗ trợ khảo sát PAPI"),
         _("Kế hoạch kiểm tra, ghi nhận hoạt động, niêm yết, hỗ trợ đoàn khảo sát."),
     ),
+    Guide("xa-thon-linh-vuc", "xa-thon-linh-vuc.md", _("Xã, thôn và lĩnh vực của cơ quan")),
 )
 
 # Raw HTML in the guides is not passed through: they are text written by the team, and

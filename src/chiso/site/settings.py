@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "chiso.reviews",
     "chiso.catalogue",
     "chiso.places",
+    "chiso.responsibilities",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("ket-qua/muc-tieu/", include("chiso.targets.urls")),
     path("danh-gia-ke-hoach/", include("chiso.reviews.urls")),
     path("danh-muc-nhiem-vu/", include("chiso.catalogue.urls")),
+    path("linh-vuc/", include("chiso.responsibilities.urls")),
     path("tai-lieu/", include("chiso.documents.urls")),
     path("thong-bao/", include("chiso.notifications.urls")),
     path("quan-tri/", admin.site.urls),

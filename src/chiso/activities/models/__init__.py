@@ -20,6 +20,7 @@ from chiso.activities.models.outreach import (
     AudienceType,
     PlaceType,
     Posting,
+    PostingTask,
 )
 from chiso.activities.models.survey import (
     LOGISTICS_TONE,
@@ -49,6 +50,7 @@ __all__ = [
     "LogisticsTask",
     "PlaceType",
     "Posting",
+    "PostingTask",
     "Recommendation",
     "SurveyContact",
     "SurveyLocation",

@@ -42,6 +42,14 @@ class Activity(models.Model):
         Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị tổ chức")
     )
     place = models.CharField(_("địa điểm, kênh"), max_length=300, blank=True)
+    village = models.ForeignKey(
+        "places.Village",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("thôn, tổ dân phố"),
+    )
     audience_type = models.CharField(_("đối tượng"), max_length=24, choices=AudienceType.choices)
     audience_count = models.PositiveIntegerField(
         _("số người tham dự"),
@@ -84,6 +92,14 @@ class Posting(models.Model):
         verbose_name=_("xã, phường, thị trấn"),
     )
     place_type = models.CharField(_("nơi niêm yết"), max_length=20, choices=PlaceType.choices)
+    village = models.ForeignKey(
+        "places.Village",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="postings",
+        verbose_name=_("thôn, tổ dân phố"),
+    )
     place = models.CharField(_("địa chỉ, tên thôn"), max_length=300)
     posted_on = models.DateField(_("ngày niêm yết"))
     checked_on = models.DateField(_("ngày kiểm tra lại"), null=True, blank=True)
@@ -102,6 +118,23 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commune} — {self.place}"
+
+
+class PostingTask(models.Model):
+    """The plan's task that postings count for (II.2.b: "niêm yết tại trụ sở UBND cấp xã, trụ sở
+    thôn/tổ dân phố"): each assignment's progress follows its area's posting coverage."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="posting_task")
+    task = models.ForeignKey(
+        "plans.Task", on_delete=models.CASCADE, related_name="+", verbose_name=_("nhiệm vụ")
+    )
+
+    class Meta:
+        verbose_name = _("nhiệm vụ niêm yết")
+        verbose_name_plural = _("nhiệm vụ niêm yết")
+
+    def __str__(self) -> str:
+        return str(self.task)
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

@@ -57,6 +57,14 @@ class SurveyLocation(models.Model):
     )
     commune_name = models.CharField(_("xã, phường, thị trấn"), max_length=200)
     village_name = models.CharField(_("thôn, tổ dân phố"), max_length=200, blank=True)
+    village = models.ForeignKey(
+        "places.Village",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="survey_locations",
+        verbose_name=_("thôn, tổ dân phố (danh mục)"),
+    )
 
     class Meta:
         ordering = ["district__name", "commune_name", "village_name"]

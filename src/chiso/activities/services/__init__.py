@@ -19,6 +19,7 @@ from chiso.activities.services.outreach import (
     check_posting,
     record_activity,
     record_posting,
+    set_posting_task,
     update_activity,
     update_posting,
 )
@@ -50,5 +51,6 @@ __all__ = [
     "respond_to_finding",
     "update_activity",
     "update_logistics_state",
+    "set_posting_task",
     "update_posting",
 ]

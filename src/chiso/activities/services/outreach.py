@@ -22,9 +22,12 @@ from chiso.activities.models import (
     AudienceType,
     PlaceType,
     Posting,
+    PostingTask,
 )
+from chiso.activities.posting_progress import communes_of, sync_progress
 from chiso.audit.services import diff, record, snapshot
-from chiso.plans.models import Plan
+from chiso.places.models import Village
+from chiso.plans.models import Plan, Task
 from chiso.site import clock
 from chiso.workflow.locking import bump, lock_current
 
@@ -34,6 +37,7 @@ ACTIVITY_FIELDS = (
     "held_on",
     "organiser",
     "place",
+    "village",
     "audience_type",
     "audience_count",
     "unit_codes",
@@ -41,6 +45,7 @@ ACTIVITY_FIELDS = (
 )
 POSTING_FIELDS = (
     "commune",
+    "village",
     "place_type",
     "place",
     "posted_on",
@@ -74,6 +79,8 @@ def _check_activity(activity: Activity) -> None:
         raise ActivityError(_("Loại hoạt động không hợp lệ."), "kind")
     if not activity.title.strip():
         raise ActivityError(_("Cần nhập tên hoạt động."), "title")
+    if activity.village is not None and activity.village.province_id != activity.plan.province_id:
+        raise ActivityError(_("Thôn, tổ dân phố này thuộc tỉnh khác."), "village")
     if activity.audience_type not in AudienceType.values:
         raise ActivityError(_("Đối tượng không hợp lệ."), "audience_type")
     if activity.held_on > clock.today():
@@ -105,6 +112,7 @@ def record_activity(
     audience_count: int | None = None,
     unit_codes: Iterable[str] = (),
     place: str = "",
+    village: Village | None = None,
     description: str = "",
     files: Iterable[Any] = (),
     links: Iterable[str] = (),
@@ -123,6 +131,7 @@ def record_activity(
         audience_count=audience_count,
         unit_codes=list(unit_codes),
         place=place.strip(),
+        village=village,
         description=description.strip(),
         created_by=user,
     )
@@ -174,6 +183,20 @@ def _check_posting(posting: Posting) -> None:
         raise ActivityError(
             _("“%(name)s” không phải UBND cấp xã.") % {"name": posting.commune.name}, "commune"
         )
+    if posting.village is not None:
+        if posting.village.commune_id != posting.commune_id:
+            raise ActivityError(
+                _("%(village)s không thuộc %(commune)s.")
+                % {"village": posting.village, "commune": posting.commune.name},
+                "village",
+            )
+        if posting.place_type != PlaceType.VILLAGE_HALL:
+            raise ActivityError(
+                _("Niêm yết tại thôn, tổ dân phố cần chọn nơi niêm yết là nhà văn hóa thôn."),
+                "place_type",
+            )
+        if not posting.place.strip():
+            posting.place = str(posting.village)
     if posting.place_type not in PlaceType.values:
         raise ActivityError(_("Nơi niêm yết không hợp lệ."), "place_type")
     if not posting.place.strip():
@@ -202,6 +225,7 @@ def record_posting(
     place_type: str,
     place: str,
     posted_on: dt.date,
+    village: Village | None = None,
     notes: str = "",
     files: Iterable[Any] = (),
     links: Iterable[str] = (),
@@ -212,6 +236,7 @@ def record_posting(
         province_id=plan.province_id,
         plan=plan,
         commune=commune,
+        village=village,
         place_type=place_type,
         place=place.strip(),
         posted_on=posted_on,
@@ -223,6 +248,7 @@ def record_posting(
     posting.save()
     record(user, posting, "posting.create", diff({}, snapshot(posting, POSTING_FIELDS)))
     attach(user, posting, checked, links)
+    sync_progress(user, plan, commune)
     return posting
 
 
@@ -248,6 +274,7 @@ def check_posting(
     bump(posting)
     posting.save()
     record(user, posting, "posting.check", diff(before, snapshot(posting, POSTING_FIELDS)))
+    sync_progress(user, posting.plan, posting.commune)
     return posting
 
 
@@ -261,10 +288,38 @@ def update_posting(user: Any, posting: Posting, *, version: int | None, **fields
     if not access.records_for(user, posting.commune):
         raise PermissionDenied(_("Anh/chị không được sửa niêm yết này."))
     posting = lock_current(posting, version)
+    old_commune = posting.commune
     before = _assign(posting, POSTING_FIELDS, fields)
     # Moving it to another commune needs the right to record there too.
     if not access.records_for(user, posting.commune):
         raise PermissionDenied(_("Anh/chị chỉ ghi nhận niêm yết tại địa bàn của đơn vị mình."))
     _check_posting(posting)
     _save_changes(user, posting, POSTING_FIELDS, before, "posting.update")
+    for commune in {old_commune, posting.commune}:
+        sync_progress(user, posting.plan, commune)
     return posting
+
+
+@transaction.atomic
+def set_posting_task(user: Any, plan: Plan, task: Task | None) -> None:
+    """Name the plan's task that postings count for (None: postings count for no task), then
+    bring its assignments' progress in line with the postings already recorded."""
+    if not (access.is_coordinator(user) and user.province_id == plan.province_id):
+        raise PermissionDenied(_("Chỉ Sở Nội vụ chọn nhiệm vụ niêm yết của kế hoạch."))
+    if task is not None and task.plan_id != plan.pk:
+        raise ActivityError(_("Nhiệm vụ này không thuộc kế hoạch."), "task")
+    current = PostingTask.objects.filter(plan=plan).first()
+    old = str(current.task) if current else None
+    if task is None:
+        PostingTask.objects.filter(plan=plan).delete()
+    else:
+        PostingTask.objects.update_or_create(plan=plan, defaults={"task": task})
+    new = str(task) if task else None
+    if old != new:
+        record(user, plan, "plan.posting_task", {"posting_task": [old, new]})
+    if task is None:
+        return
+    for assignment in task.assignments.select_related("agency"):
+        communes = communes_of(assignment.agency)
+        if communes:
+            sync_progress(user, plan, communes[0])

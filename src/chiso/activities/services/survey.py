@@ -22,6 +22,7 @@ from chiso.activities.models import (
 )
 from chiso.audit.services import diff, record, snapshot
 from chiso.index.names import normalize_name
+from chiso.places.models import Village
 from chiso.workflow.locking import bump, lock_current
 
 
@@ -90,10 +91,27 @@ def create_survey_round(
 
 @transaction.atomic
 def add_location(
-    user: Any, survey: SurveyRound, *, district: Agency, commune_name: str, village_name: str = ""
+    user: Any,
+    survey: SurveyRound,
+    *,
+    district: Agency,
+    commune_name: str = "",
+    village_name: str = "",
+    village: Village | None = None,
 ) -> SurveyLocation:
-    """A place the survey team selected (entered when the province is notified)."""
+    """A place the survey team selected (entered when the province is notified). A village of
+    the province's list (chiso.places) fills in the commune's and the village's names."""
     _require_manager(user, survey)
+    if village is not None:
+        if village.commune.parent_id != district.pk:
+            raise ActivityError(
+                _("%(village)s không thuộc %(district)s.")
+                % {"village": village, "district": district.name},
+                "village",
+            )
+        commune_name = village.commune.name.removeprefix("UBND ").strip()
+        commune_name = commune_name[:1].upper() + commune_name[1:]
+        village_name = str(village)
     _same_province(survey, district, "district")
     if district.kind != AgencyKind.DISTRICT_COMMITTEE:
         raise ActivityError(
@@ -114,6 +132,7 @@ def add_location(
         district=district,
         commune_name=commune_name.strip(),
         village_name=village_name.strip(),
+        village=village,
     )
     record(
         user,

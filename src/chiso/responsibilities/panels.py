@@ -1,0 +1,28 @@
+"""Home panel for agency staff: the PAPI units their agency guides or answers for."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from chiso.plans.access import current_plans_first, plans_for
+from chiso.responsibilities.models import Responsibility
+from chiso.responsibilities.queries import agency_areas
+from chiso.site import clock
+from chiso.web.home import HomePanel
+
+
+def areas_panel(request: HttpRequest) -> HomePanel | None:
+    user = request.user
+    agency = getattr(user, "agency", None)
+    if not user.is_authenticated or agency is None:
+        return None
+    if not Responsibility.objects.filter(agency=agency).exists():
+        return None
+    today = clock.today()
+    plan = current_plans_first(plans_for(user), today).first()
+    return HomePanel(
+        _("Lĩnh vực của cơ quan"),
+        "responsibilities/_panel.html",
+        {"areas": agency_areas(agency, plan, today)},
+    )

@@ -1,0 +1,127 @@
+"""Postings at villages: counted per village and per commune (known answers), and the posting
+task's assignment takes the share of its area's places posted as progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chiso.activities import coverage, services
+from chiso.activities.errors import ActivityError
+from chiso.activities.models import PlaceType
+from chiso.activities.posting_progress import area_places
+from chiso.audit.models import AuditEntry
+from chiso.places.models import Village, VillageKind
+from chiso.plans.models import Assignment
+
+pytestmark = pytest.mark.django_db
+DAY = dt.date(2023, 6, 5)
+
+
+@pytest.fixture
+def villages(world):
+    def make(commune, name):
+        return Village.objects.create(
+            province=world.province, commune=commune, kind=VillageKind.TO_DAN_PHO, name=name
+        )
+
+    return {
+        "a": make(world.vinh_hai, "Vĩnh Hải 1"),
+        "b": make(world.vinh_hai, "Vĩnh Hải 2"),
+        "c": make(world.vinh_hai, "Vĩnh Hải 3"),
+        "d": make(world.vinh_phuoc, "Vĩnh Phước 1"),
+        "e": make(world.cam_nghia, "Nghĩa Cam"),
+    }
+
+
+def office(world, commune, day=DAY):
+    return services.record_posting(
+        world.coordinator,
+        world.plan,
+        commune=commune,
+        place_type=PlaceType.COMMUNE_OFFICE,
+        place=f"Trụ sở {commune.name}",
+        posted_on=day,
+    )
+
+
+def hall(world, village, day=DAY):
+    return services.record_posting(
+        world.coordinator,
+        world.plan,
+        commune=village.commune,
+        village=village,
+        place_type=PlaceType.VILLAGE_HALL,
+        place="",
+        posted_on=day,
+    )
+
+
+def test_coverage_per_village_and_per_commune(world, villages) -> None:
+    office(world, world.vinh_hai)
+    first = hall(world, villages["a"])
+    hall(world, villages["b"])
+    hall(world, villages["d"])
+    assert first.place == "Tổ dân phố Vĩnh Hải 1"  # the village's name when no place is typed
+    services.check_posting(
+        world.coordinator, first, checked_on=dt.date(2023, 8, 1), still_posted=False, version=None
+    )
+    cov = coverage.posting_coverage(world.plan)
+    rows = {c.commune.name: c for d in cov.districts for c in d.communes}
+    assert (
+        rows["UBND phường Vĩnh Hải"].villages,
+        rows["UBND phường Vĩnh Hải"].villages_posted,
+    ) == (
+        3,
+        1,  # a taken down, b standing, c never posted
+    )
+    assert (
+        rows["UBND phường Vĩnh Phước"].villages_posted,
+        rows["UBND phường Cam Nghĩa"].villages,
+    ) == (
+        1,
+        1,
+    )
+    assert (cov.communes_total, cov.communes_posted) == (3, 2)  # Vĩnh Phước: its village only
+    assert (cov.villages_total, cov.villages_posted) == (5, 2)
+    nha_trang = next(d for d in cov.districts if d.district == world.nhatrang)
+    assert (nha_trang.posted, nha_trang.villages, nha_trang.villages_posted) == (2, 4, 2)
+    # Nha Trang's area: 2 commune offices (1 posted) + 4 villages (2 standing) = 3/6.
+    places = area_places(world.plan, world.nhatrang)
+    assert (places.posted, places.places, places.percent) == (3, 6, 50)
+
+
+def test_a_village_of_another_commune_is_refused(world, villages) -> None:
+    with pytest.raises(ActivityError) as err:
+        services.record_posting(
+            world.coordinator,
+            world.plan,
+            commune=world.vinh_phuoc,
+            village=villages["a"],
+            place_type=PlaceType.VILLAGE_HALL,
+            place="",
+            posted_on=DAY,
+        )
+    assert err.value.field == "village" and "Vĩnh Hải 1" in err.value.message
+
+
+def test_postings_move_the_posting_tasks_progress(world, villages) -> None:
+    cr = Assignment.objects.create(province=world.province, task=world.task, agency=world.camranh)
+    services.set_posting_task(world.coordinator, world.plan, world.task)
+    assert AuditEntry.objects.filter(action="plan.posting_task").count() == 1
+    office(world, world.vinh_hai)
+    world.assignment.refresh_from_db()
+    assert world.assignment.progress == 16  # 1 of Nha Trang's 6 places (2 offices, 4 villages)
+    hall(world, villages["a"])
+    hall(world, villages["b"])
+    world.assignment.refresh_from_db()
+    assert world.assignment.progress == 50
+    note = AuditEntry.objects.filter(action="assignment.progress").order_by("id").last().note
+    assert "3/6" in note
+    cr.refresh_from_db()
+    assert cr.progress == 0  # Cam Ranh posted nothing
+    office(world, world.cam_nghia)
+    hall(world, villages["e"])
+    cr.refresh_from_db()
+    assert (cr.progress, cr.completed_on) == (100, None)  # postings never complete it
