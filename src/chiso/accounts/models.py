@@ -55,6 +55,9 @@ class Agency(models.Model):
     )
     name = models.CharField(_("tên cơ quan"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    code = models.CharField(
+        _("mã"), max_length=20, blank=True, help_text=_("Mã đơn vị hành chính hoặc mã nội bộ.")
+    )
     kind = models.CharField(_("loại"), max_length=32, choices=AgencyKind.choices)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     active = models.BooleanField(_("đang hoạt động"), default=True)
@@ -64,7 +67,12 @@ class Agency(models.Model):
         verbose_name = _("cơ quan, đơn vị")
         verbose_name_plural = _("cơ quan, đơn vị")
         constraints = [
-            models.UniqueConstraint(fields=["province", "name_key"], name="agency_unique_name")
+            models.UniqueConstraint(fields=["province", "name_key"], name="agency_unique_name"),
+            models.UniqueConstraint(
+                fields=["province", "code"],
+                condition=~models.Q(code=""),
+                name="agency_unique_code",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "chiso.catalogue",
     "chiso.places",
     "chiso.responsibilities",
+    "chiso.bulksetup",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("danh-gia-ke-hoach/", include("chiso.reviews.urls")),
     path("danh-muc-nhiem-vu/", include("chiso.catalogue.urls")),
     path("linh-vuc/", include("chiso.responsibilities.urls")),
+    path("thiet-lap/", include("chiso.bulksetup.urls")),
     path("tai-lieu/", include("chiso.documents.urls")),
     path("thong-bao/", include("chiso.notifications.urls")),
     path("quan-tri/", admin.site.urls),
