@@ -64,9 +64,10 @@ def test_every_user_of_the_province_sees_the_dashboard(
     client.force_login(users[role])
     # The dashboard's own queries (session, user with province and agency, plan with its data
     # revision, counts by agency + names, by task, sections, task units, objectives and the plan's
-    # province, other plans, current-period compliance); province-wide readers also get the
-    # inspection panel's six aggregates (chiso.activities.summary).
-    limit = 12 if role == "nhatrang" else 12 + 6
+    # province, other plans, current-period compliance, the agencies of the responsibilities map
+    # for the filter); province-wide readers also get the inspection panel's six aggregates
+    # (chiso.activities.summary).
+    limit = 13 if role == "nhatrang" else 13 + 6
     with django_assert_max_num_queries(limit):
         response = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/")
     assert response.status_code == 200
