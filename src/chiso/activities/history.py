@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chiso.audit.history import register_actions
+from chiso.audit.history import register_actions, register_fields
 
 register_actions(
     {
@@ -28,5 +29,8 @@ register_actions(
         "survey.location.add": pgettext_lazy("history", "Thêm địa bàn khảo sát"),
         "survey.contact.add": pgettext_lazy("history", "Thêm đầu mối liên hệ khảo sát"),
         "attachment.add": pgettext_lazy("history", "Thêm tệp minh chứng"),
+        "plan.posting_task": pgettext_lazy("history", "Chọn nhiệm vụ tính theo số liệu niêm yết"),
     }
 )
+
+register_fields({"posting_task": _("nhiệm vụ niêm yết")})

@@ -1,9 +1,11 @@
 """Postings count for the plan's posting task (II.2.b): the share of an area's places posted —
 each commune committee's office and each active village or residential group, not found taken
-down — becomes the progress of that area's assignment (a district's, or a commune's own).
+down — becomes the agency's own progress on that area's assignment (a district's, or a
+commune's own or a sub-assignment handed down to it); the assignment's progress and those above
+it then roll up as for an accepted report (chiso.plans.rollup, docs/cascade.md).
 
-Progress never falls below the last accepted report's, and postings never complete an
-assignment: completion stays with the final report accepted by Sở Nội vụ."""
+The own part never falls below the last accepted report's, and postings never complete an
+assignment: completion stays with the final report accepted by the reviewing agency."""
 
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.activities.models import PlaceType, Posting, PostingTask
 from chiso.audit.services import record
+from chiso.plans import rollup
 from chiso.plans.models import Assignment, Plan, ProgressReport, ReportState
-from chiso.plans.services.guards import bump
+from chiso.workflow.locking import bump
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,9 @@ def _accepted_progress(assignment: Assignment) -> int:
 
 
 def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
-    """After a posting of `commune` changed: set the progress of the posting task's assignment
-    of the commune or of its district (inside the caller's transaction, audited)."""
+    """After a posting of `commune` changed: set the agency's own progress on the posting task's
+    assignment of the commune or of its district and roll it up (inside the caller's
+    transaction, audited)."""
     target = PostingTask.objects.filter(plan=plan).first()
     if target is None:
         return None
@@ -90,19 +94,23 @@ def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
     if assignment is None:
         return None
     places = area_places(plan, assignment.agency)
-    progress = max(_accepted_progress(assignment), places.percent)
-    if progress == assignment.progress:
+    own_progress = max(_accepted_progress(assignment), places.percent)
+    if own_progress == assignment.own_progress:
         return assignment
-    before = assignment.progress
-    assignment.progress = progress
+    before = assignment.own_progress
+    assignment.own_progress = own_progress
     bump(assignment)
-    assignment.save(update_fields=["progress", "version"])
+    assignment.save(update_fields=["own_progress", "version"])
     record(
         user,
         assignment,
         "assignment.progress",
-        {"progress": [before, progress]},
+        {"own_progress": [before, own_progress]},
         note=_("Theo số liệu niêm yết: %(posted)s/%(places)s nơi (trụ sở xã, thôn, tổ dân phố).")
         % {"posted": places.posted, "places": places.places},
     )
+    # The agency's own part changed: its progress (with any sub-assignments' shares) and that of
+    # every assignment above it roll up (chiso.plans.rollup).
+    rollup.refresh_upwards(user, assignment.pk)
+    assignment.refresh_from_db(fields=["progress", "completed_on", "version"])
     return assignment

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
 from chiso.accounts.names import agency_key
+from chiso.accounts.roles import is_admin
 from chiso.bulksetup.workbook import AGENCIES, GROUPS, USERS, VILLAGES, Row, Sheet, where
 from chiso.places.models import Village, VillageKind
 from chiso.places.services import bare_name
@@ -188,7 +189,7 @@ def _users(c: Checked, province: Province, rows: list[Row], kinds: dict[str, str
         user = User.objects.filter(username__iexact=name).first()
         if user is not None and user.province_id not in (None, province.pk):
             c.error(USERS, row, "username", _("tên đăng nhập đã có ở tỉnh khác."))
-        if user is not None and user.role == Role.ADMIN:
+        if is_admin(user):
             c.error(USERS, row, "username", _("tài khoản quản trị không sửa qua tệp."))
         role = _choice(row["role"], [(r.value, r.label) for r in SETUP_ROLES])
         if role is None:

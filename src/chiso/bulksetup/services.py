@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from chiso.accounts.models import Agency, AgencyGroup, Province, Role, User
+from chiso.accounts.roles import in_province, is_coordinator
 from chiso.audit.services import record
 from chiso.bulksetup.checks import Checked, check
 from chiso.bulksetup.models import SetupImport
@@ -36,12 +37,8 @@ from chiso.places.models import Village
 
 
 def can_set_up(user: Any, province: Province | None) -> bool:
-    return bool(
-        user.is_authenticated
-        and province is not None
-        and user.role in (Role.COORDINATOR, Role.ADMIN)
-        and user.province_id == province.pk
-    )
+    """Coordinators and administrators of the province (chiso.accounts.roles)."""
+    return province is not None and is_coordinator(user) and in_province(user, province.pk)
 
 
 def _require(user: Any, province: Province) -> None:

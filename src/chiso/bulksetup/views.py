@@ -18,7 +18,7 @@ from chiso.bulksetup.models import SetupImport
 from chiso.bulksetup.workbook import WorkbookError, to_bytes
 from chiso.plans.access import get_or_404
 from chiso.site.links import site_url
-from chiso.spreadsheets.export import xlsx_response
+from chiso.spreadsheets.xlsx import xlsx_response
 
 
 def _province(request: HttpRequest) -> Province:

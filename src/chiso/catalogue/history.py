@@ -1,4 +1,4 @@
-"""The audit action of the task catalogue, worded for people (chiso.audit.history)."""
+"""The audit actions of the task catalogue, worded for people (chiso.audit.history)."""
 
 from django.utils.translation import pgettext_lazy
 
@@ -7,5 +7,6 @@ from chiso.audit.history import register_actions
 register_actions(
     {
         "catalogue.import": pgettext_lazy("history", "Nhập danh mục nhiệm vụ"),
+        "catalogue.entry.update": pgettext_lazy("history", "Sửa nhiệm vụ trong danh mục"),
     }
 )

@@ -29,9 +29,9 @@ from chiso.dashboards.weakness import WeakUnits, weak_units_from
 from chiso.index import load_framework
 from chiso.index.catalogue import CatalogueError, suggest
 from chiso.plans.access import can_edit_plan, get_or_404, plans_for
-from chiso.plans.errors import PlanError
 from chiso.public.data import current_results
 from chiso.spreadsheets.xlsx import xlsx_response
+from chiso.workflow.errors import ServiceError
 
 
 def _province(request: HttpRequest) -> Province:
@@ -120,7 +120,7 @@ def plan_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
     section = plan.sections.filter(pk=int(section_id)).first() if section_id.isdigit() else None
     try:
         task = add_to_plan(request.user, plan, request.POST.get("ma", ""), section)
-    except (CatalogueError, PlanError) as exc:
+    except (CatalogueError, ServiceError) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(

@@ -25,7 +25,7 @@ from chiso.plans.access import (
     plans_for,
 )
 from chiso.plans.compliance import current_compliance
-from chiso.plans.models import Assignment
+from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
 from chiso.web.fragments import fragment, province_fragment
 from chiso.web.panels import PLAN_DASHBOARD, panels

@@ -1,4 +1,5 @@
-"""Home panel for agency staff: the PAPI units their agency guides or answers for."""
+"""Home panel for agency staff: the PAPI units their agency guides or answers for (registered
+with chiso.web.panels)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from chiso.plans.access import current_plans_first, plans_for
 from chiso.responsibilities.models import Responsibility
 from chiso.responsibilities.queries import agency_areas
 from chiso.site import clock
-from chiso.web.home import HomePanel
+from chiso.web.panels import HOME, Panel, register_panel
 
 
-def areas_panel(request: HttpRequest) -> HomePanel | None:
+def areas_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     agency = getattr(user, "agency", None)
     if not user.is_authenticated or agency is None:
@@ -21,8 +22,11 @@ def areas_panel(request: HttpRequest) -> HomePanel | None:
         return None
     today = clock.today()
     plan = current_plans_first(plans_for(user), today).first()
-    return HomePanel(
+    return Panel(
         _("Lĩnh vực của cơ quan"),
         "responsibilities/_panel.html",
         {"areas": agency_areas(agency, plan, today)},
     )
+
+
+register_panel(HOME, areas_panel)

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import Agency
 from chiso.audit.services import record
 from chiso.index import load_framework
-from chiso.plans.errors import PlanError
 from chiso.responsibilities.access import can_edit_map
 from chiso.responsibilities.models import Duty, Responsibility
+from chiso.workflow.errors import ServiceError
 
 
-class ResponsibilityError(PlanError):
+class ResponsibilityError(ServiceError):
     """A rule refused the change; the message is translated, `field` names the form field."""
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0001_inspections_activities_survey'),
+        ('activities', '0002_work_links'),
         ('places', '0001_villages'),
         ('plans', '0007_inbox_index'),
     ]
