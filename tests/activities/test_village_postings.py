@@ -125,3 +125,25 @@ def test_postings_move_the_posting_tasks_progress(world, villages) -> None:
     hall(world, villages["e"])
     cr.refresh_from_db()
     assert (cr.progress, cr.completed_on) == (100, None)  # postings never complete it
+
+
+def test_postings_on_a_sub_assignment_roll_up_to_the_district(world, villages, make_user) -> None:
+    """Nha Trang hands the posting task down to Vĩnh Hải: Vĩnh Hải's postings are its own part
+    of the sub-assignment, and Nha Trang's progress rolls up from its own part and that share
+    (docs/cascade.md), audited as a roll-up."""
+    from chiso.accounts.models import Role
+    from chiso.plans.services import split_assignment
+
+    officer = make_user("nt-officer", Role.AGENCY_OFFICER, world.province, world.nhatrang)
+    services.set_posting_task(world.coordinator, world.plan, world.task)
+    (child,) = split_assignment(officer, world.assignment, agencies=[world.vinh_hai])
+    office(world, world.vinh_hai)
+    hall(world, villages["a"])
+    hall(world, villages["b"])
+    child.refresh_from_db()
+    # Vĩnh Hải's area: its office and 2 of its 3 villages = 3/4 = 75%.
+    assert (child.own_progress, child.progress, child.completed_on) == (75, 75, None)
+    world.assignment.refresh_from_db()
+    # Nha Trang's own part (no report, no posting of its own counted) 0%, Vĩnh Hải's 75%.
+    assert (world.assignment.own_progress, world.assignment.progress) == (0, 37)
+    assert AuditEntry.objects.filter(action="assignment.rollup").exists()
