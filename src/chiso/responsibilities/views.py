@@ -17,8 +17,10 @@ from chiso.plans.access import current_plans_first, get_or_404, plans_for
 from chiso.responsibilities import access
 from chiso.responsibilities.models import Duty, Responsibility
 from chiso.responsibilities.queries import agency_areas, unit_map
-from chiso.responsibilities.services import ResponsibilityError, set_agency_units
+from chiso.responsibilities.services import set_agency_units
 from chiso.site import clock
+from chiso.workflow.errors import ServiceError
+from chiso.workflow.forms import show_error
 
 
 def _province_user(request: HttpRequest) -> None:
@@ -97,8 +99,8 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 guides=form.cleaned_data["guides"],
                 answers=form.cleaned_data["answers"],
             )
-        except ResponsibilityError as exc:
-            form.add_error(exc.field, exc.message)
+        except ServiceError as exc:
+            show_error(form, exc)
         else:
             messages.success(request, _("Đã lưu lĩnh vực của %(agency)s.") % {"agency": agency})
             return redirect("responsibilities:agency", agency.pk)
