@@ -11,7 +11,7 @@ from django.test import Client
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.plans.models import Task
-from chiso.web.text import search
+from chiso.site.text import search
 from tests.api.world import build_world
 
 NFD = unicodedata.normalize("NFD", "UBND thị xã Ninh Hòa")

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from chiso.accounts.models import Agency, AgencyGroup, Province, User
-from chiso.web.text import search
+from chiso.site.text import search
 
 
 @admin.register(User)
@@ -34,7 +34,7 @@ class AgencyAdmin(admin.ModelAdmin):
     search_fields = ("name", "short_name")
 
     def get_search_results(self, request: Any, queryset: Any, search_term: str) -> Any:
-        """ "hoa" finds "Hòa" and "Hoà", "NHA TRANG" finds "Nha Trang" (chiso.web.text)."""
+        """ "hoa" finds "Hòa" and "Hoà", "NHA TRANG" finds "Nha Trang" (chiso.site.text)."""
         if not search_term.strip():
             return queryset, False
         return search(queryset, "name", search_term.strip(), "short_name"), False

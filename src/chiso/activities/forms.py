@@ -26,6 +26,7 @@ from chiso.activities.models import (
 from chiso.activities.services.outreach import ACTIVITY_FIELDS, POSTING_FIELDS
 from chiso.places.access import villages_for
 from chiso.places.models import Village
+from chiso.plans.access import plans_for
 from chiso.plans.models import Plan
 from chiso.web.widgets import DayMonthYearField
 
@@ -99,8 +100,6 @@ class InspectionPlanForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from chiso.plans.access import plans_for
-
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
         self.fields["lead_agency"].queryset = _agencies(user)
@@ -219,8 +218,6 @@ class ActivityForm(EvidenceFields, ActivityFields):
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from chiso.plans.access import plans_for
-
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
         self._limit_choices(user, plan.year)
@@ -283,8 +280,6 @@ class PostingForm(EvidenceFields, PostingFields):
 
     def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from chiso.plans.access import plans_for
-
         self.fields["plan"].queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
         self._limit_choices(user)

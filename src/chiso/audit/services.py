@@ -91,10 +91,10 @@ def raise_revision(province: Any, scope: str | None = None) -> None:
     the caller's transaction."""
     everything = {"number": F("number") + 1, "shared": F("shared") + 1}
     if province is None:
-        from chiso.accounts.models import Province
-
+        # The province model through the relation: audit sits below accounts (no import of it).
+        provinces = DataRevision._meta.get_field("province").related_model._default_manager
         DataRevision.objects.bulk_create(
-            [DataRevision(province=p) for p in Province.objects.all()], ignore_conflicts=True
+            [DataRevision(province=p) for p in provinces.all()], ignore_conflicts=True
         )
         DataRevision.objects.update(**everything)
         return

@@ -14,6 +14,7 @@ from django.utils.functional import SimpleLazyObject
 from chiso.accounts.models import Agency
 from chiso.accounts.roles import is_coordinator, viewer_key
 from chiso.audit.services import with_revision
+from chiso.dashboards.area_filter import area_filter
 from chiso.dashboards.dashboard import PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
@@ -71,7 +72,7 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
                 revision=plan.data_revision,
             ),
             "area": area,
-            "area_choices": SimpleLazyObject(lambda: list(_area_choices(user))),
+            "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
             "agency_page": SimpleLazyObject(
                 lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
@@ -92,24 +93,21 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _area_agency(request: HttpRequest) -> Agency | None:
-    """?phu-trach=<agency>: the units table keeps that agency's areas (chiso.responsibilities)."""
-    from chiso.responsibilities.access import agencies_for
-
+    """?phu-trach=<agency>: the units table keeps that agency's areas (dashboards.area_filter)."""
     pk = int_param(request.GET, "phu-trach")
-    return agencies_for(request.user).filter(pk=pk).first() if pk is not None else None
+    found = area_filter()
+    return found.chosen(request.user, pk) if found is not None and pk is not None else None
 
 
-def _area_choices(user: Any) -> QuerySet[Agency]:
-    from chiso.responsibilities.filters import responsible_agencies
-
-    return responsible_agencies(user)
+def _area_choices(user: Any) -> list[Agency]:
+    found = area_filter()
+    return list(found.choices(user)) if found is not None else []
 
 
 def _dashboard(plan: Plan, user: Any, area: Agency | None) -> PlanDashboard:
-    from chiso.responsibilities.filters import for_agency
-
     dash = build_dashboard(plan, user, clock.today())
-    return for_agency(dash, area) if area is not None else dash
+    found = area_filter()
+    return found.apply(dash, area) if found is not None and area is not None else dash
 
 
 def _days(request: HttpRequest) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind, Province, Role, User
+from chiso.accounts.names import agency_key
 from chiso.demo.steps import DEMO_PASSWORD
 
 Say = Callable[[str], None]
@@ -109,8 +110,6 @@ def khanh_hoa() -> Province:
 def ensure_agency(
     province: Province, name: str, kind: str, parent: Agency | None = None, short_name: str = ""
 ) -> Agency:
-    from chiso.accounts.names import agency_key
-
     agency = Agency.objects.filter(province=province, name_key=agency_key(name)).first()
     if agency is None:
         agency = Agency.objects.create(
@@ -120,8 +119,6 @@ def ensure_agency(
 
 
 def ensure_group(province: Province, name: str, members: list[Agency]) -> AgencyGroup:
-    from chiso.accounts.names import agency_key
-
     group = AgencyGroup.objects.filter(province=province, name_key=agency_key(name)).first()
     if group is None:
         group = AgencyGroup.objects.create(province=province, name=name)
@@ -159,8 +156,6 @@ def ensure_user(
 
 
 def agency(province: Province, name: str) -> Agency:
-    from chiso.accounts.names import agency_key
-
     return Agency.objects.get(province=province, name_key=agency_key(name))
 
 

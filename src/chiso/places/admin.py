@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 
 from chiso.places.models import Village
-from chiso.web.text import search
+from chiso.site.text import search
 
 
 @admin.register(Village)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind, Province
+from chiso.accounts.names import agency_key
 
 
 class VillageKind(models.TextChoices):
@@ -51,8 +52,6 @@ class Village(models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        from chiso.accounts.names import agency_key
-
         self.name_key = agency_key(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 

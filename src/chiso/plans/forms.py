@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind
+from chiso.index.framework import FrameworkError, load_framework
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import (
     Evidence,
@@ -24,8 +25,6 @@ from chiso.web.widgets import DayMonthYearField
 
 
 def unit_choices(plan: Plan) -> list[tuple[str, str]]:
-    from chiso.index.framework import FrameworkError, load_framework
-
     try:
         framework = load_framework(plan.index)
     except FrameworkError:

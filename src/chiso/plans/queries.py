@@ -14,8 +14,8 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from chiso.plans.models import Assignment, Relation, Task, TaskUnit
 from chiso.plans.status import Status, overdue_filter, status_expression
+from chiso.site.text import search
 from chiso.web.params import int_param
-from chiso.web.text import search
 
 
 @dataclass(frozen=True)

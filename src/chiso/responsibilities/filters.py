@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from chiso.accounts.models import Agency
+from chiso.dashboards.area_filter import AreaFilter, register_area_filter
 from chiso.dashboards.dashboard import PlanDashboard
 from chiso.responsibilities import access
 from chiso.responsibilities.models import Responsibility
@@ -18,6 +19,10 @@ def responsible_agencies(user: Any) -> QuerySet[Agency]:
     """The province's agencies named in its map (the filter's choices)."""
     named = access.responsibilities_for(user).values("agency_id")
     return access.agencies_for(user).filter(pk__in=named).order_by("kind", "name")
+
+
+def chosen_agency(user: Any, pk: int) -> Agency | None:
+    return access.agencies_for(user).filter(pk=pk).first()  # type: ignore[no-any-return]
 
 
 def for_agency(dash: PlanDashboard, agency: Agency) -> PlanDashboard:
@@ -35,3 +40,6 @@ def for_agency(dash: PlanDashboard, agency: Agency) -> PlanDashboard:
         if subs:
             blocks.append(dataclasses.replace(block, subdimensions=subs))
     return dataclasses.replace(dash, dimensions=blocks)
+
+
+register_area_filter(AreaFilter(responsible_agencies, chosen_agency, for_agency))

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from chiso.plans.access import current_plans_first, plans_for
+from chiso.responsibilities import filters  # noqa: F401  (registers the dashboard filter)
 from chiso.responsibilities.models import Responsibility
 from chiso.responsibilities.queries import agency_areas
 from chiso.site import clock

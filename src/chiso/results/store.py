@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chiso.accounts.roles import is_admin
+from chiso.audit.services import record
 from chiso.index import Dataset, Results, ScoreRecord, compute, load_framework, read_long, read_wide
 from chiso.index.provinces import province_by_code
 from chiso.results.changes import YearChange, describe, year_changes
@@ -158,8 +159,6 @@ def _audit(
     records: list[ScoreRecord],
     changes: tuple[YearChange, ...],
 ) -> None:
-    from chiso.audit.services import record
-
     before = {change.year: change.scores_before for change in changes}
     for year, release in releases.items():
         count = sum(1 for r in records if r.year == year)
@@ -201,8 +200,6 @@ def restore_previous(year: int, *, index: str = "PAPI", actor: Any = None) -> Re
         current.save(update_fields=["superseded_at"])
     previous.superseded_at = None
     previous.save(update_fields=["superseded_at"])
-    from chiso.audit.services import record
-
     scores = previous.scores.count()
     old = current.scores.count() if current is not None else None
     record(actor, previous, "results.restore", {"scores": [old, scores]}, note=previous.source)

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "chiso.accounts.middleware.SessionLifetimeMiddleware",
     "chiso.web.middleware.PrivatePagesMiddleware",
     "chiso.web.middleware.DatabaseBusyMiddleware",
+    "chiso.api.middleware.ApiDatabaseBusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -8,7 +8,7 @@ class WebConfig(AppConfig):
     verbose_name = _("Giao diện")
 
     def ready(self) -> None:
-        from chiso.web import text  # noqa: F401  (NFC on save, the SQLite search function)
+        from chiso.site import text  # noqa: F401  (NFC on save, the SQLite search function)
 
         # Every app's `menu.py` and `panels.py` register what it adds to the menu and to other
         # apps' pages (chiso.web.navigation, chiso.web.panels), as Django's admin finds admin.py.

@@ -37,9 +37,22 @@ class PrivatePagesMiddleware:
         return response
 
 
+def database_busy(exception: Exception) -> bool:
+    """A write that waited its whole timeout for SQLite's lock ("database is locked")."""
+    return isinstance(exception, OperationalError) and "locked" in str(exception)
+
+
+def busy_message() -> str:
+    return _(
+        "Hệ thống đang bận lưu thay đổi của người khác nên chưa lưu được thay đổi của bạn. "
+        "Vui lòng thử lại sau ít giây."
+    )
+
+
 class DatabaseBusyMiddleware:
-    """A write that waited its whole timeout for SQLite's lock ("database is locked") is told
-    to try again (503, Retry-After) with the nothing-was-saved message, not a server error."""
+    """A write that found the database busy is told to try again (503, Retry-After) with the
+    nothing-was-saved message, not a server error. The API answers the same in its own error
+    format (chiso.api.middleware, listed after this one so it sees the exception first)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -48,18 +61,9 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not (isinstance(exception, OperationalError) and "locked" in str(exception)):
+        if not database_busy(exception):
             return None
-        message = _(
-            "Hệ thống đang bận lưu thay đổi của người khác nên chưa lưu được thay đổi của bạn. "
-            "Vui lòng thử lại sau ít giây."
-        )
-        if request.path.startswith("/api/"):
-            from chiso.api.errors import error_response
-
-            response: HttpResponse = error_response(503, "busy", message)
-        else:
-            response = render(request, "web/busy.html", {"message": message}, status=503)
+        response = render(request, "web/busy.html", {"message": busy_message()}, status=503)
         response["Retry-After"] = "5"
         return response
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.audit.services import diff, record, snapshot
+from chiso.index.framework import FrameworkError, load_framework
 from chiso.plans import signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Plan, Relation, ReportingPeriod, Section, Task, TaskUnit
@@ -50,8 +51,6 @@ def task_snapshot(task: Task) -> dict[str, Any]:
 
 
 def clean_unit_codes(plan: Plan, unit_codes: Iterable[str]) -> list[str]:
-    from chiso.index.framework import FrameworkError, load_framework
-
     codes = sorted({code.strip() for code in unit_codes if code and code.strip()})
     try:
         framework = load_framework(plan.index)

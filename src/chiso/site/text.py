@@ -76,7 +76,7 @@ def search(
     return qs.alias(**aliases).filter(matches)
 
 
-@receiver(connection_created, dispatch_uid="chiso.web.text.sqlite_function")
+@receiver(connection_created, dispatch_uid="chiso.site.text.sqlite_function")
 def register_sqlite_function(sender: Any, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function(
@@ -87,7 +87,7 @@ def register_sqlite_function(sender: Any, connection: Any, **kwargs: Any) -> Non
         )
 
 
-@receiver(pre_save, dispatch_uid="chiso.web.text.nfc")
+@receiver(pre_save, dispatch_uid="chiso.site.text.nfc")
 def to_nfc(sender: Any, instance: models.Model, **kwargs: Any) -> None:
     """Store chiso's text fields in NFC, whichever path saves them (forms, admin, API, imports)."""
     if not sender.__module__.startswith("chiso."):
