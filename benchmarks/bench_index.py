@@ -83,3 +83,34 @@ def test_bench_naive_pandas_loop(benchmark, dataset: Dataset) -> None:  # type: 
     out = benchmark.pedantic(naive_pandas, args=(dataset,), rounds=2, iterations=1)
     score, rank, tier, change = out[(2022, "56", "aggregate")]
     assert (round(score, 2), rank, tier, round(change, 2)) == (43.44, 16, "high", 1.75)
+
+
+# --- the other indices: all PCI years within PAPI's budget, measured in the same run --------
+
+PCI_DATA = DATA.parent / "pci"
+SAME_RUN: dict[str, float] = {}
+
+
+@pytest.fixture(scope="module")
+def pci_dataset() -> Dataset:
+    if not PCI_DATA.is_dir():
+        pytest.fail(f"PCI data not found at {PCI_DATA}")
+    return read_wide(PCI_DATA, "PCI")
+
+
+def test_bench_papi_all_years_reference(benchmark, dataset: Dataset) -> None:  # type: ignore[no-untyped-def]
+    benchmark(compute, dataset)
+    SAME_RUN["PAPI"] = benchmark.stats.stats.mean
+
+
+def test_bench_pci_all_years_within_papi_budget(benchmark, pci_dataset: Dataset) -> None:  # type: ignore[no-untyped-def]
+    """Every PCI year 2015–2024 (weighted composites, published ranks and groups): no slower
+    than computing every PAPI year, as a ratio of the two in this run."""
+    results = benchmark(compute, pci_dataset)
+    kh = results.unit_result("Khánh Hòa", 2020, "aggregate")
+    assert kh is not None and (kh.rank, kh.of) == (26, 63)
+    SAME_RUN["PCI"] = benchmark.stats.stats.mean
+    if "PAPI" in SAME_RUN:
+        ratio = SAME_RUN["PCI"] / SAME_RUN["PAPI"]
+        print(f"\nPCI all years / PAPI all years, same run: {ratio:.2f}")
+        assert ratio <= 1.0, ratio

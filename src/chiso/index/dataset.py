@@ -2,8 +2,12 @@
 
 `Dataset.build` is the single gate every source goes through (wide CSV folder, long CSV/XLSX,
 the database): it rejects unknown units, units that do not exist in a year, scores outside a
-unit's range and duplicates, reporting every problem with file, row and column. A rejected
-source yields no Dataset at all.
+unit's range, ranks outside the field, unknown groups and duplicates, reporting every problem with
+file, row and column. A rejected source yields no Dataset at all.
+
+Besides scores a record may carry a published rank and group (PCI's "Rất tốt", …): figures taken
+as published where the components or the full field are missing. A record may hold a rank
+without a score (a news item naming the top five).
 """
 
 from __future__ import annotations
@@ -66,19 +70,22 @@ class ScoreRecord:
     year: int
     province: Province
     unit: str
-    score: float
+    score: float | None
     se: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
     file: str = ""
     row: int | None = None
     column: str | None = None
+    rank: int | None = None  # as published
+    group: str | None = None  # published group: a framework tier code
 
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
     """scores[y, p, u]: observed score of unit u (framework order) for province p in year y;
-    NaN where not observed. se/ci arrays are NaN where not given."""
+    NaN where not observed. se/ci arrays are NaN where not given. rank[y, p, u] is the published
+    rank (NaN where none), group[y, p, u] the published group's tier index (-1 where none)."""
 
     framework: Framework
     years: tuple[int, ...]
@@ -88,6 +95,8 @@ class Dataset:
     ci_low: FloatArray
     ci_high: FloatArray
     source: str
+    rank: FloatArray
+    group: npt.NDArray[np.int64]
 
     @property
     def unit_codes(self) -> tuple[str, ...]:
@@ -98,16 +107,22 @@ class Dataset:
         """Every observed score back as records (for storing in a database)."""
         out = []
         codes = self.unit_codes
-        for y, p, u in zip(*np.nonzero(~np.isnan(self.scores)), strict=True):
+        given = ~np.isnan(self.scores) | ~np.isnan(self.rank) | (self.group >= 0)
+        tiers = self.framework.tiers
+        for y, p, u in zip(*np.nonzero(given), strict=True):
+            group = int(self.group[y, p, u])
+            rank = _opt(self.rank[y, p, u])
             out.append(
                 ScoreRecord(
                     year=self.years[y],
                     province=self.provinces[p],
                     unit=codes[u],
-                    score=float(self.scores[y, p, u]),
+                    score=_opt(self.scores[y, p, u]),
                     se=_opt(self.se[y, p, u]),
                     ci_low=_opt(self.ci_low[y, p, u]),
                     ci_high=_opt(self.ci_high[y, p, u]),
+                    rank=None if rank is None else int(rank),
+                    group=tiers[group].code if group >= 0 else None,
                 )
             )
         return out
@@ -149,15 +164,20 @@ class Dataset:
         p_idx = {p: i for i, p in enumerate(provinces)}
         u_idx = {u.code: i for i, u in enumerate(fw.units)}
         shape = (len(years), len(provinces), len(fw.units))
-        arrays = [np.full(shape, np.nan) for _ in range(4)]
+        arrays = [np.full(shape, np.nan) for _ in range(5)]
+        group = np.full(shape, -1, dtype=np.int64)
+        tier_idx = {t.code: i for i, t in enumerate(fw.tiers)}
         for r in rows:
             at = (y_idx[r.year], p_idx[r.province], u_idx[r.unit])
-            for array, value in zip(arrays, (r.score, r.se, r.ci_low, r.ci_high), strict=True):
+            values = (r.score, r.se, r.ci_low, r.ci_high, r.rank)
+            for array, value in zip(arrays, values, strict=True):
                 array[at] = np.nan if value is None else value
-        for array in arrays:
+            if r.group is not None:
+                group[at] = tier_idx[r.group]
+        for array in (*arrays, group):
             array.setflags(write=False)
-        scores, se, ci_low, ci_high = arrays
-        return cls(fw, years, provinces, scores, se, ci_low, ci_high, source)
+        scores, se, ci_low, ci_high, rank = arrays
+        return cls(fw, years, provinces, scores, se, ci_low, ci_high, source, rank, group)
 
 
 def _opt(value: float) -> float | None:
@@ -182,6 +202,9 @@ def _check(fw: Framework, rec: ScoreRecord) -> Problem | None:
             f"chỉ số {rec.unit} không có trong năm {rec.year}",
             f"unit {rec.unit} does not exist in {rec.year}",
         )
+    published = _check_published(fw, rec)
+    if published is not None or rec.score is None:
+        return published
     if not math.isfinite(rec.score):
         return _problem(rec, "điểm không phải là số", "score is not a number")
     low, high = fw.scale_range(rec.unit, rec.year)
@@ -193,5 +216,28 @@ def _check(fw: Framework, rec: ScoreRecord) -> Problem | None:
             f"năm {rec.year}",
             f"score {rec.score:g} outside the {low:.4g}–{high:.4g} range of {rec.unit} "
             f"in {rec.year}",
+        )
+    return None
+
+
+def _check_published(fw: Framework, rec: ScoreRecord) -> Problem | None:
+    """A published rank within the field, a known group; a record gives at least one figure."""
+    if rec.score is None and rec.rank is None and rec.group is None:
+        return _problem(rec, "không có điểm, thứ hạng hay nhóm", "no score, rank or group")
+    if rec.rank is not None:
+        field = fw.field_size
+        if rec.rank < 1 or (field is not None and rec.rank > field):
+            top = f"1–{field}" if field is not None else "≥ 1"
+            return _problem(
+                rec,
+                f"thứ hạng {rec.rank} nằm ngoài {top}",
+                f"rank {rec.rank} outside {top}",
+            )
+    if rec.group is not None and rec.group not in {t.code for t in fw.tiers}:
+        labels = ", ".join(t.label.vi for t in fw.tiers)
+        return _problem(
+            rec,
+            f"nhóm không có trong {fw.code}: {rec.group!r} (có: {labels})",
+            f"unknown group for {fw.code}: {rec.group!r} (known: {labels})",
         )
     return None

@@ -1,8 +1,10 @@
 """Index frameworks declared as data (YAML) and loaded into frozen dataclasses.
 
 A framework names the hierarchy (aggregate → dimensions → sub-dimensions …), the years each unit
-exists, each unit's scale per year, the structural breaks and the tier rule per year. Adding an
-index (PCI, PAR INDEX, SIPAS) means adding a YAML file, not code.
+exists, each unit's scale per year, how a parent is found from its children (sum, weighted mean
+with weights per year and their provenance, or published only), the structural breaks and how
+groups are assigned (quantiles with a rule per year, fixed score bands per year, or the published
+group taken as data). Adding an index (PCI, PAR INDEX, SIPAS) means adding a YAML file, not code.
 """
 
 from __future__ import annotations
@@ -43,6 +45,45 @@ class Scale:
     kind: str  # "fixed" | "sum" | "share"
     low: float = 0.0
     high: float = 0.0
+    percent: bool = False  # the score is a percentage (PAR INDEX, SIPAS): shown with "%"
+
+
+@dataclass(frozen=True)
+class WeightSet:
+    """Weights of a weighted-mean parent's children for a span of years, with where they come
+    from. `confirmed` False: no published source states them (e.g. fitted to published scores);
+    pages flag such years."""
+
+    first_year: int | None
+    last_year: int | None
+    confirmed: bool
+    source: str
+    values: tuple[tuple[str, float], ...]  # (child code, weight); they sum to the parent's span
+
+    def covers(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def weight(self, code: str) -> float:
+        return dict(self.values)[code]
+
+
+@dataclass(frozen=True)
+class BandSet:
+    """Fixed score bands of the aggregate for a span of years: (tier code, lowest score) best
+    first; a score reaches the first band whose lowest score it is at or above. A score below
+    every band has no group (the lower bands of that year are not sourced)."""
+
+    first_year: int | None
+    last_year: int | None
+    source: str
+    minimums: tuple[tuple[str, float], ...]
+
+    def covers(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
 
 
 @dataclass(frozen=True)
@@ -54,6 +95,10 @@ class Unit:
     last_year: int | None
     names: tuple[UnitName, ...]
     scale: Scale
+    # how the unit is found from its children: "sum", "weighted_mean" (per-year `weights`) or
+    # "published" (never computed: only a published figure gives it)
+    aggregation: str = "sum"
+    weights: tuple[WeightSet, ...] = ()
 
     def exists_in(self, year: int) -> bool:
         return (self.first_year is None or year >= self.first_year) and (
@@ -114,6 +159,17 @@ class Framework:
     rule_by_year: tuple[tuple[int, str], ...]
     rule_unknown_years: tuple[int, ...] = ()
     rule_known_through: int | None = None
+    # "quantiles" (percentile cut-offs, PAPI), "bands" (fixed score bands per year) or
+    # "published" (the published group is data; no rule is applied)
+    grouping: str = "quantiles"
+    bands: tuple[BandSet, ...] = ()
+    # Provinces a published rank is out of (PCI: 63). When set, figures over the whole field
+    # (computed ranks, mean, median, best, cut-offs) are given only for years whose data cover
+    # it; a published rank is used as published. None: every year's data is the whole field.
+    field_size: int | None = None
+    # wide layout columns besides prefix + code: (column, "score" | "rank" | "group", unit code),
+    # e.g. PCI's published tables: ("pci_score", "score", "aggregate"), ("rank", "rank", …)
+    wide_columns: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def root(self) -> Unit:
@@ -161,6 +217,8 @@ class Framework:
         return low / k, high / k
 
     def tier_rule(self, year: int) -> TierRule:
+        if not self.tier_rules:  # bands (a score on a band's lowest score reaches it) or published
+            return TierRule(code=self.grouping, inclusive=True)
         code = dict(self.rule_by_year).get(year, self.default_rule)
         return next(r for r in self.tier_rules if r.code == code)
 
@@ -170,6 +228,21 @@ class Framework:
         if year in self.rule_unknown_years:
             return False
         return self.rule_known_through is None or year <= self.rule_known_through
+
+    def weight_set(self, code: str, year: int) -> WeightSet | None:
+        """The weights of a weighted-mean unit in force in `year` (None: not known that year)."""
+        return next((w for w in self.unit(code).weights if w.covers(year)), None)
+
+    def weights_unconfirmed(self, year: int) -> tuple[WeightSet, ...]:
+        """Weight sets used in `year` that no published source confirms (to flag on pages)."""
+        found = (self.weight_set(u.code, year) for u in self.units if u.weights)
+        return tuple(w for w in found if w is not None and not w.confirmed)
+
+    def band_set(self, year: int) -> BandSet | None:
+        return next((b for b in self.bands if b.covers(year)), None)
+
+    def is_percent(self, code: str) -> bool:
+        return self.unit(code).scale.percent
 
     def tier(self, code: str) -> Tier:
         return next(t for t in self.tiers if t.code == code)
@@ -181,10 +254,12 @@ class Framework:
 
 
 def load_framework(name_or_path: str | Path) -> Framework:
-    """Load a framework by code ("PAPI", shipped with chiso) or from a YAML file path."""
+    """Load a framework by code ("PAPI", "PCI", "PAR INDEX", "SIPAS", shipped with chiso) or from
+    a YAML file path."""
     path = Path(name_or_path)
     if not path.suffix:
-        path = FRAMEWORK_DIR / f"{str(name_or_path).lower()}.yaml"
+        stem = "_".join(str(name_or_path).lower().replace("-", " ").split())
+        path = FRAMEWORK_DIR / f"{stem}.yaml"
         if not path.exists():
             known = sorted(p.stem.upper() for p in FRAMEWORK_DIR.glob("*.yaml"))
             raise FrameworkError(f"Không có bộ chỉ số {name_or_path!r} (có: {', '.join(known)})")

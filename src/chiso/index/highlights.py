@@ -12,16 +12,20 @@ TOP = 5
 def find_highlights(
     dimensions: Sequence[UnitResult], subdimensions: Sequence[UnitResult], lowest_tier: str
 ) -> Highlights:
-    units = [*dimensions, *subdimensions]
+    # Strengths and weaknesses compare a province with the field: only units with a rank and a
+    # national mean (a partial field, e.g. PCI's published top 30, has neither).
+    units = [
+        r for r in (*dimensions, *subdimensions) if r.rank is not None and r.gap_to_mean is not None
+    ]
 
     # Units differ in scale (dimension 1–10, sub-dimension 0.25–2.5), so gaps and changes are
     # compared as shares of each unit's scale.
     def gap(r: UnitResult) -> float:
-        return r.share_of_scale(r.gap_to_mean)
+        return r.share_of_scale(r.gap_to_mean or 0.0)
 
-    by_rank = sorted(units, key=lambda r: (r.relative_rank, -gap(r), r.unit))
-    strengths = [r for r in by_rank if r.gap_to_mean > 0][:TOP]
-    weaknesses = [r for r in reversed(by_rank) if r.gap_to_mean < 0][:TOP]
+    by_rank = sorted(units, key=lambda r: (r.relative_rank or 0.0, -gap(r), r.unit))
+    strengths = [r for r in by_rank if gap(r) > 0][:TOP]
+    weaknesses = [r for r in reversed(by_rank) if gap(r) < 0][:TOP]
     # A change across a structural break compares different things, so it is no "decline".
     declines = sorted(
         (r for r in units if r.change is not None and r.change < 0 and not r.breaks),
@@ -33,7 +37,7 @@ def find_highlights(
         by_rank=tuple(by_rank),
         by_gap_to_mean=tuple(sorted(units, key=lambda r: (-gap(r), r.unit))),
         by_gap_to_best=tuple(
-            sorted(units, key=lambda r: (-r.share_of_scale(r.gap_to_best), r.unit))
+            sorted(units, key=lambda r: (-r.share_of_scale(r.gap_to_best or 0.0), r.unit))
         ),
         declines=tuple(declines),
         lowest_tier=tuple(r for r in subdimensions if r.tier == lowest_tier),

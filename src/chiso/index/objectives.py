@@ -187,6 +187,24 @@ class _Context:
                     found.append(brk)
         return tuple(b.explanation for b in found)
 
+    def rank(self, r: UnitResult) -> int:
+        """The result's rank, or pending when the data give none (a partial field)."""
+        if r.rank is None:
+            raise _Pending(
+                f"{r.province.name} chưa có thứ hạng năm {r.year} (dữ liệu chưa đủ cả nước)",
+                f"{r.province.name_en} has no {r.year} rank (the data do not cover the field)",
+            )
+        return r.rank
+
+    def tier_of(self, r: UnitResult) -> int:
+        """The result's tier index, or pending when the data give no group."""
+        if r.tier is None:
+            raise _Pending(
+                f"{r.province.name} chưa có nhóm năm {r.year}",
+                f"{r.province.name_en} has no {r.year} group",
+            )
+        return self.tier_index(r.tier)
+
     def tier_index(self, code: str) -> int:
         return [t.code for t in self.fw.tiers].index(code)
 
@@ -264,7 +282,7 @@ def _tier_min(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     code = _code(ctx, spec)
     r = ctx.unit(code, ctx.year)
     wanted = ctx.tier_index(spec.tier)
-    ok = ctx.tier_index(r.tier) <= wanted
+    ok = ctx.tier_of(r) <= wanted
     label = ctx.tier_label(spec.tier)
     head = LocalizedText(
         f"{r.tier_label} / {label.vi} trở lên", f"{r.tier_label_en} / {label.en} or better"
@@ -307,7 +325,7 @@ def _rank_max(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     assert spec.value is not None
     r = ctx.unit(ctx.fw.root.code, ctx.year)
     target = int(spec.value)
-    gap = float(target - r.rank)
+    gap = float(target - ctx.rank(r))
     head = LocalizedText(
         f"hạng {r.rank}/{r.of} / tối đa {target}", f"rank {r.rank}/{r.of} / at most {target}"
     )
@@ -327,7 +345,7 @@ def _places(gap: float) -> LocalizedText:
 def _rank_improves(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     code = ctx.fw.root.code
     now, before = ctx.unit(code, ctx.year), ctx.unit(code, ctx.base_year)
-    moved = float(before.rank - now.rank)
+    moved = float(ctx.rank(before) - ctx.rank(now))
     head = LocalizedText(
         f"hạng {before.rank}/{before.of} → {now.rank}/{now.of}",
         f"rank {before.rank}/{before.of} → {now.rank}/{now.of}",
@@ -355,8 +373,8 @@ def _dimension_tiers(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     assert spec.tier is not None
     dims = ctx.dimensions(ctx.year)
     wanted = ctx.tier_index(spec.tier)
-    good = [r for r in dims if ctx.tier_index(r.tier) <= wanted]
-    failing = tuple(_unit_status(r) for r in dims if ctx.tier_index(r.tier) > wanted)
+    good = [r for r in dims if ctx.tier_of(r) <= wanted]
+    failing = tuple(_unit_status(r) for r in dims if ctx.tier_of(r) > wanted)
     need = len(dims) if spec.kind == "dimensions_tier_min_all" else int(spec.count or 0)
     gap = float(len(good) - need)
     label = ctx.tier_label(spec.tier)

@@ -7,8 +7,9 @@ Two layouts:
   province name / GSO code), one column per leaf unit named prefix + code without dots
   (`SC11` = 1.1). Empty cell = not available.
 * long (documented in docs/index-data-formats.md): CSV or XLSX with columns
-  `year, province, unit, score[, se, ci_low, ci_high]` (Vietnamese headers `năm, tỉnh, mã,
-  điểm` also accepted), one score per row, at any level of the framework.
+  `year, province, unit, score[, se, ci_low, ci_high, rank, group]` (Vietnamese headers `năm,
+  tỉnh, mã, điểm, thứ hạng, nhóm` also accepted), one score per row, at any level of the
+  framework; a published rank or group may stand without a score.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from chiso.index.provinces import Province, UnknownProvince, match_province
 Progress = Callable[[int, int], None]
 LONG_SHEET_NAMES = ("scores", "diem", "du lieu", "data")
 _REQUIRED = ("year", "province", "unit", "score")
-_OPTIONAL = ("se", "ci_low", "ci_high")
+_OPTIONAL = ("se", "ci_low", "ci_high", "rank", "group")
+_NUMERIC_OPTIONAL = ("se", "ci_low", "ci_high", "rank")
 _HEADER_ALIASES = {
     "year": {"year", "nam"},
     "province": {"province", "tinh", "tinh thanh", "tinh thanh pho", "dia phuong"},
@@ -37,6 +39,8 @@ _HEADER_ALIASES = {
     "se": {"se", "standard error", "sai so chuan"},
     "ci_low": {"ci low", "ci lower", "can duoi"},
     "ci_high": {"ci high", "ci upper", "can tren"},
+    "rank": {"rank", "thu hang", "hang", "xep hang"},
+    "group": {"group", "tier", "nhom", "xep loai", "nhom diem"},
 }
 
 
@@ -144,23 +148,29 @@ def _dataset_codes(path: Path) -> dict[str, str]:
 
 def _wide_columns(
     fw: Framework, header: list[str], file: str
-) -> tuple[dict[int, str], list[Problem]]:
-    by_column = {fw.wide_column_prefix + u.code.replace(".", ""): u.code for u in fw.units}
-    columns: dict[int, str] = {}
-    seen: dict[str, int] = {}
+) -> tuple[dict[int, tuple[str, str]], list[Problem]]:
+    """Column index → (field, unit code): prefix + code without dots is a score; the
+    framework's extra columns add published scores, ranks and groups (PCI's pci_score, rank,
+    tier)."""
+    by_column = {
+        fw.wide_column_prefix + u.code.replace(".", ""): ("score", u.code) for u in fw.units
+    }
+    by_column.update({column: (field, code) for column, field, code in fw.wide_columns})
+    columns: dict[int, tuple[str, str]] = {}
+    seen: dict[tuple[str, str], int] = {}
     problems = []
     for i, name in enumerate(header[1:], start=1):
-        code = by_column.get(name.strip())
-        if code is None:
+        target = by_column.get(name.strip())
+        if target is None:
             problems.append(
                 Problem(
                     file, 1, name, f"mã chỉ số không xác định {name!r}", f"unknown unit {name!r}"
                 )
             )
-        elif code in seen:
-            problems.append(_repeated(file, name, seen[code], i))
+        elif target in seen:
+            problems.append(_repeated(file, name, seen[target], i))
         else:
-            columns[i], seen[code] = code, i
+            columns[i], seen[target] = target, i
     return columns, problems
 
 
@@ -196,19 +206,39 @@ def _read_wide_year(
         if not any(cell.strip() for cell in row):
             continue
         province = _province(row[0], year, aliases, file, row_no, "Province", problems)
-        for i, code in columns.items():
+        fields: dict[str, dict[str, Any]] = {}
+        for i, (field, code) in columns.items():
             cell = row[i] if i < len(row) else ""
-            try:
-                value = parse_number(cell)
-            except ValueError:
-                problems.append(_not_a_number(file, row_no, rows[0][i], cell))
-                continue
-            if value is not None and province is not None:
-                records.append(
-                    ScoreRecord(
-                        year, province, code, value, file=file, row=row_no, column=rows[0][i]
-                    )
+            if field == "group":
+                value: Any = _group_code(fw, cell)
+            else:
+                try:
+                    value = parse_number(cell)
+                except ValueError:
+                    problems.append(_not_a_number(file, row_no, rows[0][i], cell))
+                    continue
+                if field == "rank" and value is not None and value != int(value):
+                    problems.append(_not_a_number(file, row_no, rows[0][i], cell))
+                    continue
+            if value is not None:
+                fields.setdefault(code, {"column": rows[0][i]})[field] = value
+        if province is None:
+            continue
+        for code, given in fields.items():
+            rank = given.get("rank")
+            records.append(
+                ScoreRecord(
+                    year,
+                    province,
+                    code,
+                    given.get("score"),
+                    file=file,
+                    row=row_no,
+                    column=given["column"],
+                    rank=None if rank is None else int(rank),
+                    group=given.get("group"),
                 )
+            )
 
 
 def _province(
@@ -371,7 +401,7 @@ def _long_row(
         return row[index] if index < len(row) else None
 
     values: dict[str, float | None] = {}
-    for name in ("year", "score", *(c for c in _OPTIONAL if c in columns)):
+    for name in ("year", "score", *(c for c in _NUMERIC_OPTIONAL if c in columns)):
         try:
             values[name] = parse_number(cell(name))
         except ValueError:
@@ -387,7 +417,12 @@ def _long_row(
     unit = _unit_code(cell("unit"))
     if unit.casefold() in ("aggregate", "tong hop", "tổng hợp"):
         unit = fw.root.code
-    if province is None or score is None:
+    rank = values.get("rank")
+    if rank is not None and rank != int(rank):
+        problems.append(_not_a_number(file, row_no, columns["rank"][1], cell("rank")))
+        return
+    group = _group_code(fw, cell("group")) if "group" in columns else None
+    if province is None or (score is None and rank is None and group is None):
         return
     records.append(
         ScoreRecord(
@@ -400,9 +435,42 @@ def _long_row(
             ci_high=values.get("ci_high"),
             file=file,
             row=row_no,
-            column=columns["score"][1] if _unit_ok(fw, unit, int(year)) else columns["unit"][1],
+            column=_column(fw, unit, int(year), columns, score, rank),
+            rank=None if rank is None else int(rank),
+            group=group,
         )
     )
+
+
+def _column(
+    fw: Framework,
+    unit: str,
+    year: int,
+    columns: dict[str, tuple[int, str]],
+    score: float | None,
+    rank: float | None,
+) -> str:
+    """The column a problem with the record is reported against."""
+    if not _unit_ok(fw, unit, year):
+        return columns["unit"][1]
+    if score is None:
+        return columns["rank" if rank is not None else "group"][1]
+    return columns["score"][1]
+
+
+def _group_code(fw: Framework, value: Any) -> str | None:
+    """A published group as the framework's tier code: its code or its label in either language
+    ("Rất tốt", "rat tot", "Very good"); unknown text is kept as typed for the check to name."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    key = normalize_name(text)
+    for tier in fw.tiers:
+        if key in {normalize_name(tier.code), normalize_name(tier.label.vi)}:
+            return tier.code
+        if key == normalize_name(tier.label.en):
+            return tier.code
+    return text
 
 
 def _unit_ok(fw: Framework, code: str, year: int) -> bool:

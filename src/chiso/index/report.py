@@ -26,27 +26,38 @@ class UnitResult:
     name_en: str
     level: str
     score: float
-    rank: int
+    # None where the data do not support it: no published rank and a partial field (PCI's top
+    # 30), no group (PCI's group is only ever published), no mean over a partial field
+    rank: int | None
     of: int
-    tier: str  # high | high_average | low_average | low (framework tier codes)
-    tier_label: str  # Vietnamese
-    tier_label_en: str
-    national_mean: float
-    median: float
-    best: float
+    tier: str | None  # high | high_average | low_average | low (framework tier codes)
+    tier_label: str | None  # Vietnamese
+    tier_label_en: str | None
+    national_mean: float | None
+    median: float | None
+    best: float | None
     scale: tuple[float, float]  # (min, max) the unit can score that year
     previous: Previous | None  # None for the first year of the data
     breaks: tuple[StructuralBreak, ...]  # breaks crossed between previous year and this one
     # exactly on a cut-off in a year whose tier rule is not known: the group depends on the rule
     tier_depends_on_rule: bool = False
 
-    @property
-    def gap_to_mean(self) -> float:
-        return self.score - self.national_mean
+    percent: bool = False  # the scale is a percentage: shown with "%"
+    # Where each figure comes from, to say so on the page: the score computed from the
+    # components (not published), with weights no published source confirms; the rank and
+    # group as published rather than computed.
+    computed: bool = False
+    weights_unconfirmed: bool = False
+    rank_published: bool = False
+    group_published: bool = False
 
     @property
-    def gap_to_best(self) -> float:
-        return self.score - self.best
+    def gap_to_mean(self) -> float | None:
+        return None if self.national_mean is None else self.score - self.national_mean
+
+    @property
+    def gap_to_best(self) -> float | None:
+        return None if self.best is None else self.score - self.best
 
     @property
     def change(self) -> float | None:
@@ -57,7 +68,7 @@ class UnitResult:
     @property
     def rank_change(self) -> int | None:
         """Places moved up since the previous year (positive = better)."""
-        if self.previous is None or self.previous.rank is None:
+        if self.previous is None or self.previous.rank is None or self.rank is None:
             return None
         return self.previous.rank - self.rank
 
@@ -66,9 +77,9 @@ class UnitResult:
         return points / (self.scale[1] - self.scale[0])
 
     @property
-    def relative_rank(self) -> float:
+    def relative_rank(self) -> float | None:
         """Rank as a share of provinces ranked (0 = best), comparable across units."""
-        return (self.rank - 1) / max(self.of - 1, 1)
+        return None if self.rank is None else (self.rank - 1) / max(self.of - 1, 1)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
 from chiso.index.compute import Computed, compute_arrays
 from chiso.index.dataset import Dataset, FloatArray
 from chiso.index.framework import Framework
@@ -121,7 +123,8 @@ class Results:
             return None
         fw = self.framework
         code = fw.units[u].code
-        tier = fw.tiers[int(a.tier[y, p, u])]
+        t = int(a.tier[y, p, u])
+        tier = fw.tiers[t] if t >= 0 else None
         previous = None
         if y > 0:
             previous = Previous(
@@ -139,19 +142,32 @@ class Results:
             name_en=fw.units[u].name(year, "en"),
             level=fw.units[u].level,
             score=float(a.score[y, p, u]),
-            rank=int(a.rank[y, p, u]),
-            of=int(a.n[y, u]),
-            tier=tier.code,
-            tier_label=tier.label.vi,
-            tier_label_en=tier.label.en,
-            national_mean=float(a.mean[y, u]),
-            median=float(a.median[y, u]),
-            best=float(a.best[y, u]),
+            rank=_int(a.rank[y, p, u]),
+            of=int(a.of[y, u]),
+            tier=tier.code if tier else None,
+            tier_label=tier.label.vi if tier else None,
+            tier_label_en=tier.label.en if tier else None,
+            national_mean=_num(a.mean[y, u]),
+            median=_num(a.median[y, u]),
+            best=_num(a.best[y, u]),
             scale=fw.scale_range(code, year),
+            percent=fw.units[u].scale.percent,
+            **self._provenance(y, p, u),
             previous=previous,
             breaks=fw.breaks_for(code, self.years[y - 1], year) if y > 0 else (),
             tier_depends_on_rule=self._depends_on_rule(y, p, u),
         )
+
+    def _provenance(self, y: int, p: int, u: int) -> dict[str, bool]:
+        data, unit = self.dataset, self.framework.units[u]
+        computed = bool(np.isnan(data.scores[y, p, u]))
+        weights = self.framework.weight_set(unit.code, self.years[y]) if unit.weights else None
+        return {
+            "computed": computed,
+            "weights_unconfirmed": computed and weights is not None and not weights.confirmed,
+            "rank_published": not bool(np.isnan(data.rank[y, p, u])),
+            "group_published": bool(data.group[y, p, u] >= 0),
+        }
 
     def _depends_on_rule(self, y: int, p: int, u: int) -> bool:
         return bool(self.arrays.on_cutoff[y, p, u]) and not self.framework.rule_known(self.years[y])
@@ -214,7 +230,7 @@ class Results:
             unit=unit_obj.code,
             unit_name=unit_obj.name(year, "vi"),
             unit_name_en=unit_obj.name(year, "en"),
-            of=int(a.n[y, u]),
+            of=int(a.of[y, u]),
             cutoffs=self.cutoffs(year, unit),
             rule=fw.tier_rule(year).code,
             rule_known=fw.rule_known(year),
@@ -236,7 +252,7 @@ class Results:
                     year=year,
                     score=_num(a.score[y, p, u]),
                     rank=_int(a.rank[y, p, u]),
-                    of=int(a.n[y, u]),
+                    of=int(a.of[y, u]),
                     tier=fw.tiers[t].code if t >= 0 else None,
                 )
             )
