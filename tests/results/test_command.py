@@ -45,8 +45,15 @@ def test_command_rejects_bad_file_naming_row_and_column(tmp_path: Path) -> None:
 
 @pytest.mark.django_db
 def test_command_unknown_index(tmp_path: Path) -> None:
-    with pytest.raises(CommandError, match="PCI"):
+    with pytest.raises(CommandError, match="XYZ.*PAPI, PAR_INDEX, PCI, SIPAS"):
+        call_command("import_results", str(write(tmp_path, "")), "--index", "XYZ")
+
+
+@pytest.mark.django_db
+def test_command_refuses_a_file_without_any_score(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="không có điểm"):
         call_command("import_results", str(write(tmp_path, "")), "--index", "PCI")
+    assert not ResultRelease.objects.exists()
 
 
 @pytest.mark.django_db

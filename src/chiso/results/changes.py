@@ -15,6 +15,7 @@ from chiso.results.models import ResultRelease, UnitScore
 
 SHOWN = 8  # names listed per line before "… and N more"
 Key = tuple[str, str, str]  # province era, province code, unit
+Score = float | None  # None: the row holds only a published rank or group
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class YearChange:
     provinces_removed: tuple[str, ...]
     units_added: tuple[str, ...]
     units_removed: tuple[str, ...]
-    changed: tuple[tuple[str, str, float, float], ...]  # province, unit, stored, new score
+    changed: tuple[tuple[str, str, Score, Score], ...]  # province, unit, stored, new score
 
     @property
     def drops(self) -> bool:
@@ -40,12 +41,12 @@ def _unit_order(code: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in code.split("."))
 
 
-def _names(scores: dict[Key, tuple[str, float]]) -> dict[tuple[str, str], str]:
+def _names(scores: dict[Key, tuple[str, Score]]) -> dict[tuple[str, str], str]:
     return {(era, code): name for (era, code, _u), (name, _s) in scores.items()}
 
 
 def _compare(
-    year: int, old: dict[Key, tuple[str, float]], new: dict[Key, tuple[str, float]]
+    year: int, old: dict[Key, tuple[str, Score]], new: dict[Key, tuple[str, Score]]
 ) -> YearChange:
     old_provinces, new_provinces = _names(old), _names(new)
     old_units, new_units = {k[2] for k in old}, {k[2] for k in new}
@@ -91,8 +92,9 @@ def _listed(items: Iterable[str]) -> str:
     return shown
 
 
-def _score(value: float) -> str:
-    return number_format(value, decimal_pos=2)
+def _score(value: float | None) -> str:
+    """A stored score; a row holding only a published rank or group has none."""
+    return "—" if value is None else number_format(value, decimal_pos=2)
 
 
 def describe(change: YearChange) -> list[str]:

@@ -2,7 +2,9 @@
 
 Results are national public data, not per province. Only observed scores are stored (leaf
 sub-dimensions, or whatever level a source gave); dimensions, aggregates, ranks and tiers are
-computed by the core on load, so every consumer sees the same figures.
+computed by the core on load, so every consumer sees the same figures. A rank or group is stored
+only as published (PCI's top 30, PAR INDEX's news items), where the core cannot compute it; such
+a row may have no score.
 """
 
 from __future__ import annotations
@@ -60,17 +62,25 @@ class UnitScore(models.Model):
     province_code = models.CharField(_("mã tỉnh"), max_length=2)
     province_name = models.CharField(_("tỉnh/thành phố"), max_length=100)
     unit = models.CharField(_("mã chỉ số"), max_length=16)
-    score = models.FloatField(_("điểm"))
+    score = models.FloatField(_("điểm"), null=True, blank=True)
     se = models.FloatField(_("sai số chuẩn"), null=True, blank=True)
     ci_low = models.FloatField(_("cận dưới KTC"), null=True, blank=True)
     ci_high = models.FloatField(_("cận trên KTC"), null=True, blank=True)
+    rank = models.PositiveSmallIntegerField(_("thứ hạng công bố"), null=True, blank=True)
+    group = models.CharField(_("nhóm công bố"), max_length=32, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["release", "province_era", "province_code", "unit"],
                 name="results_one_score_per_unit",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=False)
+                | models.Q(rank__isnull=False)
+                | ~models.Q(group=""),
+                name="results_score_rank_or_group",
+            ),
         ]
         verbose_name = _("điểm")
         verbose_name_plural = _("điểm")

@@ -113,6 +113,11 @@ def import_dataset(
     _check_permission(actor)
     index = dataset.framework.code
     records = dataset.records
+    if not records:
+        raise ResultsError(
+            _("Không lưu gì: %(source)s không có điểm, thứ hạng hay nhóm nào.")
+            % {"source": dataset.source}
+        )
     existing = ResultRelease.objects.current().filter(index=index, year__in=dataset.years)
     changes = year_changes(dataset, existing)
     replaced = tuple(change.year for change in changes)
@@ -150,6 +155,8 @@ def _score_row(release: ResultRelease, r: ScoreRecord) -> UnitScore:
         se=r.se,
         ci_low=r.ci_low,
         ci_high=r.ci_high,
+        rank=r.rank,
+        group=r.group or "",
     )
 
 
@@ -220,11 +227,25 @@ def stored_dataset(index: str = "PAPI", last_year: int | None = None) -> Dataset
     if last_year is not None:
         scores = scores.filter(release__year__lte=last_year)
     rows = scores.values_list(
-        "release__year", "province_era", "province_code", "unit", "score", "se", "ci_low", "ci_high"
-    )
+        "release__year", "province_era", "province_code", "unit", "score", "se", "ci_low",
+        "ci_high", "rank", "group",
+    )  # fmt: skip
     records = [
-        ScoreRecord(year, province_by_code(code, era), unit, score, se, ci_low, ci_high, "database")
-        for year, era, code, unit, score, se, ci_low, ci_high in rows.iterator(chunk_size=5000)
+        ScoreRecord(
+            year,
+            province_by_code(code, era),
+            unit,
+            score,
+            se,
+            ci_low,
+            ci_high,
+            "database",
+            rank=rank,
+            group=group or None,
+        )
+        for year, era, code, unit, score, se, ci_low, ci_high, rank, group in rows.iterator(
+            chunk_size=5000
+        )
     ]
     if not records and last_year is not None and UnitScore.objects.filter(current).exists():
         raise NoResults(
