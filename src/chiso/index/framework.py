@@ -253,6 +253,12 @@ class Framework:
         return tuple(b for b in self.breaks if code in b.units and low < b.year <= high)
 
 
+def shipped_frameworks() -> tuple[Framework, ...]:
+    """The index frameworks chiso ships (PAPI, PAR INDEX, PCI, SIPAS), PAPI first."""
+    codes = sorted(p.stem for p in FRAMEWORK_DIR.glob("*.yaml"))
+    return tuple(sorted((load_framework(c) for c in codes), key=lambda f: f.code != "PAPI"))
+
+
 def load_framework(name_or_path: str | Path) -> Framework:
     """Load a framework by code ("PAPI", "PCI", "PAR INDEX", "SIPAS", shipped with chiso) or from
     a YAML file path."""

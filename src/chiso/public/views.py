@@ -18,6 +18,7 @@ from chiso.public.profile import build_profile
 from chiso.public.published import get_public_plan, public_plans, published_plan
 from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
+from chiso.results.entry import can_enter_results
 from chiso.site import clock
 from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.web.params import parse_id
@@ -152,6 +153,7 @@ def results_page(request: HttpRequest) -> HttpResponse:
         else deployment.home_province(request.user, results, year)
     )
     context = _profile_context(results, province, year)
+    context["can_enter_results"] = can_enter_results(request.user)
     return render(request, "public/results.html", context)
 
 

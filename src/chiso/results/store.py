@@ -111,6 +111,20 @@ def import_dataset(
     `actor` None means the command line (system); a user must be a system administrator.
     """
     _check_permission(actor)
+    return store_dataset(dataset, actor=actor, dry_run=dry_run, replace=replace, progress=progress)
+
+
+def store_dataset(
+    dataset: Dataset,
+    *,
+    actor: Any,
+    dry_run: bool = False,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """`import_dataset` once the caller has checked the actor may store `dataset` (an
+    administrator for a whole source; a province's coordinator for its own row, see
+    `results.entry`)."""
     index = dataset.framework.code
     records = dataset.records
     if not records:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("ke-hoach/", include("chiso.plans.urls")),
     path("hoat-dong/", include("chiso.activities.urls")),
     path("ket-qua/muc-tieu/", include("chiso.targets.urls")),
+    path("ket-qua/nhap/", include("chiso.results.urls")),
     path("danh-gia-ke-hoach/", include("chiso.reviews.urls")),
     path("danh-muc-nhiem-vu/", include("chiso.catalogue.urls")),
     path("linh-vuc/", include("chiso.responsibilities.urls")),
