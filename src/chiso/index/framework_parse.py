@@ -49,6 +49,7 @@ class _Reader:
 AGGREGATIONS = ("sum", "weighted_mean", "published")
 GROUPINGS = ("quantiles", "bands", "published")
 WEIGHT_SLACK = 1e-9
+MAX_CODE = 32  # stored results keep a unit's code in 32 characters
 NAME_KEYS = frozenset({"vi", "en", "from", "to"})
 
 
@@ -96,6 +97,8 @@ def _weight_set(r: _Reader, raw: Any, where: str) -> WeightSet:
 def _unit(r: _Reader, raw: Any, index: int, default_aggregation: str) -> Unit:
     where = f"units[{index}]"
     code = str(r.get(raw, "code", where))
+    if not 0 < len(code) <= MAX_CODE:
+        raise r.fail(f"{where}.code", f"mã 1–{MAX_CODE} ký tự (a code of 1–{MAX_CODE} characters)")
     where = f"units[{index}] ({code})"
     for n in r.get(raw, "names", where):
         unknown = sorted(str(k) for k in (n if isinstance(n, dict) else {}) if k not in NAME_KEYS)

@@ -61,7 +61,7 @@ class UnitScore(models.Model):
     province_era = models.CharField(_("danh mục tỉnh"), max_length=2, default="63")
     province_code = models.CharField(_("mã tỉnh"), max_length=2)
     province_name = models.CharField(_("tỉnh/thành phố"), max_length=100)
-    unit = models.CharField(_("mã chỉ số"), max_length=16)
+    unit = models.CharField(_("mã chỉ số"), max_length=32)
     score = models.FloatField(_("điểm"), null=True, blank=True)
     se = models.FloatField(_("sai số chuẩn"), null=True, blank=True)
     ci_low = models.FloatField(_("cận dưới KTC"), null=True, blank=True)
