@@ -25,12 +25,13 @@ def _setup_django() -> None:
     django.setup()
 
 
-def load_results_from_database() -> Results:
-    """Results stored with `chiso import-results`, for core commands run without --data."""
+def load_results_from_database(index: str = "PAPI") -> Results:
+    """Results of `index` stored with `chiso import-results`, for core commands run without
+    --data (`chiso profile --index PCI …`)."""
     _setup_django()
     from chiso.results.store import load_results
 
-    return load_results()
+    return load_results(index)
 
 
 def main(argv: list[str] | None = None) -> int:

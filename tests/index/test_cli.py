@@ -119,26 +119,66 @@ def test_csv_outputs(capsys: pytest.CaptureFixture[str], papi_dir: Path) -> None
 def test_without_data_uses_the_database_loader(
     capsys: pytest.CaptureFixture[str], papi: Results
 ) -> None:
-    calls: list[int] = []
+    calls: list[str] = []
 
-    def loader() -> Results:
-        calls.append(1)
+    def loader(index: str) -> Results:
+        calls.append(index)
         return papi
 
     code, out, _ = run(capsys, ["ranking", "--year", "2021", "--format", "json"], loader)
-    assert code == 0 and calls == [1] and json.loads(out)["of"] == 60
+    assert code == 0 and calls == ["PAPI"] and json.loads(out)["of"] == 60
+    run(capsys, ["ranking", "--year", "2021", "--index", "PCI"], loader)
+    assert calls[-1] == "PCI"  # the database loader is asked for the index named
+
+
+def test_pci_profile_and_ranking_say_where_figures_come_from(
+    capsys: pytest.CaptureFixture[str], papi_dir: Path
+) -> None:
+    pci = str(papi_dir.parent / "pci")
+    argv = ["profile", "--data", pci, "--index", "PCI", "--province", "Hải Phòng"]
+    code, out, _ = run(capsys, [*argv, "--year", "2021"])
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "PCI 2021 — Hải Phòng (31)"
+    assert lines[1].startswith("Chỉ số tổng hợp: 70,61 — Hạng 2/63 — Nhóm Tốt")
+    assert "Chỉ số thành phần" in lines and "Nội dung thành phần" not in lines
+    assert any(line.startswith("time_costs          Chi phí thời gian") for line in lines)
+    code, out, _ = run(capsys, ["ranking", "--data", pci, "--index", "PCI", "--year", "2022"])
+    assert out.splitlines()[1] == (
+        "thứ hạng và nhóm như đã công bố; n = 63; dữ liệu năm 2022 chưa đủ 63 tỉnh, thành phố: "
+        "không tính thứ hạng, trung bình"
+    )
+    assert out.splitlines()[4].split() == ["1", "Quảng", "Ninh", "72,95", "Rất", "tốt"]
+
+
+def test_a_composite_computed_with_unconfirmed_weights_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    codes = ["entry_costs", "land_access", "transparency", "time_costs", "informal_charges",
+             "policy_bias", "proactivity", "business_support", "labor_training",
+             "legal_institutions"]  # fmt: skip
+    path = tmp_path / "kh.csv"
+    path.write_text(
+        "year,province,unit,score\n" + "".join(f"2022,Khánh Hòa,{c},7\n" for c in codes),
+        encoding="utf-8",
+    )
+    argv = ["profile", "--data", str(path), "--index", "PCI", "--province", "Khánh Hòa"]
+    code, out, _ = run(capsys, [*argv, "--year", "2022"])
+    assert code == 0 and out.splitlines()[1] == (
+        "Chỉ số tổng hợp: 70,00 (tính từ các chỉ số thành phần; trọng số năm 2022 chưa có nguồn "
+        "công bố xác nhận) — Hạng — — Nhóm — — so với TB toàn quốc —"
+    )
 
 
 def test_errors_exit_nonzero_with_message(
     capsys: pytest.CaptureFixture[str], papi: Results
 ) -> None:
     code, _, err = run(
-        capsys, ["profile", "--province", "Khanh Hao", "--year", "2022"], lambda: papi
+        capsys, ["profile", "--province", "Khanh Hao", "--year", "2022"], lambda index: papi
     )
     assert code == 1 and "Khánh Hòa" in err
-    code, _, err = run(capsys, ["ranking", "--year", "2030"], lambda: papi)
+    code, _, err = run(capsys, ["ranking", "--year", "2030"], lambda index: papi)
     assert code == 1 and "2030" in err
-    code, _, err = run(capsys, ["ranking", "--year", "2022", "--unit", "9"], lambda: papi)
+    code, _, err = run(capsys, ["ranking", "--year", "2022", "--unit", "9"], lambda index: papi)
     assert code == 1 and "'9'" in err
     code, _, err = run(capsys, ["ranking", "--year", "2022"])
     assert code == 2

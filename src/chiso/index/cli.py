@@ -16,13 +16,13 @@ from typing import Any, TextIO
 from chiso.index import cli_plan
 from chiso.index.dataset import DataError
 from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank, render_table
-from chiso.index.framework import FrameworkError
+from chiso.index.framework import Framework, FrameworkError
 from chiso.index.provinces import UnknownProvince
 from chiso.index.readers import read_long, read_wide
 from chiso.index.report import ProvinceProfile, Ranking, UnitResult
 from chiso.index.results import Results, UnknownUnit, UnknownYear, compute
 
-Loader = Callable[[], Results]
+Loader = Callable[[str], Results]  # the index code (--index) → its stored results
 
 _LABELS = {
     "vi": {
@@ -37,14 +37,19 @@ _LABELS = {
         "points": "điểm",
         "province": "Tỉnh/thành phố",
         "mean": "TB toàn quốc",
-        "dimensions": "Chỉ số nội dung",
-        "subdimensions": "Nội dung thành phần",
         "strengths": "Điểm mạnh",
         "weaknesses": "Điểm yếu",
         "vs": "so với",
         "no_aggregate": "không có điểm tổng hợp",
         "cutoffs": "Ngưỡng nhóm",
         "rule": "quy tắc",
+        "computed": "tính từ các chỉ số thành phần",
+        "unconfirmed": "trọng số năm {year} chưa có nguồn công bố xác nhận",
+        "published": "thứ hạng và nhóm như đã công bố",
+        "bands": "nhóm theo khoảng điểm cố định của năm",
+        "partial": (
+            "dữ liệu năm {year} chưa đủ {of} tỉnh, thành phố: không tính thứ hạng, trung bình"
+        ),
         "depends": (
             "* Điểm nằm đúng ngưỡng nhóm trong năm chưa rõ quy tắc xếp nhóm: nhóm phụ thuộc "
             "quy tắc (quy tắc A xếp vào nhóm trên, quy tắc B vào nhóm dưới)."
@@ -62,14 +67,17 @@ _LABELS = {
         "points": "points",
         "province": "Province",
         "mean": "National mean",
-        "dimensions": "Dimensions",
-        "subdimensions": "Sub-dimensions",
         "strengths": "Strengths",
         "weaknesses": "Weaknesses",
         "vs": "vs",
         "no_aggregate": "no aggregate score",
         "cutoffs": "Tier cut-offs",
         "rule": "rule",
+        "computed": "computed from the components",
+        "unconfirmed": "no published source confirms the {year} weights",
+        "published": "ranks and groups as published",
+        "bands": "groups by the year's fixed score bands",
+        "partial": "the {year} data do not cover all {of} provinces: no computed ranks or means",
         "depends": (
             "* Score exactly on a tier cut-off in a year whose tier rule is not known: the group "
             "depends on the rule (rule A puts it in the better group, rule B in the worse one)."
@@ -109,7 +117,7 @@ def main(argv: list[str], db_loader: Loader | None = None) -> int:
         if args.data:
             results = load_from_path(args.data, args.index)
         elif db_loader is not None:
-            results = db_loader()
+            results = db_loader(args.index)
         else:
             print("Cần --data (no --data and no database)", file=sys.stderr)
             return 2
@@ -128,10 +136,10 @@ def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -
         return cli_plan.run(args, results, stream)
     if args.command == "profile":
         profile = results.profile(args.province, args.year)
-        stream.write(_emit_profile(profile, args.format, args.lang))
+        stream.write(_emit_profile(profile, args.format, args.lang, results.framework))
     else:
         ranking = results.ranking(args.year, args.unit)
-        stream.write(_emit_ranking(ranking, args.format, args.lang))
+        stream.write(_emit_ranking(ranking, args.format, args.lang, results.framework))
     stream.write("\n")
     return 0
 
@@ -252,6 +260,11 @@ def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
         + _tier_text(a.tier_label if lang == "vi" else a.tier_label_en, a.tier_depends_on_rule),
         f"{t['vs']} {t['mean']} {fmt_number(a.gap_to_mean, lang, sign=True)}",
     ]
+    if a.computed:
+        note = t["computed"]
+        if a.weights_unconfirmed:
+            note += "; " + t["unconfirmed"].format(year=a.year)
+        parts[0] += f" ({note})"
     prev = a.previous
     if prev is not None and prev.score is not None and prev.rank is not None:
         parts.append(
@@ -263,19 +276,22 @@ def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
     return " — ".join(parts)
 
 
-def _profile_table(p: ProvinceProfile, lang: str) -> str:
+def _profile_table(p: ProvinceProfile, lang: str, fw: Framework) -> str:
+    """The profile as text; sections named by the framework's own levels (PAPI's dimensions and
+    sub-dimensions, PCI's components), a level the framework lacks left out."""
     t = _LABELS[lang]
     header = [t["code"], t["name"], t["score"], t["rank"], t["tier"], t["change"], t["places"]]
     blocks = [
         f"{p.index} {p.year} — {p.province.display()} ({p.province.code})",
         _aggregate_line(p, lang),
-        "",
-        t["dimensions"],
-        render_table(header, _unit_rows(p.dimensions, lang)),
-        "",
-        t["subdimensions"],
-        render_table(header, _unit_rows(p.subdimensions, lang)),
     ]
+    for depth, level in ((1, p.dimensions), (2, p.subdimensions)):
+        if depth < len(fw.levels):
+            blocks += [
+                "",
+                fw.levels[depth].name.get(lang),
+                render_table(header, _unit_rows(level, lang)),
+            ]
     for key, items in (("strengths", p.strengths), ("weaknesses", p.weaknesses)):
         names = [f"{r.unit} ({fmt_rank(r.rank, r.of)})" for r in items]
         blocks += ["", f"{t[key]}: {', '.join(names) or '—'}"]
@@ -285,9 +301,22 @@ def _profile_table(p: ProvinceProfile, lang: str) -> str:
     return "\n".join(blocks)
 
 
-def _ranking_table(r: Ranking, lang: str) -> str:
+def _ranking_basis(r: Ranking, lang: str, fw: Framework) -> str:
+    """How the ranking's groups and ranks are found: quantile cut-offs (PAPI), the year's fixed
+    bands or the published figures; a year whose data do not cover the field says so."""
     t = _LABELS[lang]
-    cut = ", ".join(f"{k} {fmt_number(v, lang)}" for k, v in r.cutoffs.as_dict().items())
+    if fw.grouping == "quantiles":
+        cut = ", ".join(f"{k} {fmt_number(v, lang)}" for k, v in r.cutoffs.as_dict().items())
+        line = f"{t['cutoffs']} ({t['rule']} {r.rule}): {cut}; n = {r.of}"
+    else:
+        line = f"{t['bands' if fw.grouping == 'bands' else 'published']}; n = {r.of}"
+    if r.mean is None and fw.field_size is not None:
+        line += "; " + t["partial"].format(year=r.year, of=fw.field_size)
+    return line
+
+
+def _ranking_table(r: Ranking, lang: str, fw: Framework) -> str:
+    t = _LABELS[lang]
     rows = [
         [
             "—" if row.rank is None else str(row.rank),
@@ -303,7 +332,7 @@ def _ranking_table(r: Ranking, lang: str) -> str:
     return "\n".join(
         [
             title,
-            f"{t['cutoffs']} ({t['rule']} {r.rule}): {cut}; n = {r.of}",
+            _ranking_basis(r, lang, fw),
             render_table([t["rank"], t["province"], t["score"], t["tier"]], rows),
             *([t["depends"]] if any(row.tier_depends_on_rule for row in r.rows) else []),
         ]
@@ -318,11 +347,11 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def _emit_profile(p: ProvinceProfile, fmt: str, lang: str) -> str:
+def _emit_profile(p: ProvinceProfile, fmt: str, lang: str, fw: Framework) -> str:
     if fmt == "json":
         return json.dumps(profile_json(p), ensure_ascii=False, indent=2)
     if fmt == "table":
-        return _profile_table(p, lang)
+        return _profile_table(p, lang, fw)
     units = ([p.aggregate] if p.aggregate else []) + [*p.dimensions, *p.subdimensions]
     header = ["code", "name", "level", "score", "rank", "of", "tier", "tier_label"]
     header += ["national_mean", "gap_to_mean", "change", "rank_change", "tier_depends_on_rule"]
@@ -335,11 +364,11 @@ def _emit_profile(p: ProvinceProfile, fmt: str, lang: str) -> str:
     return _csv(header, rows)
 
 
-def _emit_ranking(r: Ranking, fmt: str, lang: str) -> str:
+def _emit_ranking(r: Ranking, fmt: str, lang: str, fw: Framework) -> str:
     if fmt == "json":
         return json.dumps(ranking_json(r), ensure_ascii=False, indent=2)
     if fmt == "table":
-        return _ranking_table(r, lang)
+        return _ranking_table(r, lang, fw)
     rows = [
         [row.rank, row.province.code, row.province.display(), row.score, row.tier]
         + [row.tier_label if lang == "vi" else row.tier_label_en, int(row.tier_depends_on_rule)]

@@ -103,7 +103,7 @@ def add_subcommands(subparsers: Any) -> None:
     target.add_argument("--dimension-tier", help="also show each dimension's need for this tier")
 
 
-def main(argv: list[str] | None = None, db_loader: Callable[[], Results] | None = None) -> int:
+def main(argv: list[str] | None = None, db_loader: Callable[[str], Results] | None = None) -> int:
     """Stand-alone entry (`python -m chiso.index.cli_plan …`) until the core CLI routes here."""
     from chiso.index.cli import load_from_path
     from chiso.index.dataset import DataError
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None, db_loader: Callable[[], Results] | None 
         if args.data:
             results = load_from_path(args.data, args.index)
         elif db_loader is not None:
-            results = db_loader()
+            results = db_loader(args.index)
         else:
             print("Cần --data (no --data and no database)", file=sys.stderr)
             return 2
