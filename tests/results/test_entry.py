@@ -116,3 +116,36 @@ def test_only_the_coordinator_enters_results(coordinator: User) -> None:
     assert client.get(URL).status_code == 403
     assert post(client, reader, **scores()).status_code == 403
     assert not ResultRelease.objects.exists()
+
+
+def test_a_refused_entry_keeps_what_was_typed(coordinator: User) -> None:
+    client = Client()
+    page = post(
+        client,
+        coordinator,
+        **scores(transparency="12"),
+        **{"score-aggregate": "67,65", "rank": "x"},
+    )
+    text = page.content.decode()
+    assert 'value="12"' in text and 'value="7,5"' in text and 'value="67,65"' in text
+    assert 'id="error-rank"' in text and "Thứ hạng là một số nguyên" in text
+    assert not ResultRelease.objects.exists()
+
+
+def test_the_service_refuses_with_the_form_fields_named(coordinator: User) -> None:
+    from chiso.results.entry import EntryValues, enter_province_results
+    from chiso.results.errors import ResultsError
+    from chiso.workflow.errors import ServiceError
+
+    typed = {code: float(value.replace(",", ".")) for code, value in PCI_2023.items()}
+    missing = EntryValues({"aggregate": 67.65}, rank=None, group=None)
+    with pytest.raises(ResultsError) as refused:
+        enter_province_results(coordinator, "PCI", 2023, missing)
+    assert isinstance(refused.value, ServiceError)
+    assert {field for field, _message in refused.value.problems} == {
+        f"score-{code}" for code in PCI_2023
+    }
+    out_of_scale = EntryValues({**typed, "aggregate": 67.65, "transparency": 12.0}, None, None)
+    with pytest.raises(ResultsError) as refused:
+        enter_province_results(coordinator, "PCI", 2023, out_of_scale)
+    assert refused.value.field == "score-transparency" and "0–10" in refused.value.message

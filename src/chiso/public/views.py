@@ -18,7 +18,7 @@ from chiso.public.profile import build_profile
 from chiso.public.published import get_public_plan, public_plans, published_plan
 from chiso.public.ranking import build_ranking
 from chiso.public.slugs import province_for_slug, province_slug
-from chiso.results.entry import can_enter_results
+from chiso.results.access import can_enter_results
 from chiso.site import clock
 from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.web.params import parse_id

@@ -12,14 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from chiso.index import DataError, Dataset, Problem, ScoreRecord, load_framework, match_province
 from chiso.index.framework import Framework, Unit
+from chiso.results.access import can_enter_results
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.store import ImportSummary, store_dataset, stored_dataset
 
 SOURCE = "form"  # the `file` of a record entered in the form: problems name the field
+
+
+def score_field(code: str) -> str:
+    """The form field holding a unit's score."""
+    return f"score-{code}"
 
 
 @dataclass(frozen=True)
@@ -30,13 +37,6 @@ class EntryField:
     name: str
     required: bool  # every component; the aggregate when it cannot be computed that year
     scale: tuple[float, float]
-
-
-def can_enter_results(user: Any) -> bool:
-    """The province's coordinator (or an administrator attached to a province)."""
-    from chiso.accounts import roles
-
-    return roles.is_coordinator(user) and roles.province_id_of(user) is not None
 
 
 def entry_fields(fw: Framework, year: int) -> tuple[EntryField, ...]:
@@ -88,10 +88,22 @@ def _records(
     return records
 
 
+def _refusal(error: DataError) -> ResultsError:
+    """The core's problems as a refusal naming the form's fields (a unit's score; the rank and
+    group problems of the aggregate beside its score), in the page's language."""
+    english = (get_language() or "vi").startswith("en")
+    return ResultsError(
+        problems=[
+            (score_field(p.column) if p.column else None, p.en if english else p.vi)
+            for p in error.problems
+        ]
+    )
+
+
 @transaction.atomic
 def enter_province_results(actor: Any, index: str, year: int, values: EntryValues) -> ImportSummary:
-    """Store the actor's province's published results of `index` for `year`; raises DataError
-    (per field) or ResultsError. Other provinces' figures of that year stay as stored."""
+    """Store the actor's province's published results of `index` for `year`; raises
+    ResultsError, its problems per form field. Other provinces' figures of that year stay."""
     if not can_enter_results(actor):
         raise ResultsError(_("Chỉ Sở Nội vụ (điều phối kế hoạch) nhập kết quả của tỉnh."))
     fw = load_framework(index)
@@ -99,8 +111,11 @@ def enter_province_results(actor: Any, index: str, year: int, values: EntryValue
         raise ResultsError(
             _("%(index)s bắt đầu từ năm %(first)s.") % {"index": fw.code, "first": fw.first_year}
         )
-    own = _records(fw, year, actor.province.name, values)
-    Dataset.build(fw, own)  # the province's own figures first: problems name its fields
+    try:
+        own = _records(fw, year, actor.province.name, values)
+        Dataset.build(fw, own)  # the province's own figures first: problems name its fields
+    except DataError as error:
+        raise _refusal(error) from error
     province = own[0].province
     try:
         stored = stored_dataset(fw.code)
@@ -111,5 +126,8 @@ def enter_province_results(actor: Any, index: str, year: int, values: EntryValue
         "province": actor.province.name,
         "user": actor.get_full_name() or actor.username,
     }
-    merged = Dataset.build(fw, [*others, *own], source=source)
+    try:
+        merged = Dataset.build(fw, [*others, *own], source=source)
+    except DataError as error:
+        raise _refusal(error) from error
     return store_dataset(merged, actor=actor, replace=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
+from chiso.workflow.errors import ServiceError
 
 
-class ResultsError(Exception):
-    def __init__(self, message: str | Promise) -> None:
-        self.message = str(message)
-        super().__init__(self.message)
+class ResultsError(ServiceError):
+    """An import, a restore or a hand entry refused (its problems name the form's fields)."""
 
 
 class NoResults(ResultsError):
