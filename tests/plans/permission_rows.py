@@ -135,6 +135,10 @@ def _schedule_form(world: World) -> dict[str, Any]:
     return {"version": world.home.task.version, "report_schedule": "quarterly"}
 
 
+def _assignment_schedule_form(world: World) -> dict[str, Any]:
+    return {"version": world.home.assignment_a.version, "report_schedule": "quarterly"}
+
+
 def _report_a(world: World) -> dict[str, Any]:
     assert world.home.report_a is not None
     return {"pk": world.home.report_a.pk}
@@ -214,6 +218,16 @@ ROWS: list[Row] = [
     # A task's reporting schedule: the coordinator's (POST only; the task page carries the form).
     Row("plans:task-schedule", COORDINATOR_SAVES, _task, "POST", _schedule_form),
     Row("plans:task-schedule", POST_ONLY, _task, label="GET"),
+    # One agency's own schedule: the coordinator's (the assignment page carries the form); another
+    # agency's officer does not see the assignment at all.
+    Row(
+        "plans:assignment-schedule",
+        {**COORDINATOR_SAVES, "officer_b": MISSING},
+        _assignment_a,
+        "POST",
+        _assignment_schedule_form,
+    ),
+    Row("plans:assignment-schedule", POST_ONLY, _assignment_a, label="GET"),
     # The review inbox: everyone signed in has one (empty for those who neither review nor report).
     Row("plans:inbox", SIGNED_IN),
     Row("plans:inbox", SIGNED_IN, query="plan=1&agency=2&unit=2.4", label="filtered"),

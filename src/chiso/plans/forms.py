@@ -299,3 +299,28 @@ class ScheduleForm(forms.Form):
                     _("“%(value)s” không phải ngày dd/mm/yyyy."), params={"value": part.strip()}
                 ) from None
         return found
+
+
+class AssignmentScheduleForm(ScheduleForm):
+    """One agency's own reporting schedule (services.set_assignment_schedule decides); the
+    task's start date applies."""
+
+    schedule_start = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["report_schedule"]
+        field.label = _("Lịch báo cáo riêng của cơ quan này")
+        field.choices = [("", _("Theo lịch của nhiệm vụ")), *ReportSchedule.choices]  # type: ignore[attr-defined]
+
+    @classmethod
+    def for_assignment(cls, assignment: Any) -> AssignmentScheduleForm:
+        return cls(
+            initial={
+                "version": assignment.version,
+                "report_schedule": assignment.report_schedule,
+                "report_dates": ", ".join(
+                    dt.date.fromisoformat(d).strftime("%d/%m/%Y") for d in assignment.report_dates
+                ),
+            }
+        )

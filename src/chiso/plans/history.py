@@ -38,6 +38,7 @@ register_actions(
         "report.head_approve": pgettext_lazy("history", "Lãnh đạo cơ quan duyệt, gửi Sở Nội vụ"),
         "report.head_return": pgettext_lazy("history", "Lãnh đạo cơ quan trả lại báo cáo"),
         "task.schedule": pgettext_lazy("history", "Đặt lịch báo cáo theo kỳ"),
+        "assignment.schedule": pgettext_lazy("history", "Đặt lịch báo cáo riêng cho cơ quan"),
         "reporting_settings.update": pgettext_lazy("history", "Sửa cài đặt duyệt báo cáo"),
     }
 )

@@ -306,6 +306,12 @@ class Assignment(models.Model):
     # The due date of the earliest period with no report yet (kept by the period services):
     # a missing period report makes the assignment overdue like a missed deadline.
     period_due = models.DateField(_("hạn báo cáo kỳ"), null=True, blank=True)
+    # This agency's own reporting schedule, when the coordinator gives it one (a district that
+    # reports monthly on a quarterly task); empty: the task's (chiso.plans.services.periods).
+    report_schedule = models.CharField(
+        _("lịch báo cáo riêng"), max_length=20, choices=ReportSchedule.choices, blank=True
+    )
+    report_dates = models.JSONField(_("các ngày báo cáo riêng"), default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     objects = AssignmentQuerySet.as_manager()

@@ -46,6 +46,11 @@ urlpatterns = [
     path("phan-cong/<int:pk>/", views_reports.assignment_detail, name="assignment-detail"),
     path("phan-cong/<int:pk>/bao-cao/", views_reports.report_submit, name="report-submit"),
     path(
+        "phan-cong/<int:pk>/lich-bao-cao/",
+        views_reports.assignment_schedule,
+        name="assignment-schedule",
+    ),
+    path(
         "phan-cong/<int:pk>/lich-su/", views_reports.assignment_history, name="assignment-history"
     ),
     path(

@@ -20,7 +20,7 @@ from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
 from chiso.plans.cascade_panel import CascadePanel, cascade_panel
 from chiso.plans.compliance import current_compliance
-from chiso.plans.forms import ReportForm, ReviewForm, SignOffForm
+from chiso.plans.forms import AssignmentScheduleForm, ReportForm, ReviewForm, SignOffForm
 from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
 from chiso.plans.thread import thread_part
 from chiso.site import clock
@@ -91,8 +91,36 @@ def _page(
             "split_bound": cascade is not None,
             "can_report_now": can_report,
             "can_split": access.can_split(request.user, assignment),
+            "schedule_form": _schedule_form(request, assignment),
         },
     )
+
+
+def _schedule_form(request: HttpRequest, assignment: Assignment) -> AssignmentScheduleForm | None:
+    """The coordinator's form for this agency's own reporting schedule."""
+    if not access.can_edit_plan(request.user) or assignment.parent_id is not None:
+        return None
+    return AssignmentScheduleForm.for_assignment(assignment)
+
+
+@login_required
+@require_POST
+def assignment_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = assignment_for(request, pk)
+    if not access.can_edit_plan(request.user, assignment.task.plan):
+        raise PermissionDenied
+    form = AssignmentScheduleForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("plans:assignment-detail", pk=assignment.pk)
+    try:
+        services.set_assignment_schedule(request.user, assignment, **form.cleaned_data)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Đã lưu lịch báo cáo của cơ quan này."))
+    return redirect("plans:assignment-detail", pk=assignment.pk)
 
 
 def _reviewing_agency(assignment: Assignment) -> str:

@@ -24,7 +24,7 @@ from chiso.plans.services.drafting import (
     save_section,
 )
 from chiso.plans.services.importing import ImportSummary, import_objectives
-from chiso.plans.services.periods import set_schedule
+from chiso.plans.services.periods import set_assignment_schedule, set_schedule
 from chiso.plans.services.plans import create_plan, update_plan
 from chiso.plans.services.reporting_rules import save_reporting_rules
 from chiso.plans.services.reports import (
@@ -58,6 +58,7 @@ __all__ = [
     "save_objective",
     "save_reporting_rules",
     "save_section",
+    "set_assignment_schedule",
     "set_schedule",
     "sign_off_report",
     "split_assignment",

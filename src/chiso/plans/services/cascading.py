@@ -124,10 +124,14 @@ def split_assignment(
                 "deadline": [None, due.isoformat() if due else None],
             },
         )
-        if parent.task.report_schedule:
-            from chiso.plans.services.periods import sync_assignment, task_periods
+        if parent.task.report_schedule or parent.report_schedule:
+            # The agencies under a district report as often as the district does.
+            from chiso.plans.services.periods import assignment_periods, sync_assignment
 
-            sync_assignment(child, task_periods(parent.task))
+            child.report_schedule = parent.report_schedule
+            child.report_dates = parent.report_dates
+            child.save(update_fields=["report_schedule", "report_dates"])
+            sync_assignment(child, assignment_periods(child))
         signals.assignment_created.send(Assignment, assignment=child)
         created.append(child)
     rollup.refresh_upwards(user, parent.pk)

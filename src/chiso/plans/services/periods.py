@@ -32,13 +32,29 @@ MAX_DATES = 60
 def task_periods(task: Task) -> list[schedule.Period]:
     """The periods the task's schedule asks for: from `schedule_start` (else the plan's issue
     date, else 1 January of the plan year) to the task's deadline (else 31 December)."""
-    if not task.report_schedule:
+    return _periods(task, task.report_schedule, task.report_dates, task.deadline)
+
+
+def assignment_periods(assignment: Assignment) -> list[schedule.Period]:
+    """The agency's own schedule when the coordinator gave it one (up to the assignment's own
+    deadline), otherwise its task's."""
+    if not assignment.report_schedule:
+        return task_periods(assignment.task)
+    task = assignment.task
+    end = assignment.deadline or task.deadline
+    return _periods(task, assignment.report_schedule, assignment.report_dates, end)
+
+
+def _periods(
+    task: Task, kind: str, iso_dates: list[str], deadline: dt.date | None
+) -> list[schedule.Period]:
+    if not kind:
         return []
     plan = task.plan
     start = task.schedule_start or plan.issued_on or dt.date(plan.year, 1, 1)
-    end = task.deadline or dt.date(plan.year, 12, 31)
-    dates = [dt.date.fromisoformat(d) for d in task.report_dates]
-    return schedule.periods(task.report_schedule, dates, start, end)
+    end = deadline or dt.date(plan.year, 12, 31)
+    dates = [dt.date.fromisoformat(d) for d in iso_dates]
+    return schedule.periods(kind, dates, start, end)
 
 
 def sync_assignment(assignment: Assignment, wanted: Iterable[schedule.Period]) -> None:
@@ -63,9 +79,11 @@ def sync_assignment(assignment: Assignment, wanted: Iterable[schedule.Period]) -
 
 
 def sync_task(task: Task) -> None:
+    """Every assignment follows the task's schedule, except those given their own."""
     wanted = task_periods(task)
     for assignment in task.assignments.all():
-        sync_assignment(assignment, wanted)
+        own = assignment.report_schedule
+        sync_assignment(assignment, assignment_periods(assignment) if own else wanted)
 
 
 def refresh_period_due(assignment: Assignment) -> None:
@@ -108,6 +126,35 @@ def set_schedule(
     sync_task(task)
     record(user, task, "task.schedule", diff(before, snapshot(task, SCHEDULE_FIELDS)))
     return task
+
+
+ASSIGNMENT_SCHEDULE_FIELDS = ("report_schedule", "report_dates")
+
+
+@transaction.atomic
+def set_assignment_schedule(
+    user: Any,
+    assignment: Assignment,
+    *,
+    report_schedule: str,
+    report_dates: Iterable[dt.date] = (),
+    version: int | None,
+) -> Assignment:
+    """Give one agency's assignment its own reporting schedule, or with "" let it follow the
+    task's again. Periods that already have a report are kept, as for a task's schedule."""
+    require_plan_editor(user, assignment.task.plan)
+    assignment = lock_current(assignment, version)
+    if report_schedule and report_schedule not in ReportSchedule.values:
+        raise PlanError(_("Lịch báo cáo không hợp lệ."), "report_schedule")
+    before = snapshot(assignment, ASSIGNMENT_SCHEDULE_FIELDS)
+    assignment.report_schedule = report_schedule
+    assignment.report_dates = _clean_dates(report_schedule, report_dates)
+    bump(assignment)
+    assignment.save(update_fields=[*ASSIGNMENT_SCHEDULE_FIELDS, "version"])
+    sync_assignment(assignment, assignment_periods(assignment))
+    after = snapshot(assignment, ASSIGNMENT_SCHEDULE_FIELDS)
+    record(user, assignment, "assignment.schedule", diff(before, after))
+    return assignment
 
 
 def open_periods(assignment: Assignment) -> list[ReportPeriod]:
