@@ -49,6 +49,8 @@ def test_it_works(world, quarterly, client):
     )
     assert response.status_code == 302
     assert dues(nha_trang) == [D(2023, m, 30 if m in (4, 6, 9, 11) else 31) for m in range(4, 13)]
+    starts = nha_trang.periods.order_by("due_on").values_list("starts_on", flat=True)
+    assert list(starts) == [D(2023, m, 1) for m in range(4, 13)]  # months, not quarters
     assert dues(cam_ranh) == [D(2023, 6, 30), D(2023, 9, 30), D(2023, 12, 31)]
     nha_trang.refresh_from_db()
     assert nha_trang.period_due == D(2023, 4, 30)  # monthly reports owed since April

@@ -60,10 +60,16 @@ def _periods(
 def sync_assignment(assignment: Assignment, wanted: Iterable[schedule.Period]) -> None:
     """Make the assignment's periods those of the schedule, keeping any that has a report."""
     wanted = list(wanted)
-    due = {p.due_on for p in wanted}
-    assignment.periods.filter(submitted_on__isnull=True, reports__isnull=True).exclude(
-        due_on__in=due
-    ).delete()
+    spans = {(p.starts_on, p.due_on) for p in wanted}
+    # An empty period goes unless the schedule has it, start and end alike (a quarter ending
+    # 30/09 is not September's month).
+    empty = assignment.periods.filter(submitted_on__isnull=True, reports__isnull=True)
+    stale = [
+        pk
+        for pk, start, due in empty.values_list("pk", "starts_on", "due_on")
+        if (start, due) not in spans
+    ]
+    ReportPeriod.objects.filter(pk__in=stale).delete()
     have = set(assignment.periods.values_list("due_on", flat=True))
     ReportPeriod.objects.bulk_create(
         ReportPeriod(
