@@ -121,7 +121,8 @@ def _groups(tasks: list[TaskLine]) -> tuple[TaskGroup, ...]:
 
 def plan_outline(plan: Plan, words: PlanWords) -> PlanOutline:
     tasks = (
-        plan.tasks.select_related("section")
+        plan.tasks.filter(follow_up=False)  # given later: not part of the issued text
+        .select_related("section")
         .prefetch_related("assignments__agency", "assignments__via_group")
         .order_by("section__order", "section__id", "order", "id")
     )

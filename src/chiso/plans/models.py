@@ -209,6 +209,9 @@ class Task(models.Model):
     report_dates = models.JSONField(_("các ngày báo cáo"), default=list, blank=True)
     schedule_start = models.DateField(_("tính kỳ báo cáo từ ngày"), null=True, blank=True)
     is_public = models.BooleanField(_("công khai"), default=True)
+    # Given during the year on top of the issued plan (a remedy after an inspection, a
+    # direction of the People's Committee): tracked like any task, never printed in the plan.
+    follow_up = models.BooleanField(_("nhiệm vụ phát sinh"), default=False)
     order = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

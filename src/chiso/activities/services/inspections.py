@@ -303,6 +303,7 @@ def assign_follow_up(user: Any, recommendation: Recommendation) -> Task:
             "text": recommendation.text,
         },
         expected_output=_("Báo cáo kết quả khắc phục"),
+        follow_up=True,
         code=f"KT{recommendation.pk}",
         is_public=False,
     )

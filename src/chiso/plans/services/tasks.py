@@ -111,7 +111,10 @@ def create_task(
     description: str = "",
     code: str = "",
     is_public: bool = True,
+    follow_up: bool = False,
 ) -> Task:
+    """A task of the plan's framework, assigned as given; `follow_up` marks one given during
+    the year on top of the issued plan (not printed in the plan document)."""
     require_plan_editor(user, plan)
     lead, coordinating = list(lead_agencies), list(coordinating)
     task = Task(
@@ -119,6 +122,7 @@ def create_task(
         plan=plan,
         section=section,
         code=code.strip(),
+        follow_up=follow_up,
         title=title.strip(),
         description=description.strip(),
         lead_group=lead_group,
