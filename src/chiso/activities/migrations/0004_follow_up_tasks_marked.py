@@ -12,7 +12,7 @@ def mark(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0002_work_links"),
+        ("activities", "0003_villages_posting_task"),
         ("plans", "0012_task_follow_up"),
     ]
 
