@@ -147,3 +147,20 @@ def test_postings_on_a_sub_assignment_roll_up_to_the_district(world, villages, m
     # Nha Trang's own part (no report, no posting of its own counted) 0%, Vĩnh Hải's 75%.
     assert (world.assignment.own_progress, world.assignment.progress) == (0, 37)
     assert AuditEntry.objects.filter(action="assignment.rollup").exists()
+
+
+def test_coverage_as_of_a_day_and_in_the_consolidated_report(world, villages) -> None:
+    """A report's cut-off counts only what was posted by then; the consolidated report's Part I
+    reads villages posted of those listed (issue 16: coverage by district, commune, village)."""
+    from chiso.documents.consolidated_facts import _postings
+
+    office(world, world.vinh_hai)
+    hall(world, villages["a"])
+    hall(world, villages["b"], day=dt.date(2023, 7, 20))
+    in_june = coverage.posting_coverage(world.plan, as_of=dt.date(2023, 6, 30))  # before b
+    assert (in_june.communes_posted, in_june.villages_posted) == (1, 1)
+    assert coverage.posting_coverage(world.plan).villages_posted == 2
+    rows = {d.district: d for d in _postings(world.plan, dt.date(2023, 6, 30))}
+    nha_trang = rows[world.nhatrang.name]
+    assert (nha_trang.communes, nha_trang.communes_posted) == (2, 1)
+    assert (nha_trang.villages_posted, nha_trang.villages) == (1, 4)

@@ -104,7 +104,7 @@ def test_nine_month_report_of_2023_on_the_demo(demo: Plan) -> None:
     )
     assert "- Sở Nội vụ: Đã tham mưu UBND tỉnh tổ chức hội nghị" in body
     assert "Số liệu: 185 đại biểu dự." in body
-    assert "Số liệu: 74/74 thôn, tổ dân phố." in body
+    assert "Số liệu: 9/9 thôn, tổ dân phố." in body
     assert "- Chỉ số nội dung 5 (Thủ tục hành chính công): chưa có nhiệm vụ" in body
     # Part III: 2023 is not published on 15/08/2023.
     assert "Kết quả Chỉ số PAPI năm 2023 chưa được công bố nên các mục tiêu chưa có kết quả" in body

@@ -62,9 +62,10 @@ class PostingCoverage:
         return [c.commune for d in self.districts for c in d.communes if not c.posted]
 
 
-def posting_coverage(plan: Plan) -> PostingCoverage:
+def posting_coverage(plan: Plan, as_of: dt.date | None = None) -> PostingCoverage:
     """Every active commune committee of the plan's province, grouped by its district, with
-    the first posting date and last check; communes without any posting are listed too."""
+    the first posting date and last check; communes without any posting are listed too. With
+    `as_of`, only postings made by that day count (a report's cut-off date)."""
     communes = list(
         Agency.objects.filter(
             province_id=plan.province_id, kind=AgencyKind.COMMUNE_COMMITTEE, active=True
@@ -73,9 +74,12 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
         .order_by("parent__name", "name")
     )
     by_commune: dict[int, list[Posting]] = {}
-    for posting in Posting.objects.filter(plan=plan).order_by("posted_on", "id"):
+    postings = Posting.objects.filter(plan=plan)
+    if as_of is not None:
+        postings = postings.filter(posted_on__lte=as_of)
+    for posting in postings.order_by("posted_on", "id"):
         by_commune.setdefault(posting.commune_id, []).append(posting)
-    villages, villages_posted = village_counts(plan, [c.pk for c in communes])
+    villages, villages_posted = village_counts(plan, [c.pk for c in communes], as_of)
     groups: dict[int | None, list[CommuneCoverage]] = {}
     parents: dict[int | None, Agency | None] = {None: None}
     for commune in communes:
@@ -109,9 +113,11 @@ def posting_coverage(plan: Plan) -> PostingCoverage:
     )
 
 
-def village_counts(plan: Plan, commune_ids: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+def village_counts(
+    plan: Plan, commune_ids: list[int], as_of: dt.date | None = None
+) -> tuple[dict[int, int], dict[int, int]]:
     """Per commune: its active villages, and those with a posting of `plan` at the village
-    not found taken down at its last check."""
+    (made by `as_of`, if given) not found taken down at its last check."""
     from chiso.places.models import Village
 
     total = dict(
@@ -121,6 +127,8 @@ def village_counts(plan: Plan, commune_ids: list[int]) -> tuple[dict[int, int], 
         .values_list("commune_id", "n")
     )
     standing = Posting.objects.filter(plan=plan, village=OuterRef("pk")).exclude(still_posted=False)
+    if as_of is not None:
+        standing = standing.filter(posted_on__lte=as_of)
     posted = dict(
         Village.objects.filter(commune_id__in=commune_ids, active=True)
         .filter(Exists(standing))

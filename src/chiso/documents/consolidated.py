@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chiso.documents.consolidated_facts import ConsolidatedFacts, DimensionWork, TaskFacts
+from chiso.documents.consolidated_facts import (
+    ConsolidatedFacts,
+    DimensionWork,
+    DistrictPostings,
+    TaskFacts,
+)
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead
 from chiso.documents.phrases import day, num, percent, plan_subject, province_label
@@ -176,14 +181,47 @@ def _organisation(data: ConsolidatedInput) -> list[Block]:
     return blocks
 
 
+def _villages_cell(d: DistrictPostings) -> str:
+    """Villages posted of those listed; a bare count of halls where no village list exists."""
+    return f"{d.villages_posted}/{d.villages}" if d.villages else str(d.villages_posted)
+
+
 def _postings(facts: ConsolidatedFacts) -> list[Block]:
     blocks: list[Block] = [Heading("3. Niêm yết Bộ khung nhiệm vụ", 2)]
     communes = sum(d.communes for d in facts.postings)
     posted = sum(d.communes_posted for d in facts.postings)
-    villages = sum(d.villages_posted for d in facts.postings)
+    villages_posted = sum(d.villages_posted for d in facts.postings)
+    villages = sum(d.villages for d in facts.postings)
     if communes == 0:
         blocks.append(Para("Chưa có danh sách xã, phường, thị trấn trong hệ thống."))
         return blocks
+    at_villages = (
+        f"{villages_posted}/{villages} thôn, tổ dân phố ({percent(villages_posted, villages)})"
+        if villages
+        else f"{villages_posted} nhà văn hóa thôn, tổ dân phố"
+    )
+    blocks.append(
+        Para(
+            f"Bộ khung nhiệm vụ đã được niêm yết tại {posted}/{communes} xã, phường, thị trấn "
+            f"({percent(posted, communes)}) và {at_villages}; "
+            f"{communes - posted} xã, phường, thị trấn chưa niêm yết. Theo từng địa phương:",
+            caption=True,
+        )
+    )
+    rows = tuple(
+        (d.district, str(d.communes), str(d.communes_posted), _villages_cell(d))
+        for d in facts.postings
+    )
+    total = f"{villages_posted}/{villages}" if villages else str(villages_posted)
+    blocks.append(
+        TableBlock(
+            ("Huyện, thị xã, thành phố", "Số xã", "Đã niêm yết", "Thôn, tổ dân phố"),
+            (*rows, ("Tổng", str(communes), str(posted), total)),
+            (75, 28, 30, 32),
+            (1, 2, 3),
+        )
+    )
+    return blocks
     blocks.append(
         Para(
             f"Bộ khung nhiệm vụ đã được niêm yết tại {posted}/{communes} xã, phường, thị trấn "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from chiso.accounts.models import Agency, AgencyKind
+from chiso.activities.coverage import posting_coverage
 from chiso.activities.models import (
     Activity,
     ActivityKind,
@@ -53,7 +53,8 @@ class DistrictPostings:
     district: str
     communes: int
     communes_posted: int
-    villages_posted: int  # village halls where the framework is posted
+    villages_posted: int  # villages posted (of `villages`); without a village list: halls posted
+    villages: int = 0  # the district's villages and residential groups known to chiso.places
 
 
 @dataclass(frozen=True)
@@ -205,32 +206,26 @@ def _activities(plan: Plan, start: dt.date, cutoff: dt.date) -> tuple[ActivityRo
 
 
 def _postings(plan: Plan, cutoff: dt.date) -> tuple[DistrictPostings, ...]:
-    communes = (
-        Agency.objects.filter(
-            province_id=plan.province_id, kind=AgencyKind.COMMUNE_COMMITTEE, active=True
-        )
-        .select_related("parent")
-        .order_by("parent__name", "name")
-    )
-    posted = Posting.objects.filter(plan=plan, posted_on__lte=cutoff)
-    posted_communes = set(posted.values_list("commune_id", flat=True))
-    villages = dict(
-        posted.filter(place_type=PlaceType.VILLAGE_HALL)
+    """The activities app's posting coverage as of the cut-off, per district. Where the
+    province has not listed its villages, the village halls posted are counted instead."""
+    coverage = posting_coverage(plan, as_of=cutoff)
+    halls = dict(
+        Posting.objects.filter(plan=plan, posted_on__lte=cutoff, place_type=PlaceType.VILLAGE_HALL)
         .values_list("commune_id")
         .annotate(n=Count("id"))
         .values_list("commune_id", "n")
     )
-    groups: dict[str, list[int]] = defaultdict(list)
-    for commune in communes:
-        groups[commune.parent.name if commune.parent else "Khác"].append(commune.pk)
     return tuple(
         DistrictPostings(
-            district=name,
-            communes=len(ids),
-            communes_posted=sum(1 for pk in ids if pk in posted_communes),
-            villages_posted=sum(villages.get(pk, 0) for pk in ids),
+            district=d.district.name if d.district is not None else "Khác",
+            communes=len(d.communes),
+            communes_posted=d.posted,
+            villages_posted=d.villages_posted
+            if d.villages
+            else sum(halls.get(c.commune.pk, 0) for c in d.communes),
+            villages=d.villages,
         )
-        for name, ids in groups.items()
+        for d in coverage.districts
     )
 
 
