@@ -135,3 +135,21 @@ def test_unit_names_follow_the_year() -> None:
     fw = load_framework("PCI")
     assert fw.unit("business_support").name(2020) == "Dịch vụ hỗ trợ doanh nghiệp"
     assert fw.unit("business_support").name(2021) == "Chính sách hỗ trợ doanh nghiệp"
+
+
+def test_what_it_takes_splits_a_weighted_mean_by_weight(pci: Results) -> None:
+    """The composite is a weighted mean: a transparency point is worth 2 composite points, an
+    entry-costs point 0,5; the split adds up in composite points, not component points."""
+    from chiso.index.target import Goal, what_it_takes
+
+    result = what_it_takes(pci, "Đồng Tháp", 2020, Goal("score", score=73.0))  # 72,10 in 2019
+    rows = {a.unit: a for a in result.plan.allocation}
+    assert set(rows) == set(COMPONENTS)
+    assert rows["transparency"].weight == pytest.approx(2.0)
+    assert rows["entry_costs"].weight == pytest.approx(0.5)
+    total = sum(a.contribution for a in rows.values())
+    if result.plan.reachable:
+        assert total == pytest.approx(result.needed_gain)
+    else:
+        assert total == pytest.approx(result.plan.max_gain)
+    assert result.plan.max_gain == pytest.approx(sum(a.bound * a.weight for a in rows.values()))

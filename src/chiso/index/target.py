@@ -47,6 +47,14 @@ class AllocationRow:
     scale_max: float
     best: float
     reason: LocalizedText
+    # Points of the planned unit one point of this unit is worth: 1 under sums (PAPI), the
+    # weight over the scale span under a weighted mean (PCI: 20/10 = 2 for transparency).
+    weight: float = 1.0
+
+    @property
+    def contribution(self) -> float:
+        """The gain in the planned unit's points."""
+        return self.gain * self.weight
 
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         return {
@@ -296,7 +304,7 @@ def _unit_plan(s: _Setup, code: str, goal: Goal) -> UnitPlan:
     # Below the scale minimum every score reaches the goal; keep the figure on the scale.
     required = found if found.score >= low else Threshold(low, False)
     needed = max(0.0, required.score - current)
-    rows = _allocation(s, code, needed)
+    rows, max_gain = _allocation(s, code, needed)
     return UnitPlan(
         unit=code,
         name=unit.name(s.year, "vi"),
@@ -306,51 +314,78 @@ def _unit_plan(s: _Setup, code: str, goal: Goal) -> UnitPlan:
         current=current,
         required=required,
         needed_gain=needed,
-        max_gain=sum(r.bound for r in rows),
+        max_gain=max_gain,
         allocation=rows,
     )
 
 
-def _leaves(fw: Framework, code: str, year: int) -> list[str]:
+def _leaves(
+    fw: Framework, code: str, year: int, weight: float | None = 1.0
+) -> list[tuple[str, float | None]]:
+    """The leaves under `code` with the points of `code` one leaf point is worth (the parents'
+    aggregation: a sum passes points on, a weighted mean scales them by weight over the child's
+    scale span); None where a parent is only published or has no weights that year."""
     children = fw.children(code, year)
     if not children:
-        return [code]
-    return [leaf for child in children for leaf in _leaves(fw, child.code, year)]
+        return [(code, weight)]
+    unit = fw.unit(code)
+    weights = fw.weight_set(code, year) if unit.aggregation == "weighted_mean" else None
+    leaves = []
+    for child in children:
+        factor: float | None = None
+        if weight is not None and unit.aggregation == "sum":
+            factor = weight
+        elif weight is not None and weights is not None:
+            low, high = fw.scale_range(child.code, year)
+            factor = weight * weights.weight(child.code) / (high - low)
+        leaves.extend(_leaves(fw, child.code, year, factor))
+    return leaves
 
 
-def _allocation(s: _Setup, code: str, needed: float) -> tuple[AllocationRow, ...]:
-    candidates = []
-    for leaf in _leaves(s.fw, code, s.year):
+def _allocation(s: _Setup, code: str, needed: float) -> tuple[tuple[AllocationRow, ...], float]:
+    """The split of `needed` (points of `code`) over the leaves, and the most they can add.
+    The split is solved in points of `code` (each leaf's figures times its weight), so a
+    weighted mean favours the heavy components; rows show each leaf's own points."""
+    candidates, weights = [], []
+    for leaf, weight in _leaves(s.fw, code, s.year):
         values = s.results.values(leaf)[s.yb]
         current = float(values[s.p])
         comparable = not s.fw.breaks_for(leaf, s.base, s.year) and s.fw.unit(leaf).exists_in(s.base)
-        if math.isnan(current) or not comparable:
+        if math.isnan(current) or not comparable or not weight:
             continue  # named in the assumptions; no sound baseline to plan a gain from
         low, high = s.fw.scale_range(leaf, s.year)
         realistic = realistic_gain(history(s.results, leaf, s.base), s.quantile)
         best = float(np.nanmax(values))
         candidates.append(Candidate(leaf, current, best, high, high - low, realistic))
-    gains = allocate(needed, candidates)
+        weights.append(weight)
+    scaled = [
+        Candidate(c.code, c.current * w, c.best * w, c.scale_max * w, c.scale_width * w,
+                  c.realistic * w)
+        for c, w in zip(candidates, weights, strict=True)
+    ]  # fmt: skip
+    gains = allocate(needed, scaled)
     rows = []
-    for c, gain in zip(candidates, gains, strict=True):
+    for c, w, gain in zip(candidates, weights, gains, strict=True):
         unit = s.fw.unit(c.code)
+        own = gain / w
         rows.append(
             AllocationRow(
                 unit=c.code,
                 name=unit.name(s.year, "vi"),
                 name_en=unit.name(s.year, "en"),
                 current=c.current,
-                proposed=c.current + gain,
-                gain=gain,
+                proposed=c.current + own,
+                gain=own,
                 bound=c.bound,
                 bound_by="scale" if c.bound_by_scale else "history",
                 realistic_gain=c.realistic,
                 scale_max=c.scale_max,
                 best=c.best,
-                reason=allocation_reason(c, gain, s.quantile),
+                reason=allocation_reason(c, own, s.quantile),
+                weight=w,
             )
         )
-    return tuple(rows)
+    return tuple(rows), sum(c.bound for c in scaled)
 
 
 def _projection(
