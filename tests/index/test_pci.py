@@ -153,3 +153,5 @@ def test_what_it_takes_splits_a_weighted_mean_by_weight(pci: Results) -> None:
     else:
         assert total == pytest.approx(result.plan.max_gain)
     assert result.plan.max_gain == pytest.approx(sum(a.bound * a.weight for a in rows.values()))
+    survey = result.assumptions[-1]
+    assert survey.vi.startswith("Điểm PCI là ước lượng") and "PAPI" not in survey.en

@@ -92,12 +92,15 @@ def assumptions(
         )
     )
     notes.extend(_break_notes(results, code, year, base))
+    index = fw.code.replace("_", " ")  # the index the scores are of (PCI's rest on a survey too)
     notes.append(
         LocalizedText(
-            "Điểm PAPI là ước lượng từ khảo sát chọn mẫu, có sai số; dữ liệu này không có khoảng "
-            "tin cậy, nên mức chênh nhỏ (vài phần trăm điểm) có thể không có ý nghĩa thống kê.",
-            "PAPI scores are sample-survey estimates with sampling error; this data set carries no "
-            "confidence intervals, so small margins (a few hundredths) may not be significant.",
+            f"Điểm {index} là ước lượng từ khảo sát chọn mẫu, có sai số; dữ liệu này không có "
+            "khoảng tin cậy, nên mức chênh nhỏ (vài phần trăm điểm) có thể không có ý nghĩa thống "
+            "kê.",
+            f"{index} scores are sample-survey estimates with sampling error; this data set "
+            "carries no confidence intervals, so small margins (a few hundredths) may not be "
+            "significant.",
         )
     )
     return tuple(notes)
