@@ -31,6 +31,13 @@ ROWS = [
         method="POST",
         data=lambda w: {},
     ),
+    # Another province's coordinator cannot name this province's plan: 404.
+    Row(
+        "catalogue:from-plan",
+        {**EDITORS, "national_viewer": MISSING, "other_province": MISSING},
+        method="POST",
+        data=lambda w: {"ke_hoach": w.home.plan.pk},
+    ),
     Row("catalogue:entry-edit", {**EDITORS, **_OWN_EDITORS}, lambda w: {"code": "C-5"}),
     Row(
         "catalogue:entry-edit",

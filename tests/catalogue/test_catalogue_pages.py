@@ -177,3 +177,52 @@ def test_added_task_takes_the_guides_from_the_responsibilities_map(
     task = Task.objects.get(plan=plan, title__startswith="Nâng cao chất lượng khám")
     leads = sorted(a.agency.name for a in task.assignments.filter(leads=True))
     assert leads == ["Sở Giáo dục và Đào tạo", "Sở Y tế Khánh Hòa"]  # 6.1 exact, 6.2 via 6
+
+
+def test_a_past_plans_tasks_join_the_catalogue(coordinator, province, make_user, make_agency):
+    """Issue 17, item 4: the catalogue is seeded from the province's own past plans too."""
+    from chiso.plans import services
+    from chiso.plans.models import Plan
+
+    justice = make_agency(province, "Sở Tư pháp", AgencyKind.DEPARTMENT)
+    staff = make_user("snv2", Role.COORDINATOR, province)
+    past = Plan.objects.create(
+        province=province,
+        number="12/KH-UBND",
+        title="Kế hoạch PAPI 2022",
+        year=2022,
+        baseline_year=2021,
+    )
+    for title, units, follow_up in (
+        ("Tổ chức đối thoại về trợ giúp pháp lý", ["3.3"], False),
+        ("Họp giao ban nội bộ", [], False),  # no PAPI unit: not a catalogue entry
+        ("Khắc phục sau kiểm tra", ["3.3"], True),  # given during the year: not part of the plan
+        ("Tổ chức đối thoại về trợ giúp pháp lý", ["3.3"], False),  # the same task twice
+    ):
+        services.create_task(
+            staff,
+            past,
+            title=title,
+            lead_agencies=[justice],
+            unit_codes=units,
+            follow_up=follow_up,
+            code="1",
+        )
+    page = coordinator.get("/danh-muc-nhiem-vu/").content.decode()
+    assert 'data-testid="catalogue-from-plan"' in page
+    response = coordinator.post(
+        "/danh-muc-nhiem-vu/tu-ke-hoach/", {"ke_hoach": past.pk}, follow=True
+    )
+    assert "Đã thêm 1 nhiệm vụ của 12/KH-UBND vào danh mục." in text_of(response)
+    entry = CatalogueTask.objects.get(province=province, source="plan")
+    assert (entry.code, entry.units, entry.lead, entry.ref) == (
+        "KH2022-1",
+        "3.3",
+        "Sở Tư pháp",
+        "12/KH-UBND 1",
+    )
+    assert CatalogueTask.objects.filter(province=province).count() > 1  # the starter copied first
+    assert AuditEntry.objects.filter(action="catalogue.from_plan").count() == 1
+    again = coordinator.post("/danh-muc-nhiem-vu/tu-ke-hoach/", {"ke_hoach": past.pk}, follow=True)
+    assert "Danh mục đã có mọi nhiệm vụ gắn chỉ số của kế hoạch này." in text_of(again)
+    assert CatalogueTask.objects.filter(province=province, source="plan").count() == 1

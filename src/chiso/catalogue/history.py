@@ -8,5 +8,6 @@ register_actions(
     {
         "catalogue.import": pgettext_lazy("history", "Nhập danh mục nhiệm vụ"),
         "catalogue.entry.update": pgettext_lazy("history", "Sửa nhiệm vụ trong danh mục"),
+        "catalogue.from_plan": pgettext_lazy("history", "Thêm nhiệm vụ của kế hoạch vào danh mục"),
     }
 )

@@ -186,7 +186,7 @@ def update_entry(
     require_plan_editor(user)
     note = ""
     if not CatalogueTask.objects.filter(province=province).exists():
-        _copy_starter(province)
+        copy_starter(province)
         note = _("Danh mục mẫu toàn quốc được chép thành danh mục của tỉnh.")
     task = CatalogueTask.objects.select_for_update().filter(province=province, code=code).first()
     if task is None:
@@ -201,7 +201,8 @@ def update_entry(
     return task
 
 
-def _copy_starter(province: Province) -> None:
+def copy_starter(province: Province) -> None:
+    """The national starter catalogue becomes the province's own (before its first change)."""
     CatalogueTask.objects.bulk_create(
         CatalogueTask(
             province=province,

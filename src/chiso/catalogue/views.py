@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from chiso.accounts.models import Province
 from chiso.catalogue.export import catalogue_workbook
+from chiso.catalogue.from_plans import add_plan_tasks
 from chiso.catalogue.services import (
     CatalogueImportError,
     add_to_plan,
@@ -28,8 +29,9 @@ from chiso.catalogue.services import (
 from chiso.dashboards.weakness import WeakUnits, weak_units_from
 from chiso.index import load_framework
 from chiso.index.catalogue import CatalogueError, suggest
-from chiso.plans.access import can_edit_plan, get_or_404, plans_for
+from chiso.plans.access import can_edit_plan, current_plans_first, get_or_404, plans_for
 from chiso.public.data import current_results
+from chiso.site import clock
 from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.workflow.errors import ServiceError
 
@@ -54,8 +56,27 @@ def index(request: HttpRequest) -> HttpResponse:
         "starter": starter,
         "count": len(entries),
         "can_edit": can_edit_plan(request.user),
+        "plans": current_plans_first(plans_for(request.user), clock.today()),
     }
     return render(request, "catalogue/index.html", context)
+
+
+@login_required
+@require_POST
+def from_plan(request: HttpRequest) -> HttpResponse:
+    """Add a plan's tasks (a past year's, usually) to the province's catalogue."""
+    _province(request)
+    if not can_edit_plan(request.user):
+        raise PermissionDenied
+    plan_id = request.POST.get("ke_hoach", "")
+    plan = get_or_404(plans_for(request.user), pk=int(plan_id) if plan_id.isdigit() else 0)
+    added = add_plan_tasks(request.user, plan)
+    if added:
+        message = _("Đã thêm %(n)s nhiệm vụ của %(plan)s vào danh mục.")
+        messages.success(request, message % {"n": added, "plan": plan.label})
+    else:
+        messages.info(request, _("Danh mục đã có mọi nhiệm vụ gắn chỉ số của kế hoạch này."))
+    return redirect("catalogue:index")
 
 
 @login_required
