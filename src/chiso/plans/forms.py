@@ -19,7 +19,7 @@ from chiso.plans.models import (
     ReportSchedule,
     Section,
 )
-from chiso.plans.services.reports import TEXT_LIMIT
+from chiso.plans.services.reports import DIFFICULTY_LIMIT, TEXT_LIMIT
 from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
 
@@ -180,6 +180,16 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ví dụ: số xã đã niêm yết / tổng số xã."),
+    )
+    difficulty = forms.CharField(
+        label=_("Khó khăn, vướng mắc (nếu có)"),
+        max_length=DIFFICULTY_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Mỗi khó khăn ghi ở đây được theo dõi riêng: Sở Nội vụ hoặc cơ quan hướng dẫn "
+            "trả lời, hoặc tham mưu UBND tỉnh chỉ đạo xử lý."
+        ),
     )
     progress = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
     is_final = forms.BooleanField(

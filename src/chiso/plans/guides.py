@@ -51,6 +51,14 @@ GUIDES = (
         _("Kế hoạch kiểm tra, ghi nhận hoạt động, niêm yết, hỗ trợ đoàn khảo sát."),
     ),
     Guide("xa-thon-linh-vuc", "xa-thon-linh-vuc.md", _("Xã, thôn và lĩnh vực của cơ quan")),
+    Guide(
+        "kho-khan-chi-dao",
+        "kho-khan-chi-dao.md",
+        _("Khó khăn, vướng mắc, chỉ đạo và kiến nghị giám sát"),
+        _(
+            "Nêu và xử lý khó khăn, chỉ đạo của UBND tỉnh, kiến nghị của Mặt trận, góp ý của người dân."
+        ),
+    ),
 )
 
 # Raw HTML in the guides is not passed through: they are text written by the team, and

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.dispatch import Signal
 
-# report=ProgressReport: an agency sent a report (new or revised) for review.
+# report=ProgressReport, difficulty=str: an agency sent a report (new or revised) for review,
+# with the difficulties (khó khăn, vướng mắc) it raises in it, if any ("" otherwise).
 report_submitted = Signal()
 # report=ProgressReport, accepted=bool: a reviewer accepted it or sent it back.
 report_reviewed = Signal()

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "chiso.places",
     "chiso.responsibilities",
     "chiso.bulksetup",
+    "chiso.supervision",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

@@ -28,5 +28,6 @@ urlpatterns = [
     path("thiet-lap/", include("chiso.bulksetup.urls")),
     path("tai-lieu/", include("chiso.documents.urls")),
     path("thong-bao/", include("chiso.notifications.urls")),
+    path("giam-sat/", include("chiso.supervision.urls")),
     path("quan-tri/", admin.site.urls),
 ]

@@ -24,6 +24,8 @@ from chiso.workflow.locking import bump, lock_current
 # Report texts stay well inside one Excel cell (32,767 characters), so the XLSX exports never
 # cut them; a longer text belongs in an attached document.
 TEXT_LIMIT = 20_000
+# A difficulty raised in a report becomes a tracked item (chiso.supervision), kept short.
+DIFFICULTY_LIMIT = 4_000
 
 
 def _check_length(text: str, field: str, label: str) -> None:
@@ -82,13 +84,15 @@ def submit_report(
     revises: ProgressReport | None = None,
     period: ReportPeriod | None = None,
     keep_evidence: Iterable[Evidence] = (),
+    difficulty: str = "",
 ) -> ProgressReport:
     """The agency reports progress (for a period of its schedule, if the task has one: the
     chosen period or the earliest owed). All files are checked before anything is saved.
 
     A revision of a returned report carries over the returned report's files named in
     `keep_evidence` (the web form offers them all, ticked); the others stay with the returned
-    report only."""
+    report only. `difficulty` (khó khăn, vướng mắc) goes out with the `report_submitted` signal,
+    for the supervision loop to track."""
     if not access.can_report_on(user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được gửi báo cáo."))
     assignment = lock_current(assignment, None)
@@ -107,6 +111,15 @@ def submit_report(
         raise PlanError(_("Cần nhập nội dung báo cáo."), "narrative")
     _check_length(narrative, "narrative", _("Nội dung báo cáo"))
     _check_length(figures, "figures", _("Số liệu"))
+    if len(difficulty) > DIFFICULTY_LIMIT:
+        raise PlanError(
+            _(
+                "Khó khăn, vướng mắc dài quá %(limit)s ký tự: hãy rút gọn, gửi toàn văn "
+                "làm minh chứng."
+            )
+            % {"limit": number_format(DIFFICULTY_LIMIT, force_grouping=True)},
+            "difficulty",
+        )
     value = _check_progress(progress, is_final)
     if is_final and rollup.open_children(assignment):
         raise PlanError(
@@ -161,7 +174,7 @@ def submit_report(
             **({"period": [None, str(answers)]} if answers else {}),
         },
     )
-    signals.report_submitted.send(ProgressReport, report=report)
+    signals.report_submitted.send(ProgressReport, report=report, difficulty=difficulty)
     return report
 
 

@@ -1,0 +1,22 @@
+"""The audit log of the supervision loop, worded for people (as the plan workspace's)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import pgettext_lazy
+
+from chiso.audit.services import history_for
+from chiso.plans.history import HistoryRow, history_rows
+
+ACTION_LABELS = {
+    "difficulty.raise": pgettext_lazy("history", "Nêu khó khăn, vướng mắc"),
+    "recommendation.raise": pgettext_lazy("history", "Ghi kiến nghị giám sát"),
+    "difficulty.hand_over": pgettext_lazy("history", "Chuyển cơ quan xử lý"),
+    "difficulty.answer": pgettext_lazy("history", "Hướng dẫn, trả lời"),
+    "difficulty.escalate": pgettext_lazy("history", "Tham mưu UBND tỉnh chỉ đạo"),
+    "difficulty.resolve": pgettext_lazy("history", "Ghi nhận đã giải quyết"),
+}
+
+
+def history_of(obj: models.Model) -> list[HistoryRow]:
+    return history_rows(history_for(obj).select_related("content_type"), ACTION_LABELS)

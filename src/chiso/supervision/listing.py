@@ -1,0 +1,62 @@
+"""The list filters of difficulties and recommendations, and the counts the dashboard and home
+panel show (open, overdue, escalated), computed in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from chiso.supervision.models import HANDLER_STATES, OPEN_STATES, Difficulty, Kind, State
+
+
+def _overdue(today: dt.date) -> Q:
+    return Q(state__in=HANDLER_STATES, due_on__lt=today)
+
+
+FILTERS = {
+    "open": _("Đang mở"),
+    "overdue": _("Quá hạn xử lý"),
+    "escalated": _("Chờ UBND tỉnh chỉ đạo"),
+    "resolved": _("Đã giải quyết"),
+    "all": _("Tất cả"),
+}
+
+
+def filtered(qs: QuerySet[Difficulty], name: str, today: dt.date) -> QuerySet[Difficulty]:
+    if name == "open":
+        return qs.filter(state__in=OPEN_STATES)
+    if name == "overdue":
+        return qs.filter(_overdue(today)).order_by("due_on", "id")
+    if name == "escalated":
+        return qs.filter(state=State.ESCALATED)
+    if name == "resolved":
+        return qs.filter(state=State.RESOLVED)
+    return qs
+
+
+@dataclass(frozen=True)
+class Counts:
+    open: int
+    overdue: int
+    escalated: int
+    resolved: int
+    recommendations_open: int
+
+    @property
+    def any(self) -> bool:
+        return bool(self.open or self.resolved)
+
+
+def counts(qs: QuerySet[Difficulty], today: dt.date) -> Counts:
+    row: dict[str, Any] = qs.aggregate(
+        open=Count("pk", filter=Q(state__in=OPEN_STATES)),
+        overdue=Count("pk", filter=_overdue(today)),
+        escalated=Count("pk", filter=Q(state=State.ESCALATED)),
+        resolved=Count("pk", filter=Q(state=State.RESOLVED)),
+        recommendations_open=Count("pk", filter=Q(state__in=OPEN_STATES, kind=Kind.RECOMMENDATION)),
+    )
+    return Counts(**row)

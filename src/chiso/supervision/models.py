@@ -1,0 +1,139 @@
+"""The plan's supervision loop (issue 20): difficulties raised by agencies and the Fatherland
+Front's supervision recommendations, tracked to an answer, a resolution or the People's
+Committee's direction.
+
+The seed asks it three times (II.3.a, II.3.b, III.2): Sở Nội vụ and the guiding agencies
+"hướng dẫn, tháo gỡ khó khăn, vướng mắc hoặc tham mưu UBND tỉnh chỉ đạo xử lý (nếu có)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from chiso.accounts.models import Agency, Province
+from chiso.plans.models import Assignment, Plan, ProgressReport, Task
+from chiso.site import clock
+
+
+class Kind(models.TextChoices):
+    DIFFICULTY = "difficulty", _("Khó khăn, vướng mắc")
+    RECOMMENDATION = "recommendation", _("Kiến nghị giám sát")
+
+
+class State(models.TextChoices):
+    OPEN = "open", _("Chờ xử lý")
+    ANSWERED = "answered", _("Đã hướng dẫn, trả lời")
+    ESCALATED = "escalated", _("Đã tham mưu UBND tỉnh")
+    DIRECTED = "directed", _("UBND tỉnh đã chỉ đạo")
+    RESOLVED = "resolved", _("Đã giải quyết")
+
+
+# States in which the item waits on its handler: past its due date it is overdue.
+HANDLER_STATES = frozenset({State.OPEN, State.ANSWERED})
+# States in which the item is still open (not resolved).
+OPEN_STATES = frozenset({State.OPEN, State.ANSWERED, State.ESCALATED, State.DIRECTED})
+
+STATE_TONE = {
+    State.OPEN: "warn",
+    State.ANSWERED: "info",
+    State.ESCALATED: "bad",
+    State.DIRECTED: "info",
+    State.RESOLVED: "ok",
+}
+
+
+class Difficulty(models.Model):
+    """A difficulty (khó khăn, vướng mắc) an agency raises, or a supervision recommendation
+    (kiến nghị giám sát) the Front addresses to an agency: one tracked item either way.
+
+    `raised_by_agency` raised it; `handler` owns the next step (the guiding agency or Sở Nội vụ
+    for a difficulty, the addressed agency for a recommendation) by `due_on`.
+    """
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="difficulties", verbose_name=_("kế hoạch")
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.DIFFICULTY)
+    title = models.CharField(_("tóm tắt"), max_length=300)
+    text = models.TextField(_("nội dung"))
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="difficulties",
+        verbose_name=_("nhiệm vụ"),
+    )
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="difficulties"
+    )
+    report = models.ForeignKey(
+        ProgressReport,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="difficulties",
+        verbose_name=_("nêu trong báo cáo"),
+    )
+    unit_codes = models.JSONField(_("chỉ số PAPI liên quan"), default=list, blank=True)
+    raised_by_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("cơ quan nêu")
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_on = models.DateField(_("ngày nêu"))
+    handler = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        related_name="handled_difficulties",
+        verbose_name=_("cơ quan xử lý"),
+    )
+    due_on = models.DateField(_("hạn xử lý"))
+    state = models.CharField(
+        _("trạng thái"), max_length=12, choices=State.choices, default=State.OPEN
+    )
+    answer = models.TextField(_("hướng dẫn, trả lời"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
+    proposal = models.TextField(_("nội dung tham mưu UBND tỉnh"), blank=True)
+    escalated_on = models.DateField(_("ngày tham mưu"), null=True, blank=True)
+    resolved_on = models.DateField(_("ngày giải quyết"), null=True, blank=True)
+    resolution = models.TextField(_("kết quả giải quyết"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-raised_on", "-id"]
+        verbose_name = _("khó khăn, kiến nghị")
+        verbose_name_plural = _("khó khăn, kiến nghị")
+        indexes = [
+            models.Index(fields=["province", "state"], name="difficulty_province_state"),
+            models.Index(fields=["handler", "state"], name="difficulty_handler_state"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def tone(self) -> str:
+        return STATE_TONE[State(self.state)]
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def is_late(self) -> bool:
+        return self.is_overdue(clock.today())
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Waiting on its handler past the due date (escalated items wait on the committee)."""
+        return self.state in HANDLER_STATES and self.due_on < today
