@@ -1,7 +1,8 @@
 """Permission-matrix rows for /giam-sat/ (picked up by tests/test_permission_matrix.py).
 
 The world gains a difficulty raised by agency A's officer on its assignment, handled by Sở Nội
-vụ (the coordinators' agency).
+vụ (the coordinators' agency), a direction of the People's Committee addressed to agency A, and
+two citizens' posts on the published plan's task (one waiting for moderation, one accepted).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from chiso.supervision import services
 from tests.api.world import World
 from tests.test_permission_matrix import (
     DENIED,
+    EVERYONE,
     FOUND,
     LOGIN,
     MISSING,
@@ -29,6 +31,15 @@ def extend_world(world: World) -> None:
         title="Thiếu kinh phí niêm yết",
         text="Chưa bố trí được kinh phí.",
         assignment=world.home.assignment_a,
+    )
+    _direction(world)
+    plan, task = world.home.plan, world.home.task
+    world.extra["feedback"] = services.post_feedback(
+        plan, text="Chưa thấy niêm yết", task=task, address_key="k"
+    )
+    accepted = services.post_feedback(plan, text="Đề nghị công khai", task=task, address_key="k")
+    world.extra["feedback_accepted"] = services.moderate(
+        world.users["coordinator"], accepted, accept=True, version=None
     )
 
 
@@ -54,9 +65,7 @@ SO_NOI_VU = expect(
     officer_b=MISSING,
     other_province=MISSING,
 )
-RAISERS = expect(
-    OK, anonymous=LOGIN, admin=DENIED, leadership=DENIED, national_viewer=DENIED
-)
+RAISERS = expect(OK, anonymous=LOGIN, admin=DENIED, leadership=DENIED, national_viewer=DENIED)
 
 ROWS = [
     Row("supervision:difficulty-list", SIGNED_IN),
@@ -93,5 +102,109 @@ ROWS = [
         item,
         method="POST",
         data=with_version(resolution="Đã bố trí."),
+    ),
+]
+
+
+def _direction(world: World) -> Any:
+    import datetime as dt
+
+    if "direction" not in world.extra:
+        world.extra["direction"] = services.record_direction(
+            world.users["coordinator"],
+            world.home.plan,
+            number="12/UBND-KSTT",
+            issued_on=dt.date(2023, 6, 1),
+            signer="Nguyễn Tân Tuân",
+            content="Bố trí kinh phí niêm yết.",
+            deadline=dt.date(2023, 9, 30),
+            agencies=[world.agency_a],
+        )
+    return world.extra["direction"]
+
+
+def direction(world: World) -> dict[str, Any]:
+    return {"pk": _direction(world).pk}
+
+
+def direction_form(world: World) -> dict[str, Any]:
+    return {
+        "number": "13/UBND",
+        "issued_on": "01/06/2023",
+        "signer": "Nguyễn Tân Tuân",
+        "content": "Chỉ đạo.",
+        "deadline": "30/09/2023",
+        "agencies": [world.agency_b.pk],
+    }
+
+
+# Everyone of the province reads the committee's directions; other provinces get a 404.
+PROVINCE = expect(OK, anonymous=LOGIN, other_province=MISSING)
+COORDINATORS_OK = expect(DENIED, anonymous=LOGIN, admin=OK, coordinator=OK, other_province=OK)
+
+ROWS += [
+    Row("supervision:direction-list", SIGNED_IN),
+    Row("supervision:direction-create", COORDINATORS_OK),
+    Row(
+        "supervision:direction-create",
+        expect(DENIED, anonymous=LOGIN, admin=FOUND, coordinator=FOUND, other_province=OK),
+        method="POST",
+        data=direction_form,
+        label="save",
+    ),
+    Row("supervision:direction-detail", PROVINCE, direction),
+]
+
+
+def feedback(name: str) -> Any:
+    return lambda world: {"pk": world.extra[name].pk}
+
+
+def public_plan(world: World) -> dict[str, Any]:
+    return {"plan_id": world.home.plan.pk}
+
+
+# Every agency of the world has a part in the task the posts are about.
+FEEDBACK_READERS = expect(OK, anonymous=LOGIN, other_province=MISSING)
+TASK_AGENCIES_ANSWER = expect(
+    FOUND,
+    anonymous=LOGIN,
+    leadership=DENIED,
+    national_viewer=DENIED,
+    other_province=MISSING,
+)
+
+ROWS += [
+    Row("feedback:form", EVERYONE, public_plan),
+    Row(
+        "feedback:form",
+        expect(FOUND),
+        public_plan,
+        method="POST",
+        data=lambda w: {"text": "Góp ý", "commune": w.agency_a.pk},
+        label="post",
+    ),
+    Row(
+        "feedback:form", expect(MISSING), lambda w: {"plan_id": w.away.plan.pk}, label="unpublished"
+    ),
+    Row("supervision:feedback-list", SIGNED_IN),
+    Row("supervision:feedback-detail", FEEDBACK_READERS, feedback("feedback")),
+    Row(
+        "supervision:feedback-moderate",
+        {**SO_NOI_VU, "officer_b": DENIED},
+        feedback("feedback"),
+        method="POST",
+        data=lambda w: {"version": w.extra["feedback"].version, "decision": "accept"},
+    ),
+    Row(
+        "supervision:feedback-answer",
+        TASK_AGENCIES_ANSWER,
+        feedback("feedback_accepted"),
+        method="POST",
+        data=lambda w: {
+            "version": w.extra["feedback_accepted"].version,
+            "answer": "Đã công khai.",
+            "publish": "on",
+        },
     ),
 ]

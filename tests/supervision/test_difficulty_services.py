@@ -72,9 +72,7 @@ def test_answer_then_resolve(world: Any) -> None:
         TODAY,
         world.coordinator,
     )
-    item = services.resolve(
-        world.officer_nt, item, resolution="Đã in bảng.", version=item.version
-    )
+    item = services.resolve(world.officer_nt, item, resolution="Đã in bảng.", version=item.version)
     assert (item.state, item.resolved_on) == (State.RESOLVED, TODAY)
     actions = list(history_for(item).order_by("pk").values_list("action", flat=True))
     assert actions == ["difficulty.raise", "difficulty.answer", "difficulty.resolve"]

@@ -67,8 +67,13 @@ def test_list_filters_and_scoping(world: Any, outsider: Any) -> None:
     for user in (world.coordinator, world.leadership, world.supervisor, world.officer_nt):
         body = client_for(user).get(url + "?loc=escalated").content.decode()
         assert "Thiếu kinh phí" in body, user
-    assert "Thiếu kinh phí" not in client_for(world.officer_nt).get(url + "?loc=resolved").content.decode()
-    assert "Thiếu kinh phí" not in client_for(world.officer_cr).get(url + "?loc=all").content.decode()
+    assert (
+        "Thiếu kinh phí"
+        not in client_for(world.officer_nt).get(url + "?loc=resolved").content.decode()
+    )
+    assert (
+        "Thiếu kinh phí" not in client_for(world.officer_cr).get(url + "?loc=all").content.decode()
+    )
     assert client_for(outsider).get(url).status_code == 404  # no plan in their province
     detail = reverse("supervision:difficulty-detail", args=[item.pk])
     assert client_for(outsider).get(detail).status_code == 404
@@ -85,7 +90,7 @@ def test_item_page_offers_each_role_its_actions(world: Any) -> None:
     assert 'data-testid="resolve-form"' in officer
     assert 'data-testid="escalate-form"' not in officer
     leader = client_for(world.leadership).get(detail).content.decode()
-    assert "<form method=\"post\" action=\"/giam-sat" not in leader
+    assert '<form method="post" action="/giam-sat' not in leader
 
 
 def test_escalate_and_stale_version(world: Any) -> None:
@@ -113,8 +118,10 @@ def test_home_panel_counts(world: Any) -> None:
 def test_dashboard_lists_open_overdue_escalated(world: Any) -> None:
     item = item_of(world)
     services.escalate(world.coordinator, item, proposal="Đề nghị.", version=None)
-    body = client_for(world.leadership).get(
-        reverse("dashboards:plan", args=[world.plan.pk])
-    ).content.decode()
+    body = (
+        client_for(world.leadership)
+        .get(reverse("dashboards:plan", args=[world.plan.pk]))
+        .content.decode()
+    )
     assert 'data-testid="dashboard-supervision"' in body
     assert 'data-testid="sv-escalated">1<' in body

@@ -40,6 +40,7 @@ class PublicObjective:
 
 @dataclass(frozen=True)
 class PublicTask:
+    id: int  # the citizens' feedback form for the task links by it
     code: str
     title: str
     areas: tuple[str, ...]  # "5.1 Thủ tục chứng thực, xác nhận"
@@ -199,6 +200,7 @@ def _public_task(
     status = task_status(parts, today)
     deadlines = [a.deadline for a in parts if a.deadline]
     return PublicTask(
+        id=task.pk,
         code=task.code,
         title=task.title,
         areas=areas,

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("chiso.accounts.urls")),
     path("", include("chiso.public.urls")),
+    path("", include("chiso.supervision.public_urls")),
     path("api/v1/", include("chiso.api.urls")),
     re_path(r"^api/", unknown_path),  # any other path under /api/ is a JSON 404, not a page
     path("bang-dieu-khien/", include("chiso.dashboards.urls")),

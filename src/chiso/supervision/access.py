@@ -13,7 +13,14 @@ from django.db.models import Q, QuerySet
 
 from chiso.accounts.models import Agency, Role
 from chiso.plans.access import PROVINCE_WIDE_READERS, REPORTING_ROLES, reporting_settings
-from chiso.supervision.models import OPEN_STATES, Difficulty, State
+from chiso.supervision.models import (
+    OPEN_STATES,
+    Difficulty,
+    Direction,
+    Feedback,
+    FeedbackState,
+    State,
+)
 
 
 def _scoped(qs: QuerySet[Any], user: Any) -> QuerySet[Any]:
@@ -101,3 +108,50 @@ def can_close(user: Any, item: Difficulty) -> bool:
     if is_coordinator(user) or can_handle(user, item):
         return True
     return user.role in REPORTING_ROLES and user.agency_id == item.raised_by_agency_id
+
+
+def directions_for(user: Any) -> QuerySet[Direction]:
+    """The People's Committee's directions are read by everyone in the province."""
+    return _scoped(Direction.objects.all(), user)
+
+
+def can_record_direction(user: Any) -> bool:
+    """Sở Nội vụ records what the committee directed (leadership reads, never writes)."""
+    return is_coordinator(user) and not user.is_read_only
+
+
+def feedback_for(user: Any) -> QuerySet[Feedback]:
+    """Province-wide readers see every post of the province; agency staff the posts about the
+    tasks their agency has a part in, and about their own commune or the communes under it."""
+    qs = _scoped(Feedback.objects.all(), user)
+    if user.is_authenticated and not reads_province(user):
+        if not user.agency_id:
+            return qs.none()
+        mine = (
+            Q(task__assignments__agency_id=user.agency_id)
+            | Q(commune_id=user.agency_id)
+            | Q(commune__parent_id=user.agency_id)
+        )
+        qs = qs.filter(mine).distinct()
+    return qs
+
+
+def can_moderate(user: Any, item: Feedback) -> bool:
+    return is_coordinator(user) and user.province_id == item.province_id
+
+
+def can_answer_feedback(user: Any, item: Feedback) -> bool:
+    """Sở Nội vụ, or staff of an agency with a part in the task or of the commune (or its
+    district), once the post is accepted."""
+    if not _writes(user) or user.province_id != item.province_id:
+        return False
+    if item.state not in (FeedbackState.ACCEPTED, FeedbackState.ANSWERED):
+        return False
+    if is_coordinator(user):
+        return True
+    if user.role not in REPORTING_ROLES or user.agency_id is None:
+        return False
+    if item.task_id is not None and item.task.assignments.filter(agency_id=user.agency_id).exists():
+        return True
+    commune = item.commune
+    return commune is not None and user.agency_id in (commune.pk, commune.parent_id)

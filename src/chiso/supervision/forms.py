@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from chiso.accounts.models import Agency
 from chiso.activities import units
 from chiso.plans.models import Assignment, Plan, Task
+from chiso.supervision.models import Difficulty, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, TITLE_LIMIT
+from chiso.supervision.services.feedback import CONTACT_LIMIT, FEEDBACK_LIMIT, PLACE_KINDS
 from chiso.web.widgets import DayMonthYearField
 
 
@@ -118,4 +120,99 @@ class ResolveForm(VersionForm):
         label=_("Kết quả giải quyết"),
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DirectionForm(forms.Form):
+    """A direction of the People's Committee, as its document says, and who carries it out."""
+
+    number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=60)
+    issued_on = DayMonthYearField(label=_("Ngày văn bản"))
+    signer = forms.CharField(label=_("Người ký"), max_length=120)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
+    content = forms.CharField(
+        label=_("Nội dung chỉ đạo"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan thực hiện"),
+        queryset=Agency.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Mỗi cơ quan nhận một phần việc theo dõi, báo cáo như nhiệm vụ của kế hoạch."),
+    )
+    deadline = DayMonthYearField(label=_("Thời hạn thực hiện"))
+    difficulties = forms.ModelMultipleChoiceField(
+        label=_("Trả lời khó khăn, kiến nghị đã tham mưu"),
+        queryset=Difficulty.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Các mục này tự đóng khi chỉ đạo được thực hiện xong."),
+    )
+    unit_codes = forms.MultipleChoiceField(
+        label=_("Chỉ số PAPI liên quan"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Để trống: lấy theo các khó khăn, kiến nghị được trả lời."),
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = _agencies(plan)  # type: ignore[attr-defined]
+        escalated = plan.difficulties.filter(state=State.ESCALATED)
+        self.fields["difficulties"].queryset = escalated  # type: ignore[attr-defined]
+        self.fields["unit_codes"].choices = units.unit_choices(plan.year)
+        if not escalated.exists():
+            del self.fields["difficulties"]
+
+
+class PublicFeedbackForm(forms.Form):
+    """A citizen's remark. `website` is a honeypot: hidden from people, filled by robots."""
+
+    commune = forms.ModelChoiceField(
+        label=_("Xã, phường"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("— Không chọn —"),
+    )
+    text = forms.CharField(
+        label=_("Ý kiến góp ý, phản ánh"),
+        max_length=FEEDBACK_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Tối đa 1.000 ký tự. Không ghi thông tin cá nhân của người khác."),
+    )
+    contact = forms.CharField(
+        label=_("Cách liên hệ (không bắt buộc)"),
+        max_length=CONTACT_LIMIT,
+        required=False,
+        help_text=_("Số điện thoại hoặc thư điện tử, nếu muốn được liên hệ. Không công khai."),
+    )
+    website = forms.CharField(
+        required=False,
+        label=_("Để trống ô này"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        places = Agency.objects.filter(
+            province_id=plan.province_id, active=True, kind__in=PLACE_KINDS
+        ).order_by("kind", "name")
+        self.fields["commune"].queryset = places  # type: ignore[attr-defined]
+
+
+class ModerateForm(VersionForm):
+    decision = forms.ChoiceField(
+        label=_("Kiểm duyệt"),
+        choices=[("accept", _("Tiếp nhận để trả lời")), ("reject", _("Không tiếp nhận"))],
+        widget=forms.RadioSelect,
+    )
+
+
+class FeedbackAnswerForm(VersionForm):
+    answer = forms.CharField(
+        label=_("Trả lời"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    publish = forms.BooleanField(
+        label=_("Công khai góp ý và câu trả lời bên cạnh nhiệm vụ"), required=False, initial=True
     )

@@ -15,6 +15,11 @@ ACTION_LABELS = {
     "difficulty.answer": pgettext_lazy("history", "Hướng dẫn, trả lời"),
     "difficulty.escalate": pgettext_lazy("history", "Tham mưu UBND tỉnh chỉ đạo"),
     "difficulty.resolve": pgettext_lazy("history", "Ghi nhận đã giải quyết"),
+    "difficulty.direct": pgettext_lazy("history", "UBND tỉnh chỉ đạo xử lý"),
+    "direction.create": pgettext_lazy("history", "Ghi nhận chỉ đạo của UBND tỉnh"),
+    "direction.complete": pgettext_lazy("history", "Hoàn thành chỉ đạo"),
+    "feedback.moderate": pgettext_lazy("history", "Kiểm duyệt góp ý"),
+    "feedback.answer": pgettext_lazy("history", "Trả lời góp ý"),
 }
 
 

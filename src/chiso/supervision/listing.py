@@ -4,13 +4,23 @@ panel show (open, overdue, escalated), computed in the database."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from chiso.supervision.models import HANDLER_STATES, OPEN_STATES, Difficulty, Kind, State
+from chiso.supervision.models import (
+    HANDLER_STATES,
+    OPEN_STATES,
+    Difficulty,
+    Direction,
+    DirectionStatus,
+    Kind,
+    State,
+)
 
 
 def _overdue(today: dt.date) -> Q:
@@ -60,3 +70,26 @@ def counts(qs: QuerySet[Difficulty], today: dt.date) -> Counts:
         recommendations_open=Count("pk", filter=Q(state__in=OPEN_STATES, kind=Kind.RECOMMENDATION)),
     )
     return Counts(**row)
+
+
+@dataclass(frozen=True)
+class DirectionCounts:
+    """What leadership asks of its directions: given, and of those done on time, done late,
+    overdue and still within their deadline."""
+
+    given: int
+    done: int
+    done_late: int
+    overdue: int
+    in_progress: int
+
+
+def direction_counts(directions: Iterable[Direction], today: dt.date) -> DirectionCounts:
+    tally = Counter(direction.status(today) for direction in directions)
+    return DirectionCounts(
+        given=sum(tally.values()),
+        done=tally[DirectionStatus.DONE],
+        done_late=tally[DirectionStatus.DONE_LATE],
+        overdue=tally[DirectionStatus.OVERDUE],
+        in_progress=tally[DirectionStatus.IN_PROGRESS],
+    )

@@ -105,6 +105,14 @@ class Difficulty(models.Model):
     answered_on = models.DateField(_("ngày trả lời"), null=True, blank=True)
     proposal = models.TextField(_("nội dung tham mưu UBND tỉnh"), blank=True)
     escalated_on = models.DateField(_("ngày tham mưu"), null=True, blank=True)
+    direction = models.ForeignKey(
+        "Direction",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="difficulties",
+        verbose_name=_("chỉ đạo của UBND tỉnh"),
+    )
     resolved_on = models.DateField(_("ngày giải quyết"), null=True, blank=True)
     resolution = models.TextField(_("kết quả giải quyết"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -137,3 +145,71 @@ class Difficulty(models.Model):
     def is_overdue(self, today: dt.date) -> bool:
         """Waiting on its handler past the due date (escalated items wait on the committee)."""
         return self.state in HANDLER_STATES and self.due_on < today
+
+
+class DirectionStatus(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    OVERDUE = "overdue", _("Quá hạn")
+    DONE = "done", _("Hoàn thành đúng hạn")
+    DONE_LATE = "done_late", _("Hoàn thành trễ hạn")
+
+
+DIRECTION_TONE = {
+    DirectionStatus.IN_PROGRESS: "pending",
+    DirectionStatus.OVERDUE: "bad",
+    DirectionStatus.DONE: "ok",
+    DirectionStatus.DONE_LATE: "warn",
+}
+
+
+class Direction(models.Model):
+    """A direction (chỉ đạo) of the People's Committee or its leaders, as the document carrying
+    it says (number, date, signer), addressed to agencies. Its follow-up is a plan task led by
+    those agencies (created through the task services), so it shows in their assignments, is
+    reported on and reviewed like any task; the direction is done when every part is."""
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="directions", verbose_name=_("kế hoạch")
+    )
+    number = models.CharField(_("số, ký hiệu văn bản"), max_length=60)
+    issued_on = models.DateField(_("ngày văn bản"))
+    signer = models.CharField(_("người ký"), max_length=120)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    content = models.TextField(_("nội dung chỉ đạo"))
+    deadline = models.DateField(_("thời hạn thực hiện"))
+    follow_up_task = models.OneToOneField(
+        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="direction"
+    )
+    completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        verbose_name = _("chỉ đạo")
+        verbose_name_plural = _("chỉ đạo")
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.issued_on:%d/%m/%Y})"
+
+    def status(self, today: dt.date) -> DirectionStatus:
+        if self.completed_on is not None:
+            late = self.completed_on > self.deadline
+            return DirectionStatus.DONE_LATE if late else DirectionStatus.DONE
+        return DirectionStatus.OVERDUE if self.deadline < today else DirectionStatus.IN_PROGRESS
+
+    @property
+    def current_status(self) -> DirectionStatus:
+        return self.status(clock.today())
+
+    @property
+    def tone(self) -> str:
+        return DIRECTION_TONE[self.current_status]
+
+
+# Citizens' feedback lives in its own module; imported here so Django finds the model.
+from chiso.supervision.models_feedback import Feedback, FeedbackState  # noqa: E402, F401

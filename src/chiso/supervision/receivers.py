@@ -1,5 +1,6 @@
 """What the supervision loop does when the plan workspace reports a change (chiso.plans.signals):
-a difficulty written in a progress report becomes a tracked item, in the report's transaction."""
+a difficulty written in a progress report becomes a tracked item, and the accepted report that
+finishes a direction's follow-up completes the direction, in the report's transaction."""
 
 from __future__ import annotations
 
@@ -37,5 +38,15 @@ def on_report_submitted(
     )
 
 
+def on_report_reviewed(sender: Any, report: ProgressReport, accepted: bool, **kwargs: Any) -> None:
+    """An accepted final report may finish the last part of a direction's follow-up task."""
+    if not accepted or not report.is_final:
+        return
+    from chiso.supervision.services import complete_if_done
+
+    complete_if_done(report.reviewer, report.assignment.task_id)
+
+
 def connect() -> None:
     signals.report_submitted.connect(on_report_submitted, dispatch_uid="supervision-difficulty")
+    signals.report_reviewed.connect(on_report_reviewed, dispatch_uid="supervision-direction")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chiso.supervision.views import difficulties
+from chiso.supervision.views import difficulties, directions, feedback
 
 app_name = "supervision"
 
@@ -21,4 +21,11 @@ urlpatterns = [
     path(
         "kho-khan/<int:pk>/giai-quyet/", difficulties.difficulty_resolve, name="difficulty-resolve"
     ),
+    path("chi-dao/", directions.direction_list, name="direction-list"),
+    path("chi-dao/them/", directions.direction_create, name="direction-create"),
+    path("chi-dao/<int:pk>/", directions.direction_detail, name="direction-detail"),
+    path("gop-y/", feedback.feedback_list, name="feedback-list"),
+    path("gop-y/<int:pk>/", feedback.feedback_detail, name="feedback-detail"),
+    path("gop-y/<int:pk>/kiem-duyet/", feedback.feedback_moderate, name="feedback-moderate"),
+    path("gop-y/<int:pk>/tra-loi/", feedback.feedback_answer, name="feedback-answer"),
 ]

@@ -36,7 +36,7 @@ TEXT_LIMIT = 4000
 RAISED_FIELDS = ("kind", "title", "text", "task", "raised_by_agency", "handler", "due_on")
 
 
-def _text(value: str, field: str, label: str, limit: int = TEXT_LIMIT) -> str:
+def checked_text(value: str, field: str, label: str, limit: int = TEXT_LIMIT) -> str:
     value = value.strip()
     if not value:
         raise SupervisionError(_("Cần nhập %(label)s.") % {"label": label}, field)
@@ -48,7 +48,7 @@ def _text(value: str, field: str, label: str, limit: int = TEXT_LIMIT) -> str:
     return value
 
 
-def _units(codes: Iterable[str], plan: Plan, task: Task | None) -> list[str]:
+def checked_units(codes: Iterable[str], plan: Plan, task: Task | None) -> list[str]:
     wanted = list(codes) or ([u.unit_code for u in task.units.all()] if task else [])
     try:
         return units.clean_unit_codes(wanted, plan.year)
@@ -80,9 +80,9 @@ def _create(user: Any, plan: Plan, kind: str, **fields: Any) -> Difficulty:
         plan=plan,
         kind=kind,
         task=task,
-        title=_text(fields.pop("title"), "title", _("tóm tắt"), TITLE_LIMIT),
-        text=_text(fields.pop("text"), "text", _("nội dung")),
-        unit_codes=_units(fields.pop("unit_codes"), plan, task),
+        title=checked_text(fields.pop("title"), "title", _("tóm tắt"), TITLE_LIMIT),
+        text=checked_text(fields.pop("text"), "text", _("nội dung")),
+        unit_codes=checked_units(fields.pop("unit_codes"), plan, task),
         raised_by=user,
         raised_on=today,
         due_on=_due(fields.pop("due_on"), today),
@@ -203,7 +203,7 @@ def answer(user: Any, item: Difficulty, *, text: str, version: int | None) -> Di
         )
     item = lock_current(item, version)
     before = snapshot(item, ("state", "answer"))
-    item.answer = _text(text, "text", _("nội dung hướng dẫn, trả lời"))
+    item.answer = checked_text(text, "text", _("nội dung hướng dẫn, trả lời"))
     item.answered_by, item.answered_on = user, clock.today()
     item.state = State.ANSWERED
     bump(item)
@@ -220,7 +220,7 @@ def escalate(user: Any, item: Difficulty, *, proposal: str, version: int | None)
         raise PermissionDenied(_("Chỉ Sở Nội vụ tham mưu UBND tỉnh chỉ đạo xử lý."))
     item = lock_current(item, version)
     before = snapshot(item, ("state", "proposal"))
-    item.proposal = _text(proposal, "proposal", _("nội dung tham mưu"))
+    item.proposal = checked_text(proposal, "proposal", _("nội dung tham mưu"))
     item.escalated_on, item.state = clock.today(), State.ESCALATED
     bump(item)
     item.save()
@@ -235,7 +235,7 @@ def resolve(user: Any, item: Difficulty, *, resolution: str, version: int | None
     item = lock_current(item, version)
     if item.state == State.RESOLVED:
         raise SupervisionError(_("Mục này đã được giải quyết."), "resolution")
-    return close(user, item, _text(resolution, "resolution", _("kết quả giải quyết")))
+    return close(user, item, checked_text(resolution, "resolution", _("kết quả giải quyết")))
 
 
 def close(user: Any, item: Difficulty, resolution: str) -> Difficulty:

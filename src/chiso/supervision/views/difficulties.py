@@ -30,7 +30,7 @@ from chiso.supervision.forms import (
 )
 from chiso.supervision.history import history_of
 from chiso.supervision.listing import FILTERS, filtered
-from chiso.supervision.models import Difficulty, Kind
+from chiso.supervision.models import Difficulty, Kind, State
 
 PAGE_SIZE = 25
 
@@ -110,7 +110,7 @@ def recommendation_create(request: HttpRequest) -> HttpResponse:
 
 def _item(request: HttpRequest, pk: int) -> Difficulty:
     qs = access.difficulties_for(request.user).select_related(
-        "plan", "task", "raised_by_agency", "handler", "raised_by", "answered_by", "report"
+        "plan", "task", "raised_by_agency", "handler", "answered_by", "report", "direction"
     )
     return get_or_404(qs, pk=pk)
 
@@ -139,6 +139,8 @@ def _detail(request: HttpRequest, item: Difficulty, **bound: Any) -> HttpRespons
             "item": item,
             "today": clock.today(),
             "history": history_of(item),
+            "can_record_direction": item.state == State.ESCALATED
+            and access.can_record_direction(request.user),
             **_actions(request.user, item, bound),
         },
         status=400 if bound else 200,
