@@ -41,11 +41,12 @@ def test_requests_go_to_bodies_the_province_cannot_order(db):
     requested = set(
         Assignment.objects.filter(relation=Relation.REQUEST).values_list("agency__name", flat=True)
     )
-    assert requested == {
-        "Ủy ban MTTQ Việt Nam tỉnh",
-        "Ban Dân vận Tỉnh ủy",
-        "Đài Phát thanh và Truyền hình Khánh Hòa",
-        "Báo Khánh Hòa",
+    assert requested == {"Ủy ban MTTQ Việt Nam tỉnh", "Ban Dân vận Tỉnh ủy"}
+    # II.2.c instructs the province's radio-TV station and newspaper directly (no "đề nghị").
+    media = Assignment.objects.filter(task__section__code="II.2", task__code__startswith="c.")
+    assert {(a.agency.name, a.relation) for a in media} == {
+        ("Đài Phát thanh và Truyền hình Khánh Hòa", Relation.LEAD),
+        ("Báo Khánh Hòa", Relation.LEAD),
     }
     districts = Assignment.objects.filter(task__section__code="II.2", task__code="b.2")
     assert districts.count() == 9
@@ -65,3 +66,16 @@ def test_a_realistic_spread_of_states_on_15_august_2023(db):
     assert cam_ranh.status(today) == Status.DONE_LATE
     assert cam_ranh.completed_on == dt.date(2023, 7, 10)
     assert cam_ranh.reports.filter(revises__isnull=False).count() == 1
+
+
+def test_seed_wording_and_parts_as_printed(db):
+    from chiso.public.published import published_plan
+
+    load_twice()
+    plan = Plan.objects.get()
+    b1 = plan.tasks.get(section__code="II.2", code="b.1")
+    assert "kết quả Chỉ số PAPI của tỉnh năm 2023" in b1.title
+    page = published_plan(plan, None, None, dt.date(2023, 8, 15), "vi")
+    c3 = next(t for s in page.sections for t in s.tasks if s.code == "II.1" and t.code == "c.3")
+    assert c3.leads == ("UBND các huyện, thị xã, thành phố",)
+    assert c3.partners == ("Ủy ban MTTQ Việt Nam tỉnh (đề nghị)",)

@@ -40,10 +40,10 @@ class AgencyKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-# Bodies the People's Committee cannot order: tasks for them are requests (đề nghị).
-REQUEST_ONLY_KINDS = frozenset(
-    {AgencyKind.FATHERLAND_FRONT, AgencyKind.PARTY_BODY, AgencyKind.MEDIA}
-)
+# Bodies the People's Committee cannot order: tasks for them are requests (đề nghị). The
+# province's own press (its radio-TV station, its newspaper) is not among them: the plan
+# instructs it directly (seed II.2.c, no "đề nghị"), like any provincial unit.
+REQUEST_ONLY_KINDS = frozenset({AgencyKind.FATHERLAND_FRONT, AgencyKind.PARTY_BODY})
 
 
 class Agency(models.Model):

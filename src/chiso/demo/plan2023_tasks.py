@@ -225,7 +225,7 @@ TASKS = [
         recurring=True,
         period="monthly",
         units=("2.1",),
-        description="Đề nghị. " + ILLUSTRATIVE_UNITS,
+        description=ILLUSTRATIVE_UNITS,
     ),
     TaskDef(
         "II.2",
@@ -236,7 +236,7 @@ TASKS = [
         period="monthly",
         units=("2.1",),
         output="Chuyên mục phát sóng định kỳ",
-        description="Đề nghị. " + ILLUSTRATIVE_UNITS,
+        description=ILLUSTRATIVE_UNITS,
     ),
     # II.3 — inspection and evaluation
     TaskDef(

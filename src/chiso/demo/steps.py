@@ -17,4 +17,5 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.documents2023.load",  # the plan's words and "Nơi nhận" lists
     "chiso.demo.plans_illustrative.load",  # 2022 and 2024 copies of the plan, for plan reviews
     "chiso.demo.responsibilities2023.load",  # who guides which PAPI unit (illustrative)
+    "chiso.demo.supervision2023.load",  # difficulties, directions, recommendations, feedback
 ]

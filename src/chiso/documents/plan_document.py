@@ -94,8 +94,13 @@ def _names(assignments: list[Assignment]) -> str:
 
 def _task_line(task: Task) -> TaskLine:
     assignments = [a for a in task.assignments.all() if a.parent_id is None]
-    lead = [a for a in assignments if a.relation != Relation.COORDINATE]
-    coordinate = [a for a in assignments if a.relation == Relation.COORDINATE]
+    # A requested body (the Front) is lead or partner as its part says, never lead by default.
+    lead = [
+        a
+        for a in assignments
+        if a.relation == Relation.LEAD or (a.relation == Relation.REQUEST and a.leads)
+    ]
+    coordinate = [a for a in assignments if a not in lead]
     return TaskLine(
         code=task.code,
         title=task.title.strip().rstrip("."),

@@ -194,6 +194,10 @@ def _names(parts: Iterable[Assignment]) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _asked(parts: Iterable[Assignment]) -> tuple[str, ...]:
+    return tuple(_("%(name)s (đề nghị)") % {"name": name} for name in _names(parts))
+
+
 def _public_task(
     task: Task, parts: list[Assignment], areas: tuple[str, ...], today: dt.date
 ) -> PublicTask:
@@ -206,13 +210,14 @@ def _public_task(
         areas=areas,
         leads=(
             *_names(a for a in parts if a.relation == Relation.LEAD),
-            # Bodies the committee cannot order (the Front, Party bodies) are asked, not told.
-            *(
-                _("%(name)s (đề nghị)") % {"name": name}
-                for name in _names(a for a in parts if a.relation == Relation.REQUEST)
-            ),
+            # Bodies the committee cannot order (the Front, Party bodies) are asked, not told;
+            # each in the part it plays (a requested partner never prints as "Chủ trì").
+            *_asked(a for a in parts if a.relation == Relation.REQUEST and a.leads),
         ),
-        partners=_names(a for a in parts if a.relation == Relation.COORDINATE),
+        partners=(
+            *_names(a for a in parts if a.relation == Relation.COORDINATE),
+            *_asked(a for a in parts if a.relation == Relation.REQUEST and not a.leads),
+        ),
         deadline=task.deadline or (min(deadlines) if deadlines else None),
         recurring=task.recurring,
         status=status,
