@@ -1,10 +1,7 @@
-"""Errors of the supervision services: a PlanError, so views handle every app's errors alike."""
+"""Errors raised by the supervision services (shown by views through `chiso.workflow.forms`)."""
 
-from chiso.plans.errors import PlanError, StaleVersion
+from chiso.workflow.errors import ServiceError
 
 
-class SupervisionError(PlanError):
+class SupervisionError(ServiceError):
     """A rule refused the change; the message is translated, `field` names the form field."""
-
-
-__all__ = ["PlanError", "StaleVersion", "SupervisionError"]

@@ -24,7 +24,8 @@ from chiso.workflow.locking import bump, lock_current
 
 
 def relation_for(agency: Agency, wanted: str) -> str:
-    """Bodies the People's Committee cannot order (the Front, Party bodies) are asked, not assigned."""
+    """Bodies the People's Committee cannot order (the Front, Party bodies) are asked, not
+    assigned."""
     return Relation.REQUEST.value if agency.request_only else str(wanted)
 
 

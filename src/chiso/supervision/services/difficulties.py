@@ -22,11 +22,11 @@ from chiso.accounts.models import Agency
 from chiso.activities import units
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.models import Assignment, Plan, ProgressReport, Task
-from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
 from chiso.supervision import access
 from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Difficulty, Kind, State
+from chiso.workflow.locking import bump, lock_current
 
 # Days the handler has to answer when the raiser names no date ("kịp thời" in the seed).
 ANSWER_DAYS = 15

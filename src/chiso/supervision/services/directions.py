@@ -18,12 +18,12 @@ from chiso.accounts.models import Agency
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.models import Assignment, Plan, Task
 from chiso.plans.services import create_task
-from chiso.plans.services.guards import bump
 from chiso.site import clock
 from chiso.supervision import access
 from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Difficulty, Direction, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, checked_text, checked_units, close
+from chiso.workflow.locking import bump
 
 DIRECTION_FIELDS = ("number", "issued_on", "signer", "signer_title", "content", "deadline")
 # The plan's section the follow-up tasks are filed under when the plan has it ("Tổ chức thực

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.models import Plan, Task
-from chiso.plans.services.guards import bump, lock_current
 from chiso.site import clock
 from chiso.supervision import access
 from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Feedback, FeedbackState
 from chiso.supervision.services.difficulties import checked_text
+from chiso.workflow.locking import bump, lock_current
 
 FEEDBACK_LIMIT = 1000
 CONTACT_LIMIT = 120

@@ -16,7 +16,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chiso.activities.views.common import current_plan, run
+from chiso.activities.views.common import current_plan
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 from chiso.supervision import access, services
@@ -28,9 +29,9 @@ from chiso.supervision.forms import (
     RecommendationForm,
     ResolveForm,
 )
-from chiso.supervision.history import history_of
 from chiso.supervision.listing import FILTERS, filtered
 from chiso.supervision.models import Difficulty, Kind, State
+from chiso.workflow.forms import run
 
 PAGE_SIZE = 25
 

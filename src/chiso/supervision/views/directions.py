@@ -10,14 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from chiso.activities.views.common import current_plan, run
+from chiso.activities.views.common import current_plan
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 from chiso.supervision import access, services
 from chiso.supervision.forms import DirectionForm
-from chiso.supervision.history import history_of
 from chiso.supervision.listing import direction_counts
 from chiso.web.params import int_param
+from chiso.workflow.forms import run
 
 
 @login_required

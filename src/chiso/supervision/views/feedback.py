@@ -14,13 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chiso.activities.views.common import current_plan, run
+from chiso.activities.views.common import current_plan
+from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
 from chiso.supervision import access, services
 from chiso.supervision.feedback_counts import feedback_counts
 from chiso.supervision.forms import FeedbackAnswerForm, ModerateForm
-from chiso.supervision.history import history_of
 from chiso.supervision.models import Feedback, FeedbackState
+from chiso.workflow.forms import run
 
 PAGE_SIZE = 25
 

@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chiso.activities.views.common import run
 from chiso.plans.models import Plan, Task
 from chiso.public.published import get_public_plan
 from chiso.supervision import services, throttle
 from chiso.supervision.forms import PublicFeedbackForm
 from chiso.supervision.models import Feedback, FeedbackState
 from chiso.web.params import int_param
+from chiso.workflow.forms import run
 
 # A form of 1,000 characters of Vietnamese text (up to 4 bytes each, URL-encoded ×3) and a
 # contact fits well within this; anything larger is refused before it is parsed.
