@@ -115,7 +115,7 @@ class Difficulty(models.Model):
     )
     resolved_on = models.DateField(_("ngày giải quyết"), null=True, blank=True)
     resolution = models.TextField(_("kết quả giải quyết"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = clock.SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -185,7 +185,7 @@ class Direction(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = clock.SiteClockDateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -54,6 +54,8 @@ class Feedback(models.Model):
     text = models.TextField(_("nội dung góp ý, phản ánh"))
     contact = models.CharField(_("cách liên hệ (không công khai)"), max_length=120, blank=True)
     address_key = models.CharField(max_length=64, db_index=True)
+    # The real time, not the site's clock: the throttle counts an address's posts of the last
+    # hour and day by it (chiso.supervision.throttle).
     received_at = models.DateTimeField(auto_now_add=True, db_index=True)
     state = models.CharField(
         _("trạng thái"),
