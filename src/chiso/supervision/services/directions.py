@@ -148,9 +148,10 @@ def complete_if_done(user: Any, task_id: int) -> Direction | None:
     direction = Direction.objects.select_for_update().filter(follow_up_task_id=task_id).first()
     if direction is None or direction.completed_on is not None:
         return None
-    finished = list(
-        Assignment.objects.filter(task_id=task_id).values_list("completed_on", flat=True)
-    )
+    # The province's own parts: a part handed down to sub-assignments is complete when its
+    # roll-up says so (chiso.plans.rollup).
+    parts = Assignment.objects.top_level().filter(task_id=task_id)
+    finished = list(parts.values_list("completed_on", flat=True))
     if not finished or any(day is None for day in finished):
         return None
     direction.completed_on = max(day for day in finished if day is not None)

@@ -71,7 +71,7 @@ def direction_detail(request: HttpRequest, pk: int) -> HttpResponse:
     qs = access.directions_for(request.user).select_related("plan", "follow_up_task")
     direction = get_or_404(qs, pk=pk)
     task = direction.follow_up_task
-    parts = list(task.assignments.select_related("agency")) if task is not None else []
+    parts = list(task.assignments.top_level().select_related("agency")) if task else []
     return render(
         request,
         "supervision/direction_detail.html",
