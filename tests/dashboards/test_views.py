@@ -64,17 +64,11 @@ def test_every_user_of_the_province_sees_the_dashboard(
     client.force_login(users[role])
     # The dashboard's own queries (session, user with province and agency, plan with its data
     # revision, counts by agency + names, by task, sections, task units, objectives and the plan's
-<<<<<<< HEAD
     # province, other plans, current-period compliance, the agencies of the responsibilities map
     # for the filter); province-wide readers also get the inspection panel's six aggregates
-    # (chiso.activities.summary).
-    limit = 13 if role == "nhatrang" else 13 + 6
-=======
-    # province, other plans, current-period compliance); province-wide readers also get the
-    # inspection panel's six aggregates (chiso.activities.summary); everyone the difficulties'
-    # one aggregate (chiso.supervision.listing.counts).
-    limit = 12 + 1 if role == "nhatrang" else 12 + 6 + 1
->>>>>>> 813b64a (Difficulties (khó khăn, vướng mắc) and the Front's supervision recommendations as tracked items (chiso.supervision, issue 20 items 1 and 4): raised in a progress report (new field) or on their own, tied to a task and PAPI units; answered, handed over or resolved by Sở Nội vụ or the guiding agency, escalated to the People's Committee with a proposal; due dates, audit history, list with filters, counts on the home page and dashboard (open, overdue, escalated); permission matrix rows, user guide)
+    # (chiso.activities.summary); everyone the difficulties' one aggregate
+    # (chiso.supervision.listing.counts).
+    limit = 13 + 1 if role == "nhatrang" else 13 + 6 + 1
     with django_assert_max_num_queries(limit):
         response = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/")
     assert response.status_code == 200

@@ -56,7 +56,8 @@ GUIDES = (
         "kho-khan-chi-dao.md",
         _("Khó khăn, vướng mắc, chỉ đạo và kiến nghị giám sát"),
         _(
-            "Nêu và xử lý khó khăn, chỉ đạo của UBND tỉnh, kiến nghị của Mặt trận, góp ý của người dân."
+            "Nêu và xử lý khó khăn, chỉ đạo của UBND tỉnh, kiến nghị của Mặt trận, "
+            "góp ý của người dân."
         ),
     ),
 )
