@@ -129,6 +129,8 @@ def _follow_up(user: Any, direction: Direction, agencies: list[Agency], codes: l
         expected_output=_("Báo cáo kết quả thực hiện chỉ đạo"),
         code=f"CĐ{direction.pk}",
         is_public=False,
+        # Given during the year on top of the issued plan: not printed in the plan document.
+        follow_up=True,
     )
 
 
