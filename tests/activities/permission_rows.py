@@ -84,6 +84,11 @@ def extend_world(world: World) -> None:
         coordinator, survey, district=world.agency_a, commune_name="Phường Vĩnh Hòa"
     )
     _extend_counting(world, survey)
+    from chiso.places.models import Village, VillageKind
+
+    world.extra["village"] = Village.objects.create(
+        province=home.province, commune=commune, kind=VillageKind.TO_DAN_PHO, name="Vĩnh Hòa 1"
+    )
     world.extra.update(
         inspection=inspection,
         visit=visit,
@@ -536,6 +541,8 @@ ROWS: list[Row] = [
     Row("api-activity", HOME_API, obj("activity")),
     Row("api-postings", API_SIGNED_IN),
     Row("api-posting", HOME_API, obj("posting")),
+    Row("api-villages", API_SIGNED_IN),
+    Row("api-village", HOME_API, obj("village")),
     Row("api-inspections", API_SIGNED_IN),
     Row("api-inspection", A_ONLY_API, obj("inspection")),
     Row("api-visit", A_ONLY_API, obj("visit")),

@@ -135,3 +135,42 @@ def test_record_an_activity_and_a_posting(world: Any, client_for: Any) -> None:
         },
     )
     assert posting.status_code == 201 and posting.json()["commune"]["id"] == ward.pk
+
+
+def test_villages_and_a_posting_at_a_village_hall(world: Any, client_for: Any) -> None:
+    """Issue 15, item 7: villages in the API; a posting names its village."""
+    from chiso.places.models import Village, VillageKind
+
+    ward = _ward(world)
+    other = _ward(world, "UBND phường Vĩnh Phước")
+    village = Village.objects.create(
+        province=world.home.province, commune=ward, kind=VillageKind.TO_DAN_PHO, name="Vĩnh Hải 1"
+    )
+    Village.objects.create(
+        province=world.home.province,
+        commune=other,
+        kind=VillageKind.TO_DAN_PHO,
+        name="Vĩnh Phước 1",
+    )
+    officer = client_for("officer_a")
+    listed = officer.get("/api/v1/villages/", {"commune": ward.pk}).json()["results"]
+    assert [(v["name"], v["kind"]["code"], v["commune"]["id"]) for v in listed] == [
+        ("Vĩnh Hải 1", "to_dan_pho", ward.pk)
+    ]
+    assert officer.get(f"/api/v1/villages/{village.pk}/").json()["name"] == "Vĩnh Hải 1"
+    assert client_for("other_province").get(f"/api/v1/villages/{village.pk}/").status_code == 404
+    form = {
+        "plan": world.home.plan.pk,
+        "commune": ward.pk,
+        "place_type": "village_hall",
+        "village": village.pk,
+        "place": "Nhà văn hóa tổ dân phố 1",
+        "posted_on": "2023-07-10",
+    }
+    posting = officer.post("/api/v1/postings/", form)
+    assert posting.status_code == 201, posting.json()
+    assert posting.json()["village"]["name"] == "Vĩnh Hải 1"
+    read = officer.get(f"/api/v1/postings/{posting.json()['id']}/").json()
+    assert read["village"]["id"] == village.pk
+    missing = officer.post("/api/v1/postings/", {**form, "village": 999999})
+    assert missing.status_code == 404 and missing.json()["error"]["field"] == "village"

@@ -14,6 +14,7 @@ from chiso.accounts.models import Agency
 from chiso.api.errors import ApiError, bad_request, not_found
 from chiso.api.query import ID
 from chiso.api.submission import FORM_TYPES
+from chiso.places.models import Village
 from chiso.plans.access import plans_for
 from chiso.plans.models import Plan
 
@@ -71,6 +72,18 @@ def form_agency(request: HttpRequest, field: str, plan: Plan) -> Agency:
     return found
 
 
+def form_village(request: HttpRequest, plan: Plan) -> Village | None:
+    """The optional village of a posting (a posting at its hall); None when not given."""
+    if not request.POST.get("village"):
+        return None
+    found = Village.objects.filter(
+        province_id=plan.province_id, pk=form_id(request, "village")
+    ).first()
+    if found is None:
+        raise not_found(_("Không có thôn, tổ dân phố này trong tỉnh."), "village")
+    return found
+
+
 def optional_count(request: HttpRequest, field: str) -> int | None:
     raw = request.POST.get(field)
     if raw is None or raw == "":
@@ -101,6 +114,7 @@ def posting_fields(request: HttpRequest, place_types: list[str]) -> dict[str, An
         "plan": plan,
         "commune": form_agency(request, "commune", plan),
         "place_type": form_choice(request, "place_type", place_types),
+        "village": form_village(request, plan),
         "place": form_text(request, "place", PLACE_LIMIT, required=True),
         "posted_on": form_date(request, "posted_on"),
         "notes": form_text(request, "notes", TEXT_LIMIT),

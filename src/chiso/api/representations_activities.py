@@ -20,6 +20,7 @@ from chiso.activities.models import (
 )
 from chiso.activities.services.counting import describe
 from chiso.api.representations import agency_json
+from chiso.places.models import Village
 
 
 def _date(value: Any) -> str | None:
@@ -48,13 +49,27 @@ def activity_json(a: Activity) -> dict[str, Any]:
     }
 
 
+def village_json(v: Village) -> dict[str, Any]:
+    """A village or residential group (thôn, tổ dân phố); needs `commune` selected."""
+    return {
+        "id": v.pk,
+        "url": reverse("api-village", args=[v.pk]),
+        "name": v.name,
+        "kind": _labelled(v.kind, v.get_kind_display()),
+        "code": v.code,
+        "commune": agency_json(v.commune),
+        "active": v.active,
+    }
+
+
 def posting_json(p: Posting) -> dict[str, Any]:
-    """Needs `commune` selected."""
+    """Needs `commune` and `village__commune` selected."""
     return {
         "id": p.pk,
         "url": reverse("api-posting", args=[p.pk]),
         "plan": p.plan_id,
         "commune": agency_json(p.commune),
+        "village": village_json(p.village) if p.village_id else None,
         "place_type": _labelled(p.place_type, p.get_place_type_display()),
         "place": p.place,
         "posted_on": _date(p.posted_on),

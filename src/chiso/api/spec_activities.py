@@ -74,6 +74,7 @@ POSTING_FORM = FormBody(
             "plan": ID.schema(),
             "commune": {**ID.schema(), "description": "UBND cấp xã (của mình hoặc cấp dưới)"},
             "place_type": {"type": "string", "enum": list(PlaceType.values)},
+            "village": {**ID.schema(), "description": "Thôn, tổ dân phố của xã (nhà văn hóa)"},
             "place": LINE,
             "posted_on": {**DATE, "description": "Không ở tương lai"},
             "notes": {**TEXT, "maxLength": 5000},
@@ -165,6 +166,14 @@ ACTIVITY_ENDPOINTS: tuple[Endpoint, ...] = (
         ),
     ),
     _one("api-posting", "activities", "Một điểm niêm yết (posting)", "Posting"),
+    _reads(
+        "api-villages",
+        "activities",
+        "Thôn, tổ dân phố (villages and residential groups)",
+        "Village",
+        Param("commune", "Mã (id) UBND cấp xã"),
+    ),
+    _one("api-village", "activities", "Một thôn, tổ dân phố (village)", "Village"),
     _reads(
         "api-inspections",
         "inspections",

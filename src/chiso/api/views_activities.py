@@ -35,11 +35,13 @@ from chiso.api.representations_activities import (
     inspection_json,
     posting_json,
     survey_json,
+    village_json,
     visit_json,
     visit_summary_json,
     work_link_json,
 )
 from chiso.api.submission import FORM_TYPES
+from chiso.places.access import villages_for
 from chiso.plans import access as plan_access
 from chiso.plans.access import get_or_404
 from chiso.plans.models import Assignment
@@ -78,15 +80,31 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def posting_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _record_posting(request)
-    qs = access.postings_for(request.user).select_related("commune").order_by("posted_on", "id")
+    qs = (
+        access.postings_for(request.user)
+        .select_related("commune", "village__commune")
+        .order_by("posted_on", "id")
+    )
     qs = _filtered(request, qs, plan="plan_id", commune="commune_id")
     return json_response(paged(request, qs, lambda rows: [posting_json(p) for p in rows]))
 
 
 @api_view()
 def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    qs = access.postings_for(request.user).select_related("commune")
+    qs = access.postings_for(request.user).select_related("commune", "village__commune")
     return json_response(posting_json(get_or_404(qs, pk=pk)))
+
+
+@api_view()
+def village_list(request: HttpRequest) -> HttpResponse:
+    qs = villages_for(request.user).order_by("commune__name", "name", "id")
+    qs = _filtered(request, qs, commune="commune_id")
+    return json_response(paged(request, qs, lambda rows: [village_json(v) for v in rows]))
+
+
+@api_view()
+def village_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return json_response(village_json(get_or_404(villages_for(request.user), pk=pk)))
 
 
 @contextmanager
@@ -120,7 +138,7 @@ def _record_posting(request: HttpRequest) -> HttpResponse:
     plan = fields.pop("plan")
     with _rules_as_conflicts():
         posting = record_posting(request.user, plan, **fields)
-    qs = access.postings_for(request.user).select_related("commune")
+    qs = access.postings_for(request.user).select_related("commune", "village__commune")
     return json_response(posting_json(qs.get(pk=posting.pk)), 201)
 
 
