@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,7 +30,10 @@ class PreferenceForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=gettext_lazy("Ngôn ngữ của thư"),
-        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+        # Each language in its own name, as language choosers do.
+        choices=[
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ],
         widget=forms.RadioSelect,
     )
 

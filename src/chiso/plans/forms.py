@@ -277,6 +277,18 @@ class ConfirmForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+def schedule_initial(holder: Any) -> dict[str, Any]:
+    """A task's or an assignment's stored schedule as the schedule form shows it (dd/mm/yyyy)."""
+    return {
+        "version": holder.version,
+        "report_schedule": holder.report_schedule,
+        "report_dates": ", ".join(
+            dt.date.fromisoformat(d).strftime("%d/%m/%Y") for d in holder.report_dates
+        ),
+        "schedule_start": getattr(holder, "schedule_start", None),
+    }
+
+
 class ScheduleForm(forms.Form):
     """A task's reporting schedule (services.set_schedule decides)."""
 
@@ -325,12 +337,4 @@ class AssignmentScheduleForm(ScheduleForm):
 
     @classmethod
     def for_assignment(cls, assignment: Any) -> AssignmentScheduleForm:
-        return cls(
-            initial={
-                "version": assignment.version,
-                "report_schedule": assignment.report_schedule,
-                "report_dates": ", ".join(
-                    dt.date.fromisoformat(d).strftime("%d/%m/%Y") for d in assignment.report_dates
-                ),
-            }
-        )
+        return cls(initial=schedule_initial(assignment))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,7 +18,7 @@ from chiso.accounts.models import Agency
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
-from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, unit_choices
+from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, schedule_initial, unit_choices
 from chiso.plans.models import Task
 from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
 from chiso.plans.status import Status
@@ -108,16 +106,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _schedule_form(task: Task) -> ScheduleForm:
-    return ScheduleForm(
-        initial={
-            "version": task.version,
-            "report_schedule": task.report_schedule,
-            "report_dates": ", ".join(
-                dt.date.fromisoformat(d).strftime("%d/%m/%Y") for d in task.report_dates
-            ),
-            "schedule_start": task.schedule_start,
-        }
-    )
+    return ScheduleForm(initial=schedule_initial(task))
 
 
 def _task_form_page(
