@@ -5,6 +5,8 @@ inspection visits to it; in an assignment's report thread, the work counted for 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,7 +17,7 @@ from chiso.accounts.roles import reads_province, role_of
 from chiso.activities import access
 from chiso.activities.access import visits_for
 from chiso.activities.models import InspectionKind, InspectionPlan, VisitState
-from chiso.activities.summary import agency_inspections, inspection_summary
+from chiso.activities.summary import InspectionSummary, agency_inspections, inspection_summary
 from chiso.plans.models import Assignment, Plan
 from chiso.site import clock
 from chiso.web.panels import AGENCY, ASSIGNMENT_THREAD, HOME, PLAN_DASHBOARD, Panel, register_panel
@@ -28,16 +30,10 @@ def activities_panel(request: HttpRequest) -> Panel | None:
     if not user.is_authenticated or getattr(user, "province", None) is None:
         return None
     if reads_province(user):
-        summary = inspection_summary(user.province)
-        if not summary.inspection_plans:
+        if not InspectionPlan.objects.filter(province_id=user.province_id).exists():
             return None
         # Wide: its table of inspected agencies needs the row's width.
-        return Panel(
-            _("Kiểm tra và khắc phục"),
-            "activities/_panel_summary.html",
-            {"summary": summary},
-            wide=True,
-        )
+        return _summary_panel(inspection_summary(user.province), wide=True)
     if user.agency is None:
         return None
     visits = agency_inspections(user.agency)[:3]
@@ -77,19 +73,26 @@ def plan_inspections_panel(request: HttpRequest, plan: Plan) -> Panel | None:
     """The plan's inspection results, for those who read the whole province (issue 7)."""
     if not reads_province(request.user):
         return None
-    # One query for the usual case (no inspection plan yet) instead of the summary's six.
     if not InspectionPlan.objects.filter(province_id=plan.province_id, plan=plan).exists():
         return None
-    summary = inspection_summary(plan.province, plan, clock.today())
+    return _summary_panel(
+        inspection_summary(plan.province, plan, clock.today()),
+        testid="dashboard-inspections",
+        link_url=reverse("activities:inspection-list"),
+        link_label=_("Xem các kế hoạch kiểm tra"),
+    )
+
+
+def _summary_panel(summary: InspectionSummary, **options: Any) -> Panel | None:
+    """Inspections and their follow-up (the home page's and a plan dashboard's), checked first
+    for an inspection plan at all: the usual case costs one query, not the summary's six."""
     if not summary.inspection_plans:
         return None
     return Panel(
         _("Kiểm tra và khắc phục"),
         "activities/_panel_summary.html",
         {"summary": summary},
-        testid="dashboard-inspections",
-        link_url=reverse("activities:inspection-list"),
-        link_label=_("Xem các kế hoạch kiểm tra"),
+        **options,
     )
 
 
