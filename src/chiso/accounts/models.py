@@ -61,6 +61,9 @@ class Agency(models.Model):
     kind = models.CharField(_("loại"), max_length=32, choices=AgencyKind.choices)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
     active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Set when the body was dissolved (the 2025 abolition of district level, a merger): it is
+    # kept, inactive, with its history; its open work went to a successor (chiso.restructuring).
+    dissolved_on = models.DateField(_("ngày giải thể"), null=True, blank=True)
 
     class Meta:
         ordering = ["province", "kind", "name"]

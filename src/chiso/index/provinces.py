@@ -108,6 +108,18 @@ def namesake_63(province: Province) -> Province:
     raise LookupError(f"no 63-era province gave its name to {province.name}")
 
 
+def predecessors(province: Province) -> tuple[Province, ...]:
+    """The 63-era provinces a 34-era province was formed from, the one whose name it kept
+    first (Khánh Hòa, then Ninh Thuận, for Khánh Hòa): their series are the new province's
+    history before the merger. A province that merged with none has itself as its only one."""
+    merged = [p for p in provinces_63() if p.successor_code == province.code]
+    try:
+        first = namesake_63(province)
+    except LookupError:
+        return tuple(merged)
+    return (first, *(p for p in merged if p != first))
+
+
 def provinces_for_year(year: int | None) -> tuple[Province, ...]:
     """The list in force for a survey year (None: the current list)."""
     if year is not None and year <= LAST_YEAR_OF_63:

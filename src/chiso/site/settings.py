@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "chiso.responsibilities",
     "chiso.bulksetup",
     "chiso.supervision",
+    "chiso.restructuring",
     "django_tasks",
     "django_tasks_db",
     "chiso.jobs",

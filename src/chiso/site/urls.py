@@ -27,6 +27,7 @@ urlpatterns = [
     path("danh-muc-nhiem-vu/", include("chiso.catalogue.urls")),
     path("linh-vuc/", include("chiso.responsibilities.urls")),
     path("thiet-lap/", include("chiso.bulksetup.urls")),
+    path("sap-xep/", include("chiso.restructuring.urls")),
     path("tai-lieu/", include("chiso.documents.urls")),
     path("thong-bao/", include("chiso.notifications.urls")),
     path("giam-sat/", include("chiso.supervision.urls")),

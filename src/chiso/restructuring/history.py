@@ -1,0 +1,26 @@
+"""The audit actions of the restructuring, worded for people (chiso.audit.history)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chiso.audit.history import register_actions, register_fields
+
+register_actions(
+    {
+        "restructuring.abolish": pgettext_lazy("history", "Giải thể cơ quan (sắp xếp)"),
+        "restructuring.merge": pgettext_lazy("history", "Hợp nhất tỉnh"),
+        "assignment.handover": pgettext_lazy("history", "Chuyển phân công cho cơ quan kế nhiệm"),
+        "agency.dissolve": pgettext_lazy("history", "Giải thể cơ quan"),
+        "agency.reparent": pgettext_lazy("history", "Đổi cơ quan cấp trên"),
+        "restructuring.rename": pgettext_lazy("history", "Đổi tên khi hợp nhất tỉnh"),
+    }
+)
+
+register_fields(
+    {
+        "dissolved_on": _("ngày giải thể"),
+        "moved": _("số phân công chuyển giao"),
+        "agencies": _("cơ quan giải thể"),
+        "moved_rows": _("số bản ghi chuyển sang tỉnh mới"),
+    }
+)

@@ -1,0 +1,213 @@
+"""Abolishing the district level (1/7/2025): known answers — exactly the open work moves, with
+its sub-assignments and reports; nothing is created or lost; the audit log gains one entry per
+move; a refusal or a failure half-way saves nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from chiso.accounts.models import Agency, AgencyKind, Role
+from chiso.audit.models import AuditEntry
+from chiso.plans.models import Assignment, ProgressReport
+from chiso.plans.services import create_task, review_report, split_assignment, submit_report
+from chiso.restructuring import abolition
+from chiso.restructuring.errors import RestructuringError
+from chiso.restructuring.models import Restructuring
+from tests.plans.cascade_world import build
+
+pytestmark = pytest.mark.django_db
+
+JULY_1 = dt.date(2025, 7, 1)
+
+
+def _accept(
+    author: Any, reviewer: Any, assignment: Any, progress: int, final: bool = False
+) -> None:
+    report = submit_report(
+        author,
+        Assignment.objects.get(pk=assignment.pk),
+        narrative="Báo cáo",
+        progress=progress,
+        is_final=final,
+    )
+    review_report(reviewer, report, accept=True, version=None)
+
+
+@pytest.fixture
+def scene(world: Any, make_user: Any) -> dict[str, Any]:
+    """Nha Trang: T1 split to two wards (one splits again), T2 finished, T3 at 40%.
+    Cam Ranh: its part of T2 (through the districts' group), open."""
+    c = build(world, make_user)
+    a, b = split_assignment(world.nhatrang, c.city, agencies=[c.ward_a, c.ward_b])
+    split_assignment(c.officer_a, a, agencies=[c.unit_a1])
+    t2 = create_task(
+        world.coordinator,
+        world.plan,
+        title="Hội nghị quán triệt",
+        lead_group=world.districts,
+        deadline=dt.date(2023, 7, 31),
+    )
+    _accept(
+        world.nhatrang,
+        world.coordinator,
+        t2.assignments.get(agency=world.nha_trang),
+        100,
+        final=True,
+    )
+    t3 = create_task(
+        world.coordinator,
+        world.plan,
+        title="Tuyên truyền",
+        lead_agencies=[world.nha_trang],
+        deadline=dt.date(2023, 12, 31),
+    )
+    _accept(world.nhatrang, world.coordinator, t3.assignments.get(agency=world.nha_trang), 40)
+    committee = Agency.objects.create(
+        province=world.province, name="UBND tỉnh Khánh Hòa", kind=AgencyKind.PEOPLES_COMMITTEE
+    )
+    return {"c": c, "t2": t2, "t3": t3, "committee": committee, "sub": (a, b)}
+
+
+def _counts() -> tuple[int, int, int]:
+    return Assignment.objects.count(), ProgressReport.objects.count(), AuditEntry.objects.count()
+
+
+def test_preview_shows_what_will_move(world: Any, scene: dict[str, Any]) -> None:
+    mapping = {world.nha_trang.pk: scene["committee"].pk, world.cam_ranh.pk: world.department.pk}
+    found = abolition.preview(world.province, mapping, JULY_1)
+    assert found.problems == []
+    by_agency = {h.agency.name: h for h in found.handovers}
+    nha_trang = by_agency["UBND thành phố Nha Trang"]
+    assert sorted(m.task for m in nha_trang.moved) == sorted(
+        [str(scene["c"].task), str(scene["t3"])]
+    )
+    assert [m.sub_assignments for m in nha_trang.moved if m.pk == scene["c"].city.pk] == [3]
+    assert nha_trang.kept == 1  # T2, finished
+    assert [a.name for a in nha_trang.children] == ["UBND phường Vĩnh Hải", "UBND xã Vĩnh Lương"]
+    assert (found.moved, found.sub_assignments, found.kept, found.reparented) == (3, 3, 1, 2)
+
+
+def test_abolish_moves_exactly_the_open_work(world: Any, scene: dict[str, Any]) -> None:
+    c, committee = scene["c"], scene["committee"]
+    before = _counts()
+    t3_part = scene["t3"].assignments.get()
+    t2_nha_trang = scene["t2"].assignments.get(agency=world.nha_trang)
+    t2_cam_ranh = scene["t2"].assignments.get(agency=world.cam_ranh)
+    mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: world.department.pk}
+
+    done = abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+
+    assignments, reports, audit = _counts()
+    assert (assignments, reports) == before[:2]  # nothing created, nothing lost
+    assert audit - before[2] == 3 + 2 + 2 + 1  # moves, reparented wards, dissolutions, the record
+    actions = list(AuditEntry.objects.order_by("-pk").values_list("action", flat=True)[:8])
+    assert sorted(actions) == sorted(
+        ["assignment.handover"] * 3
+        + ["agency.reparent"] * 2
+        + ["agency.dissolve"] * 2
+        + ["restructuring.abolish"]
+    )
+    moved = Assignment.objects.in_bulk([c.city.pk, t3_part.pk, t2_cam_ranh.pk, t2_nha_trang.pk])
+    assert moved[c.city.pk].agency == committee and moved[t3_part.pk].agency == committee
+    assert (
+        moved[t2_cam_ranh.pk].agency == world.department and moved[t2_cam_ranh.pk].via_group is None
+    )
+    assert moved[t2_nha_trang.pk].agency == world.nha_trang  # finished: stays as history
+    assert moved[t3_part.pk].progress == 40 and moved[t3_part.pk].reports.count() == 1
+    a, b = scene["sub"]
+    assert set(Assignment.objects.filter(parent=c.city).values_list("pk", flat=True)) == {
+        a.pk,
+        b.pk,
+    }
+    nha_trang = Agency.objects.get(pk=world.nha_trang.pk)
+    assert (nha_trang.active, nha_trang.dissolved_on) == (False, JULY_1)
+    assert Agency.objects.get(pk=c.ward_a.pk).parent is None
+    assert Agency.objects.get(pk=c.unit_a1.pk).parent == c.ward_a
+    assert not Assignment.objects.filter(agency=world.nha_trang, completed_on__isnull=True).exists()
+    assert done.summary["moved"] == 3 and Restructuring.objects.count() == 1
+
+
+def test_a_successor_already_in_the_task_is_refused_and_nothing_saved(
+    world: Any, scene: dict[str, Any]
+) -> None:
+    before = _counts()
+    mapping = {world.nha_trang.pk: scene["c"].ward_a.pk}
+    found = abolition.preview(world.province, mapping, JULY_1)
+    assert len(found.problems) == 1 and "UBND phường Vĩnh Hải" in found.problems[0]
+    with pytest.raises(RestructuringError) as refused:
+        abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+    assert refused.value.problems == [(None, found.problems[0])]
+    assert _counts() == before
+    assert Agency.objects.get(pk=world.nha_trang.pk).active
+
+
+def test_a_failure_half_way_saves_nothing(
+    world: Any, scene: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _counts()
+    real = abolition._dissolve
+    calls = []
+
+    def fail_second(*args: Any) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        real(*args)
+
+    monkeypatch.setattr(abolition, "_dissolve", fail_second)
+    mapping = {world.nha_trang.pk: scene["committee"].pk, world.cam_ranh.pk: world.department.pk}
+    with pytest.raises(RuntimeError):
+        abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+    assert _counts() == before
+    assert Agency.objects.filter(active=False).count() == 0
+    assert scene["c"].city.__class__.objects.get(pk=scene["c"].city.pk).agency == world.nha_trang
+
+
+def test_rules(world: Any, scene: dict[str, Any]) -> None:
+    committee = scene["committee"]
+    with pytest.raises(RestructuringError):  # only coordinators and admins
+        abolition.abolish(
+            world.nhatrang, world.province, {world.nha_trang.pk: committee.pk}, JULY_1
+        )
+    problems = abolition.preview(
+        world.province,
+        {world.nha_trang.pk: world.cam_ranh.pk, world.cam_ranh.pk: committee.pk},
+        JULY_1,
+    ).problems
+    assert any("cũng bị giải thể" in p for p in problems)
+    assert abolition.preview(world.province, {}, JULY_1).problems == [
+        "Chưa chọn cơ quan nào để giải thể."
+    ]
+    abolition.abolish(None, world.province, {world.nha_trang.pk: committee.pk}, JULY_1)
+    again = abolition.preview(world.province, {world.nha_trang.pk: committee.pk}, JULY_1).problems
+    assert any("đã ngừng hoạt động" in p for p in again)
+
+
+def test_the_successor_reviews_the_wards_reports(
+    world: Any, scene: dict[str, Any], make_user: Any
+) -> None:
+    committee = scene["committee"]
+    abolition.abolish(None, world.province, {world.nha_trang.pk: committee.pk}, JULY_1)
+    head = make_user("ubndtinh", Role.AGENCY_OFFICER, world.province, committee)
+    a, _b = scene["sub"]
+    _accept(scene["c"].officer_a, head, a, 50)
+    assert Assignment.objects.get(pk=scene["c"].city.pk).progress > 0
+
+
+def test_two_agencies_cannot_hand_one_task_to_the_same_successor(
+    world: Any, scene: dict[str, Any]
+) -> None:
+    """T2 is open for Cam Ranh and… only Cam Ranh (Nha Trang finished it): no clash; a task both
+    hold open clashes."""
+    committee = scene["committee"]
+    both = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
+    before = _counts()
+    mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: committee.pk}
+    problems = abolition.preview(world.province, mapping, JULY_1).problems
+    assert len(problems) == 1 and str(both) in problems[0]
+    with pytest.raises(RestructuringError):
+        abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+    assert _counts() == before

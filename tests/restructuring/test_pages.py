@@ -1,0 +1,99 @@
+"""The restructuring pages and command: preview first, confirm saves; refusals shown, nothing
+saved; the predecessors' results side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from chiso.accounts.models import Agency, AgencyKind
+from chiso.plans.models import Assignment
+from chiso.plans.services import create_task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committee(world: Any) -> Any:
+    create_task(
+        world.coordinator, world.plan, title="Tuyên truyền", lead_agencies=[world.nha_trang]
+    )
+    return Agency.objects.create(
+        province=world.province, name="UBND tỉnh Khánh Hòa", kind=AgencyKind.PEOPLES_COMMITTEE
+    )
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_preview_then_confirm(world: Any, committee: Any) -> None:
+    client = _client(world.coordinator)
+    url = reverse("restructuring:abolish")
+    data = {"effective_on": "01/07/2025", f"ke_nhiem_{world.nha_trang.pk}": str(committee.pk)}
+    page = client.post(url, {**data, "preview": "1"})
+    assert page.status_code == 200 and "Tuyên truyền" in page.content.decode()
+    assert Agency.objects.get(pk=world.nha_trang.pk).active  # the preview saves nothing
+    done = client.post(url, {**data, "confirm": "1"})
+    assert done.status_code == 302
+    assert Assignment.objects.get(task__title="Tuyên truyền").agency == committee
+    index = client.get(reverse("restructuring:index")).content.decode()
+    assert "UBND thành phố Nha Trang → UBND tỉnh Khánh Hòa (1 phân công)" in index
+
+
+def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
+    create_task(
+        world.coordinator,
+        world.plan,
+        title="Sơ kết",
+        lead_agencies=[world.nha_trang, world.department],
+    )
+    client = _client(world.coordinator)
+    data = {
+        "effective_on": "01/07/2025",
+        f"ke_nhiem_{world.nha_trang.pk}": str(world.department.pk),
+        "confirm": "1",
+    }
+    page = client.post(reverse("restructuring:abolish"), data)
+    assert page.status_code == 200 and "đã tham gia nhiệm vụ" in page.content.decode()
+    assert Agency.objects.filter(active=False).count() == 0
+
+
+def test_command_previews_by_default(world: Any, committee: Any, capsys: Any) -> None:
+    call_command(
+        "restructure",
+        "abolish",
+        "--province",
+        "56",
+        "--all-districts",
+        "--to",
+        "ubnd tinh khanh hoa",
+    )
+    assert (
+        "Xem trước" in capsys.readouterr().out and Agency.objects.get(pk=world.nha_trang.pk).active
+    )
+    call_command(
+        "restructure",
+        "abolish",
+        "--province",
+        "56",
+        "--all-districts",
+        "--to",
+        "UBND tỉnh Khánh Hòa",
+        "--apply",
+    )
+    assert not Agency.objects.get(pk=world.nha_trang.pk).active
+
+
+def test_predecessors_side_by_side(world: Any, monkeypatch: Any, papi_data_dir: Any) -> None:
+    from chiso.results import store
+
+    store.import_results(papi_data_dir)
+    page = _client(world.leadership).get(reverse("restructuring:results")).content.decode()
+    assert "Ninh Thuận" in page and "2024" in page
