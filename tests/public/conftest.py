@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from chiso.index import Results, load_papi
+from chiso.index import Results, compute, load_papi, read_wide
+from chiso.results.errors import NoResults
 from tests.conftest import PAPI_DATA_DIR
 
 
@@ -31,8 +32,40 @@ def papi(monkeypatch: pytest.MonkeyPatch, papi_data_dir: Path) -> Results:
 
     _import_views_first()
     results = shared_results()
-    monkeypatch.setattr(store, "load_results", lambda index="PAPI": results)
+
+    def load(index: str = "PAPI") -> Results:
+        if index != "PAPI":
+            raise NoResults("none")  # the other indices have no results in these tests
+        return results
+
+    monkeypatch.setattr(store, "load_results", load)
     return results
+
+
+SHARED_PCI = PAPI_DATA_DIR.parent / "pci"
+
+
+@cache
+def shared_pci() -> Results:
+    """VCCI's published PCI tables as transcribed in ../shared/data/pci (read in place)."""
+    return compute(read_wide(SHARED_PCI, "PCI"))
+
+
+@pytest.fixture
+def papi_and_pci(monkeypatch: pytest.MonkeyPatch, papi_data_dir: Path) -> dict[str, Results]:
+    """PAPI and PCI from the shared data; PAR INDEX and SIPAS without results."""
+    from chiso.results import store
+
+    _import_views_first()
+    found = {"PAPI": shared_results(), "PCI": shared_pci()}
+
+    def load(index: str = "PAPI") -> Results:
+        if index not in found:
+            raise NoResults("none")
+        return found[index]
+
+    monkeypatch.setattr(store, "load_results", load)
+    return found
 
 
 @pytest.fixture

@@ -187,6 +187,8 @@ class Results:
         prov = self.province(province, year)
         dimensions = self._results_at(prov, year, 1)
         subdimensions = self._results_at(prov, year, 2)
+        # SIPAS publishes no groups: its framework has no tiers, so no unit is in the lowest
+        lowest = self.framework.tiers[-1].code if self.framework.tiers else ""
         return ProvinceProfile(
             index=self.index,
             year=year,
@@ -194,7 +196,7 @@ class Results:
             aggregate=self.unit_result(prov, year, self.framework.root.code),
             dimensions=dimensions,
             subdimensions=subdimensions,
-            highlights=find_highlights(dimensions, subdimensions, self.framework.tiers[-1].code),
+            highlights=find_highlights(dimensions, subdimensions, lowest),
         )
 
     def cutoffs(self, year: int, unit: str = "aggregate") -> Cutoffs:

@@ -15,11 +15,13 @@ from chiso.audit.models import DataRevision
 from chiso.audit.services import revision_of
 from chiso.plans.models import Plan
 from chiso.public.data import current_results, fingerprint
+from chiso.public.indices import index_from
 from chiso.site import clock
 
 
 def results_token(request: HttpRequest, *args: object, **kwargs: object) -> str:
-    results = current_results()
+    """The fingerprint of the results the page shows (PAPI, or the index of `?bo-chi-so=`)."""
+    results = current_results(index_from(request))
     return fingerprint(results) if results is not None else "no-results"
 
 

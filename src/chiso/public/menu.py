@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from chiso.public.access import can_see_indices
 from chiso.web.navigation import NavEntry, register_entry
 
 register_entry(
@@ -14,3 +15,4 @@ register_entry(
     )
 )
 register_entry(NavEntry("public:results", _("Kết quả PAPI"), order=30))
+register_entry(NavEntry("public:indices", _("Bốn chỉ số"), order=31, visible_to=can_see_indices))

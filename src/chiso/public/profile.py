@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from chiso.index import Province, Results
+from chiso.index import Framework, Province, Results
 from chiso.index.formatting import fmt_number, fmt_rank
 from chiso.index.provinces import provinces_for_year
 from chiso.index.report import ProvinceProfile, Series
@@ -31,6 +31,8 @@ from chiso.public.figures import (
     rule_depends_note,
     unit_denominators_note,
 )
+from chiso.public.indices import framework_title, index_label, index_query
+from chiso.public.provenance import provenance, source_note
 from chiso.public.slugs import province_slug
 
 
@@ -60,6 +62,18 @@ class SmallChart:
 
 @dataclass(frozen=True)
 class ProfilePage:
+    index: str  # framework code (PAPI, PCI, PAR_INDEX, SIPAS)
+    index_label: str  # "PAR INDEX"
+    index_name: str  # the index's full name
+    index_query: str  # "" for PAPI, else "bo-chi-so=pci": kept in every link of the page
+    level_heading: str  # "Chỉ số nội dung (8)", "Chỉ số thành phần (10)"
+    level_name: str  # the first level below the composite, lower case
+    scale_text: str  # the components' scale ("0–10")
+    has_mean: bool  # the year's data cover the field: a national mean, strengths, weaknesses
+    show_codes: bool  # unit codes are numbers worth showing ("1.2"), not names (PCI's)
+    has_subdimensions: bool  # a level below the first (PAPI's sub-dimensions) has results
+    provenance: tuple[str, ...]  # which figures are published, computed, missing
+    source_note: str
     province: Province
     name: str
     slug: str
@@ -83,6 +97,16 @@ class ProfilePage:
     rank_svg: SafeString
     dimension_charts: tuple[SmallChart, ...]
 
+    @property
+    def q(self) -> str:
+        """The index choice as a URL's whole query ("" for PAPI)."""
+        return f"?{self.index_query}" if self.index_query else ""
+
+    @property
+    def amp(self) -> str:
+        """The index choice appended to a URL that has a query already."""
+        return f"&{self.index_query}" if self.index_query else ""
+
 
 def build_profile(results: Results, province: Province, year: int, lang: str) -> ProfilePage:
     """Everything the profile shows (cached: the same results object gives the same page)."""
@@ -101,7 +125,21 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
         for d in profile.dimensions
     )
     h = profile.highlights
+    fw = results.framework
+    level_name, level_heading = _level_texts(results, year, lang)
     return ProfilePage(
+        index=fw.code,
+        index_label=index_label(fw.code),
+        index_name=framework_title(fw, lang),
+        index_query=index_query(fw.code),
+        level_heading=level_heading,
+        level_name=level_name,
+        scale_text=_scale(profile.dimensions[0].scale, lang) if profile.dimensions else "",
+        has_mean=profile.aggregate is not None and profile.aggregate.national_mean is not None,
+        show_codes=shows_codes(fw),
+        has_subdimensions=bool(profile.subdimensions),
+        provenance=provenance(profile.aggregate, fw, lang),
+        source_note=source_note(fw),
         province=province,
         name=province.display(),
         slug=province_slug(province),
@@ -135,6 +173,26 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
     )
 
 
+def _level_texts(results: Results, year: int, lang: str) -> tuple[str, str]:
+    """The name of the level below the composite (lower case) and a heading counting its units
+    that year ("Chỉ số nội dung (8)")."""
+    fw = results.framework
+    if len(fw.levels) < 2:
+        return "", ""
+    name = fw.levels[1].name.get("en" if is_english(lang) else "vi")
+    count = sum(1 for u in fw.units if fw.depth(u.code) == 1 and u.exists_in(year))
+    return name[:1].lower() + name[1:], _("%(level)s (%(count)s)") % {"level": name, "count": count}
+
+
+def shows_codes(fw: Framework) -> bool:
+    """PAPI's and PAR INDEX's units are numbered ("1.2"); PCI's codes are names, not shown."""
+    return all(u.code.replace(".", "").isdigit() for u in fw.units if fw.depth(u.code) > 0)
+
+
+def _unit_title(fw: Framework, code: str, name: str) -> str:
+    return f"{code}. {name}" if shows_codes(fw) else name
+
+
 def _rule_note(profile: ProvinceProfile) -> str:
     units = [*([profile.aggregate] if profile.aggregate else []), *profile.dimensions]
     units += profile.subdimensions
@@ -145,6 +203,8 @@ def _history(results: Results, series: Series, lang: str) -> tuple[HistoryRow, .
     fw = results.framework
     rows = []
     for p in series.points:
+        if p.score is None and p.rank is None:
+            continue  # a year the data give nothing for the province (PCI's partial years)
         label = fw.tier(p.tier).label.get(lang) if p.tier else "—"
         rows.append(
             HistoryRow(p.year, fmt_number(p.score, lang), fmt_rank(p.rank, p.of), p.tier, label)
@@ -169,8 +229,12 @@ def _radar(results: Results, profile: ProvinceProfile, lang: str) -> SafeString:
         ),
     )
     chart = RadarChart(
-        title=_("Các chỉ số nội dung năm %(year)s") % {"year": year},
-        axes=tuple(d.unit for d in dims),
+        title=_("%(level)s năm %(year)s")
+        % {"level": results.framework.levels[1].name.get(lang), "year": year},
+        # PCI's codes are names: its axes are numbered as the table beside the chart is
+        axes=tuple(
+            d.unit if shows_codes(results.framework) else str(i) for i, d in enumerate(dims, 1)
+        ),
         scale=(0.0, dims[0].scale[1]),
         series=series,
         lang=lang,
@@ -271,12 +335,14 @@ def _dimension_charts(results: Results, province: Province, lang: str) -> tuple[
         for p in (*own.points, *mean.points)
         if p.value is not None
     ]
+    if not any(p.value is not None for (_s, own, _m) in lines.values() for p in own.points):
+        return ()  # no component score in any year (PCI years with only the composite)
     value_range = (min(values), max(values)) if values else None
     charts = []
     for unit in dims:
         series, own, mean = lines[unit.code]
         chart = TrendChart(
-            title=f"{unit.code}. {unit.name(None, 'en' if is_english(lang) else 'vi')}",
+            title=_unit_title(fw, unit.code, unit.name(None, "en" if is_english(lang) else "vi")),
             years=results.years,
             lines=(own, mean),
             breaks=_chart_breaks(results, series, lang),

@@ -17,6 +17,8 @@ from chiso.index.provinces import provinces_for_year
 from chiso.index.report import Ranking
 from chiso.public.charts import Tile, TileMapChart, render_tilemap
 from chiso.public.figures import is_english, rule_depends_note, trend_class, unranked_note
+from chiso.public.indices import index_label, index_query
+from chiso.public.profile import shows_codes
 from chiso.public.slugs import province_slug
 
 SORTS = ("rank", "-rank", "name", "-name", "change", "-change")
@@ -50,6 +52,11 @@ class UnitOption:
 
 @dataclass(frozen=True)
 class RankingPage:
+    index: str  # framework code
+    index_label: str  # "PAR INDEX"
+    index_query: str  # "" for PAPI, else "bo-chi-so=pci"
+    provenance: str  # where the ranks and groups come from ("" for PAPI: rule_note says it)
+    partial_count: str  # "31 of 63 provinces have a score in the data" for a partial year
     year: int
     unit: str
     unit_name: str
@@ -64,6 +71,19 @@ class RankingPage:
     units: tuple[UnitOption, ...]
     year_units: tuple[tuple[int, str], ...]  # (year, unit to keep in the year link)
     tilemap_svg: SafeString
+
+    @property
+    def q(self) -> str:
+        return f"?{self.index_query}" if self.index_query else ""
+
+    @property
+    def sort_base(self) -> str:
+        """A sort link's URL up to the sort key."""
+        return f"?chi-so={self.unit}{self.amp}&sort="
+
+    @property
+    def amp(self) -> str:
+        return f"&{self.index_query}" if self.index_query else ""
 
 
 def build_ranking(
@@ -86,16 +106,26 @@ def _build(
     rows = _rows(results, ranking, lang, highlight)
     english = is_english(lang)
     cut = ranking.cutoffs.as_dict()
+    fw = results.framework
     return RankingPage(
+        index=fw.code,
+        index_label=index_label(fw.code),
+        index_query=index_query(fw.code),
+        provenance=_provenance(results, ranking),
+        partial_count=_partial_count(results, ranking),
         year=year,
         unit=ranking.unit,
         unit_name=ranking.unit_name_en if english else ranking.unit_name,
         of=ranking.of,
         mean=fmt_number(ranking.mean, lang),
-        cutoffs=" · ".join(f"{k}: {fmt_number(v, lang)}" for k, v in cut.items()),
+        cutoffs=" · ".join(f"{k}: {fmt_number(v, lang)}" for k, v in cut.items())
+        if fw.grouping == "quantiles"
+        else "",
         rule_note=_rule_note(results, year),
         depends_note=rule_depends_note() if any(r.tier_depends_on_rule for r in rows) else "",
-        unranked_note=unranked_note(sorted(r.name for r in rows if r.rank is None)),
+        unranked_note=""
+        if _partial_count(results, ranking)
+        else unranked_note(sorted(r.name for r in rows if r.rank is None)),
         sort=sort,
         rows=tuple(sorted(rows, key=_sort_key(sort))),
         units=_unit_options(results, year, lang),
@@ -107,7 +137,44 @@ def _build(
     )
 
 
+def _provenance(results: Results, ranking: Ranking) -> str:
+    """How another index's ranks and groups are found, and what a partial year lacks."""
+    fw = results.framework
+    if fw.grouping == "quantiles":
+        return ""
+    label = index_label(fw.code)
+    if fw.grouping == "bands":
+        text = _(
+            "Thứ hạng như đã công bố (nếu có); nhóm theo khoảng điểm cố định của năm, nếu nguồn "
+            "nêu khoảng điểm của năm đó."
+        )
+    else:
+        text = _(
+            "Thứ hạng và nhóm %(index)s như đã công bố; chiso không tự xếp nhóm (quy tắc xếp "
+            "nhóm không được công bố)."
+        ) % {"index": label}
+    if ranking.mean is None and fw.field_size is not None:
+        text += " " + _(
+            "Số liệu năm %(year)s chưa đủ %(of)s tỉnh, thành phố: không tính trung bình cả nước "
+            "và không tự xếp hạng; tỉnh nào không có hạng công bố thì để trống."
+        ) % {"year": ranking.year, "of": fw.field_size}
+    return text
+
+
+def _partial_count(results: Results, ranking: Ranking) -> str:
+    field = results.framework.field_size
+    if ranking.mean is not None or field is None:
+        return ""
+    scored = sum(1 for r in ranking.rows if r.score is not None)
+    return _("%(n)s/%(of)s tỉnh, thành phố có điểm trong số liệu đã nhập.") % {
+        "n": scored,
+        "of": field,
+    }
+
+
 def _rule_note(results: Results, year: int) -> str:
+    if results.framework.grouping != "quantiles":
+        return ""
     if not results.framework.rule_known(year):
         return _(
             "Năm này chưa rõ quy tắc xếp nhóm của PAPI; chiso áp dụng quy tắc đã công bố "
@@ -148,11 +215,13 @@ def _rows(
                 rank_text=str(r.rank) if r.rank else "—",
                 code=r.province.code,
                 name=r.province.display(),
-                href=reverse("public:profile", args=[province_slug(r.province), ranking.year]),
+                href=reverse("public:profile", args=[province_slug(r.province), ranking.year])
+                + (f"?{index_query(results.index)}" if index_query(results.index) else ""),
                 score=r.score,
                 score_text=fmt_number(r.score, lang),
                 tier=r.tier,
-                tier_label=(r.tier_label_en if english else r.tier_label) or _("Không có số liệu"),
+                tier_label=(r.tier_label_en if english else r.tier_label)
+                or (_("Không có số liệu") if r.score is None else "—"),
                 tier_depends_on_rule=r.tier_depends_on_rule,
                 change=change,
                 change_text=fmt_number(change, lang, sign=True),
@@ -199,13 +268,13 @@ def _unit_options(results: Results, year: int, lang: str) -> tuple[UnitOption, .
     fw = results.framework
     language = "en" if is_english(lang) else "vi"
     options = [UnitOption("aggregate", fw.root.name(year, language))]
+    numbered = shows_codes(fw)
     for unit in fw.units:
         depth = fw.depth(unit.code)
         if depth in (1, 2) and unit.exists_in(year):
             indent = "\u00a0\u00a0\u00a0" if depth == 2 else ""
-            options.append(
-                UnitOption(unit.code, f"{indent}{unit.code}. {unit.name(year, language)}")
-            )
+            label = f"{unit.code}. " if numbered else ""
+            options.append(UnitOption(unit.code, f"{indent}{label}{unit.name(year, language)}"))
     return tuple(options)
 
 

@@ -7,13 +7,16 @@ from django.utils.translation import gettext as _
 from chiso.index.formatting import fmt_number
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.public.figures import is_english
+from chiso.public.indices import index_label
 
 
 def unit_phrase(r: UnitResult, lang: str) -> str:
     name = r.name_en if is_english(lang) else r.name
     if r.level == "dimension":
         return _("Chỉ số nội dung %(code)s «%(name)s»") % {"code": r.unit, "name": name}
-    return _("Nội dung thành phần %(code)s «%(name)s»") % {"code": r.unit, "name": name}
+    if r.level == "subdimension":
+        return _("Nội dung thành phần %(code)s «%(name)s»") % {"code": r.unit, "name": name}
+    return f"«{name}»"  # another index's component: its name says enough (PCI's codes are names)
 
 
 def _tier(r: UnitResult, lang: str) -> str:
@@ -24,10 +27,20 @@ def summary(profile: ProvinceProfile, lang: str) -> str:
     """The opening sentence, in the words of the province's own plan."""
     a = profile.aggregate
     if a is None:
+        if profile.index != "PAPI":
+            return _(
+                "Năm %(year)s, %(province)s không có điểm %(index)s trong số liệu đã nhập."
+            ) % {
+                "year": profile.year,
+                "province": profile.province.display(),
+                "index": index_label(profile.index),
+            }
         return _(
             "Năm %(year)s, %(province)s không có điểm tổng hợp (thiếu số liệu của một chỉ số "
             "nội dung)."
         ) % {"year": profile.year, "province": profile.province.display()}
+    if a.rank is None or a.tier is None or a.national_mean is None:
+        return f"{_partial_summary(a, lang)} {change_sentence(a, lang)}".strip()
     text = _(
         "Năm %(year)s, %(province)s đạt %(score)s điểm, xếp thứ %(rank)s/%(of)s tỉnh, thành phố, "
         "thuộc nhóm %(tier)s; %(gap)s điểm so với trung bình cả nước (%(mean)s)."
@@ -44,11 +57,36 @@ def summary(profile: ProvinceProfile, lang: str) -> str:
     return f"{text} {change_sentence(a, lang)}".strip()
 
 
+def _partial_summary(a: UnitResult, lang: str) -> str:
+    """The opening sentence with only the figures the data give (a rank, group or national
+    mean the data do not support is left out, never guessed)."""
+    parts = [
+        _("Năm %(year)s, %(province)s đạt %(score)s điểm")
+        % {"year": a.year, "province": a.province.display(), "score": fmt_number(a.score, lang)}
+    ]
+    if a.rank is not None:
+        parts.append(_("xếp thứ %(rank)s/%(of)s") % {"rank": a.rank, "of": a.of})
+    if a.tier is not None:
+        parts.append(_("thuộc nhóm %(tier)s") % {"tier": _tier(a, lang)})
+    if a.national_mean is not None:
+        parts.append(
+            _("%(gap)s điểm so với trung bình cả nước (%(mean)s)")
+            % {
+                "gap": fmt_number(a.gap_to_mean, lang, sign=True),
+                "mean": fmt_number(a.national_mean, lang),
+            }
+        )
+    return ", ".join(parts) + "."
+
+
 def change_sentence(a: UnitResult, lang: str) -> str:
     if a.previous is None or a.change is None:
         return ""
     if a.breaks:
-        return _("Không so sánh trực tiếp với năm %(year)s vì PAPI thay đổi cách đo: %(note)s") % {
+        return _(
+            "Không so sánh trực tiếp với năm %(year)s vì %(index)s thay đổi cách đo: %(note)s"
+        ) % {
+            "index": index_label(a.index),
             "year": a.previous.year,
             "note": " ".join(b.explanation.get(lang) for b in a.breaks),
         }
@@ -58,6 +96,8 @@ def change_sentence(a: UnitResult, lang: str) -> str:
         moved = _("tăng %(points)s điểm") % {"points": points}
     else:
         moved = _("giảm %(points)s điểm") % {"points": points}
+    if a.rank_change is None:
+        return _("So với năm %(year)s: %(moved)s.") % {"year": a.previous.year, "moved": moved}
     if (a.rank_change or 0) > 0:
         ranked = _("tăng %(places)s bậc") % {"places": places}
     elif (a.rank_change or 0) < 0:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("cong-khai/ke-hoach/<int:plan_id>/", views.plan, name="plan"),
     path("cong-khai/ke-hoach/<int:plan_id>/ban-in/", views.plan_print, name="plan-print"),
     path("ket-qua/", views.results_page, name="results"),
+    path("ket-qua/cac-chi-so/", views.indices_page, name="indices"),
     path("ket-qua/so-sanh/", views.results_peers, name="peers"),
     path("ket-qua/so-sanh/xlsx/", views.results_peers_xlsx, name="peers-xlsx"),
 ]

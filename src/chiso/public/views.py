@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from chiso.index import Province, Results
 from chiso.public import deployment
+from chiso.public.access import can_see_indices
+from chiso.public.across import build_across
 from chiso.public.caching import cached_page
 from chiso.public.data import current_results
 from chiso.public.etags import index_token, plan_page_token, results_token
+from chiso.public.indices import (
+    DEFAULT,
+    IndexChoice,
+    framework_codes,
+    index_choices,
+    index_from,
+    index_label,
+    index_query,
+    index_slug,
+)
 from chiso.public.peers import PeersPage, build_peers, kind_choices, parse_query
 from chiso.public.peers_export import peers_workbook
 from chiso.public.profile import build_profile
@@ -24,11 +40,38 @@ from chiso.spreadsheets.xlsx import xlsx_response
 from chiso.web.params import parse_id
 
 
-def _results() -> Results:
-    results = current_results()
+def _results(index: str = DEFAULT) -> Results:
+    results = current_results(index)
     if results is None:
         raise Http404
     return results
+
+
+def _available() -> dict[str, Results]:
+    """Every shipped index that has stored results (as of the site's date)."""
+    found = {code: current_results(code) for code in framework_codes()}
+    return {code: results for code, results in found.items() if results is not None}
+
+
+def _index_links(
+    current: str, href: Callable[[str, Results], str]
+) -> list[tuple[IndexChoice, str]]:
+    """The index switcher: each index with results, linked to the same page of that index
+    (`href` is given the index and its results, to keep a year that index has)."""
+    available = _available()
+    return [
+        (choice, href(choice.code, available[choice.code]) if choice.code in available else "")
+        for choice in index_choices(current, frozenset(available))
+    ]
+
+
+def _with_index(url: str, code: str, sep: str = "?") -> str:
+    query = index_query(code)
+    return f"{url}{sep}{query}" if query else url
+
+
+def _index_context(code: str) -> dict[str, object]:
+    return {"index_slug": index_slug(code), "index_label": index_label(code)}
 
 
 def _lang() -> str:
@@ -59,44 +102,72 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "public/index.html", context)
 
 
+def _profile_url(slug: str, year: int, code: str) -> str:
+    return _with_index(reverse("public:profile", args=[slug, year]), code)
+
+
 def choose_profile(request: HttpRequest) -> HttpResponse:
     """Target of the province/year picker form (works without JavaScript)."""
-    results = _results()
+    code = index_from(request)
+    results = _results(code)
     province = province_for_slug(results, request.GET.get("tinh", ""))
     year = _year(results, request.GET.get("nam"))
-    return redirect("public:profile", province_slug(province), year)
+    return redirect(_profile_url(province_slug(province), year, code))
 
 
 def latest_profile(request: HttpRequest, slug: str) -> HttpResponse:
-    results = _results()
-    return redirect(
-        "public:profile", province_slug(province_for_slug(results, slug)), results.years[-1]
-    )
+    code = index_from(request)
+    results = _results(code)
+    slug = province_slug(province_for_slug(results, slug))
+    return redirect(_profile_url(slug, results.years[-1], code))
+
+
+def _same_year(year: int) -> Callable[[Results], int]:
+    return lambda other: year if year in other.years else other.years[-1]
 
 
 def _profile_context(results: Results, province: Province, year: int) -> dict[str, object]:
+    slug = province_slug(province)
+    keep = _same_year(year)
     return {
         "page": build_profile(results, province, year, _lang()),
         "province_choices": deployment.province_choices(results, year, _lang()),
+        "index_links": _index_links(
+            results.index, lambda code, other: _profile_url(slug, keep(other), code)
+        ),
+        **_index_context(results.index),
     }
 
 
 @cached_page(results_token)
 def profile(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    results = _results()
+    results = _results(index_from(request))
     province = province_for_slug(results, slug)
     context = _profile_context(results, province, _year(results, year))
     return render(request, "public/profile.html", context)
 
 
 def latest_ranking(request: HttpRequest) -> HttpResponse:
-    return redirect("public:ranking", _results().years[-1])
+    code = index_from(request)
+    url = reverse("public:ranking", args=[_results(code).years[-1]])
+    return redirect(_with_index(url, code))
 
 
 @cached_page(results_token)
 def ranking(request: HttpRequest, year: int) -> HttpResponse:
-    results = _results()
-    page = build_ranking(
+    code = index_from(request)
+    results = _results(code)
+    keep = _same_year(year)
+    context: dict[str, object] = {
+        "index_links": _index_links(
+            code,
+            lambda other_code, other: _with_index(
+                reverse("public:ranking", args=[keep(other)]), other_code
+            ),
+        ),
+        **_index_context(code),
+    }
+    context["page"] = build_ranking(
         results,
         _year(results, year),
         request.GET.get("chi-so", "aggregate"),
@@ -104,7 +175,7 @@ def ranking(request: HttpRequest, year: int) -> HttpResponse:
         _lang(),
         deployment.codes(),
     )
-    return render(request, "public/ranking.html", {"page": page})
+    return render(request, "public/ranking.html", context)
 
 
 @cached_page(index_token)
@@ -141,10 +212,14 @@ def plan_print(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @cached_page(results_token)
 def results_page(request: HttpRequest) -> HttpResponse:
-    """What officials open first: their own province's profile, latest year by default."""
-    results = current_results()
+    """What officials open first: their own province's profile, latest year by default; PAPI
+    unless another index is chosen (`?bo-chi-so=pci`)."""
+    code = index_from(request)
+    results = current_results(code)
     if results is None:
-        return render(request, "public/results.html", {"page": None})
+        links = _index_links(code, lambda other, _r: _with_index(reverse("public:results"), other))
+        context = {"page": None, "index_links": links, **_index_context(code)}
+        return render(request, "public/results.html", context)
     year = _year(results, request.GET.get("nam"))
     slug = request.GET.get("tinh", "")
     province = (
@@ -153,7 +228,17 @@ def results_page(request: HttpRequest) -> HttpResponse:
         else deployment.home_province(request.user, results, year)
     )
     context = _profile_context(results, province, year)
+    slug, keep = province_slug(province), _same_year(year)
+    context["index_links"] = _index_links(
+        code,
+        lambda other, other_results: (
+            reverse("public:results")
+            + f"?tinh={slug}&nam={keep(other_results)}"
+            + (f"&{index_query(other)}" if index_query(other) else "")
+        ),
+    )
     context["can_enter_results"] = can_enter_results(request.user)
+    context["can_see_indices"] = can_see_indices(request.user)
     return render(request, "public/results.html", context)
 
 
@@ -188,3 +273,17 @@ def results_peers_xlsx(request: HttpRequest) -> HttpResponse:
     return xlsx_response(
         f"so-sanh-{province_slug(page.query.province)}-{page.query.year}.xlsx", data
     )
+
+
+@login_required
+def indices_page(request: HttpRequest) -> HttpResponse:
+    """Leadership's view of the province on the four indices, year by year (own province)."""
+    if not can_see_indices(request.user):
+        raise PermissionDenied
+    available = _available()
+    if not available:
+        return render(request, "public/indices.html", {"page": None})
+    first = available.get(DEFAULT) or next(iter(available.values()))
+    province = deployment.home_province(request.user, first, first.years[-1])
+    page = build_across(available, framework_codes(), province, _lang())
+    return render(request, "public/indices.html", {"page": page})

@@ -10,10 +10,22 @@ TIER_COLOURS = {
     "high_average": "#78a832",
     "low_average": "#e0a100",
     "low": "#c9423a",
+    # PCI's six published groups (best first) and PAR INDEX's bands A–D, on the same scale of
+    # greens to reds; the badges in public.css use the same colours.
+    "rat_tot": "#1a7f37",
+    "tot": "#4f9a34",
+    "kha": "#78a832",
+    "trung_binh": "#e0a100",
+    "tuong_doi_thap": "#d9731f",
+    "thap": "#c9423a",
+    "A": "#1a7f37",
+    "B": "#78a832",
+    "C": "#e0a100",
+    "D": "#c9423a",
 }
 NO_TIER_COLOUR = "#9aa5b1"
 # Text on a tile must stay readable: dark text on the yellow tier, white elsewhere.
-TIER_TEXT = {"low_average": "#2b2100"}
+TIER_TEXT = {"low_average": "#2b2100", "trung_binh": "#2b2100", "C": "#2b2100"}
 
 # Line colours by role: the province stands out, comparisons stay quiet.
 TONE_COLOURS = {
