@@ -100,7 +100,14 @@ def test_parameters_declare_what_the_views_accept(document: dict[str, Any]) -> N
     assert listing["page_size"] == {"type": "integer", "minimum": 1, "maximum": 200}
     assert listing["year"] == {"type": "integer", "minimum": 2000, "maximum": 2100}
     profile = document["paths"]["/results/{year}/provinces/{province}/"]["get"]["parameters"]
-    assert [p.get("example") for p in profile] == [2022, "khanh-hoa"]
+    assert [p.get("example") for p in profile if p["in"] == "path"] == [2022, "khanh-hoa"]
+    index = next(p for p in profile if p["name"] == "index")  # API 1.4: any index's results
+    assert index["in"] == "query" and index["schema"]["enum"] == [
+        "PAPI",
+        "PCI",
+        "PAR_INDEX",
+        "SIPAS",
+    ]
     download = document["paths"]["/evidence/{pk}/"]["get"]["responses"]["200"]["content"]
     assert set(download) == {
         "application/pdf",

@@ -84,3 +84,45 @@ def test_objective_status_evaluated(
     assert earlier["status"] == "not_met"
     assert round(earlier["actual"], 2) == 43.44 and round(earlier["gap"], 2) == -1.56
     assert client_for("other_province").get(url).status_code == 404
+
+
+@pytest.fixture
+def pci_imported(db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """VCCI's published PCI tables from ../shared/data/pci, read in place; seen from 2025."""
+    import datetime as dt
+
+    from chiso.results.store import import_results, invalidate
+    from chiso.site import clock
+    from tests.conftest import PAPI_DATA_DIR
+
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2025, 6, 1))
+    invalidate()
+    import_results(PAPI_DATA_DIR.parent / "pci", index="PCI")
+
+
+def test_pci_profile_and_ranking_as_published(pci_imported: None) -> None:
+    body = Client().get("/api/v1/results/2020/provinces/khanh-hoa/?index=PCI").json()
+    assert body["index"] == "PCI" and body["grouping"] == "published"
+    aggregate = body["aggregate"]
+    assert (aggregate["score"], aggregate["rank"], aggregate["of"]) == (63.98, 26, 63)
+    assert aggregate["tier"] is None  # 2020's table has no groups; none is invented
+    assert aggregate["rank_published"] and not aggregate["computed"]
+    assert body["field_complete"] is True and round(aggregate["national_mean"], 2) == 64.38
+    dong_thap = Client().get("/api/v1/results/2019/provinces/dong-thap/?index=PCI").json()
+    assert (dong_thap["aggregate"]["score"], dong_thap["aggregate"]["tier_label"]) == (
+        72.1,
+        "Rất tốt",
+    )
+    assert dong_thap["field_complete"] is False and dong_thap["aggregate"]["national_mean"] is None
+    ranking = Client().get("/api/v1/results/2020/ranking/?index=PCI").json()
+    assert ranking["rows"][0]["province"]["name"] == "Quảng Ninh"
+    assert ranking["rows"][0]["score"] == 75.09
+
+
+def test_index_parameter_errors(pci_imported: None) -> None:
+    bad = Client().get("/api/v1/results/2020/ranking/?index=pci")
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "index"
+    missing = Client().get("/api/v1/results/2020/ranking/?index=SIPAS")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "no_results"
+    # Without the parameter: PAPI, which this database does not hold.
+    assert Client().get("/api/v1/results/2020/ranking/").status_code == 404

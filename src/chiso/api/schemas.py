@@ -146,10 +146,10 @@ SCHEMAS: dict[str, Schema] = {
         code=STR,
         name=STR,
         score=NUM,
-        rank=INT,
+        rank=nullable(INT),  # None where the data do not support one (PCI's partial years)
         of=INT,
-        tier=STR,
-        tier_label=STR,
+        tier=nullable(STR),  # None: no group (PCI's groups are only ever published)
+        tier_label=nullable(STR),
         change=nullable(NUM),
         rank_change=nullable(INT),
     ),
@@ -160,6 +160,8 @@ SCHEMAS: dict[str, Schema] = {
         of=INT,
         cutoffs={"type": "object"},
         rule=STR,
+        grouping={"type": "string", "enum": ["quantiles", "bands", "published"]},
+        field_complete=BOOL,
         rows=array(
             obj(
                 province=obj(name=STR, code=STR),
@@ -179,6 +181,8 @@ SCHEMAS: dict[str, Schema] = {
         subdimensions=array(ref("UnitScore")),
         strengths=array({"type": "object"}),
         weaknesses=array({"type": "object"}),
+        grouping={"type": "string", "enum": ["quantiles", "bands", "published"]},
+        field_complete=BOOL,
     ),
     "ObjectiveStatus": obj(
         id=STR,

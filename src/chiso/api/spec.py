@@ -16,7 +16,7 @@ from chiso.plans.models import Relation
 from chiso.plans.services.reports import TEXT_LIMIT as REPORT_TEXT_LIMIT
 from chiso.plans.status import Status
 
-API_VERSION = "1.3.0"
+API_VERSION = "1.4.0"
 JSON = "application/json"
 # Every error status an operation may answer, with what it means; each operation lists its own.
 ERRORS = {
@@ -37,6 +37,14 @@ class Param:
     description: str
     schema: Schema = field(default_factory=ID.schema)
     required: bool = False
+
+
+# Which index's results: PAPI by default (results endpoints, API 1.4).
+INDEX_PARAM = Param(
+    "index",
+    "Bộ chỉ số: PAPI (mặc định), PCI, PAR_INDEX, SIPAS (which index's results)",
+    {"type": "string", "enum": ["PAPI", "PCI", "PAR_INDEX", "SIPAS"]},
+)
 
 
 @dataclass(frozen=True)
@@ -355,7 +363,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "Xếp hạng các tỉnh theo một chỉ số (ranking; public data)",
                 ref("Ranking"),
                 public=True,
-                params=(Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),),
+                params=(
+                    Param("unit", "Mã chỉ số; mặc định aggregate (tổng hợp)", dict(STR)),
+                    INDEX_PARAM,
+                ),
             ),
         ),
         examples={"year": 2022},
@@ -369,6 +380,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 "Kết quả của một tỉnh (province profile; public data)",
                 ref("Profile"),
                 public=True,
+                params=(INDEX_PARAM,),
             ),
         ),
         examples={"year": 2022, "province": "khanh-hoa"},

@@ -6,48 +6,92 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from chiso.api.auth import api_view
-from chiso.api.errors import ApiError, json_response
+from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import YEAR, int_param
 from chiso.index import Results, UnknownProvince, UnknownUnit, UnknownYear
 from chiso.index.cli import profile_json, ranking_json
+from chiso.index.framework import shipped_frameworks
 from chiso.index.objectives import evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError
+from chiso.index.report import UnitResult
 from chiso.plans.access import get_or_404, plans_for
 from chiso.plans.objectives import plan_spec
 
 
-def stored_results() -> Results:
-    """The results imported into the database (`chiso import-results`); 404 when none are."""
+def stored_results(index: str = "PAPI") -> Results:
+    """The results of `index` imported into the database (`chiso import-results`); 404 when
+    none are."""
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
     try:
-        return load_results()
+        return load_results(index)
     except NoResults as exc:
         raise ApiError(404, "no_results", _("Chưa có kết quả chỉ số nào được nhập.")) from exc
+
+
+def _index(request: HttpRequest) -> str:
+    """The `index` parameter (PAPI, PCI, PAR_INDEX or SIPAS, as written), PAPI when absent; 400
+    naming the parameter otherwise."""
+    wanted = request.GET.get("index")
+    if wanted is None:
+        return "PAPI"
+    codes = [f.code for f in shipped_frameworks()]
+    if wanted not in codes:
+        raise bad_request(
+            _("Tham số “index” phải là một trong: %(codes)s.") % {"codes": ", ".join(codes)},
+            "index",
+        )
+    return wanted
 
 
 def _lookup_error(exc: LookupError) -> ApiError:
     return ApiError(404, "not_found", str(exc))
 
 
+def _basis(results: Results, year: int) -> dict[str, object]:
+    """How the year's groups and ranks are found, and whether the data cover the field."""
+    fw = results.framework
+    mean = results.ranking(year).mean
+    return {
+        "grouping": fw.grouping,
+        "field_complete": not (mean is None and fw.field_size is not None),
+    }
+
+
+def _provenance(r: UnitResult | None) -> dict[str, bool]:
+    if r is None:
+        return {}
+    return {
+        "computed": r.computed,
+        "weights_unconfirmed": r.weights_unconfirmed,
+        "rank_published": r.rank_published,
+        "group_published": r.group_published,
+    }
+
+
 @api_view(public=True)
 def ranking(request: HttpRequest, year: int) -> HttpResponse:
     unit = request.GET.get("unit", "aggregate").strip() or "aggregate"
-    results = stored_results()
+    results = stored_results(_index(request))
     try:
-        return json_response(ranking_json(results.ranking(year, unit)))
+        body = ranking_json(results.ranking(year, unit))
     except (UnknownYear, UnknownUnit) as exc:
         raise _lookup_error(exc) from None
+    return json_response({**body, **_basis(results, year)})
 
 
 @api_view(public=True)
 def profile(request: HttpRequest, year: int, province: str) -> HttpResponse:
-    results = stored_results()
+    results = stored_results(_index(request))
     try:
-        return json_response(profile_json(results.profile(province, year)))
+        found = results.profile(province, year)
     except (UnknownYear, UnknownProvince) as exc:
         raise _lookup_error(exc) from None
+    body = profile_json(found)
+    if body["aggregate"] is not None:
+        body["aggregate"].update(_provenance(found.aggregate))
+    return json_response({**body, **_basis(results, year)})
 
 
 def _pending(spec: ObjectiveSpec) -> dict[str, object]:
