@@ -92,10 +92,11 @@ def test_the_postings_coverage_downloads_as_xlsx(world, client: Client) -> None:
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Theo xã", "Các nơi niêm yết"]
     communes = [row for row in book["Theo xã"].iter_rows(values_only=True)]
-    assert communes[0] == ("99/KH-UBND — Kế hoạch PAPI 2023",) + (None,) * 6
+    assert communes[0] == ("99/KH-UBND — Kế hoạch PAPI 2023",) + (None,) * 8
     assert communes[1][0] == "Xã đã niêm yết: 1/3"
-    assert communes[2][:3] == ("Huyện, thị xã, thành phố", "Xã, phường, thị trấn", "Tình trạng")
-    by_commune = {row[1]: row for row in communes[3:]}
+    assert communes[2][0] == "Thôn, tổ dân phố đã niêm yết: 0/0"
+    assert communes[3][:3] == ("Huyện, thị xã, thành phố", "Xã, phường, thị trấn", "Tình trạng")
+    by_commune = {row[1]: row for row in communes[4:]}
     assert by_commune["UBND phường Vĩnh Hải"] == (
         "UBND thành phố Nha Trang",
         "UBND phường Vĩnh Hải",
@@ -104,19 +105,22 @@ def test_the_postings_coverage_downloads_as_xlsx(world, client: Client) -> None:
         dt.datetime(2023, 7, 3),
         dt.datetime(2023, 8, 2),
         1,
+        0,
+        0,
     )
     assert by_commune["UBND phường Cam Nghĩa"][2:4] == ("Chưa niêm yết", 0)
     places = list(book["Các nơi niêm yết"].iter_rows(values_only=True))
     assert places[2] == (
         "UBND phường Vĩnh Hải",
         "Nhà văn hóa thôn, tổ dân phố",
+        None,
         "Tổ dân phố 5",
         dt.datetime(2023, 7, 3),
         dt.datetime(2023, 8, 2),
         "Không còn niêm yết",
         "Bảng bị gỡ",
     )
-    assert book["Các nơi niêm yết"]["D3"].number_format == "dd/mm/yyyy"
+    assert book["Các nơi niêm yết"]["E3"].number_format == "dd/mm/yyyy"
 
 
 def test_the_postings_coverage_writes_formulas_as_text(world, client: Client) -> None:

@@ -164,3 +164,91 @@ def test_coverage_as_of_a_day_and_in_the_consolidated_report(world, villages) ->
     nha_trang = rows[world.nhatrang.name]
     assert (nha_trang.communes, nha_trang.communes_posted) == (2, 1)
     assert (nha_trang.villages_posted, nha_trang.villages) == (1, 4)
+
+
+def test_a_partial_split_counts_each_communes_postings_once(world, villages, make_user) -> None:
+    """Nha Trang (Vĩnh Hải: office + 3 villages; Vĩnh Phước: office + 1 village) hands the
+    posting task down to Vĩnh Hải only. Known answers: Vĩnh Phước's postings are Nha Trang's own
+    part (2/2 = 100%, not 2/6 over the whole city), Vĩnh Hải's go to its sub-assignment only
+    (2/4 = 50%), and the city rolls up (100 + 50) // 2 = 75."""
+    from chiso.accounts.models import Role
+    from chiso.plans.services import split_assignment
+
+    officer = make_user("nt-officer", Role.AGENCY_OFFICER, world.province, world.nhatrang)
+    services.set_posting_task(world.coordinator, world.plan, world.task)
+    (child,) = split_assignment(officer, world.assignment, agencies=[world.vinh_hai])
+    office(world, world.vinh_phuoc)
+    hall(world, villages["d"])
+    world.assignment.refresh_from_db()
+    assert (world.assignment.own_progress, world.assignment.progress) == (100, 50)
+    before = AuditEntry.objects.filter(
+        action="assignment.progress", object_id=str(world.assignment.pk)
+    ).count()
+    office(world, world.vinh_hai)
+    hall(world, villages["a"])
+    child.refresh_from_db()
+    world.assignment.refresh_from_db()
+    assert (child.own_progress, child.progress) == (50, 50)
+    assert (world.assignment.own_progress, world.assignment.progress) == (100, 75)
+    after = AuditEntry.objects.filter(
+        action="assignment.progress", object_id=str(world.assignment.pk)
+    ).count()
+    assert after == before  # Vĩnh Hải's postings never touched the city's own part
+
+
+def test_splitting_after_postings_moves_their_share_down(world, villages, make_user) -> None:
+    """Postings first (city's own part 3/6 = 50%), then the split: Vĩnh Phước's 2/2 stay the
+    city's own (100%), Vĩnh Hải's office goes to the new sub-assignment (1/4 = 25%); the city
+    rolls up (100 + 25) // 2 = 62."""
+    from chiso.accounts.models import Role
+    from chiso.plans.services import split_assignment
+
+    officer = make_user("nt-officer", Role.AGENCY_OFFICER, world.province, world.nhatrang)
+    services.set_posting_task(world.coordinator, world.plan, world.task)
+    office(world, world.vinh_phuoc)
+    hall(world, villages["d"])
+    office(world, world.vinh_hai)
+    world.assignment.refresh_from_db()
+    assert world.assignment.own_progress == 50
+    (child,) = split_assignment(officer, world.assignment, agencies=[world.vinh_hai])
+    child.refresh_from_db()
+    world.assignment.refresh_from_db()
+    assert child.own_progress == 25
+    assert (world.assignment.own_progress, world.assignment.progress) == (100, 62)
+
+
+def test_the_coverage_workbook_lists_villages_per_commune(world, villages) -> None:
+    """The XLSX: villages listed / posted per commune (Vĩnh Hải 3/1 after a is taken down),
+    the province's total in the notes, and each posting's village on the places sheet."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from chiso.activities.exports import posting_coverage_xlsx
+    from chiso.activities.models import Posting
+
+    office(world, world.vinh_hai)
+    first = hall(world, villages["a"])
+    hall(world, villages["b"])
+    services.check_posting(
+        world.coordinator, first, checked_on=dt.date(2023, 8, 1), still_posted=False, version=None
+    )
+    postings = list(Posting.objects.filter(plan=world.plan).order_by("id"))
+    data = posting_coverage_xlsx(world.plan, coverage.posting_coverage(world.plan), postings)
+    book = load_workbook(io.BytesIO(data))
+    rows = list(book["Theo xã"].iter_rows(values_only=True))
+    assert rows[2][0] == "Thôn, tổ dân phố đã niêm yết: 1/5"
+    assert rows[3][7:] == ("Số thôn, tổ dân phố", "Thôn, tổ dân phố đã niêm yết")
+    by_commune = {row[1]: row[7:] for row in rows[4:]}
+    assert by_commune == {
+        "UBND phường Vĩnh Hải": (3, 1),
+        "UBND phường Vĩnh Phước": (1, 0),
+        "UBND phường Cam Nghĩa": (1, 0),
+    }
+    places = list(book["Các nơi niêm yết"].iter_rows(values_only=True))
+    assert places[1][2] == "Thôn, tổ dân phố"
+    assert [row[2] for row in places[2:]] == [
+        None,
+        "Tổ dân phố Vĩnh Hải 1",
+        "Tổ dân phố Vĩnh Hải 2",
+    ]

@@ -1,5 +1,6 @@
-"""The postings coverage as an XLSX file: one sheet per commune (posted or not), one per
-place, with the same figures as the coverage page."""
+"""The postings coverage as an XLSX file: one sheet per commune (posted or not), with its
+villages and residential groups listed and posted, one per place, with the village it names;
+the same figures as the coverage page."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def posting_coverage_xlsx(plan: Plan, coverage: PostingCoverage, postings: list[
             Column(_("Niêm yết từ"), 14, Kind.DATE),
             Column(_("Kiểm tra lại gần nhất"), 14, Kind.DATE),
             Column(_("Số nơi không còn niêm yết"), 14, Kind.INT),
+            Column(_("Số thôn, tổ dân phố"), 12, Kind.INT),
+            Column(_("Thôn, tổ dân phố đã niêm yết"), 14, Kind.INT),
         ],
         [
             (
@@ -39,6 +42,8 @@ def posting_coverage_xlsx(plan: Plan, coverage: PostingCoverage, postings: list[
                 c.first_posted,
                 c.last_checked,
                 c.taken_down,
+                c.villages,
+                c.villages_posted,
             )
             for d in coverage.districts
             for c in d.communes
@@ -47,6 +52,8 @@ def posting_coverage_xlsx(plan: Plan, coverage: PostingCoverage, postings: list[
             source,
             _("Xã đã niêm yết: %(posted)s/%(total)s")
             % {"posted": coverage.communes_posted, "total": coverage.communes_total},
+            _("Thôn, tổ dân phố đã niêm yết: %(posted)s/%(total)s")
+            % {"posted": coverage.villages_posted, "total": coverage.villages_total},
         ),
     )
     places = Sheet(
@@ -54,6 +61,7 @@ def posting_coverage_xlsx(plan: Plan, coverage: PostingCoverage, postings: list[
         [
             Column(_("Xã, phường, thị trấn"), 32),
             Column(_("Nơi niêm yết"), 26),
+            Column(_("Thôn, tổ dân phố"), 24),
             Column(_("Địa chỉ, tên thôn"), 32, wrap=True),
             Column(_("Ngày niêm yết"), 14, Kind.DATE),
             Column(_("Ngày kiểm tra lại"), 14, Kind.DATE),
@@ -64,6 +72,7 @@ def posting_coverage_xlsx(plan: Plan, coverage: PostingCoverage, postings: list[
             (
                 p.commune.name,
                 p.get_place_type_display(),
+                str(p.village) if p.village_id else "",
                 p.place,
                 p.posted_on,
                 p.checked_on,

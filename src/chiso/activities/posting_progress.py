@@ -4,6 +4,11 @@ down — becomes the agency's own progress on that area's assignment (a district
 commune's own or a sub-assignment handed down to it); the assignment's progress and those above
 it then roll up as for an accepted report (chiso.plans.rollup, docs/cascade.md).
 
+A partial split: when a district hands the posting task down to some of its communes, each
+such commune's postings count for its sub-assignment only, and the district's own part is the
+share of its other communes' places (`own_communes`): a commune's places are never counted in
+two shares of one roll-up. A commune whose sub-assignment is complete no longer moves anything.
+
 The own part never falls below the last accepted report's, and postings never complete an
 assignment: completion stays with the final report accepted by the reviewing agency."""
 
@@ -48,11 +53,23 @@ def communes_of(agency: Agency) -> list[Agency]:
     return list(agency.children.filter(kind=AgencyKind.COMMUNE_COMMITTEE, active=True))
 
 
-def area_places(plan: Plan, agency: Agency) -> AreaPlaces:
-    """The posting coverage of `agency`'s area (its communes, or itself if a commune)."""
+def own_communes(assignment: Assignment) -> list[int]:
+    """The communes whose postings count for `assignment`'s own part: its agency's, less those
+    handed down to a sub-assignment (at any depth)."""
+    below = Assignment.objects.filter(lineage__contains=f"/{assignment.pk}/").select_related(
+        "agency"
+    )
+    handed = {c.pk for child in below for c in communes_of(child.agency)}
+    return [c.pk for c in communes_of(assignment.agency) if c.pk not in handed]
+
+
+def area_places(plan: Plan, agency: Agency, communes: list[int] | None = None) -> AreaPlaces:
+    """The posting coverage of `agency`'s area (its communes, or itself if a commune), or of
+    the `communes` given."""
     from chiso.activities.coverage import village_counts
 
-    communes = [c.pk for c in communes_of(agency)]
+    if communes is None:
+        communes = [c.pk for c in communes_of(agency)]
     offices = (
         Posting.objects.filter(
             plan=plan, commune_id__in=communes, place_type=PlaceType.COMMUNE_OFFICE
@@ -78,22 +95,28 @@ def _accepted_progress(assignment: Assignment) -> int:
 
 def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
     """After a posting of `commune` changed: set the agency's own progress on the posting task's
-    assignment of the commune or of its district and roll it up (inside the caller's
-    transaction, audited)."""
+    assignment the commune's postings count for — the commune's own (a sub-assignment handed
+    down to it), else its district's — and roll it up (inside the caller's transaction,
+    audited)."""
     target = PostingTask.objects.filter(plan=plan).first()
     if target is None:
         return None
     areas = [commune.pk, *([commune.parent_id] if commune.parent_id else [])]
-    assignment = (
-        Assignment.objects.select_for_update()
+    found = {
+        a.agency_id: a
+        for a in Assignment.objects.select_for_update()
         .select_related("agency")
-        .filter(task_id=target.task_id, agency_id__in=areas, completed_on__isnull=True)
-        .order_by("agency__kind")  # a commune's own assignment before its district's
-        .first()
-    )
-    if assignment is None:
+        .filter(task_id=target.task_id, agency_id__in=areas)
+    }
+    assignment = found.get(commune.pk) or found.get(commune.parent_id)
+    if assignment is None or assignment.completed_on is not None:
         return None
-    places = area_places(plan, assignment.agency)
+    return resync(user, plan, assignment)
+
+
+def resync(user: Any, plan: Plan, assignment: Assignment) -> Assignment:
+    """Set `assignment`'s own progress from the postings of its own communes, then roll up."""
+    places = area_places(plan, assignment.agency, own_communes(assignment))
     own_progress = max(_accepted_progress(assignment), places.percent)
     if own_progress == assignment.own_progress:
         return assignment
@@ -114,3 +137,22 @@ def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
     rollup.refresh_upwards(user, assignment.pk)
     assignment.refresh_from_db(fields=["progress", "completed_on", "version"])
     return assignment
+
+
+def on_split(sender: Any, assignment: Assignment, **kwargs: Any) -> None:
+    """A part of the posting task was handed down (chiso.plans.signals.assignment_created):
+    the new sub-assignment takes its communes' postings, and the part above it no longer
+    counts them (the split's own transaction; recorded without a person, as the split's
+    consequence)."""
+    if assignment.parent_id is None:
+        return
+    plan = assignment.task.plan
+    if not PostingTask.objects.filter(plan=plan, task_id=assignment.task_id).exists():
+        return
+    parent = (
+        Assignment.objects.select_for_update().select_related("agency").get(pk=assignment.parent_id)
+    )
+    if parent.completed_on is None:
+        resync(None, plan, parent)
+    child = Assignment.objects.select_for_update().select_related("agency").get(pk=assignment.pk)
+    resync(None, plan, child)

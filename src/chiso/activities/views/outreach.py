@@ -188,7 +188,7 @@ def posting_coverage_download(request: HttpRequest) -> HttpResponse:
     postings = list(
         access.postings_for(request.user)
         .filter(plan=plan)
-        .select_related("commune")
+        .select_related("commune", "village")
         .order_by("commune__parent__name", "commune__name", "posted_on", "id")
     )
     data = posting_coverage_xlsx(plan, coverage.posting_coverage(plan), postings)
