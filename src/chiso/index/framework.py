@@ -259,6 +259,19 @@ def shipped_frameworks() -> tuple[Framework, ...]:
     return tuple(sorted((load_framework(c) for c in codes), key=lambda f: f.code != "PAPI"))
 
 
+def framework_slug(code: str) -> str:
+    """A framework code as it stands in a URL: PAR_INDEX → par-index."""
+    return code.lower().replace("_", "-")
+
+
+def framework_for_slug(slug: str) -> Framework | None:
+    """The shipped framework whose slug is `slug` (None for any other text)."""
+    for framework in shipped_frameworks():
+        if framework_slug(framework.code) == slug:
+            return framework
+    return None
+
+
 def load_framework(name_or_path: str | Path) -> Framework:
     """Load a framework by code ("PAPI", "PCI", "PAR INDEX", "SIPAS", shipped with chiso) or from
     a YAML file path."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest
 
 from chiso.index import Framework
-from chiso.index.framework import shipped_frameworks
+from chiso.index.framework import framework_for_slug, framework_slug, shipped_frameworks
 
 PARAM = "bo-chi-so"
 DEFAULT = "PAPI"
@@ -28,7 +28,7 @@ class IndexChoice:
 
 
 def index_slug(code: str) -> str:
-    return code.lower().replace("_", "-")
+    return framework_slug(code)
 
 
 def index_label(code: str) -> str:
@@ -50,10 +50,10 @@ def index_from(request: HttpRequest) -> str:
     raw = request.GET.get(PARAM, "").strip().lower()
     if not raw:
         return DEFAULT
-    for code in framework_codes():
-        if index_slug(code) == raw:
-            return code
-    raise Http404
+    found = framework_for_slug(raw)
+    if found is None:
+        raise Http404
+    return found.code
 
 
 def index_choices(current: str, available: frozenset[str]) -> tuple[IndexChoice, ...]:

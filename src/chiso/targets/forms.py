@@ -36,8 +36,24 @@ from chiso.web.params import parse_id
 KIND_BY_PARAM = {"nhom": TIER, "diem": SCORE, "hang": RANK}
 
 
+def computes_tiers(results: Results) -> bool:
+    """Tier goals need groups chiso computes (PAPI's quantiles, PAR INDEX's bands); PCI's are
+    only ever published and SIPAS has none."""
+    return results.framework.grouping != "published" and bool(results.framework.tiers)
+
+
 def defaults(results: Results) -> dict[str, str]:
-    """What a first visit shows: next year's target to stay in or reach the top tier."""
+    """What a first visit shows: next year's target to stay in or reach the top tier (the top
+    ten where the index's groups are not computed)."""
+    if not computes_tiers(results):
+        return {
+            "nam": str(default_year(results)),
+            "muc_tieu": "hang",
+            "hang": "10",
+            "seed": "0",
+            "so_lan": str(DEFAULT_DRAWS),
+            "tin_cay": str(DEFAULT_CONFIDENCE),
+        }
     return {
         "nam": str(default_year(results)),
         "muc_tieu": "nhom",
@@ -146,6 +162,11 @@ class TargetForm(forms.Form):
         assert isinstance(dim_field, forms.ChoiceField)
         dim_field.choices = [("", _("Như nhóm mục tiêu (hoặc nhóm hiện tại)")), *tiers]
         dim_field.error_messages["invalid_choice"] = tier_field.error_messages["invalid_choice"]
+        if not computes_tiers(results):
+            kind_field = self.fields["muc_tieu"]
+            assert isinstance(kind_field, forms.ChoiceField)
+            kind_field.choices = [c for c in kind_field.choices if c[0] != "nhom"]
+            del self.fields["nhom"], self.fields["nhom_noi_dung"]
         province_field = self.fields["tinh"]
         assert isinstance(province_field, forms.ChoiceField)
         if scope.can_pick:
@@ -217,6 +238,8 @@ class TargetForm(forms.Form):
         dimension_tier = data.get("nhom_noi_dung") or (
             goal.tier if goal.kind == TIER else self._tier_in(province, base)
         )
+        if not computes_tiers(self.results):
+            dimension_tier = None  # no computed groups to bring the components to
         data["query"] = TargetQuery(
             province=province,
             year=year,

@@ -57,10 +57,10 @@ class TargetQuery:
 class Baseline:
     year: int
     score: float
-    rank: int
+    rank: int | None  # None where the data give none (PCI's partial years)
     of: int
-    tier: str
-    tier_label: str
+    tier: str | None  # None: no group (PCI's are only ever published)
+    tier_label: str | None
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,11 @@ class TargetPage:
     # The same quantile of the aggregate's own one-year changes: the sub-dimension bounds add
     # up to far more, as if every sub-dimension had its best year at once.
     aggregate_gain: float
+    index: str = "PAPI"  # the index's short name ("PCI", "PAR INDEX")
+    # Components the split needs that have no score for the province in the baseline year
+    # (PCI years with only the published composite): their names, in the page's language.
+    missing_components: tuple[str, ...] = ()
+    components_total: int = 0  # components the index has that year
 
     @property
     def plan(self) -> UnitPlan:
@@ -208,7 +213,30 @@ def build_page(results: Results, query: TargetQuery, lang: str) -> TargetPage:
         dimensions=tuple(_need(d, lang) for d in result.dimensions),
         caveats=_caveats(result, query, lang, whole),
         aggregate_gain=whole,
+        index=results.index.replace("_", " "),
+        missing_components=_missing_components(results, query.province, result.baseline_year, lang),
+        components_total=len(_leaves(results, result.baseline_year)),
     )
+
+
+def _leaves(results: Results, year: int) -> list[str]:
+    """The units the split is made over (PAPI's sub-dimensions, PCI's components) that year."""
+    fw = results.framework
+    return [
+        u.code
+        for u in fw.units
+        if fw.depth(u.code) > 0 and fw.is_leaf(u.code) and u.exists_in(year)
+    ]
+
+
+def _missing_components(
+    results: Results, province: IndexProvince, year: int, lang: str
+) -> tuple[str, ...]:
+    missing = []
+    for code in _leaves(results, year):
+        if results.unit_result(province, year, code) is None:
+            missing.append(results.framework.unit(code).name(year, lang))
+    return tuple(missing)
 
 
 def _baseline(results: Results, province: IndexProvince, year: int, lang: str) -> Baseline:

@@ -40,6 +40,8 @@ def verdict(page: TargetPage) -> Verdict:
                 % {"year": base.year, "score": fixed(base.score)},
             ),
         )
+    if not plan.reachable and page.missing_components:
+        return _missing_verdict(page)
     if not plan.reachable:
         return Verdict(
             "bad",
@@ -67,6 +69,43 @@ def verdict(page: TargetPage) -> Verdict:
     if page.result.projection is not None:
         return _with_projection(page, need, rare)
     return _with_odds(page, need, rare)
+
+
+def _missing_verdict(page: TargetPage) -> Verdict:
+    """Not "unreachable": the baseline year lacks component scores, so nothing can be split."""
+    plan, base = page.plan, page.baseline
+    missing = page.missing_components
+    if len(missing) == page.components_total:
+        lack = _(
+            "Năm %(year)s, số liệu %(index)s của tỉnh chỉ có điểm tổng hợp, không có điểm của "
+            "chỉ số thành phần nào."
+        ) % {"year": base.year, "index": page.index}
+    else:
+        lack = _(
+            "Năm %(year)s, số liệu %(index)s của tỉnh thiếu điểm %(n)s/%(total)s chỉ số thành "
+            "phần: %(names)s."
+        ) % {
+            "year": base.year,
+            "index": page.index,
+            "n": len(missing),
+            "total": page.components_total,
+            "names": ", ".join(missing),
+        }
+    sentences = (
+        lack,
+        _(
+            "Vì vậy chưa tính được mức tăng có thể của từng chỉ số thành phần và chưa chia được "
+            "%(gain)s điểm cần tăng; đây không phải là mục tiêu không thể đạt. Nhập đủ điểm các "
+            "chỉ số thành phần năm %(year)s (trang “Nhập kết quả chỉ số”) để tính lộ trình."
+        )
+        % {"gain": signed(plan.needed_gain), "year": base.year},
+    )
+    return Verdict(
+        "warn",
+        _("Thiếu điểm chỉ số thành phần năm %(year)s: chưa tính được lộ trình")
+        % {"year": base.year},
+        sentences,
+    )
 
 
 def _rare_sentence(page: TargetPage) -> str:
@@ -140,7 +179,10 @@ def reading_notes(page: TargetPage) -> tuple[str, ...]:
         _(
             "Điểm PAPI là kết quả khảo sát chọn mẫu: chênh lệch vài phần trăm điểm có thể chỉ là "
             "sai số."
-        ),
+        )
+        if page.index == "PAPI"
+        else _("Điểm %(index)s là kết quả khảo sát, đánh giá: chênh lệch nhỏ có thể chỉ là sai số.")
+        % {"index": page.index},
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from chiso.index.framework import framework_for_slug, framework_slug, shipped_frameworks
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.spreadsheets.xlsx import xlsx_response
@@ -17,15 +18,44 @@ from chiso.targets.forms import TargetForm, defaults
 from chiso.targets.service import TargetPage, TargetUnavailable, build_page, scope_for
 from chiso.targets.verdict import priorities, reading_notes, verdict
 
+INDEX_PARAM = "bo-chi-so"  # as on the results pages: PAPI unless another index is chosen
+
+
+def _index(request: HttpRequest) -> str:
+    raw = request.GET.get(INDEX_PARAM, "").strip().lower()
+    if not raw:
+        return "PAPI"
+    found = framework_for_slug(raw)
+    if found is None:
+        raise Http404
+    return found.code
+
+
+def _index_context(code: str) -> dict[str, Any]:
+    links = [(f.code.replace("_", " "), framework_slug(f.code), f.code == code)
+             for f in shipped_frameworks()]  # fmt: skip
+    return {
+        "index_code": code,
+        "index_label": code.replace("_", " "),
+        "index_slug": framework_slug(code),
+        "index_links": links,
+    }
+
 
 def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
     """The page's context and, when the query is valid and answerable, the computed page."""
+    code = _index(request)
     try:
-        results = load_results()
+        results = load_results(code)
     except NoResults:
-        return {"no_results": True, "page": None}, None
+        return {"no_results": True, "page": None, **_index_context(code)}, None
     scope = scope_for(request.user, results)
-    context: dict[str, Any] = {"scope": scope, "results": results, "page": None}
+    context: dict[str, Any] = {
+        "scope": scope,
+        "results": results,
+        "page": None,
+        **_index_context(code),
+    }
     if scope.problem:
         return context, None
     if scope.can_pick and not request.GET.get("tinh"):
