@@ -61,7 +61,7 @@ def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
         "confirm": "1",
     }
     page = client.post(reverse("restructuring:abolish"), data)
-    assert page.status_code == 200 and "đã tham gia nhiệm vụ" in page.content.decode()
+    assert page.status_code == 200 and "đã tham gia 1 nhiệm vụ" in page.content.decode()
     assert Agency.objects.filter(active=False).count() == 0
 
 
@@ -97,3 +97,23 @@ def test_predecessors_side_by_side(world: Any, monkeypatch: Any, papi_data_dir: 
     store.import_results(papi_data_dir)
     page = _client(world.leadership).get(reverse("restructuring:results")).content.decode()
     assert "Ninh Thuận" in page and "2024" in page
+
+
+def test_the_moved_assignment_and_the_dissolved_agency_say_so(world: Any, committee: Any) -> None:
+    moved = Assignment.objects.get(task__title="Tuyên truyền")
+    call_command(
+        "restructure",
+        "abolish",
+        "--province",
+        "56",
+        "--map",
+        "UBND thành phố Nha Trang=UBND tỉnh Khánh Hòa",
+        "--apply",
+    )
+    client = _client(world.coordinator)
+    thread = client.get(reverse("plans:assignment-detail", args=[moved.pk])).content.decode()
+    assert 'data-testid="handover"' in thread
+    assert "Phần việc của UBND thành phố Nha Trang chuyển cho UBND tỉnh Khánh Hòa." in thread
+    assert "có hiệu lực từ 01/07/2025" in thread
+    agency = client.get(reverse("plans:agency-detail", args=[world.nha_trang.pk])).content.decode()
+    assert "Giải thể từ ngày 01/07/2025" in agency and "Kế nhiệm: UBND tỉnh Khánh Hòa" in agency

@@ -129,15 +129,23 @@ def _handover(agency: Agency, successor: Agency) -> tuple[AgencyHandover, list[s
             agency=successor, task_id__in=[a.task_id for a in open_work]
         ).values_list("task_id", flat=True)
     )
-    problems = [
-        _(
-            "“%(successor)s” đã tham gia nhiệm vụ “%(task)s”, không thể nhận thêm phần việc "
-            "của “%(old)s”: chọn cơ quan kế nhiệm khác."
-        )
-        % {"successor": successor.name, "task": str(a.task), "old": agency.name}
-        for a in open_work
-        if a.task_id in held
-    ]
+    clashing = [a.task.code or a.task.title[:40] for a in open_work if a.task_id in held]
+    problems = (
+        [
+            _(
+                "“%(successor)s” đã tham gia %(n)s nhiệm vụ mà “%(old)s” đang làm (%(tasks)s), "
+                "không thể nhận thêm phần việc đó: chọn cơ quan kế nhiệm khác."
+            )
+            % {
+                "successor": successor.name,
+                "n": len(clashing),
+                "old": agency.name,
+                "tasks": "; ".join(clashing),
+            }
+        ]
+        if clashing
+        else []
+    )
     handover = AgencyHandover(
         agency=agency,
         successor=successor,
@@ -207,7 +215,9 @@ def _relation(assignment: Assignment, successor: Agency) -> str:
     return Relation.LEAD.value if assignment.leads else Relation.COORDINATE.value
 
 
-def _move_assignment(user: Any, assignment: Assignment, successor: Agency) -> None:
+def _move_assignment(
+    user: Any, assignment: Assignment, successor: Agency, effective_on: dt.date
+) -> None:
     old = str(assignment.agency)
     changes = {"agency": [old, successor.name]}
     relation = _relation(assignment, successor)
@@ -218,7 +228,10 @@ def _move_assignment(user: Any, assignment: Assignment, successor: Agency) -> No
     assignment.agency, assignment.relation, assignment.via_group = successor, relation, None
     assignment.version += 1
     assignment.save(update_fields=["agency", "relation", "via_group", "version"])
-    record(user, assignment, "assignment.handover", changes)
+    note = _("Sắp xếp đơn vị hành chính, có hiệu lực từ %(day)s") % {
+        "day": effective_on.strftime("%d/%m/%Y")
+    }
+    record(user, assignment, "assignment.handover", changes, note=note)
 
 
 def _dissolve(user: Any, handover: AgencyHandover, effective_on: dt.date) -> None:
@@ -270,7 +283,7 @@ def abolish(
         raise RestructuringError(problems=[(None, p) for p in found.problems])
     for handover in found.handovers:
         for assignment in Assignment.objects.filter(pk__in=[m.pk for m in handover.moved]):
-            _move_assignment(user, assignment, handover.successor)
+            _move_assignment(user, assignment, handover.successor, effective_on)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,
