@@ -77,7 +77,7 @@ def figure(r: UnitResult, lang: str) -> Figure:
     )
 
 
-def ranked_count_note(counts: dict[int, tuple[int, int]]) -> str:
+def ranked_count_note(counts: dict[int, tuple[int, int]], index: str = "PAPI") -> str:
     """Why "16/61" and "17/63" sit side by side: `counts` maps a year to (provinces ranked,
     provinces that year); "" when every year ranked them all."""
     short = [(year, ranked, total) for year, (ranked, total) in sorted(counts.items())]
@@ -85,6 +85,11 @@ def ranked_count_note(counts: dict[int, tuple[int, int]]) -> str:
     if not short:
         return ""
     listed = "; ".join(f"{year}: {ranked}/{total}" for year, ranked, total in short)
+    if index != "PAPI":
+        return _(
+            "Số tỉnh, thành phố có thứ hạng khác nhau giữa các năm: năm nào số liệu %(index)s "
+            "đã nhập không có thứ hạng của một tỉnh thì tỉnh đó để trống (%(years)s)."
+        ) % {"index": index, "years": listed}
     return _(
         "Số tỉnh, thành phố được xếp hạng khác nhau giữa các năm: năm nào bộ số liệu PAPI không "
         "có đủ điểm của một tỉnh thì tỉnh đó không được xếp hạng (%(years)s)."

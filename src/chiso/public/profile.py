@@ -159,7 +159,8 @@ def _build(results: Results, province: Province, year: int, lang: str) -> Profil
                 p.year: (p.of, len(provinces_for_year(p.year)))
                 for p in aggregate_series.points
                 if p.of
-            }
+            },
+            index_label(fw.code),
         ),
         break_notes=tuple(b.explanation.get(lang) for b in aggregate_series.breaks),
         rule_note=_rule_note(profile),
