@@ -133,3 +133,10 @@ def text_of_html(html: str) -> str:
     import re
 
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_public_index_links_the_other_indices(client, papi_and_pci) -> None:
+    html = client.get("/cong-khai/").content.decode()
+    links = html.split('data-testid="other-indices"')[1].split("</p>")[0]
+    assert 'href="/cong-khai/xep-hang/2024/?bo-chi-so=pci"' in links
+    assert "xếp hạng PCI năm 2024" in links and "SIPAS" not in links

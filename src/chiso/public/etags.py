@@ -15,7 +15,7 @@ from chiso.audit.models import DataRevision
 from chiso.audit.services import revision_of
 from chiso.plans.models import Plan
 from chiso.public.data import current_results, fingerprint
-from chiso.public.indices import index_from
+from chiso.public.indices import framework_codes, index_from
 from chiso.site import clock
 
 
@@ -40,8 +40,17 @@ def plan_token(plan_id: int) -> str:
     return f"{revision_of(province_id)}:{clock.today()}"
 
 
+def all_results_token() -> str:
+    """Every index's fingerprint: the public index page links the other indices' rankings."""
+    parts = []
+    for code in framework_codes():
+        results = current_results(code)
+        parts.append(fingerprint(results) if results is not None else "-")
+    return ",".join(parts)
+
+
 def index_token(request: HttpRequest) -> str:
-    return f"{results_token(request)}:{plans_token()}"
+    return f"{results_token(request)}:{all_results_token()}:{plans_token()}"
 
 
 def plan_page_token(request: HttpRequest, plan_id: int) -> str:

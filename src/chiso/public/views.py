@@ -98,6 +98,15 @@ def index(request: HttpRequest) -> HttpResponse:
         "latest": results.years[-1] if results else None,
         "provinces": deployment.profile_links(results, _lang()) if results else [],
         "plans": list(public_plans()),
+        "other_indices": [
+            (
+                index_label(code),
+                _with_index(reverse("public:ranking", args=[other.years[-1]]), code),
+                other.years[-1],
+            )
+            for code, other in _available().items()
+            if code != DEFAULT
+        ],
     }
     return render(request, "public/index.html", context)
 
