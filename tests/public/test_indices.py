@@ -140,3 +140,25 @@ def test_public_index_links_the_other_indices(client, papi_and_pci) -> None:
     links = html.split('data-testid="other-indices"')[1].split("</p>")[0]
     assert 'href="/cong-khai/xep-hang/2024/?bo-chi-so=pci"' in links
     assert "xếp hạng PCI năm 2024" in links and "SIPAS" not in links
+
+
+def test_par_index_group_by_the_years_bands(client, monkeypatch, tmp_path) -> None:
+    """PAR INDEX 2018 (as reported): Quảng Ninh 89,06 %, 1st as stated, group A by 2018's bands
+    (A ≥ 80 %); a field this short has no national mean."""
+    from chiso.index import compute, read_long
+    from chiso.results import store
+    from chiso.results.errors import NoResults
+
+    source = tmp_path / "par.csv"
+    source.write_text("year,province,unit,score,rank\n2018,Quảng Ninh,aggregate,89.06,1\n")
+    par = compute(read_long(source, "PAR INDEX"))
+
+    def load(index: str = "PAPI"):
+        if index != "PAR_INDEX":
+            raise NoResults("none")
+        return par
+
+    monkeypatch.setattr(store, "load_results", load)
+    text = text_of(client.get("/cong-khai/tinh/quang-ninh/2018/?bo-chi-so=par-index"))
+    assert "Năm 2018, Quảng Ninh đạt 89,06 điểm, xếp thứ 1/63, thuộc Nhóm A." in text
+    assert "Do chiso tính: nhóm (theo khoảng điểm cố định của năm)." in text

@@ -67,7 +67,11 @@ def _partial_summary(a: UnitResult, lang: str) -> str:
     if a.rank is not None:
         parts.append(_("xếp thứ %(rank)s/%(of)s") % {"rank": a.rank, "of": a.of})
     if a.tier is not None:
-        parts.append(_("thuộc nhóm %(tier)s") % {"tier": _tier(a, lang)})
+        label = _tier(a, lang) or ""
+        if label.lower().startswith(("nhóm ", "group ")):  # PAR INDEX's "Nhóm A"
+            parts.append(_("thuộc %(group)s") % {"group": label})
+        else:
+            parts.append(_("thuộc nhóm %(tier)s") % {"tier": label})
     if a.national_mean is not None:
         parts.append(
             _("%(gap)s điểm so với trung bình cả nước (%(mean)s)")
