@@ -197,17 +197,60 @@ def test_the_successor_reviews_the_wards_reports(
     assert Assignment.objects.get(pk=scene["c"].city.pk).progress > 0
 
 
-def test_two_agencies_cannot_hand_one_task_to_the_same_successor(
+def test_an_empty_part_folds_into_the_part_the_successor_takes(
     world: Any, scene: dict[str, Any]
 ) -> None:
-    """T2 is open for Cam Ranh and… only Cam Ranh (Nha Trang finished it): no clash; a task both
-    hold open clashes."""
-    committee = scene["committee"]
-    both = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
+    """Both districts hold an empty part of T4; Nha Trang handed its part to Vĩnh Lương. Both
+    go to the province's committee: Cam Ranh's part moves (first by name) and holds T4, Nha
+    Trang's empty part folds into it — Vĩnh Lương's sub-assignment goes under the committee's
+    part, the empty row is removed, audited with its values."""
+    committee, c = scene["committee"], scene["c"]
+    t4 = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
+    nt_part = t4.assignments.get(agency=world.nha_trang)
+    cr_part = t4.assignments.get(agency=world.cam_ranh)
+    (vinh_luong,) = split_assignment(world.nhatrang, nt_part, agencies=[c.ward_b])
     before = _counts()
     mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: committee.pk}
+    found = abolition.preview(world.province, mapping, JULY_1)
+    assert found.problems == []
+    assert (found.moved, found.folded) == (5, 1)  # T1, T3, T4 (NT); T2, T4 (CR); NT's T4 folds
+
+    abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+
+    assignments, reports, audit = _counts()
+    assert (assignments, reports) == (before[0] - 1, before[1])  # the empty part only
+    # 4 moves + 1 fold + 1 reparented sub-assignment + 2 wards moved up + 2 dissolutions + the
+    # record (the holder's roll-up is unchanged: 0 % own, 0 % Vĩnh Lương, so not recorded)
+    assert audit - before[2] == 4 + 1 + 1 + 2 + 2 + 1
+    assert not Assignment.objects.filter(pk=nt_part.pk).exists()
+    holder = Assignment.objects.get(pk=cr_part.pk)
+    assert holder.agency == committee
+    vinh_luong = Assignment.objects.get(pk=vinh_luong.pk)
+    assert (vinh_luong.parent_id, vinh_luong.lineage) == (holder.pk, f"/{holder.pk}/")
+    fold = AuditEntry.objects.get(action="assignment.fold")
+    assert fold.changes["agency"] == ["UBND thành phố Nha Trang", "UBND tỉnh Khánh Hòa"]
+
+
+def test_the_part_with_reports_holds_and_two_with_reports_refuse(
+    world: Any, scene: dict[str, Any]
+) -> None:
+    """Nha Trang reported on T4, Cam Ranh did not: Nha Trang's part moves (although Cam Ranh
+    comes first by name) and Cam Ranh's empty part folds. Once Cam Ranh reports too, neither can
+    fold: refused, nothing saved."""
+    committee = scene["committee"]
+    t4 = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
+    nt_part, cr_part = (t4.assignments.get(agency=a) for a in (world.nha_trang, world.cam_ranh))
+    submit_report(world.nhatrang, nt_part, narrative="Đã làm", progress=10)
+    mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: committee.pk}
+    found = abolition.preview(world.province, mapping, JULY_1)
+    folds = {m.pk: m.folds for h in found.handovers for m in h.moved}
+    assert found.problems == [] and (folds[nt_part.pk], folds[cr_part.pk]) == (False, True)
+
+    submit_report(world.camranh, cr_part, narrative="Đã làm", progress=20)
+    before = _counts()
     problems = abolition.preview(world.province, mapping, JULY_1).problems
-    assert len(problems) == 1 and str(both) in problems[0]
+    assert len(problems) == 1
+    assert "UBND thành phố Nha Trang" in problems[0] and "Sơ kết" in problems[0]
     with pytest.raises(RestructuringError):
         abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
     assert _counts() == before

@@ -131,3 +131,37 @@ def test_only_an_administrator_merges(world: Any, ninh_thuan: dict[str, Any]) ->
 @pytest.fixture
 def admin_user(world: Any, make_user: Any) -> Any:
     return make_user("quantri", Role.ADMIN, world.province)
+
+
+def test_the_page_previews_then_merges(
+    world: Any, ninh_thuan: dict[str, Any], admin_user: Any
+) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(admin_user)
+    data = {
+        "absorbed": ninh_thuan["nt"].pk,
+        "into": world.province.pk,
+        "effective_on": "01/07/2025",
+    }
+    page = client.post(reverse("restructuring:merge"), {**data, "preview": "1"}).content.decode()
+    assert "Sở Nội vụ → Sở Nội vụ (Ninh Thuận)" in page
+    assert Agency.objects.filter(province=ninh_thuan["nt"]).count() == 2  # nothing saved yet
+    assert client.post(reverse("restructuring:merge"), {**data, "confirm": "1"}).status_code == 302
+    assert Agency.objects.filter(province=ninh_thuan["nt"]).count() == 0
+
+
+def test_the_command_previews_then_merges(
+    world: Any, ninh_thuan: dict[str, Any], capsys: Any
+) -> None:
+    from django.core.management import call_command
+
+    call_command("restructure", "merge", "--from", "58", "--into", "56")
+    out = capsys.readouterr().out
+    assert "đổi tên: Sở Nội vụ → Sở Nội vụ (Ninh Thuận)" in out and "Xem trước" in out
+    assert Agency.objects.filter(province=ninh_thuan["nt"]).count() == 2
+    call_command("restructure", "merge", "--from", "58", "--into", "56", "--apply")
+    assert Agency.objects.filter(province=ninh_thuan["nt"]).count() == 0
+    assert Restructuring.objects.get().actor is None

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.plans.models import Assignment
-from chiso.plans.services import create_task
+from chiso.plans.services import create_task, submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +48,14 @@ def test_preview_then_confirm(world: Any, committee: Any) -> None:
 
 
 def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
-    create_task(
+    task = create_task(
         world.coordinator,
         world.plan,
         title="Sơ kết",
         lead_agencies=[world.nha_trang, world.department],
+    )
+    submit_report(
+        world.nhatrang, task.assignments.get(agency=world.nha_trang), narrative="x", progress=5
     )
     client = _client(world.coordinator)
     data = {
@@ -61,7 +64,7 @@ def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
         "confirm": "1",
     }
     page = client.post(reverse("restructuring:abolish"), data)
-    assert page.status_code == 200 and "đã tham gia 1 nhiệm vụ" in page.content.decode()
+    assert page.status_code == 200 and "đã báo cáo" in page.content.decode()
     assert Agency.objects.filter(active=False).count() == 0
 
 

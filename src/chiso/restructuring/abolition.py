@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import transaction
@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import REQUEST_ONLY_KINDS, Agency, Province, User
 from chiso.audit.services import record
 from chiso.plans.models import Assignment, Relation
+from chiso.restructuring import folding
 from chiso.restructuring.access import can_abolish
 from chiso.restructuring.errors import RestructuringError
 from chiso.restructuring.models import Kind, Restructuring
@@ -53,6 +54,9 @@ class MovedAssignment:
     progress: int
     sub_assignments: int
     reports: int
+    # The successor already holds (or takes from another abolished agency) a part of the task:
+    # this empty part folds into it (chiso.restructuring.folding) instead of moving.
+    folds: bool = False
 
 
 @dataclass
@@ -76,7 +80,12 @@ class AbolitionPreview:
 
     @property
     def moved(self) -> int:
+        """Open parts taken over: moved to the successor or folded into its part."""
         return sum(len(h.moved) for h in self.handovers)
+
+    @property
+    def folded(self) -> int:
+        return sum(1 for h in self.handovers for m in h.moved if m.folds)
 
     @property
     def sub_assignments(self) -> int:
@@ -121,31 +130,9 @@ def _moved(assignment: Assignment) -> MovedAssignment:
     )
 
 
-def _handover(agency: Agency, successor: Agency) -> tuple[AgencyHandover, list[str]]:
+def _handover(agency: Agency, successor: Agency) -> AgencyHandover:
     mine = Assignment.objects.filter(agency=agency).select_related("task__plan")
     open_work = list(mine.filter(completed_on__isnull=True).order_by("task__plan", "task__order"))
-    held = set(
-        Assignment.objects.filter(
-            agency=successor, task_id__in=[a.task_id for a in open_work]
-        ).values_list("task_id", flat=True)
-    )
-    clashing = [a.task.code or a.task.title[:40] for a in open_work if a.task_id in held]
-    problems = (
-        [
-            _(
-                "“%(successor)s” đã tham gia %(n)s nhiệm vụ mà “%(old)s” đang làm (%(tasks)s), "
-                "không thể nhận thêm phần việc đó: chọn cơ quan kế nhiệm khác."
-            )
-            % {
-                "successor": successor.name,
-                "n": len(clashing),
-                "old": agency.name,
-                "tasks": "; ".join(clashing),
-            }
-        ]
-        if clashing
-        else []
-    )
     handover = AgencyHandover(
         agency=agency,
         successor=successor,
@@ -154,7 +141,7 @@ def _handover(agency: Agency, successor: Agency) -> tuple[AgencyHandover, list[s
         children=list(agency.children.order_by("name")),
         users=User.objects.filter(agency=agency).count(),
     )
-    return handover, problems
+    return handover
 
 
 def preview(
@@ -175,35 +162,79 @@ def preview(
             problems.append(_("“%(name)s” không thể tự kế nhiệm.") % {"name": agency.name})
             continue
         problems += _check_pair(agency, successor, set(successors))
-        handover, conflicts = _handover(agency, successor)
-        handovers.append(handover)
-        problems += conflicts
+        handovers.append(_handover(agency, successor))
     handovers.sort(key=lambda h: h.agency.name)
-    return AbolitionPreview(province, effective_on, handovers, problems + _shared(handovers))
+    return AbolitionPreview(province, effective_on, handovers, problems + _holders(handovers))
 
 
-def _shared(handovers: list[AgencyHandover]) -> list[str]:
-    """Two abolished agencies handing the same task to one successor (one assignment per
-    agency and task): name a different successor for one of them. One message per pair of
-    agencies, naming their shared tasks."""
-    first: dict[tuple[int, int], str] = {}
-    shared: dict[tuple[str, str, str], list[str]] = {}
+def _holders(handovers: list[AgencyHandover]) -> list[str]:
+    """Decide, per successor and task, which part moves and which fold (one assignment per
+    agency and task): the successor's own part holds the task if it has one; else one abolished
+    agency's part moves and becomes it — the first (by agency name) with something recorded on
+    it, else the first. Every other part folds into it, which only an empty part can
+    (chiso.restructuring.folding). The problems, one line per abolished agency and kind, name
+    the tasks."""
+    task_ids = {m.task_id for h in handovers for m in h.moved}
+    held = {
+        (agency_id, task_id): lineage
+        for agency_id, task_id, lineage in Assignment.objects.filter(
+            agency_id__in={h.successor.pk for h in handovers}, task_id__in=task_ids
+        ).values_list("agency_id", "task_id", "lineage")
+    }
+    parts: dict[tuple[int, int], list[tuple[AgencyHandover, int, bool]]] = {}
     for h in handovers:
-        for m in h.moved:
-            key = (h.successor.pk, m.task_id)
-            if key in first:
-                pair = (h.successor.name, first[key], h.agency.name)
-                shared.setdefault(pair, []).append(m.task_label)
-            else:
-                first[key] = h.agency.name
+        for i, m in enumerate(h.moved):
+            recorded = folding.has_history(Assignment.objects.get(pk=m.pk))
+            parts.setdefault((h.successor.pk, m.task_id), []).append((h, i, recorded))
+    below: dict[str, list[str]] = {}
+    refused: dict[str, list[str]] = {}
+    for key, found in parts.items():
+        if key not in held:  # one part moves: the first with a record, else the first
+            mover = next((p for p in found if p[2]), found[0])
+            found = [p for p in found if p is not mover]
+        for h, i, recorded in found:
+            m = h.moved[i]
+            if f"/{m.pk}/" in held.get(key, ""):
+                below.setdefault(h.agency.name, []).append(m.task_label)
+            elif recorded:
+                refused.setdefault(h.agency.name, []).append(m.task_label)
+            h.moved[i] = replace(m, folds=True)
+    return [*_below_problems(handovers, below), *_recorded_problems(handovers, refused)]
+
+
+def _successor_of(handovers: list[AgencyHandover], name: str) -> str:
+    return next(h.successor.name for h in handovers if h.agency.name == name)
+
+
+def _below_problems(handovers: list[AgencyHandover], found: dict[str, list[str]]) -> list[str]:
     return [
         _(
-            "“%(successor)s” không thể nhận phần việc của cả “%(a)s” và “%(b)s” trong "
-            "%(n)s nhiệm vụ cả hai cùng làm (%(tasks)s): chọn cơ quan kế nhiệm khác cho "
-            "một trong hai."
+            "“%(successor)s” đã nhận %(n)s phần việc do “%(old)s” giao (%(tasks)s), không thể "
+            "kế nhiệm chính phần việc đó: chọn cơ quan kế nhiệm khác (UBND tỉnh)."
         )
-        % {"successor": successor, "a": a, "b": b, "n": len(tasks), "tasks": "; ".join(tasks)}
-        for (successor, a, b), tasks in shared.items()
+        % {
+            "successor": _successor_of(handovers, old),
+            "n": len(tasks),
+            "old": old,
+            "tasks": "; ".join(tasks),
+        }
+        for old, tasks in found.items()
+    ]
+
+
+def _recorded_problems(handovers: list[AgencyHandover], found: dict[str, list[str]]) -> list[str]:
+    return [
+        _(
+            "“%(successor)s” đã có phần việc trong %(n)s nhiệm vụ mà “%(old)s” đã báo cáo "
+            "(%(tasks)s): phần việc đã có báo cáo không gộp được, chọn cơ quan kế nhiệm khác."
+        )
+        % {
+            "successor": _successor_of(handovers, old),
+            "n": len(tasks),
+            "old": old,
+            "tasks": "; ".join(tasks),
+        }
+        for old, tasks in found.items()
     ]
 
 
@@ -215,9 +246,7 @@ def _relation(assignment: Assignment, successor: Agency) -> str:
     return Relation.LEAD.value if assignment.leads else Relation.COORDINATE.value
 
 
-def _move_assignment(
-    user: Any, assignment: Assignment, successor: Agency, effective_on: dt.date
-) -> None:
+def _move_assignment(user: Any, assignment: Assignment, successor: Agency, note: str) -> None:
     old = str(assignment.agency)
     changes = {"agency": [old, successor.name]}
     relation = _relation(assignment, successor)
@@ -228,9 +257,6 @@ def _move_assignment(
     assignment.agency, assignment.relation, assignment.via_group = successor, relation, None
     assignment.version += 1
     assignment.save(update_fields=["agency", "relation", "via_group", "version"])
-    note = _("Sắp xếp đơn vị hành chính, có hiệu lực từ %(day)s") % {
-        "day": effective_on.strftime("%d/%m/%Y")
-    }
     record(user, assignment, "assignment.handover", changes, note=note)
 
 
@@ -256,13 +282,15 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
             {
                 "agency": h.agency.name,
                 "successor": h.successor.name,
-                "moved": [m.pk for m in h.moved],
+                "moved": [m.pk for m in h.moved if not m.folds],
+                "folded": [m.pk for m in h.moved if m.folds],
                 "kept": h.kept,
                 "children": [c.name for c in h.children],
             }
             for h in found.handovers
         ],
         "moved": found.moved,
+        "folded": found.folded,
         "sub_assignments": found.sub_assignments,
     }
 
@@ -281,9 +309,18 @@ def abolish(
     found = preview(province, successors, effective_on)
     if found.problems:
         raise RestructuringError(problems=[(None, p) for p in found.problems])
+    note = _("Sắp xếp đơn vị hành chính, có hiệu lực từ %(day)s") % {
+        "day": effective_on.strftime("%d/%m/%Y")
+    }
     for handover in found.handovers:
-        for assignment in Assignment.objects.filter(pk__in=[m.pk for m in handover.moved]):
-            _move_assignment(user, assignment, handover.successor, effective_on)
+        moving = [m.pk for m in handover.moved if not m.folds]
+        for assignment in Assignment.objects.filter(pk__in=moving):
+            _move_assignment(user, assignment, handover.successor, note)
+    for handover in found.handovers:
+        for m in (m for m in handover.moved if m.folds):
+            part = Assignment.objects.select_related("agency").get(pk=m.pk)
+            holder = Assignment.objects.get(task_id=m.task_id, agency=handover.successor)
+            folding.fold(user, part, holder, note)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,

@@ -10,6 +10,10 @@ register_actions(
         "restructuring.abolish": pgettext_lazy("history", "Giải thể cơ quan (sắp xếp)"),
         "restructuring.merge": pgettext_lazy("history", "Hợp nhất tỉnh"),
         "assignment.handover": pgettext_lazy("history", "Chuyển phân công cho cơ quan kế nhiệm"),
+        "assignment.fold": pgettext_lazy(
+            "history", "Gộp phần việc chưa làm vào phần việc của cơ quan kế nhiệm"
+        ),
+        "assignment.reparent": pgettext_lazy("history", "Đổi phần việc cấp trên"),
         "agency.dissolve": pgettext_lazy("history", "Giải thể cơ quan"),
         "agency.reparent": pgettext_lazy("history", "Đổi cơ quan cấp trên"),
         "restructuring.rename": pgettext_lazy("history", "Đổi tên khi hợp nhất tỉnh"),

@@ -65,10 +65,11 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  - {m.task} ({m.plan}): {m.progress}%, "
                     f"{m.sub_assignments} phân công cấp dưới, {m.reports} báo cáo"
+                    + (" — gộp vào phần việc sẵn có" if m.folds else "")
                 )
         self.stdout.write(
-            f"Tổng: {found.moved} phân công chuyển (kèm {found.sub_assignments} cấp dưới), "
-            f"{found.kept} giữ lại."
+            f"Tổng: {found.moved} phân công chuyển (kèm {found.sub_assignments} cấp dưới; "
+            f"{found.folded} phần việc trống gộp vào phần việc sẵn có), {found.kept} giữ lại."
         )
         for problem in found.problems:
             self.stderr.write(f"! {problem}")
