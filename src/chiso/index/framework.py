@@ -253,10 +253,20 @@ class Framework:
         return tuple(b for b in self.breaks if code in b.units and low < b.year <= high)
 
 
+# The order the indices are named in (the seed's "PAPI, PCI, PAR INDEX, SIPAS"); a framework
+# not listed follows, by code.
+SHIPPED_ORDER = ("PAPI", "PCI", "PAR_INDEX", "SIPAS")
+
+
 def shipped_frameworks() -> tuple[Framework, ...]:
-    """The index frameworks chiso ships (PAPI, PAR INDEX, PCI, SIPAS), PAPI first."""
+    """The index frameworks chiso ships: PAPI, PCI, PAR INDEX, SIPAS."""
     codes = sorted(p.stem for p in FRAMEWORK_DIR.glob("*.yaml"))
-    return tuple(sorted((load_framework(c) for c in codes), key=lambda f: f.code != "PAPI"))
+
+    def position(f: Framework) -> tuple[int, str]:
+        order = SHIPPED_ORDER.index(f.code) if f.code in SHIPPED_ORDER else len(SHIPPED_ORDER)
+        return (order, f.code)
+
+    return tuple(sorted((load_framework(c) for c in codes), key=position))
 
 
 def framework_slug(code: str) -> str:

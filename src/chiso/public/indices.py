@@ -42,6 +42,7 @@ def index_query(code: str) -> str:
 
 
 def framework_codes() -> tuple[str, ...]:
+    """The shipped indices in the order the pages name them (PAPI, PCI, PAR INDEX, SIPAS)."""
     return tuple(f.code for f in shipped_frameworks())
 
 
