@@ -44,7 +44,10 @@ def test_preview_then_confirm(world: Any, committee: Any) -> None:
     assert done.status_code == 302
     assert Assignment.objects.get(task__title="Tuyên truyền").agency == committee
     index = client.get(reverse("restructuring:index")).content.decode()
-    assert "UBND thành phố Nha Trang → UBND tỉnh Khánh Hòa (1 phân công)" in index
+    assert (
+        "UBND thành phố Nha Trang → UBND tỉnh Khánh Hòa (1 phân công chuyển, 0 phần việc trống gộp)"
+        in index
+    )
 
 
 def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
