@@ -13,6 +13,9 @@ from chiso.plans.models import Task
 from chiso.supervision import services
 from tests.api.world import World
 from tests.test_permission_matrix import (
+    API_SIGNED_IN,
+    CONFLICT,
+    CREATED,
     DENIED,
     EVERYONE,
     FOUND,
@@ -20,6 +23,7 @@ from tests.test_permission_matrix import (
     MISSING,
     OK,
     SIGNED_IN,
+    UNAUTH,
     Row,
     expect,
 )
@@ -209,5 +213,116 @@ ROWS += [
             "answer": "Đã công khai.",
             "publish": "on",
         },
+    ),
+]
+
+
+# --- the JSON API -----------------------------------------------------------------------------
+
+API_READERS = expect(OK, anonymous=UNAUTH, officer_b=MISSING, other_province=MISSING)
+API_SO_NOI_VU = expect(
+    DENIED,
+    anonymous=UNAUTH,
+    admin=OK,
+    coordinator=OK,
+    officer_b=MISSING,
+    other_province=MISSING,
+)
+API_PROVINCE = expect(OK, anonymous=UNAUTH, other_province=MISSING)
+
+
+def _api_item_form(world: World) -> dict[str, Any]:
+    return {"plan": world.home.plan.pk, "title": "Thiếu bảng niêm yết", "text": "Chưa in được."}
+
+
+def _feedback_version(name: str, **fields: Any) -> Any:
+    return lambda w: {"version": w.extra[name].version, **fields}
+
+
+ROWS += [
+    Row("api-difficulties", API_SIGNED_IN),
+    Row(
+        "api-difficulties",
+        expect(
+            CREATED,
+            anonymous=UNAUTH,
+            admin=DENIED,
+            leadership=DENIED,
+            national_viewer=DENIED,
+            other_province=MISSING,
+        ),
+        method="POST",
+        data=_api_item_form,
+        label="raise",
+    ),
+    Row("api-recommendations", API_SIGNED_IN),
+    Row(
+        "api-recommendations",
+        expect(DENIED, anonymous=UNAUTH, supervisor=CREATED),
+        method="POST",
+        data=lambda w: {**_api_item_form(w), "agency": w.agency_a.pk},
+        label="record",
+    ),
+    Row("api-difficulty", API_READERS, item),
+    Row(
+        "api-difficulty-answer",
+        API_SO_NOI_VU,
+        item,
+        method="POST",
+        data=with_version(text="Dùng mẫu bảng số 2."),
+    ),
+    Row(
+        "api-difficulty-escalate",
+        API_SO_NOI_VU,
+        item,
+        method="POST",
+        data=with_version(proposal="Đề nghị UBND tỉnh bố trí kinh phí."),
+    ),
+    Row(
+        "api-difficulty-hand-over",
+        API_SO_NOI_VU,
+        item,
+        method="POST",
+        data=lambda w: {"version": w.extra["difficulty"].version, "handler": w.agency_b.pk},
+    ),
+    Row(
+        "api-difficulty-resolve",
+        {**API_SO_NOI_VU, "agency_head": OK, "officer_a": OK},
+        item,
+        method="POST",
+        data=with_version(resolution="Đã bố trí."),
+    ),
+    Row("api-directions", API_SIGNED_IN),
+    Row("api-direction", API_PROVINCE, direction),
+    Row("api-feedback", API_SIGNED_IN),
+    Row("api-feedback-item", API_PROVINCE, feedback("feedback")),
+    Row(
+        "api-feedback-moderate",
+        {**API_SO_NOI_VU, "officer_b": DENIED},
+        feedback("feedback"),
+        method="POST",
+        data=_feedback_version("feedback", decision="accept"),
+    ),
+    # A post already moderated: every reader of it hears the conflict.
+    Row(
+        "api-feedback-moderate",
+        expect(CONFLICT, anonymous=UNAUTH, other_province=MISSING),
+        feedback("feedback_accepted"),
+        method="POST",
+        data=_feedback_version("feedback_accepted", decision="reject"),
+        label="already moderated",
+    ),
+    Row(
+        "api-feedback-answer",
+        expect(
+            OK,
+            anonymous=UNAUTH,
+            leadership=DENIED,
+            national_viewer=DENIED,
+            other_province=MISSING,
+        ),
+        feedback("feedback_accepted"),
+        method="POST",
+        data=_feedback_version("feedback_accepted", answer="Đã công khai.", publish="true"),
     ),
 ]

@@ -207,8 +207,10 @@ SCHEMAS["ObjectiveStatusList"] = obj(
 
 def _activity_schemas() -> None:
     from chiso.api.schemas_activities import ACTIVITY_SCHEMAS
+    from chiso.api.schemas_supervision import SUPERVISION_SCHEMAS
 
     SCHEMAS.update(ACTIVITY_SCHEMAS)
+    SCHEMAS.update(SUPERVISION_SCHEMAS)
 
 
 def page_of(item: str) -> Schema:

@@ -16,7 +16,7 @@ from chiso.plans.models import Relation
 from chiso.plans.services.reports import TEXT_LIMIT as REPORT_TEXT_LIMIT
 from chiso.plans.status import Status
 
-API_VERSION = "1.4.0"
+API_VERSION = "1.5.0"
 JSON = "application/json"
 # Every error status an operation may answer, with what it means; each operation lists its own.
 ERRORS = {
@@ -389,10 +389,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
 
 
 def _with_activities(core: tuple[Endpoint, ...]) -> tuple[Endpoint, ...]:
-    """The activities' endpoints and sub-assignments, declared in their own module."""
+    """The activities' endpoints and sub-assignments, and the supervision loop's, declared in
+    their own modules."""
     from chiso.api.spec_activities import ACTIVITY_ENDPOINTS
+    from chiso.api.spec_supervision import SUPERVISION_ENDPOINTS
 
-    return (*core, *ACTIVITY_ENDPOINTS)
+    return (*core, *ACTIVITY_ENDPOINTS, *SUPERVISION_ENDPOINTS)
 
 
 ENDPOINTS = _with_activities(ENDPOINTS)

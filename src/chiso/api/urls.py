@@ -2,7 +2,14 @@
 
 from django.urls import path, register_converter
 
-from chiso.api import views, views_activities, views_loop, views_results, views_work
+from chiso.api import (
+    views,
+    views_activities,
+    views_loop,
+    views_results,
+    views_supervision,
+    views_work,
+)
 from chiso.api.converters import CONVERTERS
 
 for _name, _converter in CONVERTERS.items():
@@ -56,6 +63,44 @@ urlpatterns = [
     path("surveys/", views_activities.survey_list, name="api-surveys"),
     path("surveys/<id:pk>/", views_activities.survey_detail, name="api-survey"),
     path("evidence/<id:pk>/", views_work.evidence_download, name="api-evidence"),
+    # The supervision loop: difficulties, the Front's recommendations, directions, feedback
+    path("difficulties/", views_supervision.difficulty_list, name="api-difficulties"),
+    path("difficulties/<id:pk>/", views_supervision.difficulty_detail, name="api-difficulty"),
+    path(
+        "difficulties/<id:pk>/answer/",
+        views_supervision.difficulty_answer,
+        name="api-difficulty-answer",
+    ),
+    path(
+        "difficulties/<id:pk>/hand-over/",
+        views_supervision.difficulty_hand_over,
+        name="api-difficulty-hand-over",
+    ),
+    path(
+        "difficulties/<id:pk>/escalate/",
+        views_supervision.difficulty_escalate,
+        name="api-difficulty-escalate",
+    ),
+    path(
+        "difficulties/<id:pk>/resolve/",
+        views_supervision.difficulty_resolve,
+        name="api-difficulty-resolve",
+    ),
+    path("recommendations/", views_supervision.recommendation_list, name="api-recommendations"),
+    path("directions/", views_supervision.direction_list, name="api-directions"),
+    path("directions/<id:pk>/", views_supervision.direction_detail, name="api-direction"),
+    path("feedback/", views_supervision.feedback_list, name="api-feedback"),
+    path("feedback/<id:pk>/", views_supervision.feedback_detail, name="api-feedback-item"),
+    path(
+        "feedback/<id:pk>/moderate/",
+        views_supervision.feedback_moderate,
+        name="api-feedback-moderate",
+    ),
+    path(
+        "feedback/<id:pk>/answer/",
+        views_supervision.feedback_answer,
+        name="api-feedback-answer",
+    ),
     path("results/<year:year>/ranking/", views_results.ranking, name="api-results-ranking"),
     path(
         "results/<year:year>/provinces/<str:province>/",

@@ -170,3 +170,9 @@ def can_answer_feedback(user: Viewer, item: Feedback) -> bool:
         return True
     commune = item.commune
     return commune is not None and agency_id in (commune.pk, commune.parent_id)
+
+
+def may_see_contact(user: Viewer, item: Feedback) -> bool:
+    """A citizen's optional contact is for the staff who act on the post: Sở Nội vụ (who
+    moderates) and, once accepted, the agencies who may answer it; never anyone else."""
+    return can_moderate(user, item) or can_answer_feedback(user, item)

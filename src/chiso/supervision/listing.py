@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from chiso.supervision.models import (
@@ -23,7 +23,8 @@ from chiso.supervision.models import (
 )
 
 
-def _overdue(today: dt.date) -> Q:
+def overdue_q(today: dt.date) -> Q:
+    """Items waiting on their handler past their due date."""
     return Q(state__in=HANDLER_STATES, due_on__lt=today)
 
 
@@ -40,7 +41,7 @@ def filtered(qs: QuerySet[Difficulty], name: str, today: dt.date) -> QuerySet[Di
     if name == "open":
         return qs.filter(state__in=OPEN_STATES)
     if name == "overdue":
-        return qs.filter(_overdue(today)).order_by("due_on", "id")
+        return qs.filter(overdue_q(today)).order_by("due_on", "id")
     if name == "escalated":
         return qs.filter(state=State.ESCALATED)
     if name == "resolved":
@@ -64,12 +65,23 @@ class Counts:
 def counts(qs: QuerySet[Difficulty], today: dt.date) -> Counts:
     row: dict[str, Any] = qs.aggregate(
         open=Count("pk", filter=Q(state__in=OPEN_STATES)),
-        overdue=Count("pk", filter=_overdue(today)),
+        overdue=Count("pk", filter=overdue_q(today)),
         escalated=Count("pk", filter=Q(state=State.ESCALATED)),
         resolved=Count("pk", filter=Q(state=State.RESOLVED)),
         recommendations_open=Count("pk", filter=Q(state__in=OPEN_STATES, kind=Kind.RECOMMENDATION)),
     )
     return Counts(**row)
+
+
+def direction_status_q(status: str, today: dt.date) -> Q:
+    """Directions in one status (`Direction.status`), as a filter on the columns."""
+    if status == DirectionStatus.DONE:
+        return Q(completed_on__isnull=False, completed_on__lte=F("deadline"))
+    if status == DirectionStatus.DONE_LATE:
+        return Q(completed_on__gt=F("deadline"))
+    if status == DirectionStatus.OVERDUE:
+        return Q(completed_on__isnull=True, deadline__lt=today)
+    return Q(completed_on__isnull=True, deadline__gte=today)
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def _detail(request: HttpRequest, item: Feedback, **bound: Any) -> HttpResponse:
         context["answer_form"] = bound.get("answer_form") or FeedbackAnswerForm(
             initial={**version, "answer": item.answer, "publish": item.published or not item.answer}
         )
-    context["shows_contact"] = access.can_moderate(request.user, item) or "answer_form" in context
+    context["shows_contact"] = access.may_see_contact(request.user, item)
     return render(
         request, "supervision/feedback_detail.html", context, status=400 if bound else 200
     )
