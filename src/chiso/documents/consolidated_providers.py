@@ -2,8 +2,11 @@
 nguyên nhân; V. phương hướng, nhiệm vụ; VI. kiến nghị, đề xuất.
 
 Each provider reads the report's context and returns sentences for some of these parts; the
-officer then edits the text freely (the draft keeps the words, the facts stay data). Another
-app adds its own facts — e.g. the difficulties and directions agencies report — with
+officer then edits the text freely (the draft keeps the words, the facts stay data). The
+built-ins read the late agencies, the weak units without a task, the inspection findings not yet
+remedied, the difficulties and the Front's recommendations still open on the report's cut-off
+(chiso.supervision, sitting below documents) and what remains to do. Another app above documents
+adds its own facts with
 
     from chiso.documents.consolidated_providers import register_fact_provider
 
@@ -24,6 +27,7 @@ from chiso.dashboards.weakness import WeakUnits
 from chiso.documents.consolidated_facts import ConsolidatedFacts
 from chiso.plans.models import Plan
 from chiso.plans.status import Status
+from chiso.supervision.models import Difficulty, Kind, State
 
 LIMITATIONS, CAUSES, DIRECTIONS, PROPOSALS = "limitations", "causes", "directions", "proposals"
 PARTS = (LIMITATIONS, CAUSES, DIRECTIONS, PROPOSALS)
@@ -182,5 +186,115 @@ def pending_objectives(context: FactContext) -> Iterable[Fact]:
     )
 
 
-for _provider in (late_agencies, weak_units_without_tasks, open_findings, pending_objectives):
+def _day(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def _sentence(text: str) -> str:
+    return text.strip().rstrip(".")
+
+
+def _where_it_stands(item: Difficulty, state: State, context: FactContext) -> str:
+    """What remains of an open item on the cut-off day. The author (Sở Nội vụ) is never named
+    as the one who has not acted: the report is its own."""
+    handler = item.handler.name
+    theirs = f" {handler}" if handler != context.author else ""
+    if state == State.DIRECTED and item.direction is not None:
+        direction = item.direction
+        late = direction.deadline < context.cutoff
+        progress = "đã quá hạn thực hiện" if late else "đang thực hiện"
+        return (
+            f"UBND tỉnh đã chỉ đạo tại Văn bản số {direction.number} ngày "
+            f"{_day(direction.issued_on)}, {progress} (hạn {_day(direction.deadline)})"
+        )
+    if state == State.ESCALATED and item.escalated_on is not None:
+        return f"đã tham mưu UBND tỉnh chỉ đạo xử lý ngày {_day(item.escalated_on)}, chờ chỉ đạo"
+    if state == State.ANSWERED and item.answered_on is not None:
+        answered = f"{handler} đã trả lời" if theirs else "đã được hướng dẫn, trả lời"
+        return f"{answered} ngày {_day(item.answered_on)}, chưa giải quyết xong"
+    if item.due_on < context.cutoff:
+        return f"chưa được{theirs} xử lý, đã quá hạn (hạn {_day(item.due_on)})"
+    return f"đang chờ{theirs} xử lý (hạn {_day(item.due_on)})"
+
+
+def _open_item_line(item: Difficulty, state: State, context: FactContext) -> str:
+    raiser = item.raised_by_agency.name
+    if item.kind == Kind.RECOMMENDATION:
+        head = f"Kiến nghị giám sát của {raiser} tới {item.handler.name}"
+    else:
+        head = f"Khó khăn, vướng mắc của {raiser}"
+    stands = _where_it_stands(item, state, context)
+    return f"{head} ({_day(item.raised_on)}): {_sentence(item.title)}; {stands}."
+
+
+def _difficulty_summary(rows: list[tuple[Difficulty, State]], context: FactContext) -> str:
+    start = context.facts.period.starts_on
+    raised = [i for i, _s in rows if i.kind == Kind.DIFFICULTY and i.raised_on >= start]
+    resolved = sum(1 for i in raised if i.state_on(context.cutoff) == State.RESOLVED)
+    still = [(i, s) for i, s in rows if i.kind == Kind.DIFFICULTY and s != State.RESOLVED]
+    overdue = sum(1 for i, _s in still if i.overdue_on(context.cutoff))
+    return (
+        f"Trong kỳ, các cơ quan, đơn vị, địa phương nêu {len(raised)} khó khăn, vướng mắc, đã "
+        f"giải quyết {resolved}; đến ngày {_day(context.cutoff)} còn {len(still)} khó khăn, "
+        f"vướng mắc chưa được giải quyết, trong đó {overdue} quá hạn xử lý."
+    )
+
+
+def difficulties_and_recommendations(context: FactContext) -> Iterable[Fact]:
+    """Difficulties and the Front's supervision recommendations as they stood on the report's
+    cut-off (chiso.supervision): what is still open in Part IV, each escalated item still
+    waiting for the People's Committee and each direction past its deadline in Part VI."""
+    items = (
+        Difficulty.objects.filter(plan=context.plan, raised_on__lte=context.cutoff)
+        .select_related("raised_by_agency", "handler", "direction")
+        .order_by("raised_on", "id")
+    )
+    rows = [(item, item.state_on(context.cutoff)) for item in items]
+    if not rows:
+        return
+    yield Fact(LIMITATIONS, _difficulty_summary(rows, context))
+    still = [(item, state) for item, state in rows if state != State.RESOLVED]
+    for item, state in sorted(still, key=lambda row: row[0].kind):  # difficulties first
+        yield Fact(LIMITATIONS, _open_item_line(item, state, context))
+    for item, state in still:
+        yield from _proposals(item, state, context)
+    if any(i.overdue_on(context.cutoff) and i.handler.name == context.author for i, _s in still):
+        yield Fact(
+            DIRECTIONS,
+            f"{context.author} khẩn trương xử lý, trả lời các khó khăn, vướng mắc đã quá hạn.",
+        )
+
+
+def _proposals(item: Difficulty, state: State, context: FactContext) -> Iterable[Fact]:
+    raiser = item.raised_by_agency.name
+    if state == State.ESCALATED and item.escalated_on is not None:
+        yield Fact(
+            PROPOSALS,
+            f"Đề nghị UBND tỉnh chỉ đạo xử lý khó khăn, vướng mắc của {raiser}: "
+            f"{_sentence(item.title)} (đã tham mưu ngày {_day(item.escalated_on)}: "
+            f"{_sentence(item.proposal)}).",
+        )
+    direction = item.direction
+    if state == State.DIRECTED and direction is not None and direction.deadline < context.cutoff:
+        yield Fact(
+            PROPOSALS,
+            f"Đề nghị UBND tỉnh đôn đốc thực hiện chỉ đạo tại Văn bản số {direction.number} "
+            f"ngày {_day(direction.issued_on)} đã quá hạn (hạn {_day(direction.deadline)}).",
+        )
+    if item.overdue_on(context.cutoff) and item.handler.name != context.author:
+        what = "kiến nghị giám sát" if item.kind == Kind.RECOMMENDATION else "khó khăn, vướng mắc"
+        yield Fact(
+            PROPOSALS,
+            f"Đề nghị UBND tỉnh chỉ đạo {item.handler.name} khẩn trương xử lý, trả lời {what} "
+            f"đã quá hạn: {_sentence(item.title)}.",
+        )
+
+
+for _provider in (
+    late_agencies,
+    weak_units_without_tasks,
+    open_findings,
+    difficulties_and_recommendations,
+    pending_objectives,
+):
     register_fact_provider(_provider)

@@ -32,6 +32,8 @@ class State(models.TextChoices):
     RESOLVED = "resolved", _("Đã giải quyết")
 
 
+# The order an item moves through (a hand-over may take it back to OPEN).
+STEP_ORDER = (State.OPEN, State.ANSWERED, State.ESCALATED, State.DIRECTED, State.RESOLVED)
 # States in which the item waits on its handler: past its due date it is overdue.
 HANDLER_STATES = frozenset({State.OPEN, State.ANSWERED})
 # States in which the item is still open (not resolved).
@@ -145,6 +147,22 @@ class Difficulty(models.Model):
     def is_overdue(self, today: dt.date) -> bool:
         """Waiting on its handler past the due date (escalated items wait on the committee)."""
         return self.state in HANDLER_STATES and self.due_on < today
+
+    def state_on(self, day: dt.date) -> State:
+        """The state the item was in at the end of `day`, read from the days its steps were
+        taken (a direction counts from its document's date); never past its current state (an
+        answered item handed over again reads "open"). Needs `direction` selected."""
+        steps = (
+            (State.RESOLVED, self.resolved_on),
+            (State.DIRECTED, self.direction.issued_on if self.direction else None),
+            (State.ESCALATED, self.escalated_on),
+            (State.ANSWERED, self.answered_on),
+        )
+        reached = next((state for state, on in steps if on is not None and on <= day), State.OPEN)
+        return min(reached, State(self.state), key=STEP_ORDER.index)
+
+    def overdue_on(self, day: dt.date) -> bool:
+        return self.state_on(day) in HANDLER_STATES and self.due_on < day
 
 
 class DirectionStatus(models.TextChoices):
