@@ -161,3 +161,32 @@ def test_staff_pages_and_counts(public: Any) -> None:
     assert officer.get(reverse("supervision:feedback-detail", args=[spam.pk])).status_code == 200
     first = Feedback.objects.exclude(pk=spam.pk).get()
     assert officer.get(reverse("supervision:feedback-detail", args=[first.pk])).status_code == 404
+
+
+def test_the_limit_is_per_address_whatever_the_province(
+    public: Any, other_province: Any, make_agency: Any
+) -> None:
+    away_plan = Plan.objects.create(
+        province=other_province,
+        number="1",
+        title="x",
+        year=2023,
+        baseline_year=2022,
+        is_public=True,
+    )
+    away_task = Task.objects.create(province=other_province, plan=away_plan, title="y")
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    for _ in range(throttle.PER_HOUR):
+        assert post(client, form_url(public, public.task)).status_code == 302
+    away_url = reverse("feedback:form", args=[away_plan.pk]) + f"?nhiem-vu={away_task.pk}"
+    assert post(client, away_url).status_code == 429
+    assert not Feedback.objects.filter(province=other_province).exists()
+    # A published answer shows on its own province's page only.
+    item = services.moderate(
+        public.coordinator, Feedback.objects.first(), accept=True, version=None
+    )
+    services.answer_feedback(
+        public.coordinator, item, answer="Đã niêm yết bổ sung.", publish=True, version=None
+    )
+    assert "Đã niêm yết bổ sung." in Client().get(form_url(public)).content.decode()
+    assert "Đã niêm yết bổ sung." not in Client().get(away_url).content.decode()
