@@ -65,7 +65,7 @@ def _own_assignment(request: HttpRequest, plan: Plan) -> Assignment | None:
     )
     if found is None:
         raise not_found(_("Không có phân công này trong kế hoạch."), "assignment")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _plan_task(request: HttpRequest, plan: Plan) -> Task | None:

@@ -15,6 +15,7 @@ from chiso.accounts import roles
 from chiso.accounts.models import Agency, Role
 from chiso.accounts.roles import REPORTING_ROLES, Viewer
 from chiso.plans.access import reporting_settings
+from chiso.plans.models import Assignment
 from chiso.supervision.models import (
     OPEN_STATES,
     Difficulty,
@@ -164,9 +165,13 @@ def can_answer_feedback(user: Viewer, item: Feedback) -> bool:
     if is_coordinator(user):
         return True
     agency_id = roles.agency_id_of(user)
-    if not _reports_for(user, agency_id):
+    if agency_id is None or not _reports_for(user, agency_id):
         return False
-    if item.task_id is not None and item.task.assignments.filter(agency_id=agency_id).exists():
+    task_id = item.task_id
+    if (
+        task_id is not None
+        and Assignment.objects.filter(task_id=task_id, agency_id=agency_id).exists()
+    ):
         return True
     commune = item.commune
     return commune is not None and agency_id in (commune.pk, commune.parent_id)

@@ -3,7 +3,7 @@ Choice fields offer only what the user may pick (their province, their agency's 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +40,7 @@ class ItemFields(forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit_codes"].choices = units.unit_choices(plan.year)
+        cast(forms.ChoiceField, self.fields["unit_codes"]).choices = units.unit_choices(plan.year)
 
 
 class DifficultyForm(ItemFields):
@@ -161,7 +161,7 @@ class DirectionForm(forms.Form):
         self.fields["agencies"].queryset = _agencies(plan)  # type: ignore[attr-defined]
         escalated = plan.difficulties.filter(state=State.ESCALATED)
         self.fields["difficulties"].queryset = escalated  # type: ignore[attr-defined]
-        self.fields["unit_codes"].choices = units.unit_choices(plan.year)
+        cast(forms.ChoiceField, self.fields["unit_codes"]).choices = units.unit_choices(plan.year)
         if not escalated.exists():
             del self.fields["difficulties"]
 

@@ -104,9 +104,9 @@ def feedback_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_answer_feedback(request.user, item):
         raise PermissionDenied
     form = FeedbackAnswerForm(request.POST)
-    if form.is_valid() and run(
-        form, services.answer_feedback, request.user, item, **form.cleaned_data
-    ):
-        messages.success(request, _("Đã trả lời góp ý."))
-        return redirect("supervision:feedback-detail", pk=item.pk)
+    if form.is_valid():
+        answered = run(form, services.answer_feedback, request.user, item, **form.cleaned_data)
+        if answered is not None:
+            messages.success(request, _("Đã trả lời góp ý."))
+            return redirect("supervision:feedback-detail", pk=item.pk)
     return _detail(request, item, answer_form=form)
