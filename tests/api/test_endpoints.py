@@ -182,3 +182,21 @@ def test_overdue_filters_pick_the_overdue_status(
         body = client.get(f"/api/v1/assignments/?{query}").json()
         assert [a["id"] for a in body["results"]] == expected, query
         assert body["count"] == len(expected)
+
+
+def test_a_task_lists_its_units_of_every_index(world: Any, client_for: Any) -> None:
+    from chiso.plans.models import TaskUnit
+
+    task = world.home.task
+    TaskUnit.objects.create(task=task, index="PCI", unit_code="time_costs")
+    client = client_for("officer_b")
+    body = client.get(f"/api/v1/tasks/{task.pk}/").json()
+    assert body["units"] == ["2", "2.4"]  # the plan's own index, as before 1.5.0
+    assert body["unit_links"] == [
+        {"index": "PAPI", "code": "2"},
+        {"index": "PAPI", "code": "2.4"},
+        {"index": "PCI", "code": "time_costs"},
+    ]
+    found = client.get("/api/v1/tasks/?unit=PCI:time_costs").json()["results"]
+    assert [t["id"] for t in found] == [task.pk]
+    assert client.get("/api/v1/tasks/?unit=PCI:land_access").json()["count"] == 0

@@ -30,7 +30,7 @@ def build_checklist(visit: InspectionVisit) -> list[ChecklistItem]:
     covered: set[str] = set()
     for assignment in _assignments(visit):
         task = assignment.task
-        codes = sorted(u.unit_code for u in task.units.all())
+        codes = sorted(u.unit_code for u in task.units_of("PAPI"))
         covered.update(units.expand_to_subdimensions(codes, year))
         label = f"{task.code}. {task.title}" if task.code else task.title
         items.append(

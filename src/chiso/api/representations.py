@@ -105,7 +105,8 @@ def task_json(task: Task) -> dict[str, Any]:
         "recurring": task.recurring,
         "reporting_period": task.reporting_period or None,
         "expected_output": task.expected_output,
-        "units": [unit.unit_code for unit in task.units.all()],
+        "units": [unit.unit_code for unit in task.units_of(task.plan.index)],
+        "unit_links": [{"index": u.index, "code": u.unit_code} for u in task.units.all()],
         "is_public": task.is_public,
     }
 

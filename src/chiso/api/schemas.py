@@ -84,6 +84,7 @@ SCHEMAS: dict[str, Schema] = {
         reporting_period=nullable(STR),
         expected_output=STR,
         units=array(STR),
+        unit_links=array(obj(index=STR, code=STR)),
         is_public=BOOL,
     ),
     "Assignment": obj(

@@ -204,7 +204,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                 params=(
                     Param("plan", "Mã (id) kế hoạch"),
                     Param("section", "Mã (id) mục của kế hoạch"),
-                    Param("unit", "Mã chỉ số/chỉ số nội dung, ví dụ 2 hoặc 2.4", dict(STR)),
+                    Param(
+                        "unit",
+                        "Mã chỉ số/chỉ số nội dung của chỉ số của kế hoạch, ví dụ 2 hoặc 2.4; "
+                        "của chỉ số khác: PCI:time_costs",
+                        dict(STR),
+                    ),
                 ),
             ),
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -20,6 +20,7 @@ from chiso.api.representations import (
 from chiso.api.spec import openapi_document
 from chiso.plans.access import assignments_for, get_or_404, plans_for, tasks_for
 from chiso.plans.models import Plan, Task
+from chiso.plans.units import parse_ref
 from chiso.site import clock
 
 
@@ -57,7 +58,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _tasks(request: HttpRequest) -> QuerySet[Task]:
-    return tasks_for(request.user).select_related("section", "lead_group").prefetch_related("units")
+    return (
+        tasks_for(request.user)
+        .select_related("section", "lead_group", "plan")
+        .prefetch_related("units")
+    )
 
 
 @api_view()
@@ -69,9 +74,12 @@ def task_list(request: HttpRequest) -> HttpResponse:
             qs = qs.filter(**{field: value})
     unit = request.GET.get("unit", "").strip()
     if unit:
-        # A dimension ("2") also finds the tasks linked to its sub-dimensions ("2.4").
+        # A dimension ("2") also finds the tasks linked to its sub-dimensions ("2.4"); a bare
+        # code is of the task's plan's index, "PCI:time_costs" of another (plans.units).
+        ref = parse_ref(unit, "")
         qs = qs.filter(
-            Q(units__unit_code=unit) | Q(units__unit_code__startswith=f"{unit}.")
+            Q(units__unit_code=ref.code) | Q(units__unit_code__startswith=f"{ref.code}."),
+            units__index=ref.index or F("plan__index"),
         ).distinct()
     return json_response(paged(request, qs, lambda rows: [task_json(t) for t in rows]))
 

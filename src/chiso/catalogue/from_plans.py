@@ -1,6 +1,7 @@
 """The catalogue grows from the province's own plans (issue 17, item 4: "seeded from the seed's
-own tasks and the province's past plans"): each task of a chosen plan that is linked to PAPI
-units becomes an entry, with its usual lead and a reference to the plan and the task's number."""
+own tasks and the province's past plans"): each task of a chosen plan that is linked to units
+(PAPI's, or another index's written "PCI:time_costs") becomes an entry, with its usual lead
+and a reference to the plan and the task's number."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from django.utils.translation import gettext as _
 from chiso.audit.services import record
 from chiso.catalogue.models import CatalogueTask
 from chiso.catalogue.services import copy_starter
-from chiso.index import load_framework
 from chiso.plans.models import Plan, Task
 from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.units import UnitRef, load_framework_or_none
 from chiso.site.text import search_key
 
 CODE_LENGTH = 20
@@ -42,7 +43,6 @@ def add_plan_tasks(user: Any, plan: Plan) -> int:
     titles = {search_key(title) for title in own.values_list("title", flat=True)}
     codes = set(own.values_list("code", flat=True))
     order = (own.aggregate(m=Max("order"))["m"] or 0) + 1
-    framework = load_framework(plan.index)
     tasks = (
         plan.tasks.filter(follow_up=False)
         .prefetch_related("units", "assignments__agency")
@@ -50,7 +50,7 @@ def add_plan_tasks(user: Any, plan: Plan) -> int:
     )
     added: list[CatalogueTask] = []
     for task in tasks:
-        units = sorted(u.unit_code for u in task.units.all() if framework.has_unit(u.unit_code))
+        units = _tokens(task)
         if not units or search_key(task.title) in titles:
             continue
         code = _free_code(f"KH{plan.year}-{len(added) + 1}", codes)
@@ -73,6 +73,17 @@ def add_plan_tasks(user: Any, plan: Plan) -> int:
         changes = {"added": [0, len(added)], "plan": [None, plan.label]}
         record(user, plan, "catalogue.from_plan", changes, province=province, note=note)
     return len(added)
+
+
+def _tokens(task: Task) -> list[str]:
+    """The task's known units as the catalogue writes them: PAPI's bare ("5.2"), another
+    index's with its name ("PCI:time_costs")."""
+    refs = []
+    for u in task.units.all():
+        framework = load_framework_or_none(u.index)
+        if framework is not None and framework.has_unit(u.unit_code):
+            refs.append(UnitRef(u.index, u.unit_code))
+    return [r.token("PAPI") for r in sorted(refs, key=lambda r: (r.index != "PAPI", r))]
 
 
 def _free_code(wanted: str, taken: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import transaction
@@ -17,9 +17,20 @@ from chiso.audit.services import record
 from chiso.catalogue.models import CatalogueTask
 from chiso.index import load_framework
 from chiso.index.catalogue import CatalogueEntry, CatalogueError, check_entry, starter_catalogue
+from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan, Section, Task
 from chiso.plans.services.guards import require_plan_editor
 from chiso.plans.services.tasks import create_task
+from chiso.plans.units import (
+    UnitRef,
+    check_refs,
+    index_codes,
+    index_name,
+    index_units,
+    parse_ref,
+    parse_refs,
+)
+from chiso.site import clock
 from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
 
 COLUMNS = ("Mã", "Nhiệm vụ", "Chỉ số", "Cơ quan chủ trì thường giao", "Nguồn", "Trích dẫn")
@@ -32,6 +43,47 @@ class CatalogueImportError(ValueError):
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
         super().__init__("; ".join(errors))
+
+
+def check_units(entry: CatalogueEntry, where: str) -> None:
+    """The core's `check_entry` on the entry's PAPI units (a bare code), and each other index's
+    unit ("PCI:time_costs") against its own framework (chiso.plans.units)."""
+    papi = load_framework("PAPI")
+    refs = parse_refs(entry.units, "PAPI")
+    own = tuple(r.code for r in refs if r.index == "PAPI")
+    # An entry on other indices only: the core checks its code and title (the root stands in
+    # for its units, which are checked below).
+    check_entry(replace(entry, units=own or entry.units and (papi.root.code,)), papi, where)
+    try:
+        check_refs([r for r in refs if r.index != "PAPI"])
+    except PlanError as exc:
+        raise CatalogueError(f"{where}: {exc}") from exc
+
+
+def for_plan(entry: CatalogueEntry, plan: Plan) -> CatalogueEntry:
+    """The entry with its units written for `plan` (bare codes of the plan's index): a PCI
+    plan's weak "time_costs" finds the entries naming "PCI:time_costs"."""
+    tokens = (parse_ref(t, "PAPI").token(plan.index) for t in entry.units)
+    return replace(entry, units=tuple(tokens))
+
+
+def other_index_groups(
+    entries: tuple[CatalogueEntry, ...],
+) -> list[tuple[str, str, tuple[CatalogueEntry, ...]]]:
+    """(anchor, heading, entries) for each unit of the indices besides PAPI that entries name
+    ("PCI · Chi phí thời gian"), in framework order."""
+    named = [(e, set(parse_refs(e.units, "PAPI"))) for e in entries]
+    groups = []
+    for index in index_codes():
+        if index == "PAPI":
+            continue
+        for code, label in index_units(index, clock.today().year, "vi"):
+            ref = UnitRef(index, code)
+            found = tuple(e for e, refs in named if ref in refs)
+            if found:
+                anchor = f"{index}-{code}".lower()
+                groups.append((anchor, f"{index_name(index)} · {label}", found))
+    return groups
 
 
 def entries_for(province: Province) -> tuple[tuple[CatalogueEntry, ...], bool]:
@@ -79,7 +131,6 @@ def _cell(row: list[Any], i: int) -> str:
 
 def read_catalogue(name: str, data: bytes) -> list[CatalogueEntry]:
     """Every row as an entry, or CatalogueImportError listing every bad row."""
-    framework = load_framework("PAPI")
     entries, errors, seen = [], [], set()
     for number, row in _rows(name, data):
         entry = CatalogueEntry(
@@ -91,9 +142,7 @@ def read_catalogue(name: str, data: bytes) -> list[CatalogueEntry]:
             ref=_cell(row, 5),
         )
         try:
-            check_entry(
-                entry, framework, _("%(file)s, dòng %(row)s") % {"file": name, "row": number}
-            )
+            check_units(entry, _("%(file)s, dòng %(row)s") % {"file": name, "row": number})
             if entry.code in seen:
                 raise CatalogueError(
                     _("%(file)s, dòng %(row)s: mã %(code)s bị trùng")
@@ -169,7 +218,7 @@ def add_to_plan(user: Any, plan: Plan, code: str, section: Section | None = None
         # No agency of that name nor a map: the plan's issuer leads until the coordinator
         # reassigns it.
         lead_agencies=usual_leads(plan.province, entry) or ([plan.issuer] if plan.issuer else []),
-        unit_codes=entry.units,
+        unit_codes=for_plan(entry, plan).units,
         description=_("Từ danh mục nhiệm vụ (%(code)s).") % {"code": entry.code},
     )
 
@@ -194,7 +243,7 @@ def update_entry(
     before = {name: getattr(task, name) for name in ENTRY_FIELDS}
     task.title, task.lead, task.ref = title.strip(), lead.strip(), ref.strip()
     task.units = " ".join(units.replace(",", " ").replace(";", " ").split())
-    check_entry(task.entry(), load_framework("PAPI"), _("Mã %(code)s") % {"code": code})
+    check_units(task.entry(), _("Mã %(code)s") % {"code": code})
     task.save()
     changes = {k: [v, getattr(task, k)] for k, v in before.items() if v != getattr(task, k)}
     record(user, task, "catalogue.entry.update", changes, province=province, note=note)

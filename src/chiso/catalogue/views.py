@@ -22,6 +22,8 @@ from chiso.catalogue.services import (
     add_to_plan,
     entries_for,
     find_entry,
+    for_plan,
+    other_index_groups,
     replace_catalogue,
     update_entry,
     usual_leads,
@@ -30,6 +32,7 @@ from chiso.dashboards.weakness import WeakUnits, weak_units_from
 from chiso.index import load_framework
 from chiso.index.catalogue import CatalogueError, suggest
 from chiso.plans.access import can_edit_plan, current_plans_first, get_or_404, plans_for
+from chiso.plans.units import index_name
 from chiso.public.data import current_results
 from chiso.site import clock
 from chiso.spreadsheets.xlsx import xlsx_response
@@ -50,7 +53,12 @@ def index(request: HttpRequest) -> HttpResponse:
     fw = load_framework("PAPI")
     units = [u for u in fw.units if u.level != "aggregate"]
     by_unit = suggest(entries, [u.code for u in units], fw)
-    groups = [(u.code, u.name(None, "vi"), by_unit[u.code]) for u in units if by_unit[u.code]]
+    groups = [
+        (u.code, f"{u.code}. {u.name(None, 'vi')}", by_unit[u.code])
+        for u in units
+        if by_unit[u.code]
+    ]
+    groups += other_index_groups(entries)
     context = {
         "groups": groups,
         "starter": starter,
@@ -110,9 +118,12 @@ def import_xlsx(request: HttpRequest) -> HttpResponse:
 def plan_suggestions(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_pk)
     results = current_results(plan.index)
-    no_results = _("Chưa nhập kết quả PAPI nào; quản trị hệ thống cần nhập kết quả trước.")
+    no_results = _("Chưa nhập kết quả %(index)s nào; quản trị hệ thống cần nhập kết quả trước.") % {
+        "index": index_name(plan.index)
+    }
     weak = weak_units_from(results, plan) if results else WeakUnits(None, {}, {}, no_results)
     entries, starter = entries_for(plan.province)
+    entries = tuple(for_plan(e, plan) for e in entries)
     fw = load_framework(plan.index)
     units = [u for u in weak.units.values()]
     found = suggest(entries, [u.code for u in units], fw)
@@ -157,7 +168,10 @@ class EntryForm(forms.Form):
     units = forms.CharField(
         label=gettext_lazy("Chỉ số"),
         max_length=200,
-        help_text=gettext_lazy("Mã chỉ số, cách nhau bởi dấu cách: 2.4 5.3"),
+        help_text=gettext_lazy(
+            "Mã chỉ số PAPI, cách nhau bởi dấu cách: 2.4 5.3; chỉ số khác kèm tên chỉ số: "
+            "PCI:time_costs PAR_INDEX:3"
+        ),
     )
     lead = forms.CharField(
         label=gettext_lazy("Cơ quan chủ trì thường giao"),

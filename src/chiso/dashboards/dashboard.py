@@ -1,6 +1,7 @@
 """Everything the plan dashboard shows, as typed rows: the plan's progress, the user's agency,
-agencies, sections, PAPI units (weak ones highlighted, unaddressed ones flagged) and objectives.
-"""
+agencies, sections, the units of one index (weak ones highlighted, unaddressed ones flagged) and
+objectives. The index is the plan's own unless another is chosen: a task linked to units of
+several indices counts in the coverage of each (chiso.plans.units)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.results import Results
 from chiso.plans.models import Plan
+from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.site.language import content_language
@@ -43,6 +45,12 @@ class UnitRow:
     tier: str  # the province's tier in the results year, "" when unknown
     tier_label: str
     weak: WeakUnit | None
+    filter_code: str = ""  # the task list's unit filter: "2.4", "PCI:time_costs"
+
+    @property
+    def number(self) -> str:
+        """The code when it is a number ("2.4"); a named unit (PCI's) goes by its name."""
+        return self.code if self.code[:1].isdigit() else ""
 
     @property
     def unaddressed(self) -> bool:
@@ -67,6 +75,18 @@ class PlanDashboard:
     dimensions: list[DimensionBlock]
     weak: WeakUnits
     objectives: list[ObjectiveLine]
+    index: str = "PAPI"  # the index the weak units and the units table are of
+
+    @property
+    def index_name(self) -> str:
+        return index_name(self.index)
+
+    @property
+    def index_choices(self) -> list[tuple[str, str]]:
+        """(code, name) of every index the coverage can be shown for, the plan's first."""
+        codes = index_codes()
+        ordered = [self.plan.index, *(c for c in codes if c != self.plan.index)]
+        return [(c, index_name(c)) for c in ordered]
 
     @cached_property
     def unit_rows(self) -> list[UnitRow]:
@@ -84,10 +104,10 @@ class PlanDashboard:
         return max((a.counts.total for a in self.agencies), default=0)
 
 
-def plan_results(plan: Plan) -> tuple[Results | None, str]:
-    """The stored results of the plan's index, or None with the reason."""
+def plan_results(plan: Plan, index: str | None = None) -> tuple[Results | None, str]:
+    """The stored results of the plan's index (or `index`), or None with the reason."""
     try:
-        return load_results(plan.index), ""
+        return load_results(index or plan.index), ""
     except NoResults as exc:
         return None, exc.message
 
@@ -96,10 +116,11 @@ def _unit_rows(
     plan: Plan, framework: Framework, weak: WeakUnits, per_task: dict[int, StatusCounts]
 ) -> list[DimensionBlock]:
     year = weak.year or plan.year
+    index = framework.code
     dimensions = framework.children(framework.root.code, year)
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
-    rolled = by_unit(task_units(plan), per_task, codes)
+    rolled = by_unit(task_units(plan, index), per_task, codes)
     lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:
@@ -114,6 +135,7 @@ def _unit_rows(
             tier,
             label,
             weak.units.get(code),
+            UnitRef(index, code).token(plan.index),
         )
 
     return [
@@ -124,16 +146,21 @@ def _unit_rows(
     ]
 
 
-def build_dashboard(plan: Plan, user: Any, today: dt.date) -> PlanDashboard:
-    results, note = plan_results(plan)
+def build_dashboard(
+    plan: Plan, user: Any, today: dt.date, index: str | None = None
+) -> PlanDashboard:
+    """The dashboard with the weak units and the units table of `index` (the plan's own by
+    default); the objectives are judged each on its own index whatever is chosen."""
+    index = index or plan.index
+    results, note = plan_results(plan, index)
     if results is not None:
-        weak = weak_units_from(results, plan)
+        weak = weak_units_from(results, plan, index)
     else:
         weak = WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))
     agencies = by_agency(plan_assignments(plan), today)
     mine = next((a for a in agencies if a.agency_id == user.agency_id), None)
     try:
-        framework: Framework | None = load_framework(plan.index)
+        framework: Framework | None = load_framework(index)
     except FrameworkError:
         framework = None
     tasks = task_counts(plan, today)
@@ -146,7 +173,8 @@ def build_dashboard(plan: Plan, user: Any, today: dt.date) -> PlanDashboard:
         sections=by_section(plan, today, tasks),
         dimensions=_unit_rows(plan, framework, weak, tasks.per_task) if framework else [],
         weak=weak,
-        objectives=objective_lines(plan, results),
+        objectives=objective_lines(plan, results, index),
+        index=index,
     )
 
 

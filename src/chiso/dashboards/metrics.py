@@ -230,9 +230,12 @@ def by_section(plan: Plan, today: dt.date, tasks: TaskCounts | None = None) -> l
     return result
 
 
-def task_units(plan: Plan) -> list[tuple[int, str]]:
+def task_units(plan: Plan, index: str | None = None) -> list[tuple[int, str]]:
+    """(task, unit code) of the plan's tasks' units of `index` (default: the plan's)."""
     return list(
-        TaskUnit.objects.filter(task__plan=plan).order_by().values_list("task_id", "unit_code")
+        TaskUnit.objects.filter(task__plan=plan, index=index or plan.index)
+        .order_by()
+        .values_list("task_id", "unit_code")
     )
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
-from chiso.index.objectives import MET, NOT_MET, PENDING, evaluate_objectives
-from chiso.index.plan_file import PlanFileError
+from chiso.index.objectives import MET, NOT_MET, PENDING
 from chiso.index.results import Results
 from chiso.plans.models import Plan
-from chiso.plans.objectives import plan_spec, standing_text, standings
+from chiso.plans.objectives import evaluate_by_index, standing_text, stored_results
+from chiso.plans.units import index_name
 from chiso.site.language import content_language
 
 STATUS_LABELS = {
@@ -33,33 +33,57 @@ class ObjectiveLine:
     tone: str
     summary: str
     standing: str = ""  # "Theo kết quả năm 2022: …" while the plan year's results are not out
+    index: str = "PAPI"
+
+    @property
+    def index_name(self) -> str:
+        return index_name(self.index)
 
 
-def _line(code: str, text: str, status: str, summary: str, standing: str = "") -> ObjectiveLine:
+def _line(
+    code: str, text: str, status: str, summary: str, standing: str = "", *, index: str
+) -> ObjectiveLine:
     return ObjectiveLine(
-        code, text, status, str(STATUS_LABELS[status]), STATUS_TONES[status], summary, standing
+        code,
+        text,
+        status,
+        str(STATUS_LABELS[status]),
+        STATUS_TONES[status],
+        summary,
+        standing,
+        index,
     )
 
 
-def objective_lines(plan: Plan, results: Results | None) -> list[ObjectiveLine]:
-    spec = plan_spec(plan, list(plan.objectives.all()))
-    pending = [_line(o.id, o.text, PENDING, "") for o in spec.objectives]
-    if results is None or not spec.objectives:
-        return pending
-    try:
-        evaluated = evaluate_objectives(spec, results, plan.year)
-    except (PlanFileError, ValueError, LookupError):
-        return pending
+def objective_lines(
+    plan: Plan, results: Results | None, results_index: str | None = None
+) -> list[ObjectiveLine]:
+    """`results` are those of `results_index` (default: the plan's index), already loaded;
+    objectives on other indices are judged on theirs (plans.objectives.evaluate_by_index)."""
+    objectives = list(plan.objectives.all())
+    loaded = results_index or plan.index
+
+    def results_for(index: str) -> Results | None:
+        return results if index == loaded else stored_results(index)
+
+    evaluated = evaluate_by_index(plan, objectives, results_for)
     english = content_language() == "en"
-    now = standings(spec, results)
-    return [
-        _line(
-            r.spec.id,
-            r.spec.text,
-            r.status,
-            # A pending objective's summary ("chưa có kết quả năm 2023") repeats its label.
-            "" if r.status == PENDING else (r.summary.en if english else r.summary.vi),
-            standing_text(now.get(r.spec.id)),
+    lines = []
+    for objective in objectives:
+        if objective.code not in evaluated:
+            lines.append(_line(objective.code, objective.text, PENDING, "", index=objective.index))
+            continue
+        r, standing = evaluated[objective.code]
+        # A pending objective's summary ("chưa có kết quả năm 2023") repeats its label.
+        summary = "" if r.status == PENDING else (r.summary.en if english else r.summary.vi)
+        lines.append(
+            _line(
+                r.spec.id,
+                r.spec.text,
+                r.status,
+                summary,
+                standing_text(standing),
+                index=objective.index,
+            )
         )
-        for r in evaluated
-    ]
+    return lines

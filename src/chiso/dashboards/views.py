@@ -27,6 +27,7 @@ from chiso.plans.access import (
 )
 from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan
+from chiso.plans.units import index_codes
 from chiso.site import clock
 from chiso.web.fragments import fragment, province_fragment
 from chiso.web.panels import PLAN_DASHBOARD, panels
@@ -56,7 +57,8 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = get_or_404(with_revision(plans_for(user)), pk=plan_id)
     page_number = request.GET.get("agency_page", "")
     area = _area_agency(request)
-    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area))
+    index = _chosen_index(request, plan)
+    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index))
     return render(
         request,
         "dashboards/plan.html",
@@ -69,6 +71,7 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
                 viewer_key(user),
                 page_number,
                 area.pk if area else "",
+                index,
                 revision=plan.data_revision,
             ),
             "area": area,
@@ -99,13 +102,20 @@ def _area_agency(request: HttpRequest) -> Agency | None:
     return found.chosen(request.user, pk) if found is not None and pk is not None else None
 
 
+def _chosen_index(request: HttpRequest, plan: Plan) -> str:
+    """?chi-so=PCI: the weak units and the units table of another index (the plan's own by
+    default); anything else is the plan's own."""
+    wanted = request.GET.get("chi-so", "")
+    return wanted if wanted in index_codes() else plan.index
+
+
 def _area_choices(user: Any) -> list[Agency]:
     found = area_filter()
     return list(found.choices(user)) if found is not None else []
 
 
-def _dashboard(plan: Plan, user: Any, area: Agency | None) -> PlanDashboard:
-    dash = build_dashboard(plan, user, clock.today())
+def _dashboard(plan: Plan, user: Any, area: Agency | None, index: str) -> PlanDashboard:
+    dash = build_dashboard(plan, user, clock.today(), index)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
 

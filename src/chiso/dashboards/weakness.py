@@ -1,4 +1,5 @@
-"""The province's weak PAPI units in the latest results a plan works from.
+"""The province's weak units of an index (the plan's own, or one chosen on the dashboard) in
+the latest results a plan works from.
 
 A unit (dimension or sub-dimension) is weak when it sits in the lowest tier, or among the
 province's weaknesses as the core finds them (worst relative ranks, below the national mean).
@@ -16,6 +17,7 @@ from chiso.index.provinces import match_deployment
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
 from chiso.plans.models import Plan
+from chiso.plans.units import index_name
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.site.language import content_language
@@ -98,9 +100,11 @@ def province_profile(results: Results, province_code: str, year: int) -> Provinc
     return found
 
 
-def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
-    """In the active language: names and tier labels are shown as they are."""
+def weak_units_from(results: Results, plan: Plan, index: str | None = None) -> WeakUnits:
+    """In the active language: names and tier labels are shown as they are. `results` are of
+    `index` (default: the plan's)."""
     english = content_language() == "en"
+    name = index_name(index or plan.index)
     year = results_year(plan, results.years)
     if year is None:
         return WeakUnits(
@@ -108,18 +112,19 @@ def weak_units_from(results: Results, plan: Plan) -> WeakUnits:
             {},
             {},
             _("Chưa có kết quả %(index)s của năm %(year)s trở về trước.")
-            % {"index": plan.index, "year": plan.year},
+            % {"index": name, "year": plan.year},
         )
     try:
         province = match_deployment(plan.province.name, plan.province.code, year)
         profile = province_profile(results, province.code, year)
+        if not profile.dimensions:  # a published composite only (PCI's top 30): no units
+            raise LookupError(year)
     except LookupError:
         return WeakUnits(
             year,
             {},
             {},
-            _("Không có kết quả %(index)s của tỉnh năm %(year)s.")
-            % {"index": plan.index, "year": year},
+            _("Không có kết quả %(index)s của tỉnh năm %(year)s.") % {"index": name, "year": year},
         )
     tiers = {
         r.unit: (r.tier, r.tier_label_en if english else r.tier_label)

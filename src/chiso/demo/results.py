@@ -1,4 +1,6 @@
-"""Published PAPI results 2011–2024, imported from the shared data folder when it is present."""
+"""Published PAPI results 2011–2024 and PCI results 2015–2024 (VCCI's published tables, partial:
+complete rows for some years, the top 30 for others), imported from the shared data folder when
+it is present."""
 
 from __future__ import annotations
 
@@ -30,3 +32,21 @@ def load(say: Say) -> None:
     summary = import_results(folder)
     years = f"{min(summary.years)}–{max(summary.years)}"
     say(f"  đã nạp {summary.scores} điểm số PAPI {years} từ {folder}")
+
+
+PCI_YEARS = range(2015, 2025)
+
+
+def load_pci(say: Say) -> None:
+    """PCI results for the PCI plan's objectives (chiso.demo.pci2024); skipped without the
+    shared data, like PAPI's."""
+    folder = settings.CHISO_SHARED_DIR / "data" / "pci"
+    stored = set(ResultRelease.objects.current().filter(index="PCI").values_list("year", flat=True))
+    if set(PCI_YEARS) <= stored:
+        say(f"  kết quả PCI {PCI_YEARS[0]}–{PCI_YEARS[-1]} đã có trong cơ sở dữ liệu")
+        return
+    if not folder.is_dir():
+        say(f"  không tìm thấy số liệu PCI tại {folder}: bỏ qua (import-results … --index PCI)")
+        return
+    summary = import_results(folder, index="PCI")
+    say(f"  đã nạp {summary.scores} điểm số PCI {min(summary.years)}–{max(summary.years)}")

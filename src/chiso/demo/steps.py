@@ -18,4 +18,6 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.plans_illustrative.load",  # 2022 and 2024 copies of the plan, for plan reviews
     "chiso.demo.responsibilities2023.load",  # who guides which PAPI unit (illustrative)
     "chiso.demo.supervision2023.load",  # difficulties, directions, recommendations, feedback
+    "chiso.demo.results.load_pci",  # PCI 2015–2024 as published (partial tables)
+    "chiso.demo.pci2024.load",  # an illustrative PCI plan for 2024, tasks on several indices
 ]

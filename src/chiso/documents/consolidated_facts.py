@@ -306,7 +306,7 @@ def _tasks(plan: Plan, start: dt.date, cutoff: dt.date) -> tuple[TaskFacts, ...]
                 section=section,
                 code=task.code,
                 title=task.title,
-                units=tuple(u.unit_code for u in task.units.all()),
+                units=tuple(u.unit_code for u in task.units_of(plan.index)),
                 agencies=tuple(a.agency.name for a in items),
                 by_status=dict(by_status),
                 reports=tuple(reports[a.pk] for a in items if a.pk in reports),

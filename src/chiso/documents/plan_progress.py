@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from chiso.plans.models import Assignment, Plan, ProgressReport, ReportState
 from chiso.plans.status import Status, status_expression
+from chiso.plans.units import UnitRef, short_text
 
 STATUS_ORDER = (
     Status.DONE,
@@ -47,7 +48,7 @@ class AssignmentRow:
     section: str
     task_code: str
     task_title: str
-    units: str  # "1.4, 2.2"
+    units: str  # "1.4, 2.2"; another index's named: "1.4, 2.2; PCI: time_costs"
     agency: str
     relation: str  # Vietnamese label: Chủ trì / Phối hợp / Đề nghị
     deadline: dt.date | None
@@ -97,7 +98,7 @@ def _counts(label: str, rows: list[AssignmentRow]) -> StatusCounts:
     return StatusCounts(label, dict(by_status), mean)
 
 
-def _row(a: Assignment) -> AssignmentRow:
+def _row(a: Assignment, own_index: str) -> AssignmentRow:
     task = a.task
     section = f"{task.section.code}. {task.section.title}" if task.section else NO_SECTION
     status = Status(a.current_status)  # type: ignore[attr-defined]
@@ -106,7 +107,7 @@ def _row(a: Assignment) -> AssignmentRow:
         section=section,
         task_code=task.code,
         task_title=task.title,
-        units=", ".join(u.unit_code for u in task.units.all()),
+        units=short_text([UnitRef(u.index, u.unit_code) for u in task.units.all()], own_index),
         agency=a.agency.name,
         relation=str(a.get_relation_display()),
         deadline=a.deadline,
@@ -129,7 +130,7 @@ def plan_progress(plan: Plan, today: dt.date) -> PlanProgress:
             "task__section__order", "task__section__id", "task__order", "task__id", "agency__name"
         )
     )
-    rows = [_row(a) for a in assignments]
+    rows = [_row(a, plan.index) for a in assignments]
     by_section: dict[str, list[AssignmentRow]] = defaultdict(list)
     by_agency: dict[str, list[AssignmentRow]] = defaultdict(list)
     for row in rows:

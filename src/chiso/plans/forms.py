@@ -9,7 +9,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, AgencyKind
-from chiso.index.framework import FrameworkError, load_framework
 from chiso.plans.evidence import ACCEPTED_EXTENSIONS
 from chiso.plans.models import (
     Evidence,
@@ -20,19 +19,41 @@ from chiso.plans.models import (
     Section,
 )
 from chiso.plans.services.reports import DIFFICULTY_LIMIT, TEXT_LIMIT
+from chiso.plans.units import UnitRef, index_codes, index_name, index_units
 from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
 
 
 def unit_choices(plan: Plan) -> list[tuple[str, str]]:
-    try:
-        framework = load_framework(plan.index)
-    except FrameworkError:
-        return []
-    units = [u for u in framework.units if u.code != framework.root.code and u.exists_in(plan.year)]
-    units.sort(key=lambda u: [int(p) if p.isdigit() else p for p in u.code.split(".")])
+    """The plan's own index's units: (code, "code — name")."""
+    return index_units(plan.index, plan.year, content_language())
+
+
+def other_index_groups(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """One option group per other index ("PCI — …"), its units written "PCI:time_costs"."""
     lang = content_language()
-    return [(u.code, f"{u.code} — {u.name(plan.year, lang)}") for u in units]
+    groups = []
+    for index in index_codes():
+        if index == plan.index:
+            continue
+        rows = [
+            (UnitRef(index, code).token(plan.index), f"{index_name(index)} · {label}")
+            for code, label in index_units(index, plan.year, lang)
+        ]
+        if rows:
+            groups.append((index_name(index), rows))
+    return groups
+
+
+def unit_filter_choices(plan: Plan) -> list[tuple[str, str]]:
+    """The task list's unit filter: the plan's index's units, then the other indices'."""
+    others = [row for _name, rows in other_index_groups(plan) for row in rows]
+    return [*unit_choices(plan), *others]
+
+
+def task_unit_choices(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The task form's units: the plan's index by dimension, then each other index."""
+    return [*grouped_units(unit_choices(plan)), *other_index_groups(plan)]
 
 
 # The order agencies are offered in: the province's departments and sector bodies, then the
@@ -64,7 +85,8 @@ def grouped_agencies(agencies: Any) -> list[tuple[str, list[tuple[int, str]]]]:
 
 
 def grouped_units(units: list[tuple[str, str]]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """PAPI units as option groups, one per dimension (the dimension itself first)."""
+    """The plan index's units as option groups, one per dimension (the dimension itself first;
+    an index without sub-units, PCI, is one group per unit)."""
     groups: dict[str, list[tuple[str, str]]] = {}
     names: dict[str, str] = {}
     for code, label in units:
@@ -122,9 +144,13 @@ class TaskForm(forms.Form):
         label=_("Sản phẩm"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     unit_codes = forms.MultipleChoiceField(
-        label=_("Chỉ số/nội dung PAPI liên quan"),
+        label=_("Chỉ số/nội dung liên quan"),
         required=False,
         widget=forms.SelectMultiple(attrs=MULTI_SELECT),
+        help_text=_(
+            "Của chỉ số của kế hoạch và của các chỉ số khác (PAPI, PCI, PAR INDEX, SIPAS) mà "
+            "nhiệm vụ góp phần cải thiện."
+        ),
     )
     is_public = forms.BooleanField(label=_("Công khai"), required=False, initial=True)
 
@@ -142,7 +168,7 @@ class TaskForm(forms.Form):
             # Validation still reads the queryset; the options shown are grouped by kind.
             self.fields[name].queryset = agencies  # type: ignore[attr-defined]
             self.fields[name].choices = grouped  # type: ignore[attr-defined]
-        self.fields["unit_codes"].choices = grouped_units(unit_choices(plan))  # type: ignore[attr-defined]
+        self.fields["unit_codes"].choices = task_unit_choices(plan)  # type: ignore[attr-defined]
 
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

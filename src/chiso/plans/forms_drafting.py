@@ -11,11 +11,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind
-from chiso.index.framework import FRAMEWORK_DIR
+from chiso.index.framework import FRAMEWORK_DIR, shipped_frameworks
 from chiso.index.plan_file import KIND_FIELDS, OPTIONAL_FIELDS
-from chiso.plans.forms import unit_choices
 from chiso.plans.models import Objective, ObjectiveKind, Plan, Tier
 from chiso.plans.objective_file import MAX_FILE_BYTES
+from chiso.plans.units import index_units, load_framework_or_none
+from chiso.site.language import content_language
 from chiso.web.widgets import DayMonthYearField
 
 
@@ -24,6 +25,15 @@ def day_first_date(label: str) -> DayMonthYearField:
     return DayMonthYearField(
         label=label, required=False, help_text=_("Ngày/tháng/năm, ví dụ 10/03/2023.")
     )
+
+
+def tier_choices(index: str, lang: str) -> list[tuple[str, str]]:
+    """The groups of an index, best first: PAPI's four tiers, PCI's published groups, PAR
+    INDEX's A–D."""
+    framework = load_framework_or_none(index)
+    if framework is None or index == "PAPI":
+        return list(Tier.choices)
+    return [(t.code, t.label.get(lang)) for t in framework.tiers]
 
 
 def index_choices() -> list[tuple[str, str]]:
@@ -156,11 +166,23 @@ class ObjectiveForm(forms.Form):
     tier = forms.ChoiceField(label=_("Nhóm"), required=False, choices=[("", "—"), *Tier.choices])
     count = forms.IntegerField(label=_("Số chỉ số nội dung"), required=False)
     unit = forms.ChoiceField(label=_("Chỉ số/nội dung"), required=False)
+    index = forms.ChoiceField(
+        label=_("Chỉ số"),
+        required=False,
+        help_text=_("Mục tiêu được đánh giá theo kết quả của chỉ số này."),
+    )
 
     def __init__(self, plan: Plan, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.fields["unit"].choices = [("", "—"), *unit_choices(plan)]  # type: ignore[attr-defined]
+        lang = content_language()
+        self.fields["index"].choices = [  # type: ignore[attr-defined]
+            (f.code, f.name.get(lang)) for f in shipped_frameworks()
+        ]
+        index = self.chosen_index
+        units = index_units(index, plan.year, lang)
+        self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+        self.fields["tier"].choices = [("", "—"), *tier_choices(index, lang)]  # type: ignore[attr-defined]
         if self.chosen_kind == ObjectiveKind.AGGREGATE_RANK_MAX:
             self.fields["value"].label = _("Thứ hạng (không thấp hơn)")
             self.fields["value"].help_text = _("Một số nguyên, ví dụ 10.")
@@ -169,6 +191,14 @@ class ObjectiveForm(forms.Form):
             self.fields["value"].help_text = _("Ví dụ: 1,56.")
         else:
             self.fields["value"].help_text = _("Ví dụ: 45,00.")
+
+    @property
+    def chosen_index(self) -> str:
+        """The index picked (the plan's own until another is): its units and groups are
+        offered."""
+        source = self.data if self.is_bound else self.initial
+        index = str(source.get("index") or self.plan.index)
+        return index if load_framework_or_none(index) is not None else self.plan.index
 
     @property
     def chosen_kind(self) -> str:
@@ -184,6 +214,7 @@ class ObjectiveForm(forms.Form):
         """What the service gets: the kind's own fields, the others cleared (a kind changed
         without JavaScript leaves the old kind's values in the request)."""
         data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        data["index"] = data.get("index") or self.plan.index
         needed = KIND_FIELDS[self.chosen_kind]
         for name in OPTIONAL_FIELDS:
             if name not in needed:
@@ -201,6 +232,7 @@ def objective_initial(objective: Objective) -> dict[str, Any]:
         "tier": objective.tier,
         "count": objective.count,
         "unit": objective.unit,
+        "index": objective.index,
     }
 
 

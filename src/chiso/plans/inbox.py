@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from chiso.accounts import roles
@@ -54,7 +54,8 @@ class InboxFilter:
         if self.unit:
             # "2" also finds tasks on its sub-dimensions ("2.4").
             units = TaskUnit.objects.filter(
-                Q(unit_code=self.unit) | Q(unit_code__startswith=f"{self.unit}.")
+                Q(unit_code=self.unit) | Q(unit_code__startswith=f"{self.unit}."),
+                index=F("task__plan__index"),
             )
             qs = qs.filter(assignment__task_id__in=units.values("task_id"))
         return qs
@@ -119,7 +120,10 @@ def detailed(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
         "assignment__task__section",
     ).prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")),
-        Prefetch("assignment__task__units", queryset=TaskUnit.objects.only("task_id", "unit_code")),
+        Prefetch(
+            "assignment__task__units",
+            queryset=TaskUnit.objects.only("task_id", "index", "unit_code"),
+        ),
     )
 
 
@@ -182,7 +186,10 @@ def filter_choices(
     )
     agencies.sort(key=lambda pair: pair[1])
     units = set(
-        TaskUnit.objects.filter(task_id__in=waiting.order_by().values("assignment__task_id"))
+        TaskUnit.objects.filter(
+            task_id__in=waiting.order_by().values("assignment__task_id"),
+            index=F("task__plan__index"),
+        )
         .order_by()
         .values_list("unit_code", flat=True)
         .distinct()

@@ -119,7 +119,10 @@ class Objective(models.Model):
     value = models.DecimalField(_("giá trị"), max_digits=8, decimal_places=4, null=True, blank=True)
     tier = models.CharField(_("nhóm"), max_length=20, choices=Tier.choices, blank=True)
     count = models.PositiveSmallIntegerField(_("số lượng"), null=True, blank=True)
-    unit = models.CharField(_("chỉ số/nội dung"), max_length=10, blank=True)
+    # The index the objective is on: a plan may hold objectives on several ("PCI ≥ 68 điểm"
+    # in a PAPI plan); each is judged on its own index's results and framework.
+    index = models.CharField(_("chỉ số"), max_length=20, default="PAPI")
+    unit = models.CharField(_("chỉ số/nội dung"), max_length=30, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
 
@@ -229,22 +232,29 @@ class Task(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.title}".strip()
 
+    def units_of(self, index: str) -> list[TaskUnit]:
+        """The task's units of one index (from the prefetched `units` when there are)."""
+        return [u for u in self.units.all() if u.index == index]
+
 
 class TaskUnit(models.Model):
-    """A PAPI dimension, sub-dimension or indicator code ("5", "2.4") the task works on."""
+    """A unit of an index the task works on: a PAPI dimension, sub-dimension or indicator
+    ("5", "2.4"), a PCI component ("time_costs"), a PAR INDEX area ("3"). One task may work on
+    units of several indices (a one-stop shop helps PAPI 5, PCI time costs and PAR INDEX 3)."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="units")
-    unit_code = models.CharField(_("mã chỉ số"), max_length=12)
+    index = models.CharField(_("chỉ số"), max_length=20, default="PAPI")
+    unit_code = models.CharField(_("mã chỉ số"), max_length=30)
 
     class Meta:
-        ordering = ["task", "unit_code"]
+        ordering = ["task", "index", "unit_code"]
         constraints = [
-            models.UniqueConstraint(fields=["task", "unit_code"], name="taskunit_unique")
+            models.UniqueConstraint(fields=["task", "index", "unit_code"], name="taskunit_unique")
         ]
-        indexes = [models.Index(fields=["unit_code"], name="taskunit_code")]
+        indexes = [models.Index(fields=["index", "unit_code"], name="taskunit_code")]
 
     def __str__(self) -> str:
-        return self.unit_code
+        return self.unit_code if self.index == "PAPI" else f"{self.index}:{self.unit_code}"
 
 
 class Relation(models.TextChoices):

@@ -28,7 +28,8 @@ def objectives_yaml(plan: Plan) -> str:
         "year": plan.year,
         "baseline_year": plan.baseline_year,
         "title": plan.title,
-        "objectives": [_objective_entry(o) for o in plan.objectives.all()],
+        # The plan-file format is about one index: objectives on others stay out of the file.
+        "objectives": [_objective_entry(o) for o in plan.objectives.filter(index=plan.index)],
     }
     header = f"# {plan.number} — {plan.title}\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

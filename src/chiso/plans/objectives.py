@@ -1,16 +1,22 @@
 """Live status of a plan's objectives: the plan's rows become the core's `PlanSpec`, evaluated
-by `chiso.index.objectives` on the index results stored in the database."""
+by `chiso.index.objectives` on the index results stored in the database. A plan may hold
+objectives on several indices ("PCI ≥ 68 điểm" in a PAPI plan): each index's objectives are one
+spec, judged on that index's results and framework; an index without results leaves its
+objectives pending ("Chưa có kết quả")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
+from chiso.index.framework import FrameworkError
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
 from chiso.index.results import Results
 from chiso.plans.models import Objective, Plan
+from chiso.plans.units import index_name
 from chiso.site.language import content_language
 
 # Objectives judged on one year's level, not on a change from the year before: until the plan
@@ -72,10 +78,16 @@ class ObjectiveRow:
     def standing_text(self) -> str:
         return standing_text(self.standing)
 
+    @property
+    def index_name(self) -> str:
+        return index_name(self.objective.index)
 
-def plan_spec(plan: Plan, objectives: list[Objective]) -> PlanSpec:
+
+def plan_spec(plan: Plan, objectives: Iterable[Objective], index: str | None = None) -> PlanSpec:
+    """The core's spec of the plan's objectives on one index (default: the plan's own)."""
+    index = index or plan.index
     return PlanSpec(
-        index=plan.index,
+        index=index,
         province=plan.province.name,
         year=plan.year,
         baseline_year=plan.baseline_year,
@@ -90,25 +102,54 @@ def plan_spec(plan: Plan, objectives: list[Objective]) -> PlanSpec:
                 unit=o.unit or None,
             )
             for o in objectives
+            if o.index == index
         ),
         title=plan.title,
         source=plan.number,
     )
 
 
-def objective_rows(plan: Plan) -> list[ObjectiveRow]:
-    """Each objective with its status for the plan year; status missing if nothing to judge by."""
+ResultsFor = Callable[[str], Results | None]
+Evaluation = tuple[ObjectiveResult, ObjectiveResult | None]  # the plan year's, the standing
+
+
+def stored_results(index: str) -> Results | None:
+    """The stored results of an index as of the site's date; None when there are none."""
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
-    objectives = list(plan.objectives.all())
-    if not objectives:
-        return []
     try:
-        results = load_results(plan.index)
-        spec = plan_spec(plan, objectives)
-        evaluated = evaluate_objectives(spec, results, plan.year)
-    except (NoResults, PlanFileError, ValueError):
-        return [ObjectiveRow(o, None) for o in objectives]
-    now = standings(spec, results)
-    return [ObjectiveRow(o, r, now.get(o.code)) for o, r in zip(objectives, evaluated, strict=True)]
+        return load_results(index)
+    except (NoResults, FrameworkError):
+        return None
+
+
+def evaluate_by_index(
+    plan: Plan, objectives: Iterable[Objective], results_for: ResultsFor = stored_results
+) -> dict[str, Evaluation]:
+    """By objective code, each objective judged on its own index's results: (the plan year's
+    result, the standing while it is pending). An objective is missing when its index has no
+    results or they cannot judge it (the province absent from a year's published table)."""
+    by_index: dict[str, list[Objective]] = {}
+    for objective in objectives:
+        by_index.setdefault(objective.index, []).append(objective)
+    evaluated: dict[str, Evaluation] = {}
+    for index, group in by_index.items():
+        results = results_for(index)
+        if results is None:
+            continue
+        spec = plan_spec(plan, group, index)
+        try:
+            found = evaluate_objectives(spec, results, plan.year)
+        except (PlanFileError, ValueError, LookupError, FrameworkError):
+            continue
+        now = standings(spec, results)
+        evaluated.update({r.spec.id: (r, now.get(r.spec.id)) for r in found})
+    return evaluated
+
+
+def objective_rows(plan: Plan) -> list[ObjectiveRow]:
+    """Each objective with its status for the plan year; status missing if nothing to judge by."""
+    objectives = list(plan.objectives.all())
+    evaluated = evaluate_by_index(plan, objectives)
+    return [ObjectiveRow(o, *evaluated.get(o.code, (None, None))) for o in objectives]

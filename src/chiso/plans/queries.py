@@ -10,10 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
 from chiso.plans.models import Assignment, Relation, Task, TaskUnit
 from chiso.plans.status import Status, overdue_filter, status_expression
+from chiso.plans.units import UnitRef, index_name, parse_ref, unit_label
+from chiso.site.language import content_language
 from chiso.site.text import search
 from chiso.web.params import int_param
 
@@ -34,7 +36,7 @@ class TaskFilter:
             section=int_param(params, "section"),
             agency=int_param(params, "agency"),
             status=status if status in Status.values else "",
-            unit=params.get("unit", "").strip()[:12],
+            unit=params.get("unit", "").strip()[:40],
             overdue=params.get("overdue") in ("1", "on", "true"),
             q=params.get("q", "").strip()[:100],
         )
@@ -52,8 +54,11 @@ def filter_tasks(tasks: QuerySet[Task], f: TaskFilter, today: dt.date) -> QueryS
     if f.section:
         tasks = tasks.filter(section_id=f.section)
     if f.unit:
-        # "2" also finds tasks linked to "2.4": a dimension covers its sub-dimensions.
-        tasks = tasks.filter(units__unit_code__startswith=f.unit).distinct()
+        # "2" also finds tasks linked to "2.4": a dimension covers its sub-dimensions. A bare
+        # code is of the task's plan's index; "PCI:time_costs" names another (plans.units).
+        ref = parse_ref(f.unit, "")
+        index = ref.index or F("plan__index")
+        tasks = tasks.filter(units__index=index, units__unit_code__startswith=ref.code).distinct()
     if f.q:
         tasks = search(tasks, "title", f.q)
     matching = with_status(Assignment.objects.filter(task=OuterRef("pk")), today)
@@ -81,7 +86,7 @@ class TaskRow:
     task: Task
     assignments: list[Assignment]
     counts: dict[str, int] = field(default_factory=dict)
-    unit_codes: list[str] = field(default_factory=list)
+    unit_codes: list[str] = field(default_factory=list)  # "5.2"; "PCI time_costs" for others
     # Leads assigned directly (a group's members show as the group's name instead).
     leads: list[LeadChip] = field(default_factory=list)
 
@@ -92,6 +97,19 @@ class TaskRow:
     @property
     def overdue(self) -> int:
         return self.counts.get(Status.OVERDUE, 0)
+
+
+def unit_chips(task: Task) -> list[str]:
+    """The task's units as the task table's chips: "2.4" (the plan's index), "PAPI 5",
+    "PAR INDEX 3"; a named unit by its name ("Chi phí thời gian", "PCI Chi phí thời gian")."""
+    own, year, lang = task.plan.index, task.plan.year, content_language()
+    chips = []
+    for u in sorted(task.units.all(), key=lambda u: u.index != own):
+        text = u.unit_code
+        if not text[:1].isdigit():
+            text = unit_label(UnitRef(u.index, u.unit_code), year, lang).name or text
+        chips.append(text if u.index == own else f"{index_name(u.index)} {text}")
+    return chips
 
 
 def task_rows(tasks: list[Task], today: dt.date) -> list[TaskRow]:
@@ -108,7 +126,7 @@ def task_rows(tasks: list[Task], today: dt.date) -> list[TaskRow]:
             for a in assignments
             if a.leads and not a.via_group_id
         ]
-        codes = [u.unit_code for u in task.units.all()]
+        codes = unit_chips(task)
         rows.append(TaskRow(task, assignments, counts, codes, leads))
     return rows
 
@@ -117,8 +135,8 @@ def with_task_details(tasks: QuerySet[Task]) -> QuerySet[Task]:
     # Explicit orderings for the prefetches: the models' default orderings start with "task",
     # which expands to the task's and the plan's orderings and joins (and, on PostgreSQL,
     # hashes) every task and plan of the deployment just to sort one page's rows.
-    return tasks.select_related("section", "lead_group").prefetch_related(
-        Prefetch("units", queryset=TaskUnit.objects.order_by("task_id", "unit_code")),
+    return tasks.select_related("section", "lead_group", "plan").prefetch_related(
+        Prefetch("units", queryset=TaskUnit.objects.order_by("task_id", "index", "unit_code")),
         Prefetch(
             "assignments",
             queryset=Assignment.objects.top_level()

@@ -18,11 +18,19 @@ from chiso.accounts.models import Agency
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
-from chiso.plans.forms import ConfirmForm, ScheduleForm, TaskForm, schedule_initial, unit_choices
+from chiso.plans.forms import (
+    ConfirmForm,
+    ScheduleForm,
+    TaskForm,
+    schedule_initial,
+    unit_filter_choices,
+)
 from chiso.plans.models import Task
 from chiso.plans.queries import TaskFilter, filter_tasks, task_rows, with_task_details
 from chiso.plans.status import Status
+from chiso.plans.units import UnitRef, unit_labels
 from chiso.site import clock
+from chiso.site.language import content_language
 from chiso.web.fragments import fragment
 from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import show_error
@@ -72,7 +80,7 @@ def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
                     )
                 )
             ),
-            "units": SimpleLazyObject(lambda: unit_choices(plan)),
+            "units": SimpleLazyObject(lambda: unit_filter_choices(plan)),
             "can_edit": access.can_edit_plan(request.user, plan),
         },
     )
@@ -100,7 +108,12 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "drift": services.group_drift(task) if can_edit else None,
             "schedule_form": _schedule_form(task) if can_edit else None,
-            "unit_names": dict(unit_choices(task.plan)),
+            "unit_labels": unit_labels(
+                [UnitRef(u.index, u.unit_code) for u in task.units.all()],
+                task.plan.index,
+                task.plan.year,
+                content_language(),
+            ),
         },
     )
 
@@ -174,7 +187,9 @@ def _initial(task: Task) -> dict[str, object]:
         "reporting_period": task.reporting_period,
         "expected_output": task.expected_output,
         "is_public": task.is_public,
-        "unit_codes": list(task.units.values_list("unit_code", flat=True)),
+        "unit_codes": [
+            UnitRef(u.index, u.unit_code).token(task.plan.index) for u in task.units.all()
+        ],
         "lead_agencies": [a.agency_id for a in direct if a.leads],
         "coordinating": [a.agency_id for a in direct if not a.leads],
     }

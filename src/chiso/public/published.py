@@ -279,7 +279,8 @@ def published_plan(
             parts = [a for a in parts if a.agency_id == agency.id]
             if not parts:
                 continue
-        areas = _area_labels(results, [u.unit_code for u in task.units.all()], plan.year, lang)
+        codes = [u.unit_code for u in task.units_of(plan.index)]
+        areas = _area_labels(results, codes, plan.year, lang)
         sections[task.section_id].append(_public_task(task, parts, areas, today))
     return PublishedPlan(
         id=plan.pk,

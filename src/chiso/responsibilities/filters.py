@@ -27,7 +27,7 @@ def chosen_agency(user: Any, pk: int) -> Agency | None:
 
 def for_agency(dash: PlanDashboard, agency: Agency) -> PlanDashboard:
     codes = set(
-        Responsibility.objects.filter(agency=agency, index=dash.plan.index).values_list(
+        Responsibility.objects.filter(agency=agency, index=dash.index).values_list(
             "unit_code", flat=True
         )
     )

@@ -135,14 +135,15 @@ def _linked(plan: Plan | None, code: str, today: dt.date) -> tuple[LinkedTask, .
     if plan is None:
         return ()
     tasks = (
-        Task.objects.filter(plan=plan, units__unit_code__startswith=code)
+        Task.objects.filter(plan=plan, units__index=plan.index, units__unit_code__startswith=code)
         .distinct()
         .prefetch_related("units", "assignments")
     )
     out = []
     for task in tasks:
         if not any(
-            u.unit_code == code or u.unit_code.startswith(code + ".") for u in task.units.all()
+            u.unit_code == code or u.unit_code.startswith(code + ".")
+            for u in task.units_of(plan.index)
         ):
             continue  # "2.1" must not match "2.10"
         statuses = [a.status(today) for a in task.assignments.all()]

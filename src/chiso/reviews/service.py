@@ -53,7 +53,7 @@ def plan_work(plan: Plan) -> PlanWork:
                 code=f"{t.section.code if t.section else ''} {t.code}".strip(),
                 title=t.title,
                 kind=_kind(t),
-                units=tuple(u.unit_code for u in t.units.all()),
+                units=tuple(u.unit_code for u in t.units_of(plan.index)),
                 assignments=t.n_assignments,
                 on_time=t.n_on_time,
                 late=t.n_late,

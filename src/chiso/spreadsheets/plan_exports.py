@@ -48,7 +48,7 @@ def _task_columns() -> list[Column]:
 
 
 def _with_assignments(tasks: QuerySet[Task]) -> QuerySet[Task]:
-    return tasks.select_related("section", "lead_group").prefetch_related(
+    return tasks.select_related("section", "lead_group", "plan").prefetch_related(
         "units",
         Prefetch("assignments", queryset=Assignment.objects.top_level().select_related("agency")),
     )
@@ -67,7 +67,7 @@ def task_row(task: Task) -> list[Any]:
         task.code,
         task.section.code if task.section else "",
         task.title,
-        "; ".join(u.unit_code for u in task.units.all()),
+        "; ".join(u.unit_code for u in task.units_of(task.plan.index)),
         lead,
         coordinate,
         deadline,

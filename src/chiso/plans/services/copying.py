@@ -116,6 +116,7 @@ def copy_plan_to_next_year(
             tier=o.tier,
             count=o.count,
             unit=o.unit,
+            index=o.index,
             order=o.order,
         )
     tasks, assignments, skipped = _copy_tasks(user, source, plan, sections, shift)
@@ -158,7 +159,7 @@ def _copy_tasks(
             created_by=user,
         )
         TaskUnit.objects.bulk_create(
-            TaskUnit(task=task, unit_code=u.unit_code) for u in old.units.all()
+            TaskUnit(task=task, index=u.index, unit_code=u.unit_code) for u in old.units.all()
         )
         for a in old.assignments.all():
             if a.parent_id is not None:

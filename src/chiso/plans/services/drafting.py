@@ -18,16 +18,16 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.roles import Viewer
 from chiso.audit.services import diff, record, snapshot
-from chiso.index.framework import load_framework
 from chiso.index.plan_file import ObjectiveSpec, check_objective
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Objective, Plan, Section
 from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.units import index_name, load_framework_or_none
 from chiso.workflow.locking import bump, lock_current
 
 Direction = Literal["up", "down"]
 # What a form or a file gives of an objective or a section (the order is changed by moving).
-OBJECTIVE_INPUT = ("code", "text", "kind", "value", "tier", "count", "unit")
+OBJECTIVE_INPUT = ("code", "text", "kind", "value", "tier", "count", "unit", "index")
 SECTION_INPUT = ("code", "title")
 # What the audit log records of them.
 OBJECTIVE_FIELDS = (*OBJECTIVE_INPUT, "order")
@@ -37,7 +37,8 @@ SECTION_FIELDS = (*SECTION_INPUT, "order")
 def objective_problems(
     plan: Plan, fields: dict[str, Any], objective: Objective | None = None
 ) -> list[tuple[str | None, str]]:
-    """The core's `check_objective` (same messages as the YAML plan file) plus a unique code."""
+    """The core's `check_objective` on the objective's own index (same messages as the YAML
+    plan file) plus a unique code."""
     value = fields.get("value")
     spec = ObjectiveSpec(
         id=str(fields.get("code") or ""),
@@ -49,9 +50,13 @@ def objective_problems(
         unit=fields.get("unit") or None,
     )
     language = get_language() or "vi"
+    index = str(fields.get("index") or plan.index)
+    framework = load_framework_or_none(index)
+    if framework is None:
+        return [("index", _("Không có bộ chỉ số “%(index)s”.") % {"index": index_name(index)})]
     problems: list[tuple[str | None, str]] = [
         ("code" if field == "id" else field, message.get(language))
-        for field, message in check_objective(spec, load_framework(plan.index))
+        for field, message in check_objective(spec, framework)
     ]
     same_code = Objective.objects.filter(plan=plan, code=spec.id.strip())
     if objective is not None:
@@ -71,6 +76,7 @@ def _objective_values(fields: dict[str, Any]) -> dict[str, Any]:
         "tier": fields.get("tier") or "",
         "count": fields.get("count"),
         "unit": str(fields.get("unit") or "").strip(),
+        "index": str(fields["index"]),
     }
 
 
@@ -95,6 +101,7 @@ def save_objective(
         if objective.plan_id != plan.pk:
             raise PlanError(_("Mục tiêu không thuộc kế hoạch này."))
         fields = {**{name: getattr(objective, name) for name in OBJECTIVE_INPUT}, **fields}
+    fields.setdefault("index", plan.index)  # a new objective is on the plan's index unless told
     problems = objective_problems(plan, fields, objective)
     if problems:
         raise PlanError(problems=problems)

@@ -1,4 +1,5 @@
-"""Tasks of the framework: create, update, delete, with their PAPI units and agencies."""
+"""Tasks of the framework: create, update, delete, with their units (of the plan's index and
+of others: chiso.plans.units) and agencies."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.audit.services import diff, record, snapshot
-from chiso.index.framework import FrameworkError, load_framework
 from chiso.plans import signals
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Plan, Relation, ReportingPeriod, Section, Task, TaskUnit
@@ -23,6 +23,7 @@ from chiso.plans.services.assigning import (
     remove_assignment,
 )
 from chiso.plans.services.guards import require_plan_editor
+from chiso.plans.units import UnitRef, check_refs, load_framework_or_none, parse_refs
 from chiso.workflow.locking import bump, lock_current
 
 TASK_FIELDS = (
@@ -44,26 +45,28 @@ def task_snapshot(task: Task) -> dict[str, Any]:
     """Task fields plus its units and direct agencies, for the audit log."""
     data = snapshot(task, TASK_FIELDS)
     direct = task.assignments.top_level().filter(via_group__isnull=True).select_related("agency")
-    data["unit_codes"] = sorted(task.units.values_list("unit_code", flat=True))
+    data["unit_codes"] = _unit_tokens(task)
     data["lead_agencies"] = sorted(a.agency.name for a in direct if a.leads)
     data["coordinating"] = sorted(a.agency.name for a in direct if not a.leads)
     return data
 
 
-def clean_unit_codes(plan: Plan, unit_codes: Iterable[str]) -> list[str]:
-    codes = sorted({code.strip() for code in unit_codes if code and code.strip()})
-    try:
-        framework = load_framework(plan.index)
-    except FrameworkError:
-        return codes  # an index without a framework file: codes are kept as typed
-    for code in codes:
-        if not framework.has_unit(code) or code == framework.root.code:
-            raise PlanError(
-                _("Không có chỉ số/nội dung “%(code)s” trong %(index)s.")
-                % {"code": code, "index": plan.index},
-                "unit_codes",
-            )
-    return codes
+def _unit_tokens(task: Task) -> list[str]:
+    """The task's units as the forms write them: "5.2" (the plan's index), "PCI:time_costs"."""
+    own = task.plan.index
+    refs = sorted(UnitRef(u.index, u.unit_code) for u in task.units.all())
+    return sorted(r.token(own) for r in refs)
+
+
+def clean_unit_codes(plan: Plan, unit_codes: Iterable[str]) -> list[UnitRef]:
+    """The units a form or caller gives, checked against their own index's framework: a bare
+    code is of the plan's index, "PCI:time_costs" of PCI (chiso.plans.units)."""
+    refs = parse_refs(unit_codes, plan.index)
+    own = [r for r in refs if r.index == plan.index]
+    if own and load_framework_or_none(plan.index) is None:
+        refs = [r for r in refs if r.index != plan.index]  # no framework file: kept as typed
+    check_refs(refs)
+    return sorted({*refs, *own})
 
 
 def _check_task(task: Task, lead: list[Agency], coordinating: list[Agency]) -> None:
@@ -87,10 +90,13 @@ def _check_task(task: Task, lead: list[Agency], coordinating: list[Agency]) -> N
     check_group(task, task.lead_group)
 
 
-def _set_units(task: Task, codes: list[str]) -> None:
-    task.units.exclude(unit_code__in=codes).delete()
-    have = set(task.units.values_list("unit_code", flat=True))
-    TaskUnit.objects.bulk_create(TaskUnit(task=task, unit_code=c) for c in codes if c not in have)
+def _set_units(task: Task, refs: list[UnitRef]) -> None:
+    wanted = set(refs)
+    have = {UnitRef(u.index, u.unit_code): u.pk for u in task.units.all()}
+    TaskUnit.objects.filter(pk__in=[pk for ref, pk in have.items() if ref not in wanted]).delete()
+    TaskUnit.objects.bulk_create(
+        TaskUnit(task=task, index=r.index, unit_code=r.code) for r in refs if r not in have
+    )
 
 
 @transaction.atomic
@@ -195,7 +201,7 @@ def _current_lists(task: Task) -> dict[str, list[Any]]:
         task.assignments.top_level().filter(via_group__isnull=True).select_related("agency")
     )
     return {
-        "unit_codes": list(task.units.values_list("unit_code", flat=True)),
+        "unit_codes": _unit_tokens(task),
         "lead_agencies": [a.agency for a in direct if a.leads],
         "coordinating": [a.agency for a in direct if not a.leads],
     }

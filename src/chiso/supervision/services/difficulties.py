@@ -49,7 +49,7 @@ def checked_text(value: str, field: str, label: str, limit: int = TEXT_LIMIT) ->
 
 
 def checked_units(codes: Iterable[str], plan: Plan, task: Task | None) -> list[str]:
-    wanted = list(codes) or ([u.unit_code for u in task.units.all()] if task else [])
+    wanted = list(codes) or ([u.unit_code for u in task.units_of("PAPI")] if task else [])
     try:
         return units.clean_unit_codes(wanted, plan.year)
     except ValueError as exc:

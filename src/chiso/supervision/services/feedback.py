@@ -67,7 +67,7 @@ def post_feedback(
         plan=plan,
         task=task,
         commune=commune,
-        unit_codes=[u.unit_code for u in task.units.all()] if task is not None else [],
+        unit_codes=[u.unit_code for u in task.units_of("PAPI")] if task is not None else [],
         text=text,
         contact=contact,
         address_key=address_key,
