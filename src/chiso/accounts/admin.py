@@ -1,7 +1,7 @@
-from typing import Any
-
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from chiso.accounts.models import Agency, AgencyGroup, Province, User
 from chiso.site.text import search
@@ -19,7 +19,10 @@ class ChisoUserAdmin(UserAdmin):
         "is_active",
     )
     list_filter = ("province", "role", "is_active")
-    fieldsets = (*UserAdmin.fieldsets, ("chiso", {"fields": ("province", "agency", "role")}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("chiso", {"fields": ("province", "agency", "role")}),
+    )
 
 
 @admin.register(Province)
@@ -33,7 +36,9 @@ class AgencyAdmin(admin.ModelAdmin):
     list_filter = ("province", "kind")
     search_fields = ("name", "short_name")
 
-    def get_search_results(self, request: Any, queryset: Any, search_term: str) -> Any:
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Agency], search_term: str
+    ) -> tuple[QuerySet[Agency], bool]:
         """ "hoa" finds "Hòa" and "Hoà", "NHA TRANG" finds "Nha Trang" (chiso.site.text)."""
         if not search_term.strip():
             return queryset, False

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.sessions.base_session import AbstractBaseSession
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -128,7 +129,7 @@ class AgencyGroup(models.Model):
         _refuse_same_name(self, _("Tỉnh đã có nhóm “%(name)s” (tên trùng khi bỏ dấu, hoa thường)."))
 
 
-def _refuse_same_name(obj: Agency | AgencyGroup, message: str) -> None:
+def _refuse_same_name(obj: Agency | AgencyGroup, message: str | Promise) -> None:
     """The database's unique (province, name_key) rule, said as a form error on the name: the
     admin would otherwise hit the constraint (name_key is not a form field) with a server error."""
     from chiso.accounts.names import agency_key

@@ -13,6 +13,7 @@ from collections.abc import Collection
 from typing import Any, TypeAlias
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from chiso.accounts.models import Agency, Role, User
@@ -86,6 +87,15 @@ def sees_all_provinces(user: Viewer) -> bool:
 
 def province_id_of(user: Viewer) -> int | None:
     return user.province_id if isinstance(user, User) else None
+
+
+def own_province_id(user: Viewer) -> int:
+    """The province a service acts in for `user`: refused for anyone attached to none (national
+    viewers, a national administrator), who change no province's data."""
+    province_id = province_id_of(user)
+    if province_id is None:
+        raise PermissionDenied
+    return province_id
 
 
 def agency_id_of(user: Viewer) -> int | None:

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save
 from django.dispatch import Signal, receiver
+from django.http import HttpRequest
 
 from chiso.accounts.middleware import stamp_login
 from chiso.accounts.models import User
@@ -57,6 +58,8 @@ def revoke_access(sender: Any, instance: User, created: bool, **kwargs: Any) -> 
 
 
 @receiver(user_logged_in, dispatch_uid="chiso.accounts.stamp_login")
-def start_session_clocks(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def start_session_clocks(
+    sender: Any, request: HttpRequest | None, user: User, **kwargs: Any
+) -> None:
     if request is not None and hasattr(request, "session"):
         stamp_login(request.session)

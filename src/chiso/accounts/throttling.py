@@ -15,7 +15,7 @@ from django.db.models import Sum
 from django.http import HttpRequest
 
 
-class UserAndAddressHandler(AxesDatabaseHandler):  # type: ignore[misc]
+class UserAndAddressHandler(AxesDatabaseHandler):
     def get_failures(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
         """Failures of this user name from this address, raised to the lock-out level when the
         address as a whole has failed CHISO_LOGIN_ADDRESS_LIMIT times within the cool-off."""

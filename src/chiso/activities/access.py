@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from chiso.accounts import roles
-from chiso.accounts.models import Agency, AgencyKind, Role
+from chiso.accounts.models import Agency, AgencyKind, Role, User
 from chiso.accounts.roles import Viewer, is_agency_staff, is_coordinator, reads_province, scoped
 from chiso.activities.models import (
     Activity,
@@ -31,16 +31,18 @@ from chiso.activities.models import (
 def inspection_plans_for(user: Viewer) -> QuerySet[InspectionPlan]:
     qs = scoped(InspectionPlan.objects.all(), user)
     if user.is_authenticated and not reads_province(user):
-        own = Q(lead_agency_id=user.agency_id) | Q(targets__id=user.agency_id)
-        qs = qs.filter(own).distinct() if user.agency_id else qs.none()
+        own = Q(lead_agency_id=roles.agency_id_of(user)) | Q(targets__id=roles.agency_id_of(user))
+        qs = qs.filter(own).distinct() if roles.agency_id_of(user) else qs.none()
     return qs
 
 
 def visits_for(user: Viewer) -> QuerySet[InspectionVisit]:
     qs = scoped(InspectionVisit.objects.all(), user)
     if user.is_authenticated and not reads_province(user):
-        own = Q(agency_id=user.agency_id) | Q(inspection_plan__lead_agency_id=user.agency_id)
-        qs = qs.filter(own) if user.agency_id else qs.none()
+        own = Q(agency_id=roles.agency_id_of(user)) | Q(
+            inspection_plan__lead_agency_id=roles.agency_id_of(user)
+        )
+        qs = qs.filter(own) if roles.agency_id_of(user) else qs.none()
     return qs
 
 
@@ -63,14 +65,14 @@ LEAD_KINDS = {
 
 def own_inspection_kind(user: Viewer) -> str | None:
     """The kind of inspection the user's agency leads (None: none of its own)."""
-    if roles.is_read_only(user) or not roles.agency_id_of(user):
+    if roles.is_read_only(user) or not isinstance(user, User) or user.agency is None:
         return None
     role = roles.role_of(user)
     if role == Role.SUPERVISOR:
         return InspectionKind.FRONT_SUPERVISION.value
     if role not in (Role.AGENCY_HEAD, Role.AGENCY_OFFICER):
         return None
-    kind = LEAD_KINDS.get(user.agency.kind)  # type: ignore[union-attr]
+    kind = LEAD_KINDS.get(AgencyKind(user.agency.kind))
     return kind.value if kind is not None else None
 
 
@@ -86,7 +88,7 @@ def can_create_inspection_plan(
         return False
     if kind is None:
         return True
-    return kind == own and (lead is None or lead.pk == user.agency_id)
+    return kind == own and (lead is None or lead.pk == roles.agency_id_of(user))
 
 
 def can_manage_inspection(user: Viewer, inspection_plan: InspectionPlan) -> bool:
@@ -94,10 +96,9 @@ def can_manage_inspection(user: Viewer, inspection_plan: InspectionPlan) -> bool
         return False
     if is_coordinator(user):
         return True
-    return (
-        inspection_plan.lead_agency_id == user.agency_id
-        and inspection_plan.kind == own_inspection_kind(user)
-    )
+    return inspection_plan.lead_agency_id == roles.agency_id_of(
+        user
+    ) and inspection_plan.kind == own_inspection_kind(user)
 
 
 def area_agencies(agency: Agency) -> QuerySet[Agency]:
@@ -114,7 +115,7 @@ def can_respond(user: Viewer, finding: Finding) -> bool:
     return (
         is_agency_staff(user)
         and roles.in_province(user, finding.province_id)
-        and finding.visit.agency_id == user.agency_id
+        and finding.visit.agency_id == roles.agency_id_of(user)
     )
 
 
@@ -152,7 +153,7 @@ def records_for(user: Viewer, agency: Agency) -> bool:
     for _depth in range(8):  # the tree is shallow (province → district → commune)
         if node is None:
             return False
-        if node.pk == user.agency_id:
+        if node.pk == roles.agency_id_of(user):
             return True
         node = node.parent
     return False
@@ -173,7 +174,9 @@ def recordable_agencies(user: Viewer) -> QuerySet[Agency]:
     if not is_agency_staff(user):
         return qs.none()
     return qs.filter(
-        Q(pk=user.agency_id) | Q(parent_id=user.agency_id) | Q(parent__parent_id=user.agency_id)
+        Q(pk=roles.agency_id_of(user))
+        | Q(parent_id=roles.agency_id_of(user))
+        | Q(parent__parent_id=roles.agency_id_of(user))
     )
 
 
@@ -187,12 +190,12 @@ def surveys_for(user: Viewer) -> QuerySet[SurveyRound]:
     qs = scoped(SurveyRound.objects.all(), user)
     if not user.is_authenticated or reads_province(user):
         return qs
-    if not user.agency_id:
+    if not roles.agency_id_of(user):
         return qs.none()
     involved = (
-        Q(locations__district_id=user.agency_id)
-        | Q(contacts__agency_id=user.agency_id)
-        | Q(logistics__agency_id=user.agency_id)
+        Q(locations__district_id=roles.agency_id_of(user))
+        | Q(contacts__agency_id=roles.agency_id_of(user))
+        | Q(logistics__agency_id=roles.agency_id_of(user))
     )
     return qs.filter(involved).distinct()
 
@@ -206,7 +209,7 @@ def can_manage_survey(user: Viewer, survey: SurveyRound | None = None) -> bool:
 def can_update_logistics(user: Viewer, task: LogisticsTask) -> bool:
     if can_manage_survey(user, task.survey):
         return True
-    return is_agency_staff(user) and task.agency_id == user.agency_id
+    return is_agency_staff(user) and task.agency_id == roles.agency_id_of(user)
 
 
 # --- evidence files -----------------------------------------------------------------------

@@ -4,7 +4,7 @@ rules (content, not just the name; size limit) and links (programme pages, onlin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -14,6 +14,9 @@ from chiso.activities.errors import ActivityError
 from chiso.activities.models import Activity, Attachment, Finding, Posting
 from chiso.audit.services import record
 from chiso.plans.evidence import CheckedFile, check_upload
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 Owner = Finding | Activity | Posting
 
@@ -51,7 +54,7 @@ def _owner_field(owner: Owner) -> str:
 
 
 def attach(
-    user: Any, owner: Owner, checked: Iterable[CheckedFile], links: Iterable[str]
+    user: User, owner: Owner, checked: Iterable[CheckedFile], links: Iterable[str]
 ) -> list[Attachment]:
     """Store checked files and links for `owner`; call inside the service's transaction."""
     field = _owner_field(owner)

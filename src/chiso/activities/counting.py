@@ -5,7 +5,7 @@ report thread's evidence) and the form to send work not yet reported."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -23,12 +23,15 @@ from chiso.plans import access as plan_access
 from chiso.plans.access import get_or_404
 from chiso.plans.models import Assignment
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def logistics_for(user: Any) -> QuerySet[LogisticsTask]:
+
+def logistics_for(user: User) -> QuerySet[LogisticsTask]:
     return LogisticsTask.objects.filter(survey__in=access.surveys_for(user))
 
 
-def find_work(user: Any, kind: str, pk: int) -> Work:
+def find_work(user: User, kind: str, pk: int) -> Work:
     """The piece of work through the user's access helpers (404 for outsiders)."""
     sources = {
         "activity": access.activities_for(user).select_related("organiser"),
@@ -36,7 +39,7 @@ def find_work(user: Any, kind: str, pk: int) -> Work:
         "visit": access.visits_for(user).select_related("inspection_plan", "agency"),
         "logistics": logistics_for(user).select_related("survey", "agency"),
     }
-    return get_or_404(sources[kind], pk=pk)  # type: ignore[no-any-return]
+    return get_or_404(sources[kind], pk=pk)
 
 
 def work_url(link: WorkLink) -> str:
@@ -66,7 +69,7 @@ class CountBlock:
     choices: list[Assignment]
 
 
-def count_block(user: Any, work: Work) -> CountBlock:
+def count_block(user: User, work: Work) -> CountBlock:
     field = source_field(work)
     links = list(
         WorkLink.objects.filter(**{field: work})
@@ -108,7 +111,7 @@ class WorkPanel:
         return [line for line in self.lines if line.link.report_id is None]
 
 
-def work_panel(user: Any, assignment: Assignment) -> WorkPanel:
+def work_panel(user: User, assignment: Assignment) -> WorkPanel:
     links = list(
         WorkLink.objects.filter(assignment=assignment).select_related(
             "activity", "posting__commune", "visit__agency", "logistics", "report"

@@ -3,10 +3,10 @@ Choice fields are limited to what the user may pick (their province, their agenc
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind
@@ -16,6 +16,7 @@ from chiso.activities.models import (
     Activity,
     ActivityKind,
     AudienceType,
+    ChecklistItem,
     InspectionKind,
     LogisticsKind,
     LogisticsState,
@@ -28,7 +29,10 @@ from chiso.places.access import villages_for
 from chiso.places.models import Village
 from chiso.plans.access import plans_for
 from chiso.plans.models import Plan
-from chiso.web.widgets import DayMonthYearField
+from chiso.web.widgets import DayMonthYearField, choice_field, model_choice_field
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -55,7 +59,8 @@ LINKS_HELP = _("Mỗi đường dẫn một dòng (bài báo điện tử, chư�
 
 
 class EvidenceFields(forms.Form):
-    files = MultipleFileField(label=_("Tệp minh chứng"), help_text=FILES_HELP)
+    # A declared field leaves the class (Django's form metaclass): Form.files is untouched.
+    files = MultipleFileField(label=_("Tệp minh chứng"), help_text=FILES_HELP)  # type: ignore[assignment]
     links = forms.CharField(
         label=_("Đường dẫn"),
         required=False,
@@ -67,7 +72,9 @@ class EvidenceFields(forms.Form):
         return [line for line in self.cleaned_data.get("links", "").splitlines() if line.strip()]
 
 
-def _agencies(user: Any) -> Any:
+def _agencies(user: User) -> QuerySet[Agency]:
+    if user.province_id is None:
+        return Agency.objects.none()
     return Agency.objects.filter(province_id=user.province_id, active=True).order_by("kind", "name")
 
 
@@ -98,21 +105,24 @@ class InspectionPlanForm(forms.Form):
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans_for(user)
+        model_choice_field(self, "plan").queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
-        self.fields["lead_agency"].queryset = _agencies(user)
-        self.fields["targets"].queryset = _agencies(user)
+        model_choice_field(self, "lead_agency").queryset = _agencies(user)
+        model_choice_field(self, "targets").queryset = _agencies(user)
         self.fields["unit_codes"] = _unit_field(plan.year, _("Chỉ số PAPI được kiểm tra"))
         own = access.own_inspection_kind(user)
-        if not is_coordinator(user) and own is not None:
-            self.fields["kind"].choices = [(own, InspectionKind(own).label)]
-            self.fields["lead_agency"].queryset = _agencies(user).filter(pk=user.agency_id)
-            self.fields["lead_agency"].initial = user.agency_id
+        # A kind of its own means an agency of its own (access.own_inspection_kind).
+        if not is_coordinator(user) and own is not None and user.agency is not None:
+            choice_field(self, "kind").choices = [(own, InspectionKind(own).label)]
+            lead = user.agency
+            model_choice_field(self, "lead_agency").queryset = _agencies(user).filter(pk=lead.pk)
+            self.fields["lead_agency"].initial = lead.pk
             if own == InspectionKind.DISTRICT:
-                area = access.area_agencies(user.agency)
-                self.fields["targets"].queryset = _agencies(user).filter(pk__in=area)
+                area = access.area_agencies(lead)
+                targets = _agencies(user).filter(pk__in=area.values("pk"))
+                model_choice_field(self, "targets").queryset = targets
 
 
 class VisitForm(forms.Form):
@@ -129,11 +139,11 @@ class VisitForm(forms.Form):
 
     def __init__(self, *args: Any, inspection: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = inspection.targets.order_by("name")
+        model_choice_field(self, "agency").queryset = inspection.targets.order_by("name")
 
 
 class FindingForm(EvidenceFields):
-    checklist_item = forms.ModelChoiceField(
+    checklist_item: forms.ModelChoiceField[ChecklistItem] = forms.ModelChoiceField(
         label=_("Nội dung kiểm tra"),
         required=False,
         queryset=None,
@@ -147,7 +157,7 @@ class FindingForm(EvidenceFields):
 
     def __init__(self, *args: Any, visit: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["checklist_item"].queryset = visit.checklist.all()
+        model_choice_field(self, "checklist_item").queryset = visit.checklist.all()
 
 
 class ConcludeForm(forms.Form):
@@ -172,6 +182,7 @@ class RecommendationForm(forms.Form):
 
 class CloseForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    recommendation_id: int | None = None  # set by the view: which recommendation's form it is
     note = forms.CharField(
         label=_("Ý kiến khi đóng"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -203,12 +214,12 @@ class ActivityFields(forms.Form):
     )
     field_order = ["version", "plan", *ACTIVITY_FIELDS, "files", "links"]
 
-    def _limit_choices(self, user: Any, year: int, current: Agency | None = None) -> None:
+    def _limit_choices(self, user: User, year: int, current: Agency | None = None) -> None:
         organisers = access.recordable_agencies(user)
         if current is not None:  # an inactive organiser stays selectable on its own activity
             organisers = Agency.objects.filter(Q(pk__in=organisers.values("pk")) | Q(pk=current.pk))
-        self.fields["organiser"].queryset = organisers.order_by("kind", "name")
-        self.fields["village"].queryset = villages_for(user).filter(active=True)
+        model_choice_field(self, "organiser").queryset = organisers.order_by("kind", "name")
+        model_choice_field(self, "village").queryset = villages_for(user).filter(active=True)
         self.fields["unit_codes"] = _unit_field(year, _("Chỉ số PAPI được đề cập"))
         self.order_fields(self.field_order)
 
@@ -216,9 +227,9 @@ class ActivityFields(forms.Form):
 class ActivityForm(EvidenceFields, ActivityFields):
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
 
-    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans_for(user)
+        model_choice_field(self, "plan").queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
         self._limit_choices(user, plan.year)
         self.fields["organiser"].initial = user.agency_id
@@ -229,10 +240,11 @@ class ActivityEditForm(ActivityFields):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, user: Any, activity: Activity, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, activity: Activity, **kwargs: Any) -> None:
         initial = {name: getattr(activity, name) for name in ACTIVITY_FIELDS}
         initial.update(version=activity.version, organiser=activity.organiser_id)
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self._limit_choices(user, activity.plan.year, activity.organiser)
 
     def service_fields(self) -> dict[str, Any]:
@@ -264,12 +276,12 @@ class PostingFields(forms.Form):
     )
     field_order = ["version", "plan", *POSTING_FIELDS, "files", "links"]
 
-    def _limit_choices(self, user: Any, current: Agency | None = None) -> None:
+    def _limit_choices(self, user: User, current: Agency | None = None) -> None:
         communes = access.recordable_agencies(user).filter(kind=AgencyKind.COMMUNE_COMMITTEE)
         if current is not None:
             communes = Agency.objects.filter(Q(pk__in=communes.values("pk")) | Q(pk=current.pk))
-        self.fields["commune"].queryset = communes.order_by("parent__name", "name")
-        self.fields["village"].queryset = villages_for(user).filter(
+        model_choice_field(self, "commune").queryset = communes.order_by("parent__name", "name")
+        model_choice_field(self, "village").queryset = villages_for(user).filter(
             commune__in=communes.values("pk"), active=True
         )
         self.order_fields(self.field_order)
@@ -278,9 +290,9 @@ class PostingFields(forms.Form):
 class PostingForm(EvidenceFields, PostingFields):
     plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.none())
 
-    def __init__(self, *args: Any, user: Any, plan: Plan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans_for(user)
+        model_choice_field(self, "plan").queryset = plans_for(user)
         self.fields["plan"].initial = plan.pk
         self._limit_choices(user)
 
@@ -309,14 +321,15 @@ class PostingEditForm(PostingFields):
         ],
     )
 
-    def __init__(self, *args: Any, user: Any, posting: Posting, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, posting: Posting, **kwargs: Any) -> None:
         initial = {name: getattr(posting, name) for name in POSTING_FIELDS}
         initial.update(
             version=posting.version,
             commune=posting.commune_id,
             still_posted=STILL_POSTED[posting.still_posted],
         )
-        super().__init__(*args, initial=initial, **kwargs)
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self._limit_choices(user, posting.commune)
 
     def service_fields(self) -> dict[str, Any]:
@@ -352,9 +365,9 @@ class LocationForm(forms.Form):
     commune_name = forms.CharField(label=_("Xã, phường, thị trấn"), max_length=200)
     village_name = forms.CharField(label=_("Thôn, tổ dân phố"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = _agencies(user).filter(
+        model_choice_field(self, "district").queryset = _agencies(user).filter(
             kind=AgencyKind.DISTRICT_COMMITTEE
         )
 
@@ -366,9 +379,9 @@ class ContactForm(forms.Form):
     phone = forms.CharField(label=_("Điện thoại"), max_length=40, required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(user).filter(
+        model_choice_field(self, "agency").queryset = _agencies(user).filter(
             kind__in=(
                 AgencyKind.DISTRICT_COMMITTEE,
                 AgencyKind.FATHERLAND_FRONT,
@@ -384,12 +397,13 @@ class LogisticsForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=Agency.objects.none())
     due_on = DayMonthYearField(label=_("Hạn"), required=False)
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _agencies(user)
+        model_choice_field(self, "agency").queryset = _agencies(user)
 
 
 class LogisticsStateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    task_id: int | None = None  # set by the view: which task's form it is
     state = forms.ChoiceField(label=_("Trạng thái"), choices=LogisticsState.choices)
     note = forms.CharField(label=_("Ghi chú"), required=False)

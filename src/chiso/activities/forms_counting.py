@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.activities.models.counting import SOURCES
 from chiso.plans.models import Assignment
+from chiso.web.widgets import choice_field
 
 
 class CountForm(forms.Form):
@@ -47,7 +48,7 @@ class WorkReportForm(forms.Form):
 
     def __init__(self, *args: Any, link_ids: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["links"].choices = [(pk, pk) for pk in link_ids]  # type: ignore[attr-defined]
+        choice_field(self, "links").choices = [(pk, pk) for pk in link_ids]
         self.fields["links"].error_messages["required"] = _(
             "Cần chọn ít nhất một công việc đã thực hiện."
         )

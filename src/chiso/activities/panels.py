@@ -12,7 +12,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Agency, Role
+from chiso.accounts import roles
+from chiso.accounts.models import Agency, Role, User
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.accounts.roles import reads_province, role_of
 from chiso.activities import access
 from chiso.activities.access import visits_for
@@ -27,10 +29,10 @@ SHOWN = 5
 
 def activities_panel(request: HttpRequest) -> Panel | None:
     user = request.user
-    if not user.is_authenticated or getattr(user, "province", None) is None:
+    if not isinstance(user, User) or user.province is None:
         return None
     if reads_province(user):
-        if not InspectionPlan.objects.filter(province_id=user.province_id).exists():
+        if not InspectionPlan.objects.filter(province=user.province).exists():
             return None
         # Wide: its table of inspected agencies needs the row's width.
         return _summary_panel(inspection_summary(user.province), wide=True)
@@ -50,11 +52,11 @@ def supervision_panel(request: HttpRequest) -> Panel | None:
     """The Fatherland Front's own supervision: the plans it leads and their visits, planned
     ones first (what it has to do next)."""
     user = request.user
-    if role_of(user) != Role.SUPERVISOR or user.agency_id is None:
+    if role_of(user) != Role.SUPERVISOR or roles.agency_id_of(user) is None:
         return None
     plans = (
         access.inspection_plans_for(user)
-        .filter(kind=InspectionKind.FRONT_SUPERVISION, lead_agency_id=user.agency_id)
+        .filter(kind=InspectionKind.FRONT_SUPERVISION, lead_agency_id=roles.agency_id_of(user))
         .annotate(
             planned=Count("visits", filter=Q(visits__state=VisitState.PLANNED)),
             done=Count("visits", filter=Q(visits__state=VisitState.DONE)),
@@ -109,7 +111,9 @@ def agency_inspections_panel(request: HttpRequest, agency: Agency) -> Panel:
     )
 
 
-def assignment_work_panel(request: HttpRequest, assignment: Assignment) -> Panel | None:
+def assignment_work_panel(
+    request: AuthenticatedHttpRequest, assignment: Assignment
+) -> Panel | None:
     """In an assignment's report thread: the work counted for it, and the form that sends the
     work not yet reported as a progress report (chiso.activities.counting)."""
     from chiso.activities.counting import work_panel

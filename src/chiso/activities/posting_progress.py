@@ -15,7 +15,7 @@ assignment: completion stays with the final report accepted by the reviewing age
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,9 @@ from chiso.audit.services import record
 from chiso.plans import rollup
 from chiso.plans.models import Assignment, Plan, ProgressReport, ReportState
 from chiso.workflow.locking import bump
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def _accepted_progress(assignment: Assignment) -> int:
     return last or 0
 
 
-def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
+def sync_progress(user: User, plan: Plan, commune: Agency) -> Assignment | None:
     """After a posting of `commune` changed: set the agency's own progress on the posting task's
     assignment the commune's postings count for — the commune's own (a sub-assignment handed
     down to it), else its district's — and roll it up (inside the caller's transaction,
@@ -108,13 +111,16 @@ def sync_progress(user: Any, plan: Plan, commune: Agency) -> Assignment | None:
         .select_related("agency")
         .filter(task_id=target.task_id, agency_id__in=areas)
     }
-    assignment = found.get(commune.pk) or found.get(commune.parent_id)
+    assignment = found.get(commune.pk) or (
+        found.get(commune.parent_id) if commune.parent_id is not None else None
+    )
     if assignment is None or assignment.completed_on is not None:
         return None
     return resync(user, plan, assignment)
 
 
-def resync(user: Any, plan: Plan, assignment: Assignment) -> Assignment:
+def resync(user: User | None, plan: Plan, assignment: Assignment) -> Assignment:
+    # user None: a change made by the system (a split's signal), audited without an actor.
     """Set `assignment`'s own progress from the postings of its own communes, then roll up."""
     places = area_places(plan, assignment.agency, own_communes(assignment))
     own_progress = max(_accepted_progress(assignment), places.percent)

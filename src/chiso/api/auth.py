@@ -15,6 +15,7 @@ from django.core.exceptions import (
 )
 from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -23,7 +24,7 @@ from chiso.api.errors import ApiError, error_response, unreadable_body
 from chiso.api.tokens import user_for_secret
 from chiso.workflow.errors import ServiceError, StaleVersion
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 EXPECTED_ERRORS = (ApiError, Http404, PermissionDenied, ServiceError, ValidationError)
 # A body Django cannot read (too big, too many fields, broken multipart) is the client's fault.
@@ -82,7 +83,7 @@ def _body_error(exc: Exception) -> HttpResponse:
 
 def _call(
     view: View, public: bool, request: HttpRequest, *args: Any, **kwargs: Any
-) -> HttpResponse:
+) -> HttpResponseBase:
     refused = _authenticate(request)
     if refused is not None:
         return refused
@@ -101,7 +102,7 @@ def api_view(
 
     def decorate(view: View) -> View:
         @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if request.method not in allowed:
                 response = error_response(
                     405, "method_not_allowed", _("Phương thức không được hỗ trợ.")

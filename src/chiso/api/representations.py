@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 
@@ -23,6 +23,9 @@ from chiso.plans.models import (
     Task,
 )
 from chiso.plans.status import PERIOD_LABELS, Status
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 def _date(value: dt.date | dt.datetime | None) -> str | None:
@@ -145,7 +148,7 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def _person(user: Any) -> dict[str, Any] | None:
+def _person(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None
     return {"id": user.pk, "name": user.get_full_name() or user.username}

@@ -69,7 +69,7 @@ def posting_json(p: Posting) -> dict[str, Any]:
         "url": reverse("api-posting", args=[p.pk]),
         "plan": p.plan_id,
         "commune": agency_json(p.commune),
-        "village": village_json(p.village) if p.village_id else None,
+        "village": village_json(p.village) if p.village is not None else None,
         "place_type": _labelled(p.place_type, p.get_place_type_display()),
         "place": p.place,
         "posted_on": _date(p.posted_on),

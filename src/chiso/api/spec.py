@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import URLPattern
+
 from chiso.api.converters import CONVERTERS
 from chiso.api.query import DEFAULT_PAGE_SIZE, ID, MAX_PAGE_SIZE, PAGE, PAGE_SIZE, YEAR
 from chiso.api.schemas import BOOL, SCHEMAS, STR, Schema, page_of, ref
@@ -415,7 +417,9 @@ _CONVERTER_SCHEMA: dict[str, Schema] = {
 def _routes() -> dict[str, str]:
     from chiso.api import urls
 
-    return {p.name: str(p.pattern) for p in urls.urlpatterns if getattr(p, "name", None)}
+    return {
+        p.name: str(p.pattern) for p in urls.urlpatterns if isinstance(p, URLPattern) and p.name
+    }
 
 
 def _path_params(route: str, examples: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.errors import ApiError, bad_request
 from chiso.api.query import ID
 from chiso.plans import access
@@ -66,7 +67,9 @@ def _revises(request: HttpRequest, assignment: Assignment) -> ProgressReport | N
     return found
 
 
-def submit_from_request(request: HttpRequest, assignment: Assignment) -> ProgressReport:
+def submit_from_request(
+    request: AuthenticatedHttpRequest, assignment: Assignment
+) -> ProgressReport:
     if not access.can_report_on(request.user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được gửi báo cáo."))
     if request.content_type not in FORM_TYPES:
@@ -86,7 +89,7 @@ def submit_from_request(request: HttpRequest, assignment: Assignment) -> Progres
         raise ApiError(409, "conflict", exc.message) from None
 
 
-def _submit(request: HttpRequest, assignment: Assignment) -> ProgressReport:
+def _submit(request: AuthenticatedHttpRequest, assignment: Assignment) -> ProgressReport:
     return submit_report(
         request.user,
         assignment,

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 
 from chiso.api.models import ApiToken
 from chiso.audit.services import record
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 SECRET_PREFIX = "chiso_"
 PREFIX_LENGTH = 12  # "chiso_" + 6 random characters: enough to tell tokens apart in a list
@@ -33,7 +36,7 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def create_token(user: Any, name: str = "", actor: Any = None) -> IssuedToken:
+def create_token(user: User, name: str = "", actor: User | None = None) -> IssuedToken:
     """Issue a new token for `user`. `actor` is who asked (None = the command line)."""
     if not user.is_active:
         raise ValidationError(_("Tài khoản %(user)s đã bị khóa.") % {"user": user.username})
@@ -55,7 +58,7 @@ def create_token(user: Any, name: str = "", actor: Any = None) -> IssuedToken:
     return IssuedToken(token, secret)
 
 
-def revoke_token(token: ApiToken, actor: Any = None) -> ApiToken:
+def revoke_token(token: ApiToken, actor: User | None = None) -> ApiToken:
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
         if token.revoked:
@@ -75,7 +78,7 @@ def revoke_token(token: ApiToken, actor: Any = None) -> ApiToken:
     return token
 
 
-def revoke_all_tokens(user: Any, reason: str) -> int:
+def revoke_all_tokens(user: User, reason: str) -> int:
     """Revoke every live token of `user` (password set or account locked); returns how many."""
     with transaction.atomic():
         tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked=False))

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import error_response, json_response
 from chiso.api.query import YEAR, int_param, paged
@@ -40,7 +41,7 @@ def _plans(request: HttpRequest) -> QuerySet[Plan]:
 
 
 @api_view()
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = _plans(request).order_by("-year", "number", "id")
     year = int_param(request, "year", YEAR)
     if year is not None:
@@ -49,7 +50,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = get_or_404(_plans(request), pk=pk)
     body = plan_json(plan)
     body["objectives"] = [objective_json(o) for o in plan.objectives.all()]
@@ -66,7 +67,7 @@ def _tasks(request: HttpRequest) -> QuerySet[Task]:
 
 
 @api_view()
-def task_list(request: HttpRequest) -> HttpResponse:
+def task_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = _tasks(request).order_by("plan_id", "order", "id")
     for name, field in (("plan", "plan_id"), ("section", "section_id")):
         value = int_param(request, name)
@@ -85,7 +86,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = get_or_404(_tasks(request), pk=pk)
     today = clock.today()
     assignments = (

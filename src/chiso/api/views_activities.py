@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities import access
 from chiso.activities.counting import find_work
 from chiso.activities.models import (
@@ -50,7 +51,7 @@ from chiso.site import clock
 from chiso.workflow.errors import ServiceError
 
 
-def _filtered(request: HttpRequest, qs: QuerySet, **fields: str) -> QuerySet:  # type: ignore[type-arg]
+def _filtered(request: HttpRequest, qs: QuerySet, **fields: str) -> QuerySet:
     for name, field in fields.items():
         value = int_param(request, name)
         if value is not None:
@@ -59,7 +60,7 @@ def _filtered(request: HttpRequest, qs: QuerySet, **fields: str) -> QuerySet:  #
 
 
 @api_view(methods=("GET", "POST"))
-def activity_list(request: HttpRequest) -> HttpResponse:
+def activity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _record_activity(request)
     qs = access.activities_for(request.user).select_related("organiser").order_by("-held_on", "-id")
@@ -71,13 +72,13 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     qs = access.activities_for(request.user).select_related("organiser")
     return json_response(activity_json(get_or_404(qs, pk=pk)))
 
 
 @api_view(methods=("GET", "POST"))
-def posting_list(request: HttpRequest) -> HttpResponse:
+def posting_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         return _record_posting(request)
     qs = (
@@ -90,20 +91,20 @@ def posting_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     qs = access.postings_for(request.user).select_related("commune", "village__commune")
     return json_response(posting_json(get_or_404(qs, pk=pk)))
 
 
 @api_view()
-def village_list(request: HttpRequest) -> HttpResponse:
+def village_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = villages_for(request.user).order_by("commune__name", "name", "id")
     qs = _filtered(request, qs, commune="commune_id")
     return json_response(paged(request, qs, lambda rows: [village_json(v) for v in rows]))
 
 
 @api_view()
-def village_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def village_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return json_response(village_json(get_or_404(villages_for(request.user), pk=pk)))
 
 
@@ -118,7 +119,7 @@ def _rules_as_conflicts() -> Iterator[None]:
         raise ApiError(409, "conflict", exc.message, exc.field) from None
 
 
-def _record_activity(request: HttpRequest) -> HttpResponse:
+def _record_activity(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.may_record_anything(request.user):
         raise PermissionDenied(_("Anh/chị không ghi nhận được hoạt động."))
     forms.require_form(request)
@@ -130,7 +131,7 @@ def _record_activity(request: HttpRequest) -> HttpResponse:
     return json_response(activity_json(qs.get(pk=activity.pk)), 201)
 
 
-def _record_posting(request: HttpRequest) -> HttpResponse:
+def _record_posting(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.may_record_anything(request.user):
         raise PermissionDenied(_("Anh/chị không ghi nhận được niêm yết."))
     forms.require_form(request)
@@ -142,7 +143,7 @@ def _record_posting(request: HttpRequest) -> HttpResponse:
     return json_response(posting_json(qs.get(pk=posting.pk)), 201)
 
 
-def _inspections(request: HttpRequest) -> QuerySet:  # type: ignore[type-arg]
+def _inspections(request: HttpRequest) -> QuerySet:
     return (
         access.inspection_plans_for(request.user)
         .select_related("lead_agency")
@@ -151,7 +152,7 @@ def _inspections(request: HttpRequest) -> QuerySet:  # type: ignore[type-arg]
 
 
 @api_view()
-def inspection_list(request: HttpRequest) -> HttpResponse:
+def inspection_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = _filtered(
         request, _inspections(request).order_by("-year", "starts_on", "id"), plan="plan_id"
     )
@@ -162,7 +163,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def inspection_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     inspection = get_or_404(_inspections(request), pk=pk)
     visits = access.visits_for(request.user).filter(inspection_plan=inspection)
     return json_response(
@@ -174,7 +175,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     qs = (
         access.visits_for(request.user)
         .select_related("agency")
@@ -186,13 +187,13 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def survey_list(request: HttpRequest) -> HttpResponse:
+def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = access.surveys_for(request.user).order_by("-year", "id")
     return json_response(paged(request, qs, lambda rows: [survey_json(s) for s in rows]))
 
 
 @api_view()
-def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     qs = access.surveys_for(request.user).prefetch_related(
         "locations__district", "logistics__agency"
     )
@@ -204,7 +205,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
     qs = plan_access.assignments_for(request.user).select_related("agency", "task")
-    return get_or_404(qs, pk=pk)  # type: ignore[no-any-return]
+    return get_or_404(qs, pk=pk)
 
 
 def _form(request: HttpRequest) -> None:
@@ -219,7 +220,7 @@ def _id(raw: str, field: str) -> int:
 
 
 @api_view(methods=("GET", "POST"))
-def sub_assignments(request: HttpRequest, pk: int) -> HttpResponse:
+def sub_assignments(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     parent = _assignment(request, pk)
     if request.method == "POST":
         return _split(request, parent)
@@ -228,7 +229,7 @@ def sub_assignments(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response([assignment_json(a, today) for a in children.order_by("agency__name")])
 
 
-def _split(request: HttpRequest, parent: Assignment) -> HttpResponse:
+def _split(request: AuthenticatedHttpRequest, parent: Assignment) -> HttpResponse:
     if not plan_access.can_split(request.user, parent):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được giao việc cho cấp dưới."))
     _form(request)
@@ -250,7 +251,7 @@ def _split(request: HttpRequest, parent: Assignment) -> HttpResponse:
 
 
 @api_view(methods=("GET", "POST"))
-def assignment_work(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_work(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = _assignment(request, pk)
     if request.method == "POST":
         return _count(request, assignment)
@@ -260,7 +261,7 @@ def assignment_work(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response([work_link_json(link) for link in links])
 
 
-def _count(request: HttpRequest, assignment: Assignment) -> HttpResponse:
+def _count(request: AuthenticatedHttpRequest, assignment: Assignment) -> HttpResponse:
     if not plan_access.can_report_on(request.user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới tính được công việc cho nó."))
     _form(request)

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import ID, bool_param, choice_param, paged
@@ -29,7 +30,7 @@ def _with_details(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
 
 
 @api_view()
-def inbox_list(request: HttpRequest) -> HttpResponse:
+def inbox_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     queue = choice_param(request, "queue", QUEUES) or "review"
     found = {
         "review": inbox.review_queue,
@@ -72,7 +73,7 @@ def _conflict(exc: ServiceError) -> ServiceError | ApiError:
 
 
 @api_view(methods=("POST",))
-def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+def report_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_or_404(reports_for(request.user).select_related("assignment"), pk=pk)
     accept, comment, version = _decision(request, ("accept", "return"))
     try:
@@ -85,7 +86,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
+def report_signoff(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_or_404(reports_for(request.user).select_related("assignment"), pk=pk)
     approve, comment, version = _decision(request, ("approve", "return"))
     try:
@@ -98,7 +99,7 @@ def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = Notification.objects.filter(recipient_id=request.user.pk).order_by("-created_at", "-id")
     unread = bool_param(request, "unread")
     if unread is not None:
@@ -107,7 +108,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = get_or_404(Notification.objects.filter(recipient_id=request.user.pk), pk=pk)
     notification_services.mark_read(request.user, notification)
     notification.refresh_from_db()
@@ -115,7 +116,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def assignment_periods(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_periods(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = get_or_404(assignments_for(request.user), pk=pk)
     today, soon = clock.today(), due_soon_days()
     return json_response(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import YEAR, int_param
@@ -109,7 +110,7 @@ def _pending(spec: ObjectiveSpec) -> dict[str, object]:
 
 
 @api_view()
-def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
     year = int_param(request, "year", YEAR) or plan.year
     spec = plan_spec(plan, list(plan.objectives.all()))

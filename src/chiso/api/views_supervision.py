@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api import forms_supervision as forms
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, forbidden, json_response
@@ -97,7 +98,7 @@ def _list_items(request: HttpRequest, kind: str | None) -> HttpResponse:
 
 
 @api_view(methods=("GET", "POST"))
-def difficulty_list(request: HttpRequest) -> HttpResponse:
+def difficulty_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _list_items(request, None)
     if not access.can_raise(request.user):
@@ -112,7 +113,7 @@ def difficulty_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view(methods=("GET", "POST"))
-def recommendation_list(request: HttpRequest) -> HttpResponse:
+def recommendation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _list_items(request, Kind.RECOMMENDATION)
     if not access.can_recommend(request.user):
@@ -127,7 +128,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return json_response(difficulty_json(get_or_404(_items(request), pk=pk), clock.today()))
 
 
@@ -157,7 +158,7 @@ def _step(
 
 
 @api_view(methods=("POST",))
-def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Difficulty) -> Any:
         text = forms.step_text(request, "text")
         return services.answer(request.user, item, text=text, version=forms.version(request))
@@ -166,7 +167,7 @@ def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def difficulty_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_hand_over(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Difficulty) -> Any:
         fields = forms.hand_over_fields(request, item.plan)
         return services.hand_over(request.user, item, **fields, version=forms.version(request))
@@ -175,7 +176,7 @@ def difficulty_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def difficulty_escalate(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_escalate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Difficulty) -> Any:
         proposal = forms.step_text(request, "proposal")
         return services.escalate(
@@ -186,7 +187,7 @@ def difficulty_escalate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def difficulty_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Difficulty) -> Any:
         resolution = forms.step_text(request, "resolution")
         return services.resolve(
@@ -200,7 +201,7 @@ def difficulty_resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def direction_list(request: HttpRequest) -> HttpResponse:
+def direction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     qs = _filtered(
         request, access.directions_for(request.user).order_by("-issued_on", "-id"), plan="plan_id"
@@ -212,7 +213,7 @@ def direction_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def direction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def direction_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     direction = get_or_404(access.directions_for(request.user), pk=pk)
     parts = (
         Assignment.objects.top_level()
@@ -242,7 +243,7 @@ def _feedback_response(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view()
-def feedback_list(request: HttpRequest) -> HttpResponse:
+def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = _feedback(request).order_by("-received_at", "-id")
     qs = _filtered(request, qs, plan="plan_id", task="task_id", commune="commune_id")
     state = choice_param(request, "state", FeedbackState.values)
@@ -252,7 +253,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     get_or_404(_feedback(request), pk=pk)
     return _feedback_response(request, pk)
 
@@ -283,7 +284,7 @@ def _feedback_step(
 
 
 @api_view(methods=("POST",))
-def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Feedback) -> Any:
         accept = form_choice(request, "decision", ["accept", "reject"]) == "accept"
         return services.moderate(request.user, item, accept=accept, version=forms.version(request))
@@ -292,7 +293,7 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @api_view(methods=("POST",))
-def feedback_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     def act(item: Feedback) -> Any:
         answer = forms.step_text(request, "answer")
         publish = forms.flag(request, "publish")

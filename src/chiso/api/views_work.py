@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import json_response
 from chiso.api.query import bool_param, choice_param, int_param, paged
@@ -20,7 +22,7 @@ def _assignments(request: HttpRequest) -> QuerySet[Assignment]:
 
 
 @api_view()
-def assignment_list(request: HttpRequest) -> HttpResponse:
+def assignment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     qs = (
         _assignments(request)
@@ -48,7 +50,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 
 
 @api_view()
-def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = get_or_404(_assignments(request), pk=pk)
     return json_response(assignment_json(assignment, clock.today()))
 
@@ -62,7 +64,7 @@ def _reports(request: HttpRequest) -> QuerySet[ProgressReport]:
 
 
 @api_view(methods=("GET", "POST"))
-def assignment_reports(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_reports(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = get_or_404(_assignments(request), pk=pk)
     if request.method == "POST":
         return _submit(request, assignment)
@@ -70,7 +72,7 @@ def assignment_reports(request: HttpRequest, pk: int) -> HttpResponse:
     return json_response(paged(request, qs, lambda rows: [report_json(r) for r in rows]))
 
 
-def _submit(request: HttpRequest, assignment: Assignment) -> HttpResponse:
+def _submit(request: AuthenticatedHttpRequest, assignment: Assignment) -> HttpResponse:
     from chiso.api.submission import submit_from_request
 
     report = submit_from_request(request, assignment)
@@ -78,12 +80,12 @@ def _submit(request: HttpRequest, assignment: Assignment) -> HttpResponse:
 
 
 @api_view()
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return json_response(report_json(get_or_404(_reports(request), pk=pk)))
 
 
 @api_view()
-def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     evidence = get_or_404(evidence_for(request.user), pk=pk)
     response = FileResponse(
         evidence.file.open("rb"),

@@ -73,7 +73,13 @@ def _field_label(model: type[models.Model] | None, name: str) -> str:
         return str(_FIELDS[name])
     if model is not None:
         try:
-            return str(model._meta.get_field(name).verbose_name)
+            field = model._meta.get_field(name)
+            # A reverse relation has no verbose name of its own: its model's stands for it.
+            related = field.related_model
+            label = getattr(field, "verbose_name", None) or (
+                related._meta.verbose_name if related is not None else name
+            )
+            return str(label)
         except FieldDoesNotExist:  # a field since removed keeps its raw name
             return name
     return name

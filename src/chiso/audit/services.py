@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Expression, F, OuterRef, QuerySet, Subquery
@@ -43,7 +44,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 
 def record(
-    actor: Any,
+    actor: AbstractBaseUser | None,
     obj: models.Model,
     action: str,
     changes: dict[str, list[Any]] | None = None,
@@ -57,7 +58,7 @@ def record(
     raise_revision(province, scope=revision_scope(obj) if province is not None else None)
     return AuditEntry.objects.create(
         province=province,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor_id=actor.pk if actor is not None else None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),
@@ -94,7 +95,7 @@ def raise_revision(province: Any, scope: str | None = None) -> None:
         # The province model through the relation: audit sits below accounts (no import of it).
         provinces = DataRevision._meta.get_field("province").related_model._default_manager
         DataRevision.objects.bulk_create(
-            [DataRevision(province=p) for p in provinces.all()], ignore_conflicts=True
+            [DataRevision(province_id=p.pk) for p in provinces.all()], ignore_conflicts=True
         )
         DataRevision.objects.update(**everything)
         return

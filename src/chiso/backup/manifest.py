@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 FORMAT = "chiso-backup/1"
 CHUNK = 1024 * 1024
@@ -50,7 +50,13 @@ class Manifest:
         return cls(**{**data, "files": files})
 
 
-def sha256_of(stream: BinaryIO) -> tuple[str, int]:
+class Readable(Protocol):
+    """An open file, a storage's File included."""
+
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
+def sha256_of(stream: Readable) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     while chunk := stream.read(CHUNK):
         digest.update(chunk)

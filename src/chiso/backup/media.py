@@ -24,7 +24,8 @@ def file_columns() -> list[FileColumn]:
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
             if isinstance(field, models.FileField):
-                found.append(FileColumn(model._meta.db_table, field.column, field.storage))
+                column = field.column or field.attname
+                found.append(FileColumn(model._meta.db_table, column, field.storage))
     return found
 
 

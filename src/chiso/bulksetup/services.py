@@ -36,18 +36,18 @@ from chiso.bulksetup.workbook import (
 from chiso.places.models import Village
 
 
-def can_set_up(user: Any, province: Province | None) -> bool:
+def can_set_up(user: User, province: Province | None) -> bool:
     """Coordinators and administrators of the province (chiso.accounts.roles)."""
     return province is not None and is_coordinator(user) and in_province(user, province.pk)
 
 
-def _require(user: Any, province: Province) -> None:
+def _require(user: User, province: Province) -> None:
     if not can_set_up(user, province):
         raise PermissionDenied(_("Chỉ Sở Nội vụ và quản trị hệ thống thiết lập hàng loạt."))
 
 
 @transaction.atomic
-def upload(user: Any, province: Province, name: str, data: bytes) -> SetupImport:
+def upload(user: User, province: Province, name: str, data: bytes) -> SetupImport:
     """Read the workbook once (refused with every problem named); keep it for the preview."""
     _require(user, province)
     parsed = read_workbook(name, data)
@@ -67,7 +67,7 @@ class Applied:
 
 
 @transaction.atomic
-def apply(user: Any, setup: SetupImport, site_url: str) -> Applied:
+def apply(user: User, setup: SetupImport, site_url: str) -> Applied:
     """Save every row, or nothing if any row no longer checks (the province changed since)."""
     _require(user, setup.province)
     setup = SetupImport.objects.select_for_update().get(pk=setup.pk)
@@ -91,7 +91,7 @@ def apply(user: Any, setup: SetupImport, site_url: str) -> Applied:
     return Applied(counts.count("create"), counts.count("update"), len(invited))
 
 
-def _save(user: Any, province: Province, c: Checked) -> list[User]:
+def _save(user: User, province: Province, c: Checked) -> list[User]:
     by_code: dict[str, Agency] = {}
     for row in c.agencies:
         agency = Agency.objects.filter(pk=row["_pk"]).first() or Agency(province=province)
@@ -128,7 +128,7 @@ def _save(user: Any, province: Province, c: Checked) -> list[User]:
 
 
 def _user(
-    actor: Any, province: Province, row: dict[str, Any], known: dict[str, Agency]
+    actor: User, province: Province, row: dict[str, Any], known: dict[str, Agency]
 ) -> User | None:
     """Create or update one user; returns the user when newly created (to be invited)."""
     user = User.objects.filter(pk=row["_pk"]).first()
@@ -218,7 +218,7 @@ def prefill_workbook(province: Province) -> tuple[Workbook, int]:
     """The export with the province's communes and wards after the 1/7/2025 reorganisation
     (the `vietnam-provinces` package's list) added where missing, each under the province's
     People's Committee; returns the workbook and how many were added."""
-    from vietnam_provinces import Ward
+    from vietnam_provinces import ProvinceCode, Ward
 
     from chiso.accounts.models import AgencyKind
     from chiso.accounts.names import agency_key
@@ -232,7 +232,9 @@ def prefill_workbook(province: Province) -> tuple[Workbook, int]:
     label = str(AgencyKind.COMMUNE_COMMITTEE.label)
     added = 0
     try:
-        wards = sorted(Ward.iter_by_province(int(province.code)), key=lambda w: w.name)
+        wards = sorted(
+            Ward.iter_by_province(ProvinceCode(int(province.code))), key=lambda w: w.name
+        )
     except ValueError:
         wards = []
     for ward in wards:

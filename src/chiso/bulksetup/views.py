@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.accounts.models import Province
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.bulksetup import services
 from chiso.bulksetup.checks import check
 from chiso.bulksetup.models import SetupImport
@@ -21,7 +22,7 @@ from chiso.site.links import site_url
 from chiso.spreadsheets.xlsx import xlsx_response
 
 
-def _province(request: HttpRequest) -> Province:
+def _province(request: AuthenticatedHttpRequest) -> Province:
     province = getattr(request.user, "province", None)
     if not services.can_set_up(request.user, province):
         raise PermissionDenied
@@ -30,7 +31,7 @@ def _province(request: HttpRequest) -> Province:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     errors: list[str] = []
     if request.method == "POST":
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
             errors = [_("Chưa chọn tệp.")]
         else:
             try:
-                setup = services.upload(request.user, province, upload.name, upload.read())
+                setup = services.upload(request.user, province, upload.name or "", upload.read())
             except WorkbookError as exc:
                 errors = exc.errors
             else:
@@ -50,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def preview(request: HttpRequest, pk: int) -> HttpResponse:
+def preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     province = _province(request)
     setup = get_or_404(SetupImport.objects.filter(province=province), pk=pk)
     checked = check(province, setup.parsed)
@@ -59,7 +60,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     province = _province(request)
     setup = get_or_404(SetupImport.objects.filter(province=province), pk=pk)
     try:
@@ -77,13 +78,13 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     return xlsx_response("thiet-lap.xlsx", to_bytes(services.export_workbook(province)))
 
 
 @login_required
-def prefill(request: HttpRequest) -> HttpResponse:
+def prefill(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     wb, _added = services.prefill_workbook(province)
     return xlsx_response("thiet-lap-xa-phuong-2025.xlsx", to_bytes(wb))

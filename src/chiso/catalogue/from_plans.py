@@ -5,7 +5,7 @@ and a reference to the plan and the task's number."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -19,6 +19,9 @@ from chiso.plans.services.guards import require_plan_editor
 from chiso.plans.units import UnitRef, load_framework_or_none
 from chiso.site.text import search_key
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 CODE_LENGTH = 20
 REF_LENGTH = 80
 
@@ -29,7 +32,7 @@ def _lead(task: Task) -> str:
 
 
 @transaction.atomic
-def add_plan_tasks(user: Any, plan: Plan) -> int:
+def add_plan_tasks(user: User, plan: Plan) -> int:
     """Add `plan`'s tasks to its province's catalogue; returns how many were added. Tasks with
     no known PAPI unit, follow-up tasks and titles already in the catalogue are left out. While
     the province shows the national starter, the starter becomes its own catalogue first."""
@@ -70,7 +73,7 @@ def add_plan_tasks(user: Any, plan: Plan) -> int:
         codes.add(code)
     CatalogueTask.objects.bulk_create(added)
     if added:
-        changes = {"added": [0, len(added)], "plan": [None, plan.label]}
+        changes: dict[str, list[Any]] = {"added": [0, len(added)], "plan": [None, plan.label]}
         record(user, plan, "catalogue.from_plan", changes, province=province, note=note)
     return len(added)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -32,6 +32,9 @@ from chiso.plans.units import (
 )
 from chiso.site import clock
 from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 COLUMNS = ("Mã", "Nhiệm vụ", "Chỉ số", "Cơ quan chủ trì thường giao", "Nguồn", "Trích dẫn")
 ZIP_LIMITS = ZipLimits(member_bytes=16 * MiB, total_bytes=32 * MiB, ratio=100)
@@ -161,7 +164,7 @@ def read_catalogue(name: str, data: bytes) -> list[CatalogueEntry]:
 
 
 @transaction.atomic
-def replace_catalogue(user: Any, province: Province, name: str, data: bytes) -> Imported:
+def replace_catalogue(user: User, province: Province, name: str, data: bytes) -> Imported:
     """Replace the province's catalogue with the file's rows (nothing changes on any error)."""
     require_plan_editor(user)
     entries = read_catalogue(name, data)
@@ -204,7 +207,7 @@ def usual_leads(province: Province, entry: CatalogueEntry) -> list[Agency]:
 
 
 @transaction.atomic
-def add_to_plan(user: Any, plan: Plan, code: str, section: Section | None = None) -> Task:
+def add_to_plan(user: User, plan: Plan, code: str, section: Section | None = None) -> Task:
     """A new task of `plan` from the catalogue entry `code` (its units, its usual lead)."""
     require_plan_editor(user, plan)
     entry = find_entry(plan.province, code)
@@ -228,7 +231,7 @@ ENTRY_FIELDS = ("title", "units", "lead", "ref")
 
 @transaction.atomic
 def update_entry(
-    user: Any, province: Province, code: str, *, title: str, units: str, lead: str, ref: str
+    user: User, province: Province, code: str, *, title: str, units: str, lead: str, ref: str
 ) -> CatalogueTask:
     """Change one entry of the province's catalogue. While the province shows the national
     starter, the starter becomes the province's own catalogue first (noted in the log)."""

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from chiso.accounts.models import Province
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.catalogue.export import catalogue_workbook
 from chiso.catalogue.from_plans import add_plan_tasks
 from chiso.catalogue.services import (
@@ -47,7 +48,7 @@ def _province(request: HttpRequest) -> Province:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     entries, starter = entries_for(province)
     fw = load_framework("PAPI")
@@ -71,7 +72,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def from_plan(request: HttpRequest) -> HttpResponse:
+def from_plan(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Add a plan's tasks (a past year's, usually) to the province's catalogue."""
     _province(request)
     if not can_edit_plan(request.user):
@@ -88,7 +89,7 @@ def from_plan(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     entries, _starter = entries_for(province)
     return xlsx_response("danh-muc-nhiem-vu.xlsx", catalogue_workbook(entries, province.name))
@@ -96,7 +97,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_xlsx(request: HttpRequest) -> HttpResponse:
+def import_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     if not can_edit_plan(request.user):
         raise PermissionDenied
@@ -105,7 +106,7 @@ def import_xlsx(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Chưa chọn tệp."))
         return redirect("catalogue:index")
     try:
-        done = replace_catalogue(request.user, province, upload.name, upload.read())
+        done = replace_catalogue(request.user, province, upload.name or "", upload.read())
     except CatalogueImportError as exc:
         for error in exc.errors[:20]:
             messages.error(request, error)
@@ -115,7 +116,7 @@ def import_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_suggestions(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_suggestions(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_pk)
     results = current_results(plan.index)
     no_results = _("Chưa nhập kết quả %(index)s nào; quản trị hệ thống cần nhập kết quả trước.") % {
@@ -146,7 +147,7 @@ def plan_suggestions(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_add(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def plan_add(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_pk)
     section_id = request.POST.get("muc", "")
     section = plan.sections.filter(pk=int(section_id)).first() if section_id.isdigit() else None
@@ -185,7 +186,7 @@ class EntryForm(forms.Form):
 
 
 @login_required
-def entry_edit(request: HttpRequest, code: str) -> HttpResponse:
+def entry_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     province = _province(request)
     if not can_edit_plan(request.user):
         raise PermissionDenied

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,9 @@ from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.site.language import content_language
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,7 @@ def _unit_rows(
     lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:
-        tier, label = weak.tiers.get(code, ("", ""))
+        tier, label = weak.tiers.get(code, (None, None))
         unit = framework.unit(code)
         return UnitRow(
             code,
@@ -132,8 +135,8 @@ def _unit_rows(
             level,
             rolled[code].counts,
             len(rolled[code].tasks),
-            tier,
-            label,
+            tier or "",
+            label or "",
             weak.units.get(code),
             UnitRef(index, code).token(plan.index),
         )
@@ -147,7 +150,7 @@ def _unit_rows(
 
 
 def build_dashboard(
-    plan: Plan, user: Any, today: dt.date, index: str | None = None
+    plan: Plan, user: User, today: dt.date, index: str | None = None
 ) -> PlanDashboard:
     """The dashboard with the weak units and the units table of `index` (the plan's own by
     default); the objectives are judged each on its own index whatever is chosen."""

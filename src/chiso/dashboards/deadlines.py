@@ -4,6 +4,7 @@ set in the environment or settings); "today" is always chiso.site.clock.today().
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypeAlias, TypedDict
 
 from django.db.models import Case, DateField, F, Q, QuerySet, When
 
@@ -15,6 +16,18 @@ from chiso.plans.status import (
     overdue_filter,
     status_expression,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _Due(TypedDict):
+    current_status: str
+    due: dt.date
+
+
+# An assignment as these lists give it: with its status and the date it is (was) due.
+DueAssignment: TypeAlias = "WithAnnotations[Assignment, _Due]"
 
 # Re-exported: the due-soon window is the plans app's (period statuses use it too).
 __all__ = ["DEFAULT_DUE_SOON_DAYS", "MAX_DUE_SOON_DAYS", "due_soon", "due_soon_days", "overdue"]
@@ -33,7 +46,7 @@ def next_due_expression() -> Case:
     )
 
 
-def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
+def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[DueAssignment]:
     """Not completed and past the deadline or a period's due date (status "quá hạn"), longest
     overdue first (`due`: what was missed first).
 
@@ -45,7 +58,7 @@ def overdue(qs: QuerySet[Assignment], today: dt.date) -> QuerySet[Assignment]:
     )
 
 
-def due_soon(qs: QuerySet[Assignment], today: dt.date, days: int) -> QuerySet[Assignment]:
+def due_soon(qs: QuerySet[Assignment], today: dt.date, days: int) -> QuerySet[DueAssignment]:
     """Not completed, next due (deadline or period report) from today to `days` days ahead,
     soonest first."""
     until = today + dt.timedelta(days=days)

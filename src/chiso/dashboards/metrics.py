@@ -172,7 +172,9 @@ def plan_assignments(plan: Plan) -> QuerySet[Assignment]:
     return Assignment.objects.top_level().filter(province_id=plan.province_id, task__plan=plan)
 
 
-def _grouped(qs: QuerySet[Assignment], today: dt.date, *keys: str) -> QuerySet[Assignment]:
+def _grouped(
+    qs: QuerySet[Assignment], today: dt.date, *keys: str
+) -> QuerySet[Assignment, dict[str, Any]]:
     return (
         qs.annotate(current_status=status_expression(today))
         .values(*keys, "current_status")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
@@ -22,7 +23,7 @@ from django.utils import translation
 
 from chiso.accounts.models import Agency, User
 from chiso.accounts.roles import AGENCY_STAFF, is_agency_head
-from chiso.dashboards.deadlines import due_soon, overdue
+from chiso.dashboards.deadlines import DueAssignment, due_soon, overdue
 from chiso.dashboards.models import EscalationLevel, ReminderKind, ReminderLog
 from chiso.plans.models import Assignment
 
@@ -37,7 +38,7 @@ class Reminder:
     agency: Agency
     kind: ReminderKind
     level: EscalationLevel
-    assignments: tuple[Assignment, ...]
+    assignments: tuple[DueAssignment, ...]
     recipients: tuple[str, ...]
 
 
@@ -57,10 +58,10 @@ class ReminderRun:
         return sum(len(r.assignments) for r in self.sent)
 
 
-def _recipients(agency_ids: Iterable[int]) -> dict[tuple[int, int], list[str]]:
+def _recipients(agency_ids: Iterable[int]) -> dict[tuple[int | None, int], list[str]]:
     """(agency id, level) → e-mail addresses. Level AGENCY = everyone who reports for the agency
     (used for due-soon); the overdue mail to level AGENCY skips heads, who get the escalation."""
-    found: dict[tuple[int, int], list[str]] = defaultdict(list)
+    found: dict[tuple[int | None, int], list[str]] = defaultdict(list)
     users = (
         User.objects.filter(agency_id__in=list(agency_ids), is_active=True, role__in=AGENCY_ROLES)
         .exclude(email="")
@@ -73,7 +74,7 @@ def _recipients(agency_ids: Iterable[int]) -> dict[tuple[int, int], list[str]]:
 
 
 def _targets(
-    kind: ReminderKind, agency_id: int, found: dict[tuple[int, int], list[str]]
+    kind: ReminderKind, agency_id: int, found: dict[tuple[int | None, int], list[str]]
 ) -> list[tuple[EscalationLevel, list[str]]]:
     officers = found.get((agency_id, EscalationLevel.AGENCY), [])
     heads = found.get((agency_id, EscalationLevel.AGENCY_HEAD), [])
@@ -100,7 +101,7 @@ def plan_reminders(
     found = _recipients({a.agency_id for group in candidates.values() for a in group})
     reminders, nobody = [], []
     for kind, group in candidates.items():
-        by_agency: dict[int, list[Assignment]] = defaultdict(list)
+        by_agency: dict[int, list[DueAssignment]] = defaultdict(list)
         for a in group:
             by_agency[a.agency_id].append(a)
         for agency_id, items in by_agency.items():
@@ -115,7 +116,9 @@ def plan_reminders(
     return reminders, nobody
 
 
-def _message(reminder: Reminder, today: dt.date, connection: object) -> list[EmailMessage]:
+def _message(
+    reminder: Reminder, today: dt.date, connection: BaseEmailBackend
+) -> list[EmailMessage]:
     with translation.override("vi"):
         context = {
             "reminder": reminder,
@@ -135,7 +138,7 @@ def _message(reminder: Reminder, today: dt.date, connection: object) -> list[Ema
     ]
 
 
-def _send_one(reminder: Reminder, today: dt.date, connection: object) -> bool:
+def _send_one(reminder: Reminder, today: dt.date, connection: BaseEmailBackend) -> bool:
     """Log then send in one transaction; False when another run logged it first."""
     try:
         with transaction.atomic():

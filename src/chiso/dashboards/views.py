@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
 from chiso.accounts.models import Agency
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.accounts.roles import is_coordinator, viewer_key
 from chiso.audit.services import with_revision
 from chiso.dashboards.area_filter import area_filter
@@ -33,6 +34,9 @@ from chiso.web.fragments import fragment, province_fragment
 from chiso.web.panels import PLAN_DASHBOARD, panels
 from chiso.web.params import int_param
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 # Rows per page of the dashboard's agency table (a province has a hundred or more agencies
 # once communes report directly); the most overdue come first.
 AGENCY_PAGE_SIZE = 25
@@ -41,7 +45,7 @@ DEADLINE_PAGE_SIZE = 25
 
 
 @login_required
-def dashboard_home(request: HttpRequest) -> HttpResponse:
+def dashboard_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The current plan's dashboard; a short page when the province has no plan yet."""
     plan = current_plans_first(plans_for(request.user), clock.today()).first()
     if plan is not None:
@@ -50,7 +54,7 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     """The plan's dashboard. Its body is a cached fragment (chiso.web.fragments): the figures
     below are lazy and computed only when the fragment is not in the cache."""
     user = request.user
@@ -109,12 +113,12 @@ def _chosen_index(request: HttpRequest, plan: Plan) -> str:
     return wanted if wanted in index_codes() else plan.index
 
 
-def _area_choices(user: Any) -> list[Agency]:
+def _area_choices(user: User) -> list[Agency]:
     found = area_filter()
     return list(found.choices(user)) if found is not None else []
 
 
-def _dashboard(plan: Plan, user: Any, area: Agency | None, index: str) -> PlanDashboard:
+def _dashboard(plan: Plan, user: User, area: Agency | None, index: str) -> PlanDashboard:
     dash = build_dashboard(plan, user, clock.today(), index)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
@@ -126,7 +130,7 @@ def _days(request: HttpRequest) -> int:
 
 
 @login_required
-def deadlines(request: HttpRequest) -> HttpResponse:
+def deadlines(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Overdue and due-soon assignments the user may see (agency staff: their own agency's),
     each list paged: a province has thousands of overdue assignments at national scale."""
     today, days = clock.today(), _days(request)

@@ -29,10 +29,10 @@ class WeakUnit:
     name: str
     level: str  # "dimension" | "subdimension"
     score: float
-    rank: int
+    rank: int | None  # None: a year published without ranks
     of: int
-    tier: str
-    tier_label: str
+    tier: str | None
+    tier_label: str | None
     lowest_tier: bool  # in the framework's lowest tier
     weakness: bool  # among the core's weaknesses (worst relative ranks below the mean)
 
@@ -41,7 +41,9 @@ class WeakUnit:
 class WeakUnits:
     year: int | None  # results year used; None when no results are available
     units: dict[str, WeakUnit]  # by unit code
-    tiers: dict[str, tuple[str, str]]  # every unit of that year: code → (tier, tier label)
+    tiers: dict[
+        str, tuple[str | None, str | None]
+    ]  # every unit of that year: code → (tier, tier label)
     note: str = ""  # why nothing is shown, for the page
 
 

@@ -5,7 +5,7 @@ leadership's objectives. Each returns None for people who have no such work."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -26,6 +26,9 @@ from chiso.plans.status import due_soon_days
 from chiso.site import clock
 from chiso.web.panels import HOME, Panel, register_panel
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 
 def _signed_in(request: HttpRequest) -> Any:
     user = getattr(request, "user", None)
@@ -34,9 +37,9 @@ def _signed_in(request: HttpRequest) -> Any:
     return user
 
 
-def _current_plan(user: Any) -> Plan | None:
+def _current_plan(user: User) -> Plan | None:
     plans = access.current_plans_first(access.plans_for(user), clock.today())
-    return plans.first()  # type: ignore[no-any-return]
+    return plans.first()
 
 
 def agency_work_panel(request: HttpRequest) -> Panel | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,6 +14,9 @@ from django.utils import timezone
 from chiso.dashboards.deadlines import due_soon, overdue
 from chiso.plans import access, inbox
 from chiso.plans.models import Assignment, Plan, ProgressReport
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # How many rows of each list the home page shows (the full list is one click away).
 SHOWN = 5
@@ -55,11 +58,12 @@ def _open_assignments(qs: QuerySet[Assignment]) -> QuerySet[Assignment]:
     return qs.select_related("task__section", "agency")
 
 
-def agency_work(user: Any, today: dt.date, days: int, plan: Plan | None = None) -> AgencyWork:
+def agency_work(user: User, today: dt.date, days: int, plan: Plan | None = None) -> AgencyWork:
     """The user's agency's work: what was sent back first (any plan), then what is late and what
     is next in `plan` (the one under way); earlier years' leftovers are counted, not listed, so
     a 2022 task never heads the 2023 list."""
-    own = access.assignments_for(user).filter(agency_id=user.agency_id)
+    # The user's agency (loaded with the user: chiso.accounts.backends).
+    own = access.assignments_for(user).filter(agency=user.agency)
     returned = inbox.returned_queue(user).select_related(
         "reviewer", "head_reviewer", "assignment__task__section"
     )
@@ -89,7 +93,7 @@ def _days_since(moment: dt.datetime | None, today: dt.date) -> int:
     return max((today - timezone.localdate(moment)).days, 0) if moment else 0
 
 
-def review_work(user: Any, today: dt.date) -> ReviewWork:
+def review_work(user: User, today: dt.date) -> ReviewWork:
     queue = inbox.review_queue(user).select_related(
         "assignment__task__section", "assignment__agency"
     )
@@ -98,7 +102,7 @@ def review_work(user: Any, today: dt.date) -> ReviewWork:
     return ReviewWork(waiting, _days_since(oldest, today))
 
 
-def signoff_work(user: Any) -> WorkList:
+def signoff_work(user: User) -> WorkList:
     """Officers' reports waiting for the head's approval, oldest first."""
     queue: QuerySet[ProgressReport] = inbox.signoff_queue(user).select_related(
         "author", "assignment__task__section"
@@ -106,7 +110,7 @@ def signoff_work(user: Any) -> WorkList:
     return _listed(queue)
 
 
-def province_overdue(plan: Plan, user: Any, today: dt.date) -> WorkList:
+def province_overdue(plan: Plan, user: User, today: dt.date) -> WorkList:
     """The plan's overdue assignments in the province, longest overdue first."""
     qs = access.assignments_for(user).filter(task__plan=plan)
     return _listed(_open_assignments(overdue(qs, today)), shown=8)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from chiso.accounts.models import User
+from chiso.accounts.models import Province, User
 from chiso.demo import organisations as org
 from chiso.demo import plan2023
 from chiso.demo.plan2023_tasks import REPORT_DUE
@@ -125,7 +125,7 @@ def _schedules(plan: Plan) -> None:
     plan2023.replay_review(report, "2023-07-07", True, reviewer="lanhdao")
 
 
-def _signoff(plan: Plan, province: object) -> None:
+def _signoff(plan: Plan, province: Province) -> None:
     """Nha Trang and Cam Ranh ask their head's approval before a report reaches Sở Nội vụ: a
     Nha Trang report approved by its head and waiting for Sở Nội vụ, a Cam Ranh report waiting
     for its head."""

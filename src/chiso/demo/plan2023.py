@@ -20,7 +20,7 @@ from chiso.audit.models import AuditEntry
 from chiso.demo import organisations as org
 from chiso.demo.plan2023_tasks import REPORT_DUE, SECTIONS, TASKS, TaskDef
 from chiso.plans import services
-from chiso.plans.models import Assignment, Plan, ProgressReport, ReportPeriod, Task
+from chiso.plans.models import Assignment, Plan, ProgressReport, ReportPeriod, Section, Task
 
 Say = Callable[[str], None]
 
@@ -85,7 +85,7 @@ def _objectives(coordinator: User, plan: Plan) -> None:
         )
 
 
-def _task(coordinator: User, plan: Plan, section: object, d: TaskDef) -> Task:
+def _task(coordinator: User, plan: Plan, section: Section, d: TaskDef) -> Task:
     province = plan.province
     group = AgencyGroup.objects.get(province=province, name=d.group) if d.group else None
     lead = [org.agency(province, name) for name in d.lead]
@@ -98,7 +98,7 @@ def _task(coordinator: User, plan: Plan, section: object, d: TaskDef) -> Task:
         plan,
         title=d.title,
         section=section,
-        code=d.code,  # type: ignore[arg-type]
+        code=d.code,
         lead_agencies=lead,
         lead_group=group,
         coordinating=coordinating,

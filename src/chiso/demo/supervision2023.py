@@ -75,6 +75,7 @@ def _broadcast_schedule(plan: Plan) -> None:
 
 def _difficulty(plan: Plan, day: str, who: str, section: str, code: str, **fields: Any) -> Any:
     officer = user(who)
+    assert officer.agency is not None, who  # the demo's officers all work for an agency
     part = plan2023.find_assignment(plan, section, code, officer.agency.name)
     with on(day):
         return services.raise_difficulty(officer, plan, assignment=part, **fields)
@@ -144,6 +145,7 @@ def _difficulties(plan: Plan) -> None:
             agencies=[org.agency(province, NHA_TRANG)],
             difficulties=[funds],
         )
+    assert done_late.follow_up_task is not None  # a direction always gets its follow-up task
     part = done_late.follow_up_task.assignments.get()
     report = plan2023.replay_submit(
         "ldnhatrang",

@@ -309,8 +309,8 @@ def _chains(
     rng: random.Random,
     assignments: list[Assignment],
     total: int,
-    authors: dict[int, User],
-    coordinators: dict[int, User],
+    authors: dict[int | None, User],
+    coordinators: dict[int | None, User],
 ) -> list[_Chain]:
     chains: list[_Chain] = []
     budget = total

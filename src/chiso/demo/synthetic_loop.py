@@ -133,7 +133,7 @@ def _notification(rng: random.Random, report: ProgressReport, to: User) -> Notif
 
 
 def add_notifications(
-    rng: random.Random, reports: list[ProgressReport], coordinators: dict[int, User]
+    rng: random.Random, reports: list[ProgressReport], coordinators: dict[int | None, User]
 ) -> int:
     """One notification per report, to whom the loop tells of it; returns how many."""
     rows = []

@@ -122,7 +122,7 @@ def _tier_label(results: Results, code: str | None) -> str:
 def _result_row(r: UnitResult, code: bool = True) -> list[str]:
     change = "—" if r.change is None or r.breaks else signed(r.change)
     first = [r.unit, r.name] if code else [r.name]
-    return [*first, num(r.score), num(r.national_mean), rank_text(r), r.tier_label, change]
+    return [*first, num(r.score), num(r.national_mean), rank_text(r), r.tier_label or "—", change]
 
 
 def _dimensions(doc: OfficialDocument, profile: ProvinceProfile) -> None:

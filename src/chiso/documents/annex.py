@@ -135,17 +135,21 @@ def build_annex(progress: PlanProgress, plan_title: str) -> bytes:
 
 
 class TableLike(Protocol):
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]
-    numeric: tuple[int, ...]
+    @property
+    def header(self) -> tuple[str, ...]: ...
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]: ...
+    @property
+    def widths(self) -> tuple[float, ...]: ...
+    @property
+    def numeric(self) -> tuple[int, ...]: ...
 
 
 def build_tables_workbook(title: str, sheets: Sequence[tuple[str, TableLike]]) -> bytes:
     """One sheet per table of a report's annex (the same tables the DOCX prints); counts in the
     numeric columns are numbers, everything else text."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for name, table in sheets:
         sheet = book.create_sheet(name[:31])
         columns = tuple(

@@ -27,7 +27,7 @@ from chiso.index.framework import load_framework
 from chiso.plans.models import Assignment, Plan, ProgressReport, ReportPeriod, ReportState
 from chiso.plans.status import Status, status_expression
 
-KIND_LABELS = {DocumentKind.PLAN: "Kế hoạch"}
+KIND_LABELS: dict[str, str] = {DocumentKind.PLAN: "Kế hoạch"}
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,7 @@ def _accepted_reports(plan: Plan, start: dt.date, cutoff: dt.date) -> dict[int, 
             narrative=r.narrative.strip(),
             figures=r.figures.strip(),
             progress=r.progress,
-            evidence=r.n_evidence,  # type: ignore[attr-defined]
+            evidence=r.n_evidence,
         )
     return latest
 
@@ -298,8 +298,8 @@ def _tasks(plan: Plan, start: dt.date, cutoff: dt.date) -> tuple[TaskFacts, ...]
     for items in grouped.values():
         task = items[0].task
         by_status: dict[str, int] = defaultdict(int)
-        for a in items:
-            by_status[a.current_status] += 1  # type: ignore[attr-defined]
+        for item in items:
+            by_status[item.current_status] += 1  # type: ignore[attr-defined]
         section = f"{task.section.code}. {task.section.title}" if task.section else ""
         found.append(
             TaskFacts(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -39,17 +39,20 @@ from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.models import ConsolidatedDraft
 from chiso.documents.period import Period, PeriodError, make_period
 from chiso.documents.services import can_request_documents
-from chiso.index.objectives import evaluate_objectives
+from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.results import Results
 from chiso.plans.models import Plan
 from chiso.plans.objectives import plan_spec
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 TEXT_FIELDS = ("limitations", "causes", "directions", "proposals")
 AUTHOR = "Sở Nội vụ"
 
 
-def drafts_for(user: Any) -> QuerySet[ConsolidatedDraft]:
-    if not can_request_documents(user):
+def drafts_for(user: User) -> QuerySet[ConsolidatedDraft]:
+    if not can_request_documents(user) or user.province_id is None:
         return ConsolidatedDraft.objects.none()
     return ConsolidatedDraft.objects.filter(province_id=user.province_id).select_related(
         "plan", "plan__province"
@@ -79,7 +82,7 @@ def texts_from_facts(plan: Plan, period: Period, sources: Sources) -> dict[str, 
 
 
 def create_draft(
-    user: Any,
+    user: User,
     plan: Plan,
     kind: str,
     sources: Sources,
@@ -115,7 +118,7 @@ def create_draft(
 
 
 def update_draft(
-    user: Any, draft: ConsolidatedDraft, values: dict[str, str], version: int | None
+    user: User, draft: ConsolidatedDraft, values: dict[str, str], version: int | None
 ) -> ConsolidatedDraft:
     """Save the officer's words; a draft changed meanwhile by someone else is refused."""
     if not can_edit_documents(user) or draft.province_id != user.province_id:
@@ -142,7 +145,8 @@ def report_input(draft: ConsolidatedDraft, sources: Sources) -> ConsolidatedInpu
     facts = gather(plan, draft_period(draft), sources.today)
     results = sources.results
     year = published_year(results, plan.year, sources.today) if results is not None else None
-    profile, objectives = None, ()
+    profile = None
+    objectives: tuple[ObjectiveResult, ...] = ()
     if results is not None and year is not None:
         profile = results.profile(plan.province.name, year)
         objectives = tuple(

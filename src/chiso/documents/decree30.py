@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -130,7 +131,7 @@ def plain(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.C
     fmt.keep_with_next = False
 
 
-def rule(container: Document | _Cell, length_mm: float, width_mm: float) -> None:
+def rule(container: DocxDocument | _Cell, length_mm: float, width_mm: float) -> None:
     """A centred solid line `length_mm` long inside a block `width_mm` wide (the short rules
     under the issuing body, the motto and the summary): the top border of an empty paragraph
     whose mark is 1 pt high, so the line sits just under the text above it."""
@@ -204,7 +205,7 @@ def _rows_unsplit(table: Table, keep_together: bool) -> None:
                     paragraph.paragraph_format.keep_with_next = True
 
 
-def _page_number_header(document: Document) -> None:
+def _page_number_header(document: DocxDocument) -> None:
     """Page numbers at the top centre from page 2 (Decree 30, Appendix I, section II.1.d)."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
@@ -241,7 +242,7 @@ class OfficialDocument:
         section.header_distance = Mm(10)
         normal = self.doc.styles["Normal"]
         set_font(normal, BODY_PT)
-        fmt = normal.paragraph_format  # type: ignore[attr-defined]
+        fmt = normal.paragraph_format
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         fmt.first_line_indent = FIRST_LINE_INDENT
         fmt.space_before, fmt.space_after = Pt(0), Pt(6)

@@ -3,16 +3,19 @@ province's reusable "Nơi nhận" lists. Each change is one transaction with its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from chiso.accounts.roles import is_coordinator
+from chiso.accounts.roles import is_coordinator, own_province_id
 from chiso.audit.services import diff, record, snapshot
 from chiso.documents.models import DocumentKind, PlanText, RecipientList, split_lines
 from chiso.plans.models import Plan
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 PLAN_TEXT_FIELDS = (
     "preamble",
@@ -30,17 +33,17 @@ class EditError(ValueError):
     """The edit breaks a rule (translated message)."""
 
 
-def can_edit_documents(user: Any) -> bool:
+def can_edit_documents(user: User) -> bool:
     """Coordinators and administrators of a province; leadership only reads."""
     return is_coordinator(user) and user.province_id is not None
 
 
-def _check(user: Any, province_id: int) -> None:
+def _check(user: User, province_id: int) -> None:
     if not can_edit_documents(user) or user.province_id != province_id:
         raise PermissionDenied(_("Bạn không có quyền sửa lời văn văn bản."))
 
 
-def save_plan_text(user: Any, plan: Plan, **values: str) -> PlanText:
+def save_plan_text(user: User, plan: Plan, **values: str) -> PlanText:
     """Store the plan's words; a blank part goes back to the text written from the data."""
     _check(user, plan.province_id)
     unknown = set(values) - set(PLAN_TEXT_FIELDS)
@@ -60,11 +63,11 @@ def save_plan_text(user: Any, plan: Plan, **values: str) -> PlanText:
 
 
 def save_recipient_list(
-    user: Any, recipient_list: RecipientList | None, **values: Any
+    user: User, recipient_list: RecipientList | None, **values: Any
 ) -> RecipientList:
     """Create (`recipient_list` None) or change a reusable "Nơi nhận" list. Marking a list the
     default for a kind of document unmarks the province's other default for that kind."""
-    province_id = recipient_list.province_id if recipient_list else user.province_id
+    province_id = recipient_list.province_id if recipient_list else own_province_id(user)
     _check(user, province_id)
     name = str(values.get("name", "")).strip()
     lines = str(values.get("lines", ""))
@@ -101,7 +104,7 @@ def save_recipient_list(
     return target
 
 
-def delete_recipient_list(user: Any, recipient_list: RecipientList) -> None:
+def delete_recipient_list(user: User, recipient_list: RecipientList) -> None:
     _check(user, recipient_list.province_id)
     with transaction.atomic():
         record(

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chiso.documents.models import DocumentFormat, DocumentKind
 from chiso.plans.access import current_plans_first, plans_for
+from chiso.plans.models import Plan
 from chiso.site import clock
-from chiso.web.widgets import DayMonthYearField
+from chiso.web.widgets import DayMonthYearField, choice_field
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 class DocumentRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Văn bản"), choices=DocumentKind.choices)
-    plan = forms.ModelChoiceField(
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
         label=_("Kế hoạch"),
         queryset=None,
         required=False,
@@ -30,19 +34,19 @@ class DocumentRequestForm(forms.Form):
     )
     fmt = forms.ChoiceField(label=_("Định dạng"), choices=DocumentFormat.choices)
 
-    def __init__(self, *args: Any, user: Any, years: tuple[int, ...], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, years: tuple[int, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The consolidated report is made from its draft (page "Báo cáo tổng hợp").
-        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+        choice_field(self, "kind").choices = [
             (k.value, k.label) for k in DocumentKind if k != DocumentKind.CONSOLIDATED
         ]
         plan_choices(self.fields["plan"], user)
-        self.fields["year"].choices = year_choices(years)  # type: ignore[attr-defined]
+        choice_field(self, "year").choices = year_choices(years)
         if years:
             self.fields["year"].initial = years[-1]
 
 
-def plan_choices(plan_field: forms.Field, user: Any) -> None:
+def plan_choices(plan_field: forms.Field, user: User) -> None:
     """The province's plans, the one under way first and chosen: most documents are about the
     plan being carried out (not a later year's copy drafted ahead)."""
     plans = current_plans_first(plans_for(user), clock.today())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,13 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from chiso.documents.forms import SignatureFields, plan_choices
 from chiso.documents.models import ConsolidatedDraft, DocumentFormat
 from chiso.documents.period import PeriodKind
+from chiso.plans.models import Plan
 from chiso.web.widgets import DayMonthYearField
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 TEXT_HELP = _("Mỗi dòng một ý; đã điền sẵn từ số liệu, sửa tùy ý.")
 
 
 class DraftCreateForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None)
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None)
     period_kind = forms.ChoiceField(
         label=_("Kỳ báo cáo"), choices=PeriodKind.choices, initial=PeriodKind.NINE
     )
@@ -25,7 +29,7 @@ class DraftCreateForm(forms.Form):
         label=_("Đến ngày"), required=False, help_text=_("Chỉ khi chọn kỳ “Từ ngày … đến ngày …”.")
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         plan_choices(self.fields["plan"], user)
 
@@ -43,8 +47,10 @@ class DraftTextForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
         for name in self.Meta.fields:
-            self.fields[name].max_length = 20000
-            self.fields[name].widget.attrs["maxlength"] = 20000
+            field = self.fields[name]
+            assert isinstance(field, forms.CharField)
+            field.max_length = 20000
+            field.widget.attrs["maxlength"] = 20000
 
 
 FORMATS = [(f.value, f.label) for f in DocumentFormat]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from chiso.documents.forms import SignatureFields, plan_choices, year_choices
 from chiso.documents.models import DocumentFormat, DocumentKind, RegisterEntry
 from chiso.documents.register import ISSUABLE, IssueRequest
+from chiso.plans.models import Plan
+from chiso.web.widgets import choice_field, model_choice_field
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 class IssueForm(SignatureFields):
@@ -18,7 +23,9 @@ class IssueForm(SignatureFields):
         label=_("Văn bản"),
         choices=[(k.value, k.label) for k in ISSUABLE if k != DocumentKind.CONSOLIDATED],
     )
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=None, required=False)
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
+        label=_("Kế hoạch"), queryset=None, required=False
+    )
     results_year = forms.TypedChoiceField(
         label=_("Năm kết quả (báo cáo phân tích)"), coerce=int, required=False, empty_value=None
     )
@@ -26,7 +33,7 @@ class IssueForm(SignatureFields):
         label=_("Định dạng"),
         choices=[(f.value, f.label) for f in (DocumentFormat.DOCX, DocumentFormat.PDF)],
     )
-    corrects = forms.ModelChoiceField(
+    corrects: forms.ModelChoiceField[RegisterEntry] = forms.ModelChoiceField(
         label=_("Đính chính văn bản số"),
         queryset=None,
         required=False,
@@ -40,12 +47,12 @@ class IssueForm(SignatureFields):
     field_order = ["kind", "plan", "results_year", "fmt", *SignatureFields.base_fields]
 
     def __init__(
-        self, *args: Any, user: Any, years: tuple[int, ...], entries: Any, **kwargs: Any
+        self, *args: Any, user: User, years: tuple[int, ...], entries: Any, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         plan_choices(self.fields["plan"], user)
-        self.fields["results_year"].choices = year_choices(years)  # type: ignore[attr-defined]
-        self.fields["corrects"].queryset = entries.filter(corrects__isnull=True)  # type: ignore[attr-defined]
+        choice_field(self, "results_year").choices = year_choices(years)
+        model_choice_field(self, "corrects").queryset = entries.filter(corrects__isnull=True)
 
     def issue_request(self) -> IssueRequest:
         data = self.cleaned_data
@@ -70,8 +77,8 @@ class RegisterSearchForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("Mọi năm")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
-        self.fields["kind"].choices = [  # type: ignore[attr-defined]
+        choice_field(self, "year").choices = [("", _("Mọi năm")), *((y, str(y)) for y in years)]
+        choice_field(self, "kind").choices = [
             ("", _("Mọi loại")),
             *((k.value, k.label) for k in ISSUABLE),
         ]

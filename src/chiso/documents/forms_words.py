@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.documents.editing import PLAN_TEXT_FIELDS
 from chiso.documents.models import PlanText, RecipientList
+from chiso.web.widgets import model_choice_field
 
 
 class PlanTextForm(forms.ModelForm):
@@ -27,7 +28,7 @@ class PlanTextForm(forms.ModelForm):
     def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         lists = RecipientList.objects.filter(province_id=province_id)
-        self.fields["use_list"].queryset = lists  # type: ignore[attr-defined]
+        model_choice_field(self, "use_list").queryset = lists
         self.fields["closing"].widget.attrs["rows"] = 2
         for name in ("preamble", "purpose", "requirements"):
             self.fields[name].widget.attrs["rows"] = 9

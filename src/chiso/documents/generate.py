@@ -30,7 +30,7 @@ from chiso.documents.plan_document import build_plan_document, plan_outline, pro
 from chiso.documents.plan_progress import plan_progress
 from chiso.documents.plan_words import plan_words
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
-from chiso.index.objectives import evaluate_objectives
+from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.results import Results
 from chiso.index.review import PlanWork
 from chiso.plans.models import Plan
@@ -130,7 +130,8 @@ def results_document(
     year = results_year
     if results is not None and year is None:
         year = published_year(results, plan.year, today)
-    profile, objectives = None, ()
+    profile = None
+    objectives: tuple[ObjectiveResult, ...] = ()
     if results is not None and year is not None:
         profile = results.profile(plan.province.name, year)
         objectives = tuple(

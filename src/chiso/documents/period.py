@@ -20,7 +20,7 @@ class PeriodKind(models.TextChoices):
 
 
 LAST_MONTH = {PeriodKind.HALF: (6, 30), PeriodKind.NINE: (9, 30), PeriodKind.YEAR: (12, 31)}
-WORDS = {PeriodKind.HALF: "6 tháng đầu năm", PeriodKind.NINE: "9 tháng đầu năm"}
+WORDS: dict[str, str] = {PeriodKind.HALF: "6 tháng đầu năm", PeriodKind.NINE: "9 tháng đầu năm"}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ def rank_text(r: UnitResult) -> str:
 
 def versus_mean(r: UnitResult) -> str:
     gap = r.gap_to_mean
+    if gap is None:  # results published without the national mean (PCI's partial years)
+        return "chưa có điểm trung bình chung các tỉnh/thành phố để so sánh"
     if round(gap, 2) == 0:
         return "bằng trung bình chung các tỉnh/thành phố"
     side = "cao hơn" if gap > 0 else "thấp hơn"

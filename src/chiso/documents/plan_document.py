@@ -81,7 +81,7 @@ def _names(assignments: list[Assignment]) -> str:
     told: list[str] = []
     asked: list[str] = []
     for a in assignments:
-        name = a.via_group.name if a.via_group_id else a.agency.name
+        name = a.via_group.name if a.via_group is not None else a.agency.name
         bucket = asked if a.relation == Relation.REQUEST else told
         if name not in bucket:
             bucket.append(name)

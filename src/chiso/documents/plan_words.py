@@ -25,7 +25,7 @@ class PlanWords:
 def plan_text(plan: Plan) -> PlanText:
     """The plan's stored words, or an unsaved empty row (every part then has its default)."""
     try:
-        return plan.document_text  # type: ignore[attr-defined, no-any-return]
+        return plan.document_text
     except PlanText.DoesNotExist:
         return PlanText(plan=plan)
 

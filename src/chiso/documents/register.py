@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from chiso.accounts.roles import own_province_id
 from chiso.audit.services import record
 from chiso.documents.decree30 import Signature
 from chiso.documents.editing import can_edit_documents
@@ -35,6 +36,9 @@ from chiso.documents.models import (
 from chiso.documents.services import can_request_documents, create_job, enqueue
 from chiso.plans.models import Plan
 from chiso.site import clock
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 KIND_CODES = {DocumentKind.PLAN: "KH"}  # every other kind is a report, "BC"
 ISSUABLE = (
@@ -60,14 +64,16 @@ class IssueRequest:
     draft: ConsolidatedDraft | None = None
 
 
-def entries_for(user: Any) -> QuerySet[RegisterEntry]:
-    if not can_request_documents(user):
+def entries_for(user: User) -> QuerySet[RegisterEntry]:
+    if not can_request_documents(user) or user.province_id is None:
         return RegisterEntry.objects.none()
     return RegisterEntry.objects.filter(province_id=user.province_id)
 
 
-def register_symbol(user: Any, kind: str, plan: Plan | None) -> str:
+def register_symbol(user: User, kind: str, plan: Plan | None) -> str:
     """The register: "KH-UBND" for a plan of the People's Committee, "BC-SNV" for a report."""
+    if user.province is None:
+        raise PermissionDenied
     province = user.province.name
     if kind == DocumentKind.PLAN and plan is not None:
         body = plan_letterhead(plan, clock.today()).body
@@ -86,7 +92,7 @@ def next_number(province_id: int, year: int, symbol: str) -> int:
     return counter.last
 
 
-def _check(user: Any, request: IssueRequest) -> None:
+def _check(user: User, request: IssueRequest) -> None:
     if not can_edit_documents(user):
         raise PermissionDenied(_("Bạn không có quyền ban hành văn bản."))
     if request.kind not in ISSUABLE:
@@ -118,7 +124,7 @@ def default_summary(request: IssueRequest) -> str:
     return f"Kết quả thực hiện {title[:1].lower() + title[1:]}"
 
 
-def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
+def issue_document(user: User, request: IssueRequest) -> RegisterEntry:
     """Give the document its number and queue its generation; the worker freezes the file."""
     _check(user, request)
     with transaction.atomic():
@@ -128,7 +134,7 @@ def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
         else:
             year = request.issued_on.year
             symbol = register_symbol(user, request.kind, request.plan)
-            seq = next_number(user.province_id, year, symbol)
+            seq = next_number(own_province_id(user), year, symbol)
         job = create_job(
             user,
             request.kind,
@@ -138,7 +144,7 @@ def issue_document(user: Any, request: IssueRequest) -> RegisterEntry:
             request.draft,
         )
         entry = RegisterEntry.objects.create(
-            province_id=user.province_id,
+            province_id=own_province_id(user),
             year=year,
             symbol=symbol,
             seq=seq,

@@ -103,7 +103,7 @@ def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:
             num(r.score),
             "—" if r.change is None or r.breaks else signed(r.change),
             f"{r.rank}/{r.of}",
-            r.tier_label,
+            r.tier_label or "—",
         ]
         for r in profile.dimensions
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chiso.accounts.roles import DOCUMENT_REQUESTERS, has_role
+from chiso.accounts.roles import DOCUMENT_REQUESTERS, has_role, own_province_id
 from chiso.audit.services import record
 from chiso.documents.generate import (
     DocumentError,
@@ -45,6 +45,9 @@ from chiso.index.results import Results, UnknownYear
 from chiso.plans.models import Plan
 from chiso.site import clock
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 log = logging.getLogger(__name__)
 
 FORMATS = {
@@ -56,19 +59,19 @@ FORMATS = {
 }
 
 
-def can_request_documents(user: Any) -> bool:
+def can_request_documents(user: User) -> bool:
     """Coordinators (Sở Nội vụ), administrators and provincial leadership of a province."""
     return has_role(user, DOCUMENT_REQUESTERS) and user.province_id is not None
 
 
-def jobs_for(user: Any) -> QuerySet[DocumentJob]:
-    if not can_request_documents(user):
+def jobs_for(user: User) -> QuerySet[DocumentJob]:
+    if not can_request_documents(user) or user.province_id is None:
         return DocumentJob.objects.none()
     return DocumentJob.objects.filter(province_id=user.province_id)
 
 
 def _check_request(
-    user: Any,
+    user: User,
     kind: str,
     fmt: str,
     plan: Plan | None,
@@ -96,7 +99,7 @@ def _check_request(
 
 
 def request_document(
-    user: Any,
+    user: User,
     kind: str,
     fmt: str,
     plan: Plan | None = None,
@@ -111,7 +114,7 @@ def request_document(
 
 
 def create_job(
-    user: Any,
+    user: User,
     kind: str,
     fmt: str,
     plan: Plan | None = None,
@@ -127,7 +130,7 @@ def create_job(
         raise DocumentError(str(exc)) from None
     with transaction.atomic():
         job = DocumentJob.objects.create(
-            province_id=user.province_id,
+            province_id=own_province_id(user),
             requested_by=user,
             kind=kind,
             fmt=fmt,
@@ -233,7 +236,7 @@ def run_job(job_id: int) -> None:
     job.file.save(made.filename, ContentFile(made.content), save=False)
     from chiso.documents.register import freeze
 
-    freeze(job_id, job.file.name, made.filename, made.content)
+    freeze(job_id, job.file.name or made.filename, made.filename, made.content)
     DocumentJob.objects.filter(pk=job_id).update(
         state=JobState.DONE,
         progress=100,

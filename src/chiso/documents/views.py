@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.documents.editing import can_edit_documents
 from chiso.documents.forms import DocumentRequestForm
 from chiso.documents.generate import DocumentError
@@ -33,7 +34,7 @@ def results_years() -> tuple[int, ...]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def documents_page(request: HttpRequest) -> HttpResponse:
+def documents_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_request_documents(request.user):
         raise PermissionDenied
     form = DocumentRequestForm(request.POST or None, user=request.user, years=results_years())
@@ -62,14 +63,14 @@ def documents_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_status(request: AuthenticatedHttpRequest, job_id: int) -> HttpResponse:
     job = get_or_404(jobs_for(request.user).select_related("plan", "requested_by"), pk=job_id)
     return render(request, "documents/_job.html", {"job": job})
 
 
 @login_required
 @require_GET
-def download(request: HttpRequest, job_id: int) -> FileResponse:
+def download(request: AuthenticatedHttpRequest, job_id: int) -> FileResponse:
     job: DocumentJob = get_or_404(jobs_for(request.user), pk=job_id)
     if not job.file:
         raise Http404

@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.documents.consolidated import Heading, Para, TableBlock, summary_line
 from chiso.documents.consolidated_service import (
     Sources,
@@ -46,14 +47,14 @@ def _sources() -> Sources:
         return Sources(None, clock.today())
 
 
-def _reader(request: HttpRequest) -> None:
+def _reader(request: AuthenticatedHttpRequest) -> None:
     if not can_request_documents(request.user):
         raise PermissionDenied
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def draft_list(request: HttpRequest) -> HttpResponse:
+def draft_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     _reader(request)
     can_edit = can_edit_documents(request.user)
     if request.method == "POST" and not can_edit:
@@ -81,7 +82,9 @@ def draft_list(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/consolidated_list.html", context)
 
 
-def _draft_context(request: HttpRequest, draft: ConsolidatedDraft) -> dict[str, object]:
+def _draft_context(
+    request: AuthenticatedHttpRequest, draft: ConsolidatedDraft
+) -> dict[str, object]:
     jobs = draft.jobs.select_related("plan", "requested_by").order_by("-created_at")[:10]
     return {
         "draft": draft,
@@ -94,7 +97,7 @@ def _draft_context(request: HttpRequest, draft: ConsolidatedDraft) -> dict[str, 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_page(request: AuthenticatedHttpRequest, draft_id: int) -> HttpResponse:
     _reader(request)
     draft = get_or_404(drafts_for(request.user), pk=draft_id)
     can_edit = can_edit_documents(request.user)
@@ -118,7 +121,7 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def draft_preview(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_preview(request: AuthenticatedHttpRequest, draft_id: int) -> HttpResponse:
     _reader(request)
     draft = get_or_404(drafts_for(request.user), pk=draft_id)
     blocks = preview_blocks(draft, _sources())
@@ -137,7 +140,7 @@ def draft_preview(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_generate(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_generate(request: AuthenticatedHttpRequest, draft_id: int) -> HttpResponse:
     _reader(request)
     draft = get_or_404(drafts_for(request.user), pk=draft_id)
     form = GenerateForm(request.POST)
@@ -157,7 +160,7 @@ def draft_generate(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def draft_issue(request: HttpRequest, draft_id: int) -> HttpResponse:
+def draft_issue(request: AuthenticatedHttpRequest, draft_id: int) -> HttpResponse:
     if not can_edit_documents(request.user):
         raise PermissionDenied
     draft = get_or_404(drafts_for(request.user), pk=draft_id)

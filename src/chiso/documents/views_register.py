@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.documents.editing import can_edit_documents
 from chiso.documents.forms_register import IssueForm, RegisterSearchForm
 from chiso.documents.generate import DocumentError
@@ -26,7 +27,7 @@ PAGE_SIZE = 30
 
 
 def issue_and_show_register(
-    request: HttpRequest, form: forms.Form, issue: IssueRequest
+    request: AuthenticatedHttpRequest, form: forms.Form, issue: IssueRequest
 ) -> HttpResponse | None:
     """Issue through the register: on success a message and the register page; on a refusal
     its reason above `form` and None (the caller shows the form again)."""
@@ -43,7 +44,7 @@ def issue_and_show_register(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register_page(request: HttpRequest) -> HttpResponse:
+def register_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_request_documents(request.user):
         raise PermissionDenied
     entries = entries_for(request.user).select_related("issued_by", "job", "corrects")
@@ -76,7 +77,7 @@ def register_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def register_download(request: HttpRequest, entry_id: int) -> FileResponse:
+def register_download(request: AuthenticatedHttpRequest, entry_id: int) -> FileResponse:
     entry = get_or_404(entries_for(request.user), pk=entry_id)
     if not entry.file:
         raise Http404

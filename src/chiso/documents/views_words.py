@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
+from chiso.accounts.roles import own_province_id
 from chiso.documents.editing import (
     EditError,
     can_edit_documents,
@@ -23,14 +26,14 @@ from chiso.documents.plan_words import plan_text
 from chiso.plans.access import get_or_404, plans_for
 
 
-def _editor(request: HttpRequest) -> None:
+def _editor(request: AuthenticatedHttpRequest) -> None:
     if not can_edit_documents(request.user):
         raise PermissionDenied
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_words_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_words_page(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     _editor(request)
     plan = get_or_404(plans_for(request.user), pk=plan_id)
     province_id = plan.province_id
@@ -46,25 +49,27 @@ def plan_words_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     return render(request, "documents/plan_words.html", {"plan": plan, "form": form})
 
 
-def _lists(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return RecipientList.objects.filter(province_id=request.user.province_id)  # type: ignore[union-attr]
+def _lists(request: AuthenticatedHttpRequest) -> QuerySet[RecipientList]:
+    return RecipientList.objects.filter(province_id=own_province_id(request.user))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recipient_lists(request: HttpRequest) -> HttpResponse:
+def recipient_lists(request: AuthenticatedHttpRequest) -> HttpResponse:
     _editor(request)
     return _recipient_form(request, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def recipient_list_edit(request: HttpRequest, list_id: int) -> HttpResponse:
+def recipient_list_edit(request: AuthenticatedHttpRequest, list_id: int) -> HttpResponse:
     _editor(request)
     return _recipient_form(request, get_or_404(_lists(request), pk=list_id))
 
 
-def _recipient_form(request: HttpRequest, current: RecipientList | None) -> HttpResponse:
+def _recipient_form(
+    request: AuthenticatedHttpRequest, current: RecipientList | None
+) -> HttpResponse:
     form = RecipientListForm(request.POST or None, instance=current)
     if request.method == "POST" and request.POST.get("action") == "delete" and current:
         delete_recipient_list(request.user, current)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
@@ -55,12 +56,12 @@ def skip_unmailable() -> int:
 def _language(user: User) -> str:
     """The language the person chose for mail (Vietnamese without a choice)."""
     try:
-        return user.notification_preference.language  # type: ignore[attr-defined,no-any-return]
+        return user.notification_preference.language
     except ObjectDoesNotExist:
         return "vi"
 
 
-def _message(user: User, items: list[Notification], connection: object) -> EmailMessage:
+def _message(user: User, items: list[Notification], connection: BaseEmailBackend) -> EmailMessage:
     with translation.override(_language(user)):
         lines = [(describe(n), f"{site_url()}{n.url}") for n in items]
         context = {"user": user, "lines": lines, "digest": len(items) > 1}
@@ -69,7 +70,7 @@ def _message(user: User, items: list[Notification], connection: object) -> Email
     return EmailMessage(subject, body, to=[user.email], connection=connection)
 
 
-def _send(user: User, ids: list[int], connection: object) -> bool:
+def _send(user: User, ids: list[int], connection: BaseEmailBackend) -> bool:
     """Mark then send, in one transaction; False when another run took them first."""
     with transaction.atomic():
         items = list(_pending().select_for_update().filter(pk__in=ids).order_by("created_at", "id"))

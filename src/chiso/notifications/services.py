@@ -4,7 +4,7 @@ nothing of the plan's data (no audit entry, no data revision)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -13,15 +13,18 @@ from django.utils.translation import gettext as _
 
 from chiso.notifications.models import EmailMode, Notification, Preference
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def mark_read(user: Any, notification: Notification) -> None:
+
+def mark_read(user: User, notification: Notification) -> None:
     if notification.recipient_id != user.pk:
         raise PermissionDenied(_("Thông báo này không phải của anh/chị."))
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
 
 
-def mark_all_read(user: Any) -> int:
+def mark_all_read(user: User) -> int:
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )
@@ -35,7 +38,7 @@ class MailChoice:
     language: str
 
 
-def set_mail_choice(user: Any, email_mode: str, language: str = "vi") -> Preference:
+def set_mail_choice(user: User, email_mode: str, language: str = "vi") -> Preference:
     if email_mode not in EmailMode.values:
         raise ValueError(email_mode)
     if language not in dict(settings.LANGUAGES):
@@ -46,7 +49,7 @@ def set_mail_choice(user: Any, email_mode: str, language: str = "vi") -> Prefere
     return preference
 
 
-def mail_choice(user: Any, default_language: str = "vi") -> MailChoice:
+def mail_choice(user: User, default_language: str = "vi") -> MailChoice:
     """The saved choice; without one: immediately, in `default_language`."""
     found = Preference.objects.filter(user_id=user.pk).values_list("email_mode", "language")
     row = found.first()
@@ -55,7 +58,7 @@ def mail_choice(user: Any, default_language: str = "vi") -> MailChoice:
     return MailChoice(*row)
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()

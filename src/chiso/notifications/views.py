@@ -7,13 +7,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.notifications import services
 from chiso.notifications.models import EmailMode, Notification
 from chiso.notifications.text import describe
@@ -38,13 +39,13 @@ class PreferenceForm(forms.Form):
     )
 
 
-def _preference_form(request: HttpRequest) -> PreferenceForm:
+def _preference_form(request: AuthenticatedHttpRequest) -> PreferenceForm:
     choice = services.mail_choice(request.user, default_language=get_language() or "vi")
     return PreferenceForm(initial={"email_mode": choice.email_mode, "language": choice.language})
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = Notification.objects.filter(recipient_id=request.user.pk).order_by("-created_at", "-id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -54,13 +55,13 @@ def notification_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": [(n, describe(n)) for n in page.object_list],
             "form": _preference_form(request),
-            "has_email": bool(request.user.email),  # type: ignore[union-attr]
+            "has_email": bool(request.user.email),
         },
     )
 
 
 @login_required
-def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_open(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = get_or_404(Notification.objects.filter(recipient_id=request.user.pk), pk=pk)
     services.mark_read(request.user, notification)
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
@@ -70,7 +71,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = services.mark_all_read(request.user)
     messages.success(request, _("Đã đánh dấu %(n)s thông báo là đã đọc.") % {"n": count})
     return redirect("notifications:list")
@@ -78,7 +79,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = PreferenceForm(request.POST)
     if form.is_valid():
         services.set_mail_choice(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,6 +14,9 @@ from chiso.audit.services import diff, record, snapshot
 from chiso.places.access import can_manage_villages
 from chiso.places.models import Village, VillageKind
 from chiso.workflow.errors import ServiceError
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 FIELDS = ("commune", "kind", "name", "code", "active")
 
@@ -50,7 +53,7 @@ def _check(village: Village) -> None:
 
 @transaction.atomic
 def create_village(
-    user: Any,
+    user: User,
     commune: Agency,
     *,
     kind: str,
@@ -75,7 +78,7 @@ def create_village(
 
 
 @transaction.atomic
-def update_village(user: Any, village: Village, **fields: Any) -> Village:
+def update_village(user: User, village: Village, **fields: Any) -> Village:
     """Change any of commune, kind, name, code, active; the old values go to the audit log."""
     if not can_manage_villages(user, village.province_id):
         raise PermissionDenied

@@ -84,9 +84,9 @@ def get_or_404(qs: QuerySet[Any], **lookup: Any) -> Any:
 def can_edit_plan(user: Viewer, plan: Plan | None = None) -> bool:
     """Coordinators (Sở Nội vụ) and administrators of the plan's province. A national
     administrator (no province) drafts no plan: every plan belongs to one province."""
-    if not roles.is_coordinator(user) or user.province_id is None:
+    if not roles.is_coordinator(user) or roles.province_id_of(user) is None:
         return False
-    return plan is None or plan.province_id == user.province_id
+    return plan is None or plan.province_id == roles.province_id_of(user)
 
 
 def reporting_settings(province_id: int | None) -> ReportingSettings | None:
@@ -112,9 +112,9 @@ def _province_reviewable(user: Viewer) -> Q | None:
     the province names someone else for those (`ReportingSettings.own_reports_reviewer`, who may
     be another coordinator or leadership). Own reports are excluded by the services, not here."""
     # Roles that never review cost no query here.
-    if not roles.has_role(user, roles.REVIEWING_ROLES) or user.province_id is None:
+    if not roles.has_role(user, roles.REVIEWING_ROLES) or roles.province_id_of(user) is None:
         return None
-    rules = reporting_settings(user.province_id)
+    rules = reporting_settings(roles.province_id_of(user))
     coordinates = can_edit_plan(user)
     if rules is None or not (rules.own_reports_reviewer_id and rules.coordinating_agency_id):
         return Q() if coordinates else None
@@ -141,9 +141,10 @@ def reviews_for_province(user: Viewer) -> bool:
 
 def oversees_sub_assignments(user: Viewer) -> bool:
     """Whether the user's agency made sub-assignments whose reports the user reviews."""
-    if _children_reviewable(user) is None:
+    agency_id = roles.agency_id_of(user)
+    if _children_reviewable(user) is None or agency_id is None:
         return False
-    return Assignment.objects.filter(parent__agency_id=roles.agency_id_of(user)).exists()
+    return Assignment.objects.filter(parent__agency_id=agency_id).exists()
 
 
 def can_review(user: Viewer, assignment: Assignment) -> bool:
@@ -155,7 +156,7 @@ def can_review(user: Viewer, assignment: Assignment) -> bool:
         )
     if not roles.has_role(user, roles.REVIEWING_ROLES):
         return False
-    rules = reporting_settings(user.province_id)
+    rules = reporting_settings(roles.province_id_of(user))
     if (
         rules is not None
         and rules.own_reports_reviewer_id
@@ -171,7 +172,7 @@ def can_report_on(user: Viewer, assignment: Assignment) -> bool:
     viewers never report."""
     if not roles.has_role(user, roles.REPORTING_ROLES):
         return False
-    return user.agency_id is not None and assignment.agency_id == user.agency_id
+    return roles.agency_id_of(user) is not None and assignment.agency_id == roles.agency_id_of(user)
 
 
 def can_split(user: Viewer, assignment: Assignment) -> bool:
@@ -191,4 +192,4 @@ def needs_signoff(user: Viewer, assignment: Assignment) -> bool:
 
 def can_sign_off(user: Viewer, assignment: Assignment) -> bool:
     """The head ("thủ trưởng / lãnh đạo cơ quan") of the assignment's own agency."""
-    return roles.is_agency_head(user) and user.agency_id == assignment.agency_id
+    return roles.is_agency_head(user) and roles.agency_id_of(user) == assignment.agency_id

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chiso.plans import access
 from chiso.plans.forms_cascade import SplitForm
 from chiso.plans.models import Assignment
 from chiso.plans.services.cascading import split_choices
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class CascadePanel:
 
 
 def cascade_panel(
-    user: Any, assignment: Assignment, today: dt.date, form: SplitForm | None = None
+    user: User, assignment: Assignment, today: dt.date, form: SplitForm | None = None
 ) -> CascadePanel:
     parent, parent_visible = None, False
     if assignment.parent_id is not None:

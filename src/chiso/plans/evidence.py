@@ -13,7 +13,7 @@ import hashlib
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -21,6 +21,9 @@ from django.utils.translation import gettext as _
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Evidence, ProgressReport
 from chiso.web.zip_guard import MiB, ZipLimits, ZipRefused, open_package
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ def check_upload(upload: Any) -> CheckedFile:
     return CheckedFile(upload, name, kind, size, digest.hexdigest())
 
 
-def store(report: ProgressReport, checked: CheckedFile, user: Any) -> Evidence:
+def store(report: ProgressReport, checked: CheckedFile, user: User) -> Evidence:
     evidence = Evidence(
         province_id=report.province_id,
         report=report,

@@ -21,7 +21,7 @@ from chiso.plans.models import (
 from chiso.plans.services.reports import DIFFICULTY_LIMIT, TEXT_LIMIT
 from chiso.plans.units import UnitRef, index_codes, index_name, index_units
 from chiso.site.language import content_language
-from chiso.web.widgets import DayMonthYearField
+from chiso.web.widgets import DayMonthYearField, choice_field, model_choice_field
 
 
 def unit_choices(plan: Plan) -> list[tuple[str, str]]:
@@ -159,16 +159,16 @@ class TaskForm(forms.Form):
         agencies = Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
             "kind", "name"
         )
-        self.fields["section"].queryset = plan.sections.all()  # type: ignore[attr-defined]
-        self.fields["lead_group"].queryset = AgencyGroup.objects.filter(
+        model_choice_field(self, "section").queryset = plan.sections.all()
+        model_choice_field(self, "lead_group").queryset = AgencyGroup.objects.filter(
             province_id=plan.province_id
-        )  # type: ignore[attr-defined]
+        )
         grouped = grouped_agencies(agencies)
         for name in ("lead_agencies", "coordinating"):
             # Validation still reads the queryset; the options shown are grouped by kind.
             self.fields[name].queryset = agencies  # type: ignore[attr-defined]
             self.fields[name].choices = grouped  # type: ignore[attr-defined]
-        self.fields["unit_codes"].choices = task_unit_choices(plan)  # type: ignore[attr-defined]
+        choice_field(self, "unit_codes").choices = task_unit_choices(plan)
 
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -223,7 +223,8 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("Khi Sở Nội vụ chấp nhận, nhiệm vụ được tính là hoàn thành."),
     )
-    files = MultipleFileField(
+    # A declared field leaves the class (Django's form metaclass): Form.files is untouched.
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Tệp minh chứng"),
         required=False,
         help_text=_("PDF, Word (.docx), Excel (.xlsx), ảnh JPEG/PNG."),
@@ -353,7 +354,8 @@ class AssignmentScheduleForm(ScheduleForm):
     """One agency's own reporting schedule (services.set_assignment_schedule decides); the
     task's start date applies."""
 
-    schedule_start = None
+    # Removes the inherited field (Django's way to drop a declared field in a subclass).
+    schedule_start = None  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

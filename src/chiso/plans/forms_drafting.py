@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.formats import number_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyKind
@@ -17,10 +18,10 @@ from chiso.plans.models import Objective, ObjectiveKind, Plan, Tier
 from chiso.plans.objective_file import MAX_FILE_BYTES
 from chiso.plans.units import index_units, load_framework_or_none
 from chiso.site.language import content_language
-from chiso.web.widgets import DayMonthYearField
+from chiso.web.widgets import DayMonthYearField, choice_field, model_choice_field
 
 
-def day_first_date(label: str) -> DayMonthYearField:
+def day_first_date(label: str | Promise) -> DayMonthYearField:
     """An optional day of the plan, with the expected form spelled out under the box."""
     return DayMonthYearField(
         label=label, required=False, help_text=_("Ngày/tháng/năm, ví dụ 10/03/2023.")
@@ -32,7 +33,7 @@ def tier_choices(index: str, lang: str) -> list[tuple[str, str]]:
     INDEX's A–D."""
     framework = load_framework_or_none(index)
     if framework is None or index == "PAPI":
-        return list(Tier.choices)
+        return [(code, str(label)) for code, label in Tier.choices]
     return [(t.code, t.label.get(lang)) for t in framework.tiers]
 
 
@@ -72,7 +73,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, province_id: int, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issuer"].queryset = Agency.objects.filter(  # type: ignore[attr-defined]
+        model_choice_field(self, "issuer").queryset = Agency.objects.filter(
             province_id=province_id, active=True
         ).order_by("kind", "name")
 
@@ -176,13 +177,13 @@ class ObjectiveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         lang = content_language()
-        self.fields["index"].choices = [  # type: ignore[attr-defined]
+        choice_field(self, "index").choices = [
             (f.code, f.name.get(lang)) for f in shipped_frameworks()
         ]
         index = self.chosen_index
         units = index_units(index, plan.year, lang)
-        self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
-        self.fields["tier"].choices = [("", "—"), *tier_choices(index, lang)]  # type: ignore[attr-defined]
+        choice_field(self, "unit").choices = [("", "—"), *units]
+        choice_field(self, "tier").choices = [("", "—"), *tier_choices(index, lang)]
         if self.chosen_kind == ObjectiveKind.AGGREGATE_RANK_MAX:
             self.fields["value"].label = _("Thứ hạng (không thấp hơn)")
             self.fields["value"].help_text = _("Một số nguyên, ví dụ 10.")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from chiso.accounts.models import Agency, User
 from chiso.plans.models import ReportingSettings
 from chiso.plans.services.reporting_rules import OWN_REPORT_REVIEWERS
+from chiso.web.widgets import model_choice_field
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -49,12 +50,12 @@ class ReportingRulesForm(forms.Form):
     def __init__(self, *args: Any, province_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         agencies = Agency.objects.filter(province_id=province_id).order_by("kind", "name")
-        self.fields["coordinating_agency"].queryset = agencies  # type: ignore[attr-defined]
-        self.fields["signoff_agencies"].queryset = agencies  # type: ignore[attr-defined]
+        model_choice_field(self, "coordinating_agency").queryset = agencies
+        model_choice_field(self, "signoff_agencies").queryset = agencies
         people = User.objects.filter(
             province_id=province_id, is_active=True, role__in=OWN_REPORT_REVIEWERS
         ).order_by("role", "last_name", "first_name", "username")
-        self.fields["own_reports_reviewer"].queryset = people  # type: ignore[attr-defined]
+        model_choice_field(self, "own_reports_reviewer").queryset = people
 
     @staticmethod
     def initial_from(rules: ReportingSettings | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -15,6 +15,9 @@ from django.utils import timezone
 from chiso.accounts import roles
 from chiso.plans import access
 from chiso.plans.models import Evidence, Plan, ProgressReport, ReportState, Section, TaskUnit
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,14 @@ class InboxFilter:
         return qs
 
 
-def _review_q(user: Any) -> Q | None:
+def _review_q(user: User) -> Q | None:
     allowed = access.reviewable_filter(user)
     if allowed is None:
         return None
     return allowed & Q(state=ReportState.SUBMITTED) & ~Q(author_id=user.pk)
 
 
-def _returned_q(user: Any) -> Q | None:
+def _returned_q(user: User) -> Q | None:
     if not roles.has_role(user, roles.REPORTING_ROLES) or user.agency_id is None:
         return None
     # Not yet revised: no report revises it (an Exists, so that a union of queues counts each
@@ -78,34 +81,36 @@ def _returned_q(user: Any) -> Q | None:
         assignment__agency_id=user.agency_id,
         state=ReportState.RETURNED,
         assignment__completed_on__isnull=True,
-    ) & ~Exists(revised)
+    ) & ~Q(Exists(revised))
 
 
-def _signoff_q(user: Any) -> Q | None:
+def _signoff_q(user: User) -> Q | None:
     if not roles.is_agency_head(user):
         return None
     return Q(assignment__agency_id=user.agency_id, state=ReportState.AWAITING_HEAD)
 
 
-def _queue(user: Any, condition: Q | None) -> QuerySet[ProgressReport]:
+def _queue(user: User, condition: Q | None) -> QuerySet[ProgressReport]:
     if condition is None:
+        return ProgressReport.objects.none()
+    if user.province_id is None:
         return ProgressReport.objects.none()
     return ProgressReport.objects.filter(condition, province_id=user.province_id).order_by(
         "submitted_at", "id"
     )
 
 
-def review_queue(user: Any) -> QuerySet[ProgressReport]:
+def review_queue(user: User) -> QuerySet[ProgressReport]:
     """Reports waiting for `user`'s review, oldest first; never the user's own."""
     return _queue(user, _review_q(user))
 
 
-def returned_queue(user: Any) -> QuerySet[ProgressReport]:
+def returned_queue(user: User) -> QuerySet[ProgressReport]:
     """The user's agency's reports sent back and not yet resubmitted, oldest first."""
     return _queue(user, _returned_q(user))
 
 
-def signoff_queue(user: Any) -> QuerySet[ProgressReport]:
+def signoff_queue(user: User) -> QuerySet[ProgressReport]:
     """Officers' reports waiting for the user's approval as the agency's head, oldest first."""
     return _queue(user, _signoff_q(user))
 
@@ -131,7 +136,7 @@ def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressRepo
     """The reports as listed; each gains `days_waiting` (since sent, or since sent back)."""
     found = list(reports)
     for report in found:
-        since = report.submitted_at
+        since: dt.datetime | None = report.submitted_at
         if report.state == ReportState.RETURNED:
             since = report.reviewed_at or report.head_reviewed_at
         # Never negative: a replayed plan year pins "today" before reports sent in real time.
@@ -140,13 +145,13 @@ def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressRepo
     return found
 
 
-def inbox_count(user: Any) -> int:
+def inbox_count(user: User) -> int:
     """The menu badge: reports waiting for the user (to review, or to complete and resend, or
     to approve as head), in one query: a report is in at most one queue (by its state)."""
     conditions = [
         q for q in (_review_q(user), _returned_q(user), _signoff_q(user)) if q is not None
     ]
-    if not conditions:
+    if not conditions or user.province_id is None:
         return 0
     either = conditions[0]
     for condition in conditions[1:]:
@@ -154,7 +159,7 @@ def inbox_count(user: Any) -> int:
     return ProgressReport.objects.filter(either, province_id=user.province_id).count()
 
 
-def next_waiting(user: Any, after: ProgressReport) -> ProgressReport | None:
+def next_waiting(user: User, after: ProgressReport) -> ProgressReport | None:
     """The oldest report still waiting for `user` other than `after` ("accept and next")."""
     return review_queue(user).exclude(pk=after.pk).only("id", "assignment_id").first()
 
@@ -168,7 +173,7 @@ class FilterChoices:
 
 
 def filter_choices(
-    user: Any, waiting: QuerySet[ProgressReport], chosen: InboxFilter
+    user: User, waiting: QuerySet[ProgressReport], chosen: InboxFilter
 ) -> FilterChoices:
     """The choices the filters offer: the province's plans, the chosen plan's sections, and the
     agencies and PAPI units that have reports waiting."""

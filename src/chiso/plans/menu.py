@@ -1,7 +1,9 @@
 """The plan workspace in the menu: plans, the inbox with its count, the guides
 (chiso.web.navigation)."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +11,11 @@ from chiso.accounts.roles import REPORTING_ROLES, REVIEWING_ROLES, has_role
 from chiso.plans.inbox import inbox_count
 from chiso.web.navigation import NavEntry, register_entry
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def _inbox_users(user: Any) -> bool:
+
+def _inbox_users(user: User) -> bool:
     # By role alone (no query on every page): leadership sees the entry even when the province
     # has not named them to review Sở Nội vụ's reports.
     return has_role(user, REPORTING_ROLES | REVIEWING_ROLES)

@@ -23,10 +23,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chiso.audit.services import record
 from chiso.plans.models import Assignment
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def children_of(assignment: Assignment) -> list[Share]:
     return [Share(progress, completed_on) for progress, completed_on in rows]
 
 
-def refresh(user: Any, assignment: Assignment) -> bool:
+def refresh(user: User | None, assignment: Assignment) -> bool:
     """Recompute one (row-locked) assignment from its own part and its children; audited when
     a value changed. Returns whether anything changed."""
     own = Share(assignment.own_progress, assignment.own_completed_on)
@@ -76,7 +79,7 @@ def refresh(user: Any, assignment: Assignment) -> bool:
     return True
 
 
-def refresh_upwards(user: Any, assignment_id: int) -> None:
+def refresh_upwards(user: User | None, assignment_id: int) -> None:
     """Recompute the assignment `assignment_id` and then each one above it, up to the top.
     Stops where a level's values did not change (nothing above it can change either)."""
     current: int | None = assignment_id

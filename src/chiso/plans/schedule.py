@@ -47,9 +47,9 @@ def periods(cadence: str, dates: Iterable[dt.date], start: dt.date, end: dt.date
     explicit dates). Explicit dates are taken as given from `start` on, even after `end` (a
     report due after the task's own deadline, such as the plan-wide 29/9 report)."""
     if cadence == Cadence.DATES:
-        due = sorted({d for d in dates if start <= d})
-        starts = [start, *(d + dt.timedelta(days=1) for d in due[:-1])]
-        return [Period(s, d) for s, d in zip(starts, due, strict=True)]
+        dues = sorted({d for d in dates if start <= d})
+        starts = [start, *(d + dt.timedelta(days=1) for d in dues[:-1])]
+        return [Period(s, d) for s, d in zip(starts, dues, strict=True)]
     closing = CLOSING_MONTHS[Cadence(cadence)]
     span = 12 // len(closing)
     found = []

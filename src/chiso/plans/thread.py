@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from chiso.accounts.models import User
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.plans import access
 from chiso.plans.forms import ReviewForm, SignOffForm
 from chiso.plans.models import Assignment, ProgressReport, ReportState
@@ -39,11 +40,11 @@ WAITING = (ReportState.SUBMITTED, ReportState.AWAITING_HEAD)
 
 
 def _decision_form(
-    user: object, assignment: Assignment, report: ProgressReport
+    user: User, assignment: Assignment, report: ProgressReport
 ) -> ReviewForm | SignOffForm | None:
     """The form the user may decide a report with: Sở Nội vụ's review, the head's sign-off."""
     initial = {"version": report.version}
-    if report.author_id == getattr(user, "pk", None):
+    if report.author_id == user.pk:
         return None  # nobody decides on their own report
     if report.state == ReportState.SUBMITTED and access.can_review(user, assignment):
         return ReviewForm(initial=initial)
@@ -53,7 +54,7 @@ def _decision_form(
 
 
 def thread_part(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     assignment: Assignment,
     review_forms: dict[int, ReviewForm | SignOffForm] | None,
     page: Fragment,
@@ -70,7 +71,7 @@ def thread_part(
 
 
 def _render(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     assignment: Assignment,
     review_forms: dict[int, ReviewForm | SignOffForm],
     *,

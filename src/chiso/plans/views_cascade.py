@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.plans import access, services
 from chiso.plans.cascade_panel import cascade_panel
 from chiso.plans.forms_cascade import SplitForm
@@ -24,7 +25,7 @@ from chiso.workflow.forms import run
 
 @login_required
 @require_POST
-def assignment_split(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_split(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = assignment_for(request, pk)
     if not access.can_split(request.user, assignment):
         raise PermissionDenied
@@ -50,7 +51,7 @@ def assignment_split(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_withdraw(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Take back the part named by `child` from the assignment `pk`."""
     parent = assignment_for(request, pk)
     if not access.can_split(request.user, parent):

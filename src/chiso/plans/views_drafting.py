@@ -20,6 +20,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
+from chiso.accounts.roles import own_province_id
 from chiso.index.plan_file import KIND_FIELDS
 from chiso.plans import access, services
 from chiso.plans.forms_drafting import (
@@ -120,10 +122,10 @@ def _form_page(request: HttpRequest, form: Any, plan: Plan | None, **context: An
 
 
 @login_required
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_edit_plan(request.user):
         raise PermissionDenied
-    province_id = request.user.province_id  # type: ignore[union-attr]
+    province_id = own_province_id(request.user)
     if request.method == "POST":
         form = PlanForm(province_id, request.POST)
         if form.is_valid():
@@ -148,7 +150,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = _plan_to_edit(request, pk)
     if request.method == "POST":
         form = PlanForm(plan.province_id, request.POST)
@@ -180,7 +182,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_copy(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_copy(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     source = _plan_to_edit(request, pk)
     if request.method == "POST":
         form = CopyForm(request.POST)
@@ -243,7 +245,7 @@ def _copy_message(summary: Any) -> str:
 
 
 def _objective_save(
-    request: HttpRequest, plan: Plan, objective: Objective | None
+    request: AuthenticatedHttpRequest, plan: Plan, objective: Objective | None
 ) -> tuple[ObjectiveForm, bool]:
     """Validate and save a posted objective form; (form to show, saved?)."""
     form = ObjectiveForm(plan, request.POST)
@@ -265,7 +267,7 @@ def _objective_save(
 
 
 def _objective_page(
-    request: HttpRequest, plan: Plan, objective: Objective | None = None
+    request: AuthenticatedHttpRequest, plan: Plan, objective: Objective | None = None
 ) -> HttpResponse:
     if request.method == "POST" and "refresh" not in request.POST:
         form, saved = _objective_save(request, plan, objective)
@@ -287,19 +289,19 @@ def _objective_page(
 
 
 @login_required
-def objective_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def objective_create(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     return _objective_page(request, _plan_to_edit(request, plan_pk))
 
 
 @login_required
-def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     objective = _part_to_edit(request, Objective, pk)
     return _objective_page(request, objective.plan, objective)
 
 
 @login_required
 @require_GET
-def objective_fields(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def objective_fields(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """The kind-specific fields for the kind chosen (htmx swaps them in; nothing is saved)."""
     plan = _plan_to_edit(request, plan_pk)
     form = ObjectiveForm(plan, initial=request.GET.dict())
@@ -307,7 +309,7 @@ def objective_fields(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     objective = _part_to_edit(request, Objective, pk)
     return _confirm_delete(
         request,
@@ -321,7 +323,7 @@ def objective_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def objective_move(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     objective = _part_to_edit(request, Objective, pk)
     form = MoveForm(request.POST)
     if form.is_valid():
@@ -330,7 +332,7 @@ def objective_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def objectives_import(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def objectives_import(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = _plan_to_edit(request, plan_pk)
     form = ObjectiveImportForm(_posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -373,7 +375,7 @@ def objectives_import(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def objectives_export(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def objectives_export(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """Anyone who reads the plan may download its objectives (nothing beyond the plan page)."""
     plan = access.get_or_404(access.plans_for(request.user).select_related("province"), pk=plan_pk)
     response = HttpResponse(objectives_yaml(plan), content_type="application/yaml; charset=utf-8")
@@ -385,7 +387,9 @@ def objectives_export(request: HttpRequest, plan_pk: int) -> HttpResponse:
 # --- sections -------------------------------------------------------------------------------
 
 
-def _section_page(request: HttpRequest, plan: Plan, section: Section | None = None) -> HttpResponse:
+def _section_page(
+    request: AuthenticatedHttpRequest, plan: Plan, section: Section | None = None
+) -> HttpResponse:
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
@@ -423,18 +427,18 @@ def _section_page(request: HttpRequest, plan: Plan, section: Section | None = No
 
 
 @login_required
-def section_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def section_create(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     return _section_page(request, _plan_to_edit(request, plan_pk))
 
 
 @login_required
-def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def section_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     section = _part_to_edit(request, Section, pk)
     return _section_page(request, section.plan, section)
 
 
 @login_required
-def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def section_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     section = _part_to_edit(request, Section, pk)
     return _confirm_delete(
         request,
@@ -449,7 +453,7 @@ def section_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def section_move(request: HttpRequest, pk: int) -> HttpResponse:
+def section_move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     section = _part_to_edit(request, Section, pk)
     form = MoveForm(request.POST)
     if form.is_valid():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -18,10 +18,14 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from chiso.accounts import roles
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.plans import access, inbox
 from chiso.plans.models import ProgressReport
 from chiso.site import clock
 from chiso.web.fragments import province_fragment
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 PAGE_SIZE = 25
 
@@ -36,8 +40,10 @@ class InboxLists:
     choices: inbox.FilterChoices | None
 
 
-def _lists(request: HttpRequest, chosen: inbox.InboxFilter, today: dt.date) -> InboxLists:
-    user: Any = request.user
+def _lists(
+    request: AuthenticatedHttpRequest, chosen: inbox.InboxFilter, today: dt.date
+) -> InboxLists:
+    user: User = request.user
     waiting = inbox.review_queue(user)
     # The province's reviewers, and agencies that handed work down to the agencies under them.
     reviews = access.reviews_for_province(user) or access.oversees_sub_assignments(user)
@@ -62,8 +68,8 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @login_required
-def inbox_page(request: HttpRequest) -> HttpResponse:
-    user: Any = request.user
+def inbox_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user: User = request.user
     chosen = inbox.InboxFilter.from_query(request.GET)
     today = clock.today()
     return render(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.audit.history import entries_for, history_rows
 from chiso.plans import access
 from chiso.plans.guides import GUIDES, render_guide
@@ -19,7 +20,7 @@ from chiso.site import clock
 
 
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plans = (
         access.plans_for(request.user)
         .select_related("province", "issuer")
@@ -36,7 +37,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = access.get_or_404(
         access.plans_for(request.user).select_related("province", "issuer"), pk=pk
     )
@@ -59,7 +60,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     plan = access.get_or_404(access.plans_for(request.user), pk=pk)
     objects = [plan, *plan.objectives.all(), *Section.objects.filter(plan=plan)]
     return render(
@@ -75,12 +76,12 @@ def plan_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def help_index(request: HttpRequest) -> HttpResponse:
+def help_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "plans/help_index.html", {"guides": GUIDES})
 
 
 @login_required
-def help_page(request: HttpRequest, slug: str) -> HttpResponse:
+def help_page(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     guide = next((g for g in GUIDES if g.slug == slug), None)
     if guide is None:
         raise Http404

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
+from chiso.accounts.roles import own_province_id
 from chiso.audit.history import entries_for, history_rows
 from chiso.plans import access, services
 from chiso.plans.forms_reporting_rules import ReportingRulesForm
@@ -16,15 +18,17 @@ from chiso.workflow.forms import run
 
 
 @login_required
-def reporting_rules(request: HttpRequest) -> HttpResponse:
+def reporting_rules(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_edit_plan(request.user):
         raise PermissionDenied
-    province_id = request.user.province_id  # type: ignore[union-attr]
+    province_id = own_province_id(request.user)
     rules = access.reporting_settings(province_id)
     if request.method == "POST":
         form = ReportingRulesForm(request.POST, province_id=province_id)
-        if form.is_valid() and run(
-            form, services.save_reporting_rules, request.user, **form.cleaned_data
+        if (
+            form.is_valid()
+            and run(form, services.save_reporting_rules, request.user, **form.cleaned_data)
+            is not None
         ):
             messages.success(request, _("Đã lưu cài đặt duyệt báo cáo."))
             return redirect("plans:reporting-rules")

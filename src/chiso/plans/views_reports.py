@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chiso.accounts import roles
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_scope_revision
 from chiso.plans import access, inbox, services
@@ -35,11 +36,11 @@ def assignment_for(request: HttpRequest, pk: int) -> Assignment:
     # Only what every request needs: the rest of the page's head is a cached fragment, and its
     # plan, section and group are fetched only when that fragment is rendered.
     qs = with_scope_revision(access.assignments_for(request.user), task_scope_expression())
-    return access.get_or_404(qs.select_related("task", "agency"), pk=pk)  # type: ignore[no-any-return]
+    return access.get_or_404(qs.select_related("task", "agency"), pk=pk)
 
 
 def _page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     assignment: Assignment,
     report_form: ReportForm | None,
     revising: ProgressReport | None = None,
@@ -105,14 +106,14 @@ def _schedule_form(request: HttpRequest, assignment: Assignment) -> AssignmentSc
 
 @login_required
 @require_POST
-def assignment_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = assignment_for(request, pk)
     if not access.can_edit_plan(request.user, assignment.task.plan):
         raise PermissionDenied
     form = AssignmentScheduleForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("plans:assignment-detail", pk=assignment.pk)
     try:
         services.set_assignment_schedule(request.user, assignment, **form.cleaned_data)
@@ -130,7 +131,7 @@ def _reviewing_agency(assignment: Assignment) -> str:
 
 
 def render_assignment(
-    request: HttpRequest, assignment: Assignment, *, cascade: CascadePanel
+    request: AuthenticatedHttpRequest, assignment: Assignment, *, cascade: CascadePanel
 ) -> HttpResponse:
     """The assignment's page with a bound split form (chiso.plans.views_cascade)."""
     return _page(request, assignment, None, cascade=cascade)
@@ -148,13 +149,13 @@ def _revision_initial(revising: ProgressReport | None, assignment: Assignment) -
 
 
 @login_required
-def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _page(request, assignment_for(request, pk), None)
 
 
 @login_required
 @require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = assignment_for(request, pk)
     if not access.can_report_on(request.user, assignment):
         raise PermissionDenied
@@ -186,7 +187,7 @@ def _sent_message(assignment: Assignment) -> str:
 
 @login_required
 @require_POST
-def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+def report_review(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = access.get_or_404(access.reports_for(request.user).select_related("assignment"), pk=pk)
     if not access.can_review(request.user, report.assignment):
         raise PermissionDenied
@@ -215,7 +216,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
+def report_signoff(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The agency head approves an officer's report or sends it back."""
     report = access.get_or_404(access.reports_for(request.user).select_related("assignment"), pk=pk)
     if not access.can_sign_off(request.user, report.assignment):
@@ -241,7 +242,7 @@ def report_signoff(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _next_in_inbox(request: HttpRequest, report: ProgressReport) -> HttpResponse:
+def _next_in_inbox(request: AuthenticatedHttpRequest, report: ProgressReport) -> HttpResponse:
     """ "Accept and next": the oldest report still waiting for this reviewer, or the inbox."""
     following = inbox.next_waiting(request.user, report)
     if following is None:
@@ -252,7 +253,7 @@ def _next_in_inbox(request: HttpRequest, report: ProgressReport) -> HttpResponse
 
 
 @login_required
-def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     evidence = access.get_or_404(access.evidence_for(request.user), pk=pk)
     return FileResponse(
         evidence.file.open("rb"),
@@ -263,7 +264,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def assignment_history(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = assignment_for(request, pk)
     objects = [assignment, *assignment.reports.all()]
     return render(
@@ -294,26 +295,26 @@ def _assignment_rows(qs: object) -> list[Assignment]:
 
 
 @login_required
-def my_assignments(request: HttpRequest) -> HttpResponse:
+def my_assignments(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     qs = (
         access.assignments_for(user).filter(agency_id=user.agency_id)
         if user.agency_id
         else Assignment.objects.none()
-    )  # type: ignore[union-attr]
+    )
     return render(
         request,
         "plans/my_assignments.html",
         {
             "assignments": _assignment_rows(qs),
             "agency": user.agency,
-            "today": clock.today(),  # type: ignore[union-attr]
+            "today": clock.today(),
         },
     )
 
 
 @login_required
-def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = access.get_or_404(roles.agencies_for(request.user), pk=pk)
     qs = access.assignments_for(request.user).filter(agency=agency)
     return render(

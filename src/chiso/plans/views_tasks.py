@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from chiso.accounts import roles
 from chiso.accounts.models import Agency
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_revision
 from chiso.plans import access, services
@@ -39,7 +40,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def task_list(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     """The plan's tasks, filtered and paged. The body is a cached fragment (chiso.web.fragments):
     the page's rows and choices are lazy and queried only when it is not in the cache."""
     plan = access.get_or_404(with_revision(access.plans_for(request.user)), pk=plan_pk)
@@ -87,7 +88,7 @@ def task_list(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def task_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(
         with_task_details(access.tasks_for(request.user)).select_related("plan"), pk=pk
     )
@@ -129,7 +130,7 @@ def _task_form_page(
 
 
 @login_required
-def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+def task_create(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
     plan = access.get_or_404(access.plans_for(request.user), pk=plan_pk)
     if not access.can_edit_plan(request.user, plan):
         raise PermissionDenied
@@ -146,7 +147,7 @@ def task_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
 
 
 @login_required
-def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def task_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
     if not access.can_edit_plan(request.user, task.plan):
         raise PermissionDenied
@@ -196,7 +197,7 @@ def _initial(task: Task) -> dict[str, object]:
 
 
 @login_required
-def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def task_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
     if not access.can_edit_plan(request.user, task.plan):
         raise PermissionDenied
@@ -216,7 +217,7 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
+def task_apply_drift(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
     form = ConfirmForm(request.POST)
     if not form.is_valid():
@@ -232,14 +233,14 @@ def task_apply_drift(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def task_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+def task_schedule(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
     if not access.can_edit_plan(request.user, task.plan):
         raise PermissionDenied
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("plans:task-detail", pk=task.pk)
     try:
         services.set_schedule(request.user, task, **form.cleaned_data)
@@ -253,7 +254,7 @@ def task_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def task_history(request: HttpRequest, pk: int) -> HttpResponse:
+def task_history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task = access.get_or_404(access.tasks_for(request.user).select_related("plan"), pk=pk)
     objects = [
         task,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from chiso.accounts.models import Province as ServedProvince
+from chiso.accounts.models import User
+from chiso.accounts.roles import Viewer
 from chiso.index import Province, Results, UnknownProvince, normalize_name
 from chiso.index.provinces import match_deployment
 from chiso.public.figures import Figure, figure
@@ -60,9 +61,9 @@ def province_choices(results: Results, year: int, lang: str) -> list[tuple[str, 
     return sorted(names, key=lambda item: normalize_name(item[1]))
 
 
-def home_province(user: Any, results: Results, year: int) -> Province:
+def home_province(user: Viewer, results: Results, year: int) -> Province:
     """The user's own province; else the first served one; else the first in the data."""
-    if user.province_id is not None:
+    if isinstance(user, User) and user.province is not None:
         own = _match(results, user.province.name, user.province.code, year)
         if own is not None:
             return own

@@ -148,7 +148,7 @@ def build_peers(results: Results, query: PeerQuery, lang: str) -> PeersPage:
     )
     codes = {w.code for w in weak}
     unit = query.unit if query.unit in codes else (weak[0].code if weak else "")
-    learn = ()
+    learn: tuple[LearnTable, ...] = ()
     if unit:
         spans = learn_from_spans(results, unit, query.year, query.province)
         learn = tuple(learn_table(item, lang) for item in spans)

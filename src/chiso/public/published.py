@@ -25,7 +25,7 @@ from chiso.plans.status import STATUS_TONE, Status
 from chiso.public.figures import is_english
 
 # Districts and communes first: the per-agency version is mostly printed for them.
-_KIND_ORDER = {AgencyKind.DISTRICT_COMMITTEE: 0, AgencyKind.COMMUNE_COMMITTEE: 1}
+_KIND_ORDER: dict[str, int] = {AgencyKind.DISTRICT_COMMITTEE: 0, AgencyKind.COMMUNE_COMMITTEE: 1}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def unit_phrase(r: UnitResult, lang: str) -> str:
 
 
 def _tier(r: UnitResult, lang: str) -> str:
-    return r.tier_label_en if is_english(lang) else r.tier_label
+    return (r.tier_label_en if is_english(lang) else r.tier_label) or ""
 
 
 def summary(profile: ProvinceProfile, lang: str) -> str:
@@ -135,7 +135,7 @@ def weakness(r: UnitResult, lang: str) -> str:
         "unit": unit_phrase(r, lang),
         "rank": r.rank,
         "of": r.of,
-        "gap": fmt_number(-r.gap_to_mean, lang),
+        "gap": fmt_number(None if r.gap_to_mean is None else -r.gap_to_mean, lang),
         "tier": _tier(r, lang),
     }
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.index import Province, Results
 from chiso.public import deployment
 from chiso.public.access import can_see_indices
@@ -220,7 +221,7 @@ def plan_print(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @cached_page(results_token)
-def results_page(request: HttpRequest) -> HttpResponse:
+def results_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What officials open first: their own province's profile, latest year by default; PAPI
     unless another index is chosen (`?bo-chi-so=pci`)."""
     code = index_from(request)
@@ -262,7 +263,7 @@ def _peers_page(request: HttpRequest) -> tuple[Results, PeersPage]:
 
 
 @login_required
-def results_peers(request: HttpRequest) -> HttpResponse:
+def results_peers(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The province beside its peers, and whom to learn from on each weak unit."""
     results, page = _peers_page(request)
     context = {
@@ -276,7 +277,7 @@ def results_peers(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def results_peers_xlsx(request: HttpRequest) -> HttpResponse:
+def results_peers_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     results, page = _peers_page(request)
     data = peers_workbook(results, page, _lang())
     return xlsx_response(
@@ -285,7 +286,7 @@ def results_peers_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def indices_page(request: HttpRequest) -> HttpResponse:
+def indices_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Leadership's view of the province on the four indices, year by year (own province)."""
     if not can_see_indices(request.user):
         raise PermissionDenied

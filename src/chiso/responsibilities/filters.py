@@ -4,7 +4,7 @@ sub-dimensions the agency guides or answers for (a dimension keeps all its sub-d
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
@@ -14,15 +14,18 @@ from chiso.dashboards.dashboard import PlanDashboard
 from chiso.responsibilities import access
 from chiso.responsibilities.models import Responsibility
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def responsible_agencies(user: Any) -> QuerySet[Agency]:
+
+def responsible_agencies(user: User) -> QuerySet[Agency]:
     """The province's agencies named in its map (the filter's choices)."""
     named = access.responsibilities_for(user).values("agency_id")
     return access.agencies_for(user).filter(pk__in=named).order_by("kind", "name")
 
 
-def chosen_agency(user: Any, pk: int) -> Agency | None:
-    return access.agencies_for(user).filter(pk=pk).first()  # type: ignore[no-any-return]
+def chosen_agency(user: User, pk: int) -> Agency | None:
+    return access.agencies_for(user).filter(pk=pk).first()
 
 
 def for_agency(dash: PlanDashboard, agency: Agency) -> PlanDashboard:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,6 +15,9 @@ from chiso.index import load_framework
 from chiso.responsibilities.access import can_edit_map
 from chiso.responsibilities.models import Duty, Responsibility
 from chiso.workflow.errors import ServiceError
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 class ResponsibilityError(ServiceError):
@@ -38,7 +41,7 @@ def check_units(codes: Iterable[str], index: str = "PAPI") -> list[str]:
 
 @transaction.atomic
 def set_agency_units(
-    user: Any,
+    user: User,
     agency: Agency,
     *,
     guides: Iterable[str] = (),

@@ -7,11 +7,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from chiso.accounts.models import Province
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities.units import unit_choices
 from chiso.plans.access import current_plans_first, get_or_404, plans_for
 from chiso.responsibilities import access
@@ -19,19 +21,20 @@ from chiso.responsibilities.models import Duty, Responsibility
 from chiso.responsibilities.queries import agency_areas, unit_map
 from chiso.responsibilities.services import set_agency_units
 from chiso.site import clock
+from chiso.web.widgets import choice_field
 from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import show_error
 
 
-def _province_user(request: HttpRequest) -> None:
-    if getattr(request.user, "province_id", None) is None:
+def _province_user(request: AuthenticatedHttpRequest) -> Province:
+    if request.user.province is None:
         raise Http404  # a national viewer has no province map
+    return request.user.province
 
 
 @login_required
-def map_page(request: HttpRequest) -> HttpResponse:
-    _province_user(request)
-    rows = unit_map(request.user.province)
+def map_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    rows = unit_map(_province_user(request))
     return render(
         request,
         "responsibilities/map.html",
@@ -47,7 +50,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def agency_page(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = get_or_404(access.agencies_for(request.user).select_related("province"), pk=pk)
     today = clock.today()
     plan = current_plans_first(plans_for(request.user), today).first()
@@ -76,12 +79,12 @@ class AgencyUnitsForm(forms.Form):
     def __init__(self, *args: object, year: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         choices = unit_choices(year)
-        self.fields["guides"].choices = choices
-        self.fields["answers"].choices = choices
+        choice_field(self, "guides").choices = choices
+        choice_field(self, "answers").choices = choices
 
 
 @login_required
-def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agency = get_or_404(access.agencies_for(request.user).select_related("province"), pk=pk)
     if not access.can_edit_map(request.user, agency.province_id):
         raise PermissionDenied

@@ -246,9 +246,11 @@ def _relation(assignment: Assignment, successor: Agency) -> str:
     return Relation.LEAD.value if assignment.leads else Relation.COORDINATE.value
 
 
-def _move_assignment(user: Any, assignment: Assignment, successor: Agency, note: str) -> None:
+def _move_assignment(
+    user: User | None, assignment: Assignment, successor: Agency, note: str
+) -> None:
     old = str(assignment.agency)
-    changes = {"agency": [old, successor.name]}
+    changes: dict[str, list[Any]] = {"agency": [old, successor.name]}
     relation = _relation(assignment, successor)
     if relation != assignment.relation:
         changes["relation"] = [assignment.relation, relation]
@@ -260,7 +262,7 @@ def _move_assignment(user: Any, assignment: Assignment, successor: Agency, note:
     record(user, assignment, "assignment.handover", changes, note=note)
 
 
-def _dissolve(user: Any, handover: AgencyHandover, effective_on: dt.date) -> None:
+def _dissolve(user: User | None, handover: AgencyHandover, effective_on: dt.date) -> None:
     agency = handover.agency
     for child in handover.children:
         record(user, child, "agency.reparent", {"parent": [agency.name, str(agency.parent or "")]})
@@ -297,7 +299,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
 
 @transaction.atomic
 def abolish(
-    user: Any, province: Province, successors: Mapping[int, int], effective_on: dt.date
+    user: User | None, province: Province, successors: Mapping[int, int], effective_on: dt.date
 ) -> Restructuring:
     """Abolish the agencies, hand their open work to their successors; all or nothing.
     `user` None: the command line (`chiso restructure abolish`)."""

@@ -3,17 +3,20 @@ agencies; only an administrator merges two provinces (a change across provinces)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from chiso.accounts.models import Province
 from chiso.accounts.roles import in_province, is_admin, is_coordinator, province_id_of
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def can_abolish(user: Any, province: Province | None) -> bool:
+
+def can_abolish(user: User, province: Province | None) -> bool:
     return province is not None and is_coordinator(user) and in_province(user, province.pk)
 
 
-def can_merge(user: Any, absorbed: Province | None = None, into: Province | None = None) -> bool:
+def can_merge(user: User, absorbed: Province | None = None, into: Province | None = None) -> bool:
     """An administrator of the deployment, or of one of the two provinces (without them: any
     administrator may open the page)."""
     if not is_admin(user):

@@ -8,13 +8,16 @@ them; the empty part itself is removed, audited with its values."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 
 from chiso.audit.services import record
 from chiso.plans import rollup
 from chiso.plans.models import Assignment, ReportPeriod
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # Relations that never count as history: the sub-assignments (they move) and periods without a
 # report sent (obligations of the part, which the successor's part has too).
@@ -30,7 +33,7 @@ def has_history(part: Assignment) -> bool:
     for rel in part._meta.related_objects:
         if rel.get_accessor_name() in _NOT_HISTORY or not (rel.one_to_many or rel.one_to_one):
             continue
-        related: type[models.Model] = rel.related_model  # type: ignore[assignment]
+        related: type[models.Model] = rel.related_model
         if related._default_manager.filter(**{rel.field.name: part}).exists():
             return True
     return False
@@ -40,7 +43,7 @@ def _lineage_below(node: Assignment) -> str:
     return f"{node.lineage or '/'}{node.pk}/"
 
 
-def reparent(user: Any, node: Assignment, parent: Assignment | None) -> None:
+def reparent(user: User | None, node: Assignment, parent: Assignment | None) -> None:
     """Put `node` (with its whole subtree) under `parent` (None: at the top); audited."""
     old_prefix = _lineage_below(node)
     before = str(node.parent.agency) if node.parent_id and node.parent else ""
@@ -56,7 +59,7 @@ def reparent(user: Any, node: Assignment, parent: Assignment | None) -> None:
     record(user, node, "assignment.reparent", {"parent": [before, after]})
 
 
-def fold(user: Any, part: Assignment, holder: Assignment, note: str) -> None:
+def fold(user: User | None, part: Assignment, holder: Assignment, note: str) -> None:
     """Move `part`'s sub-assignments under `holder`, then remove the empty `part`."""
     above = part.parent_id
     for child in Assignment.objects.filter(parent=part).select_related("agency").order_by("pk"):

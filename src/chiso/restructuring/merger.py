@@ -28,7 +28,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from chiso.accounts.models import Province
+from chiso.accounts.models import Province, User
 from chiso.audit.services import raise_revision, record
 from chiso.restructuring.access import can_merge
 from chiso.restructuring.errors import RestructuringError
@@ -167,7 +167,7 @@ def preview(absorbed: Province, into: Province, effective_on: dt.date) -> Merger
     return found
 
 
-def _rename(user: object, change: Rename) -> None:
+def _rename(user: User | None, change: Rename) -> None:
     model = apps.get_model(change.label)
     obj = model._default_manager.get(pk=change.pk)
     setattr(obj, change.field, change.new)
@@ -176,7 +176,9 @@ def _rename(user: object, change: Rename) -> None:
 
 
 @transaction.atomic
-def merge(user: object, absorbed: Province, into: Province, effective_on: dt.date) -> Restructuring:
+def merge(
+    user: User | None, absorbed: Province, into: Province, effective_on: dt.date
+) -> Restructuring:
     """Move everything of `absorbed` to `into`; all or nothing. `user` None: the command line."""
     if user is not None and not can_merge(user, absorbed, into):
         raise RestructuringError(_("Chỉ quản trị hệ thống hợp nhất tỉnh."))

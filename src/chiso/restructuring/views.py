@@ -7,11 +7,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Province
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.restructuring import abolition, merger
 from chiso.restructuring.access import can_abolish, can_merge
 from chiso.restructuring.forms import AbolishForm, MergeForm
@@ -23,7 +24,7 @@ from chiso.site import clock
 from chiso.workflow.errors import ServiceError
 
 
-def _province(request: HttpRequest) -> Province:
+def _province(request: AuthenticatedHttpRequest) -> Province:
     province: Province | None = getattr(request.user, "province", None)
     if province is None or not can_abolish(request.user, province):
         raise PermissionDenied
@@ -31,7 +32,7 @@ def _province(request: HttpRequest) -> Province:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     done = Restructuring.objects.filter(province=province).select_related("actor", "absorbed")
     context = {"done": done, "can_merge": can_merge(request.user)}
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def abolish(request: HttpRequest) -> HttpResponse:
+def abolish(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     form = AbolishForm(province, request.POST or None)
     found = None
@@ -63,7 +64,7 @@ def abolish(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def merge(request: HttpRequest) -> HttpResponse:
+def merge(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_merge(request.user):
         raise PermissionDenied
     form = MergeForm(request.POST or None)
@@ -90,7 +91,7 @@ def merge(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def results(request: HttpRequest) -> HttpResponse:
+def results(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = getattr(request.user, "province", None)
     if province is None:
         raise PermissionDenied

@@ -9,7 +9,7 @@ an import), recorded in the audit log. Only the province's coordinator (or admin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import get_language
@@ -20,6 +20,9 @@ from chiso.index.framework import Framework, Unit
 from chiso.results.access import can_enter_results
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.store import ImportSummary, store_dataset, stored_dataset
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 SOURCE = "form"  # the `file` of a record entered in the form: problems name the field
 
@@ -101,10 +104,13 @@ def _refusal(error: DataError) -> ResultsError:
 
 
 @transaction.atomic
-def enter_province_results(actor: Any, index: str, year: int, values: EntryValues) -> ImportSummary:
+def enter_province_results(
+    actor: User, index: str, year: int, values: EntryValues
+) -> ImportSummary:
     """Store the actor's province's published results of `index` for `year`; raises
     ResultsError, its problems per form field. Other provinces' figures of that year stay."""
-    if not can_enter_results(actor):
+    own_province = actor.province
+    if not can_enter_results(actor) or own_province is None:
         raise ResultsError(_("Chỉ Sở Nội vụ (điều phối kế hoạch) nhập kết quả của tỉnh."))
     fw = load_framework(index)
     if year < fw.first_year:
@@ -112,7 +118,7 @@ def enter_province_results(actor: Any, index: str, year: int, values: EntryValue
             _("%(index)s bắt đầu từ năm %(first)s.") % {"index": fw.code, "first": fw.first_year}
         )
     try:
-        own = _records(fw, year, actor.province.name, values)
+        own = _records(fw, year, own_province.name, values)
         Dataset.build(fw, own)  # the province's own figures first: problems name its fields
     except DataError as error:
         raise _refusal(error) from error
@@ -123,7 +129,7 @@ def enter_province_results(actor: Any, index: str, year: int, values: EntryValue
     except NoResults:
         others = []
     source = _("Nhập tay: %(province)s, %(user)s") % {
-        "province": actor.province.name,
+        "province": own_province.name,
         "user": actor.get_full_name() or actor.username,
     }
     try:

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Count, Max, Q
@@ -36,6 +36,9 @@ from chiso.results.changes import YearChange, describe, year_changes
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.models import ResultRelease, UnitScore
 from chiso.site import clock
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 Progress = Callable[[str, int, int], None]
 _BATCH = 2000
@@ -74,7 +77,7 @@ def read_source(path: str | Path, index: str = "PAPI", progress: Progress | None
     return read_long(source, index, progress=step)
 
 
-def _check_permission(actor: Any) -> None:
+def _check_permission(actor: User | None) -> None:
     if actor is not None and not is_admin(actor):
         raise ResultsError(_("Chỉ quản trị hệ thống được nhập kết quả chỉ số."))
 
@@ -98,7 +101,7 @@ def _refusal(changes: tuple[YearChange, ...]) -> ResultsError:
 def import_dataset(
     dataset: Dataset,
     *,
-    actor: Any = None,
+    actor: User | None = None,
     dry_run: bool = False,
     replace: bool = False,
     progress: Progress | None = None,
@@ -117,7 +120,7 @@ def import_dataset(
 def store_dataset(
     dataset: Dataset,
     *,
-    actor: Any,
+    actor: User | None,
     dry_run: bool = False,
     replace: bool = False,
     progress: Progress | None = None,
@@ -175,7 +178,7 @@ def _score_row(release: ResultRelease, r: ScoreRecord) -> UnitScore:
 
 
 def _audit(
-    actor: Any,
+    actor: User | None,
     releases: dict[int, ResultRelease],
     records: list[ScoreRecord],
     changes: tuple[YearChange, ...],
@@ -191,7 +194,7 @@ def import_results(
     path: str | Path,
     *,
     index: str = "PAPI",
-    actor: Any = None,
+    actor: User | None = None,
     dry_run: bool = False,
     replace: bool = False,
     progress: Progress | None = None,
@@ -203,7 +206,7 @@ def import_results(
 
 
 @transaction.atomic
-def restore_previous(year: int, *, index: str = "PAPI", actor: Any = None) -> ResultRelease:
+def restore_previous(year: int, *, index: str = "PAPI", actor: User | None = None) -> ResultRelease:
     """Bring back the release of `year` that the last import replaced; the one in use now is
     kept in its place (so restoring again swaps them back). Returns the restored release."""
     _check_permission(actor)

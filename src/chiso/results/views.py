@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.index.framework import Framework, FrameworkError, load_framework, shipped_frameworks
 from chiso.results.access import can_enter_results
 from chiso.results.entry import enter_province_results, score_field
@@ -31,7 +32,7 @@ def _choice(request: HttpRequest) -> tuple[Framework, int]:
 
 
 @login_required
-def enter(request: HttpRequest) -> HttpResponse:
+def enter(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_enter_results(request.user):
         raise PermissionDenied
     fw, year = _choice(request)
@@ -40,6 +41,7 @@ def enter(request: HttpRequest) -> HttpResponse:
         form.is_bound
         and form.is_valid()
         and run(form, enter_province_results, request.user, fw.code, year, form.values())
+        is not None
     )
     if saved:
         messages.success(

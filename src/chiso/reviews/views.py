@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.index.review import CAVEATS, task_kinds
 from chiso.plans.access import get_or_404, plans_for
 from chiso.public.data import current_results
@@ -19,7 +20,7 @@ def _lang() -> str:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every plan of the province: reviewed when its year's results are out; and, over the
     reviewed years, which kinds of tasks went with gains."""
     results = current_results()
@@ -36,7 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=plan_id)
     results = current_results()
     review = reviewable(results, [plan])[0][1] if results else None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -48,7 +49,7 @@ def filter_assignments(
     return qs
 
 
-def _tasks_with_unit(unit: str) -> QuerySet[Task]:
+def _tasks_with_unit(unit: str) -> QuerySet[Task, Any]:
     """A dimension ("2") also finds tasks linked to its sub-dimensions ("2.4")."""
     return Task.objects.filter(
         Q(units__unit_code=unit) | Q(units__unit_code__startswith=f"{unit}.")

@@ -11,7 +11,7 @@ workbook is never read again. `import_framework` is the one transaction behind b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -34,6 +34,9 @@ from chiso.spreadsheets.framework_reader import (
 )
 from chiso.spreadsheets.framework_rows import AgencyRef, TaskDraft, check_rows
 from chiso.spreadsheets.models import TaskImport
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -125,7 +128,7 @@ def preview_upload(task_import: TaskImport) -> ImportPreview:
     return _check(task_import.plan, task_import.file_name, _stored_read(task_import))
 
 
-def _require_coordinator(user: Any, plan: Plan) -> None:
+def _require_coordinator(user: User, plan: Plan) -> None:
     if not can_edit_plan(user, plan):
         raise PermissionDenied(_("Chỉ Sở Nội vụ (điều phối kế hoạch) được nhập bộ khung nhiệm vụ."))
 
@@ -133,15 +136,15 @@ def _require_coordinator(user: Any, plan: Plan) -> None:
 def _resolve(draft: TaskDraft) -> dict[str, Any]:
     """create_task's agency arguments for a draft: one lead group at most; other groups (and
     coordinating groups) expand to their member agencies."""
-    groups = [r for r in draft.lead if r.is_group]
-    lead_group = AgencyGroup.objects.get(pk=groups[0].group_id) if groups else None
+    group_ids = [r.group_id for r in draft.lead if r.group_id is not None]
+    lead_group = AgencyGroup.objects.get(pk=group_ids[0]) if group_ids else None
 
     def agencies(refs: tuple[AgencyRef, ...], skip_group: AgencyGroup | None) -> list[Agency]:
         found: dict[int, Agency] = {}
         for ref in refs:
             if ref.agency_id is not None:
                 found.setdefault(ref.agency_id, Agency.objects.get(pk=ref.agency_id))
-            elif skip_group is None or ref.group_id != skip_group.pk:
+            elif ref.group_id is not None and (skip_group is None or ref.group_id != skip_group.pk):
                 group = AgencyGroup.objects.get(pk=ref.group_id)
                 for member in group.members.filter(active=True):
                     found.setdefault(member.pk, member)
@@ -154,7 +157,7 @@ def _resolve(draft: TaskDraft) -> dict[str, Any]:
     return {"lead_agencies": lead, "lead_group": lead_group, "coordinating": coordinating}
 
 
-def _create_all(user: Any, plan: Plan, preview: ImportPreview) -> tuple[int, int, int]:
+def _create_all(user: User, plan: Plan, preview: ImportPreview) -> tuple[int, int, int]:
     sections = {s.code: s for s in plan.sections.all()}
     for code, title in preview.new_sections.items():
         sections[code] = save_section(user, plan, code=code, title=title)
@@ -180,7 +183,7 @@ def _create_all(user: Any, plan: Plan, preview: ImportPreview) -> tuple[int, int
 
 
 def import_framework(
-    user: Any, plan: Plan, file_name: str, data: bytes, *, dry_run: bool = False
+    user: User, plan: Plan, file_name: str, data: bytes, *, dry_run: bool = False
 ) -> ImportResult:
     """Import every row or none. Raises ImportFailed (row errors) or PermissionDenied.
     `dry_run` goes through every service check and then rolls back."""
@@ -189,7 +192,7 @@ def import_framework(
 
 
 def _import(
-    user: Any, plan: Plan, file_name: str, read: RawSheet | list[RowError], dry_run: bool
+    user: User, plan: Plan, file_name: str, read: RawSheet | list[RowError], dry_run: bool
 ) -> ImportResult:
     try:
         with transaction.atomic():
@@ -217,7 +220,7 @@ def _import(
         return done.result
 
 
-def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> TaskImport:
+def upload_framework(user: User, plan: Plan, file_name: str, data: bytes) -> TaskImport:
     """Keep an uploaded workbook, and what it holds, for its preview page (nothing is imported
     yet). The workbook is read here, once."""
     _require_coordinator(user, plan)
@@ -232,7 +235,7 @@ def upload_framework(user: Any, plan: Plan, file_name: str, data: bytes) -> Task
     )
 
 
-def confirm_import(user: Any, task_import: TaskImport) -> ImportResult:
+def confirm_import(user: User, task_import: TaskImport) -> ImportResult:
     """Import a previewed upload once; a second confirm (double click, back button) is refused."""
     with transaction.atomic():
         locked = TaskImport.objects.select_for_update().defer("data").get(pk=task_import.pk)

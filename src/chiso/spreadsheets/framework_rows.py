@@ -167,6 +167,7 @@ class RowChecker:
 
     def deadline(self, row: RawRow) -> tuple[dt.date | None, bool] | None:
         value = row.cells.get("deadline")
+        date: dt.date | None
         if isinstance(value, dt.date):
             date = value
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
@@ -22,6 +22,9 @@ from chiso.plans.status import Status, status_expression
 from chiso.spreadsheets.cell_text import fit_text
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, TASK_COLUMNS
 from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 def _task_columns() -> list[Column]:
@@ -191,7 +194,7 @@ def assignments_workbook(assignments: QuerySet[Assignment], today: dt.date) -> b
     )
 
 
-def _person(user: Any) -> str:
+def _person(user: User | None) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 

@@ -32,7 +32,7 @@ def framework_template(year: int) -> bytes:
         )
         for c in TASK_COLUMNS
     ]
-    example = [
+    example: list[list[object]] = [
         [
             "1",
             "II.1. Ví dụ: Nâng cao hiệu quả tham gia của người dân ở cơ sở",

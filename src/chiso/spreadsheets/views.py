@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.plans.access import (
     assignments_for,
     can_edit_plan,
@@ -51,7 +52,7 @@ def _editable_plan(request: HttpRequest, plan_id: int) -> Plan:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest, plan_id: int) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = _editable_plan(request, plan_id)
     form = FrameworkUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -73,7 +74,7 @@ def _own_import(request: HttpRequest, import_id: int) -> TaskImport:
 
 
 @login_required
-def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
+def import_preview(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     task_import = _own_import(request, import_id)
     preview = preview_upload(task_import)
     return render(
@@ -85,7 +86,7 @@ def import_preview(request: HttpRequest, import_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_confirm(request: HttpRequest, import_id: int) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest, import_id: int) -> HttpResponse:
     task_import = _own_import(request, import_id)
     try:
         result = confirm_import(request.user, task_import)
@@ -105,19 +106,19 @@ def import_confirm(request: HttpRequest, import_id: int) -> HttpResponse:
 
 
 @login_required
-def framework_template_xlsx(request: HttpRequest) -> HttpResponse:
+def framework_template_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     return xlsx_response("mau-bo-khung-nhiem-vu.xlsx", framework_template(clock.today().year))
 
 
 @login_required
-def plan_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = get_or_404(plans_for(request.user).select_related("issuer"), pk=plan_id)
     name = f"ke-hoach-{plan.pk}-{_stamp()}.xlsx"
     return xlsx_response(name, plan_exports.plan_workbook(plan))
 
 
 @login_required
-def tasks_xlsx(request: HttpRequest) -> HttpResponse:
+def tasks_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The workspace's task list as filtered there (same TaskFilter, plus ?plan=)."""
     tasks = tasks_for(request.user)
     plan_id = int_param(request.GET, "plan")
@@ -128,13 +129,13 @@ def tasks_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assignments_xlsx(request: HttpRequest) -> HttpResponse:
+def assignments_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     qs = filter_assignments(assignments_for(request.user), request.GET, today)
     return xlsx_response(f"phan-cong-{_stamp()}.xlsx", plan_exports.assignments_workbook(qs, today))
 
 
 @login_required
-def reports_xlsx(request: HttpRequest) -> HttpResponse:
+def reports_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = filter_reports(reports_for(request.user), request.GET)
     return xlsx_response(f"bao-cao-{_stamp()}.xlsx", plan_exports.reports_workbook(qs))

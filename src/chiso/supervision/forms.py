@@ -3,7 +3,7 @@ Choice fields offer only what the user may pick (their province, their agency's 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,10 @@ from chiso.plans.models import Assignment, Plan, Task
 from chiso.supervision.models import Difficulty, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, TITLE_LIMIT
 from chiso.supervision.services.feedback import CONTACT_LIMIT, FEEDBACK_LIMIT, PLACE_KINDS
-from chiso.web.widgets import DayMonthYearField
+from chiso.web.widgets import DayMonthYearField, choice_field, model_choice_field
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 def _agencies(plan: Plan) -> Any:
@@ -40,7 +43,7 @@ class ItemFields(forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["unit_codes"]).choices = units.unit_choices(plan.year)
+        choice_field(self, "unit_codes").choices = units.unit_choices(plan.year)
 
 
 class DifficultyForm(ItemFields):
@@ -61,11 +64,11 @@ class DifficultyForm(ItemFields):
     )
     field_order = ["assignment", "title", "text", "unit_codes", "handler", "due_on"]
 
-    def __init__(self, *args: Any, plan: Plan, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: Plan, user: User, **kwargs: Any) -> None:
         super().__init__(*args, plan=plan, **kwargs)
-        own = Assignment.objects.filter(task__plan=plan, agency_id=user.agency_id)
-        self.fields["assignment"].queryset = own.select_related("task")  # type: ignore[attr-defined]
-        self.fields["handler"].queryset = _agencies(plan)  # type: ignore[attr-defined]
+        own = Assignment.objects.filter(task__plan=plan, agency=user.agency)
+        model_choice_field(self, "assignment").queryset = own.select_related("task")
+        model_choice_field(self, "handler").queryset = _agencies(plan)
 
 
 class RecommendationForm(ItemFields):
@@ -80,10 +83,10 @@ class RecommendationForm(ItemFields):
     )
     field_order = ["agency", "task", "title", "text", "unit_codes", "due_on"]
 
-    def __init__(self, *args: Any, plan: Plan, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: Plan, user: User, **kwargs: Any) -> None:
         super().__init__(*args, plan=plan, **kwargs)
-        self.fields["agency"].queryset = _agencies(plan).exclude(pk=user.agency_id)  # type: ignore[attr-defined]
-        self.fields["task"].queryset = plan.tasks.all()  # type: ignore[attr-defined]
+        model_choice_field(self, "agency").queryset = _agencies(plan).exclude(pk=user.agency_id)
+        model_choice_field(self, "task").queryset = plan.tasks.all()
 
 
 class VersionForm(forms.Form):
@@ -112,7 +115,7 @@ class HandOverForm(VersionForm):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = _agencies(plan)  # type: ignore[attr-defined]
+        model_choice_field(self, "handler").queryset = _agencies(plan)
 
 
 class ResolveForm(VersionForm):
@@ -158,10 +161,10 @@ class DirectionForm(forms.Form):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = _agencies(plan)  # type: ignore[attr-defined]
+        model_choice_field(self, "agencies").queryset = _agencies(plan)
         escalated = plan.difficulties.filter(state=State.ESCALATED)
-        self.fields["difficulties"].queryset = escalated  # type: ignore[attr-defined]
-        cast(forms.ChoiceField, self.fields["unit_codes"]).choices = units.unit_choices(plan.year)
+        model_choice_field(self, "difficulties").queryset = escalated
+        choice_field(self, "unit_codes").choices = units.unit_choices(plan.year)
         if not escalated.exists():
             del self.fields["difficulties"]
 
@@ -198,7 +201,7 @@ class PublicFeedbackForm(forms.Form):
         places = Agency.objects.filter(
             province_id=plan.province_id, active=True, kind__in=PLACE_KINDS
         ).order_by("kind", "name")
-        self.fields["commune"].queryset = places  # type: ignore[attr-defined]
+        model_choice_field(self, "commune").queryset = places
 
 
 class ModerateForm(VersionForm):

@@ -40,7 +40,7 @@ def on_report_submitted(
 
 def on_report_reviewed(sender: Any, report: ProgressReport, accepted: bool, **kwargs: Any) -> None:
     """An accepted final report may finish the last part of a direction's follow-up task."""
-    if not accepted or not report.is_final:
+    if not accepted or not report.is_final or report.reviewer is None:
         return
     from chiso.supervision.services import complete_if_done
 

@@ -5,7 +5,7 @@ says what would be accepted, in the user's language."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.formats import number_format
@@ -165,7 +165,8 @@ class TargetForm(forms.Form):
         if not computes_tiers(results):
             kind_field = self.fields["muc_tieu"]
             assert isinstance(kind_field, forms.ChoiceField)
-            kind_field.choices = [c for c in kind_field.choices if c[0] != "nhom"]
+            kinds = cast(list[tuple[str, str]], kind_field.choices)
+            kind_field.choices = [c for c in kinds if c[0] != "nhom"]
             del self.fields["nhom"], self.fields["nhom_noi_dung"]
         province_field = self.fields["tinh"]
         assert isinstance(province_field, forms.ChoiceField)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from django.utils.translation import gettext as _
@@ -19,6 +19,9 @@ from chiso.index.target import AllocationRow, TargetError, TargetResult, UnitPla
 from chiso.index.target_history import history, realistic_gain
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
 from chiso.targets.numbers import fixed
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # Bars of the split table: the largest bound of the table fills this many SVG units.
 BAR_WIDTH = 100.0
@@ -126,12 +129,12 @@ class TargetPage:
         return self.plan.needed_gain <= 0
 
 
-def scope_for(user: Any, results: Results) -> ProvinceScope:
+def scope_for(user: User, results: Results) -> ProvinceScope:
     """National viewers (and province-less administrators) pick; everyone else sees their own
     province, matched by name to the provinces of the latest results."""
     if sees_all_provinces(user):
         return ProvinceScope(can_pick=True, province=None)
-    if user.province_id is None:
+    if user.province is None:
         return ProvinceScope(False, None, _("Tài khoản chưa gắn với tỉnh/thành phố nào."))
     name = user.province.name
     try:

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.index.framework import framework_for_slug, framework_slug, shipped_frameworks
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
@@ -42,7 +43,7 @@ def _index_context(code: str) -> dict[str, Any]:
     }
 
 
-def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
+def _answer(request: AuthenticatedHttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
     """The page's context and, when the query is valid and answerable, the computed page."""
     code = _index(request)
     try:
@@ -79,14 +80,14 @@ def _answer(request: HttpRequest) -> tuple[dict[str, Any], TargetPage | None]:
 
 
 @login_required
-def target_page(request: HttpRequest) -> HttpResponse:
+def target_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     context, _page = _answer(request)
     context["query_string"] = request.GET.urlencode()
     return render(request, "targets/page.html", context)
 
 
 @login_required
-def target_xlsx(request: HttpRequest) -> HttpResponse:
+def target_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
     context, page = _answer(request)
     if page is None:
         context["query_string"] = request.GET.urlencode()

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import get_language
 
 from chiso.accounts.roles import sees_all_provinces
 from chiso.audit.services import revision_of
 from chiso.site import clock
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # A backstop for changes made outside the audited services (an agency renamed in the admin):
 # they show within this many seconds.
@@ -33,7 +36,7 @@ class Fragment:
     ttl: int = FRAGMENT_TTL
 
 
-def province_fragment(user: Any, *parts: object) -> Fragment:
+def province_fragment(user: User, *parts: object) -> Fragment:
     """A fragment of the user's own province's data; for a national viewer (every province's
     data) a key that is never stored (ttl 0: rendered on every request)."""
     if sees_all_provinces(user) or user.province_id is None:

@@ -2,12 +2,17 @@
 from its AppConfig.ready (`register_entry`), with the checks and counts it owns, so the menu's
 app never imports them."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ def menu() -> list[NavEntry]:
     return sorted((e for e in _ENTRIES.values() if e.in_menu), key=lambda e: e.order)
 
 
-def badge_counts(user: Any) -> list[tuple[str, int]]:
+def badge_counts(user: User) -> list[tuple[str, int]]:
     """(element id, count) for every badge the user sees: the menu's and the bell's."""
     return [
         (entry.badge_id, entry.badge(user))

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.web.navigation import badge_counts
 from chiso.web.panels import home_panels
 
@@ -27,7 +28,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def menu_counts(request: HttpRequest) -> HttpResponse:
+def menu_counts(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The menu's badges (reports waiting, unread notifications) as out-of-band fragments; the
     page asks for them once loaded (htmx)."""
     return render(request, "web/_menu_counts.html", {"counts": badge_counts(request.user)})

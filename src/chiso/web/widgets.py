@@ -45,3 +45,18 @@ class DayMonthYearField(forms.DateField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", DAY_FIRST_FORMATS)
         super().__init__(**kwargs)
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's model-choice field `name`, typed as one: `Form.fields` holds plain `Field`s
+    for the type checker, and a form narrows its choices per viewer (`.queryset = …`)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's choice field `name`, typed as one (see `model_choice_field`)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field

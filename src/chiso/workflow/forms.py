@@ -8,6 +8,7 @@ from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
 from django import forms
+from django.http import QueryDict
 
 from chiso.workflow.errors import ServiceError, StaleVersion
 
@@ -21,7 +22,8 @@ def show_error(form: forms.Form, error: ServiceError, shown: Collection[str] | N
     for field, message in error.problems:
         form.add_error(field if field in fields else None, message)
     if isinstance(error, StaleVersion) and "version" in form.fields:
-        data = form.data.copy()
+        # A posted form's data is a QueryDict (immutable): copy it to change one value.
+        data = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
         data[form.add_prefix("version")] = str(error.current)
         form.data = data
 

@@ -95,5 +95,5 @@ class WorkLink(models.Model):
         for name in SOURCES:
             value = getattr(self, name)
             if value is not None:
-                return value  # type: ignore[no-any-return]
+                return value
         raise ValueError("a work link names one piece of work")

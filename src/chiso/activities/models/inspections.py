@@ -204,7 +204,7 @@ class Recommendation(models.Model):
         return self.text[:120]
 
     def follow_up_assignment(self) -> Assignment | None:
-        if self.follow_up_task_id is None:
+        if self.follow_up_task is None:
             return None
         agency_id = self.finding.visit.agency_id
         return next(

@@ -10,7 +10,7 @@ the assignment is open. A link already sent in a report stays (it is part of the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -30,6 +30,9 @@ from chiso.audit.services import record
 from chiso.plans import access as plan_access
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.plans.services import submit_report
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 Work = Activity | Posting | InspectionVisit | LogisticsTask
 
@@ -101,7 +104,7 @@ def is_under(agency_ids: set[int], top: int) -> bool:
     return False
 
 
-def _check_link(user: Any, assignment: Assignment, work: Work) -> None:
+def _check_link(user: User, assignment: Assignment, work: Work) -> None:
     if not plan_access.can_report_on(user, assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới tính được công việc cho nó."))
     if assignment.completed_on is not None:
@@ -120,7 +123,7 @@ def _check_link(user: Any, assignment: Assignment, work: Work) -> None:
 
 
 @transaction.atomic
-def link_work(user: Any, assignment: Assignment, work: Work) -> WorkLink:
+def link_work(user: User, assignment: Assignment, work: Work) -> WorkLink:
     """Count `work` for `assignment` (audited)."""
     _check_link(user, assignment, work)
     link = WorkLink.objects.create(
@@ -139,7 +142,7 @@ def link_work(user: Any, assignment: Assignment, work: Work) -> WorkLink:
 
 
 @transaction.atomic
-def unlink_work(user: Any, link: WorkLink) -> None:
+def unlink_work(user: User, link: WorkLink) -> None:
     """Stop counting work not yet sent in a report."""
     if not plan_access.can_report_on(user, link.assignment):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới bỏ được công việc đã tính."))
@@ -157,7 +160,7 @@ def report_text(links: Iterable[WorkLink], note: str = "") -> str:
 
 @transaction.atomic
 def report_work(
-    user: Any,
+    user: User,
     assignment: Assignment,
     links: Iterable[WorkLink],
     *,
@@ -186,7 +189,7 @@ def report_work(
 
 @transaction.atomic
 def count_work(
-    user: Any,
+    user: User,
     assignment: Assignment,
     work: Work,
     *,

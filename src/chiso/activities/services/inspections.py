@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -35,6 +35,9 @@ from chiso.plans.services import create_task
 from chiso.site import clock
 from chiso.workflow.locking import bump, lock_current
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 # The plan's inspection section: follow-up tasks are filed under it when it exists.
 INSPECTION_SECTION_PREFIX = "II.3"
 
@@ -57,7 +60,7 @@ def _same_province(plan: Plan, agencies: Iterable[Agency], field: str) -> None:
 
 @transaction.atomic
 def create_inspection_plan(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     title: str,
@@ -123,7 +126,7 @@ def create_inspection_plan(
 
 @transaction.atomic
 def add_visit(
-    user: Any,
+    user: User,
     inspection: InspectionPlan,
     *,
     agency: Agency,
@@ -166,7 +169,7 @@ def add_visit(
 
 @transaction.atomic
 def conclude_visit(
-    user: Any, visit: InspectionVisit, *, conclusion: str, version: int | None
+    user: User, visit: InspectionVisit, *, conclusion: str, version: int | None
 ) -> InspectionVisit:
     if not access.can_manage_inspection(user, visit.inspection_plan):
         raise PermissionDenied(_("Anh/chị không được sửa đợt kiểm tra này."))
@@ -183,7 +186,7 @@ def conclude_visit(
 
 @transaction.atomic
 def record_finding(
-    user: Any,
+    user: User,
     visit: InspectionVisit,
     *,
     verdict: str,
@@ -225,7 +228,7 @@ def record_finding(
 
 
 @transaction.atomic
-def respond_to_finding(user: Any, finding: Finding, *, response: str) -> Finding:
+def respond_to_finding(user: User, finding: Finding, *, response: str) -> Finding:
     if not access.can_respond(user, finding):
         raise PermissionDenied(_("Chỉ đơn vị được kiểm tra mới giải trình kết quả này."))
     if not response.strip():
@@ -241,7 +244,7 @@ def respond_to_finding(user: Any, finding: Finding, *, response: str) -> Finding
 
 @transaction.atomic
 def add_recommendation(
-    user: Any, finding: Finding, *, text: str, deadline: dt.date, assign: bool = True
+    user: User, finding: Finding, *, text: str, deadline: dt.date, assign: bool = True
 ) -> Recommendation:
     """A recommendation of a finding; a coordinator's becomes a follow-up task at once
     (unless `assign` is False), a Front supervisor's waits for the coordinator."""
@@ -278,7 +281,7 @@ def _inspection_section(plan: Plan) -> Section | None:
 
 
 @transaction.atomic
-def assign_follow_up(user: Any, recommendation: Recommendation) -> Task:
+def assign_follow_up(user: User, recommendation: Recommendation) -> Task:
     """Turn the recommendation into a plan task led by the inspected agency (workspace service),
     so it shows in that agency's assignments and on the dashboards."""
     if not access.can_assign_follow_up(user, recommendation):
@@ -322,7 +325,7 @@ def _follow_up_units(recommendation: Recommendation) -> list[str]:
 
 @transaction.atomic
 def close_recommendation(
-    user: Any, recommendation: Recommendation, *, note: str, version: int | None
+    user: User, recommendation: Recommendation, *, note: str, version: int | None
 ) -> Recommendation:
     """Close a recommendation. Closing before the follow-up is reported done needs a reason."""
     if not access.can_assign_follow_up(user, recommendation):

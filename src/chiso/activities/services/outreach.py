@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -30,6 +30,9 @@ from chiso.places.models import Village
 from chiso.plans.models import Plan, Task
 from chiso.site import clock
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 ACTIVITY_FIELDS = (
     "kind",
@@ -64,7 +67,7 @@ def _assign(obj: Model, tracked: tuple[str, ...], fields: dict[str, Any]) -> dic
 
 
 def _save_changes(
-    user: Any, obj: Model, tracked: tuple[str, ...], before: dict[str, Any], action: str
+    user: User, obj: Model, tracked: tuple[str, ...], before: dict[str, Any], action: str
 ) -> None:
     """Save and audit an edit that changed something (a new version); nothing otherwise."""
     changes = diff(before, snapshot(obj, tracked))
@@ -101,7 +104,7 @@ def _check_activity(activity: Activity) -> None:
 
 @transaction.atomic
 def record_activity(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     kind: str,
@@ -145,7 +148,7 @@ def record_activity(
 
 @transaction.atomic
 def update_activity(
-    user: Any, activity: Activity, *, version: int | None, **fields: Any
+    user: User, activity: Activity, *, version: int | None, **fields: Any
 ) -> Activity:
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
@@ -167,7 +170,7 @@ def _owner_agency(owner: Activity | Posting) -> Agency:
 
 @transaction.atomic
 def add_evidence(
-    user: Any, owner: Activity | Posting, *, files: Iterable[Any] = (), links: Iterable[str] = ()
+    user: User, owner: Activity | Posting, *, files: Iterable[Any] = (), links: Iterable[str] = ()
 ) -> list[Attachment]:
     """More photos, agendas, scans or links for an activity or a posting."""
     if not access.records_for(user, _owner_agency(owner)):
@@ -218,7 +221,7 @@ def _check_posting(posting: Posting) -> None:
 
 @transaction.atomic
 def record_posting(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     commune: Agency,
@@ -254,7 +257,7 @@ def record_posting(
 
 @transaction.atomic
 def check_posting(
-    user: Any,
+    user: User,
     posting: Posting,
     *,
     checked_on: dt.date,
@@ -279,7 +282,7 @@ def check_posting(
 
 
 @transaction.atomic
-def update_posting(user: Any, posting: Posting, *, version: int | None, **fields: Any) -> Posting:
+def update_posting(user: User, posting: Posting, *, version: int | None, **fields: Any) -> Posting:
     """Correct a posting: its place and date, or the later check (date checked, still posted)
     that a commune officer fills in weeks after the posting was recorded."""
     unknown = set(fields) - set(POSTING_FIELDS)
@@ -301,7 +304,7 @@ def update_posting(user: Any, posting: Posting, *, version: int | None, **fields
 
 
 @transaction.atomic
-def set_posting_task(user: Any, plan: Plan, task: Task | None) -> None:
+def set_posting_task(user: User, plan: Plan, task: Task | None) -> None:
     """Name the plan's task that postings count for (None: postings count for no task), then
     bring its assignments' progress in line with the postings already recorded."""
     if not (access.is_coordinator(user) and user.province_id == plan.province_id):

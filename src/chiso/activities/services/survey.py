@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -25,8 +25,11 @@ from chiso.index.names import normalize_name
 from chiso.places.models import Village
 from chiso.workflow.locking import bump, lock_current
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
-def _require_manager(user: Any, survey: SurveyRound | None = None) -> None:
+
+def _require_manager(user: User, survey: SurveyRound | None = None) -> None:
     if not access.can_manage_survey(user, survey):
         raise PermissionDenied(
             _("Chỉ Sở Nội vụ và Mặt trận Tổ quốc cập nhật thông tin hỗ trợ khảo sát.")
@@ -43,7 +46,7 @@ def _same_province(survey: SurveyRound, agency: Agency, field: str) -> None:
 
 @transaction.atomic
 def create_survey_round(
-    user: Any,
+    user: User,
     province: Province,
     *,
     year: int,
@@ -91,7 +94,7 @@ def create_survey_round(
 
 @transaction.atomic
 def add_location(
-    user: Any,
+    user: User,
     survey: SurveyRound,
     *,
     district: Agency,
@@ -146,7 +149,7 @@ def add_location(
 
 @transaction.atomic
 def add_contact(
-    user: Any,
+    user: User,
     survey: SurveyRound,
     *,
     agency: Agency,
@@ -190,7 +193,7 @@ def add_contact(
 
 @transaction.atomic
 def add_logistics_task(
-    user: Any,
+    user: User,
     survey: SurveyRound,
     *,
     kind: str,
@@ -225,7 +228,7 @@ def add_logistics_task(
 
 @transaction.atomic
 def update_logistics_state(
-    user: Any, task: LogisticsTask, *, state: str, note: str = "", version: int | None
+    user: User, task: LogisticsTask, *, state: str, note: str = "", version: int | None
 ) -> LogisticsTask:
     """The responsible agency (or a coordinator) moves a logistics task along."""
     if not access.can_update_logistics(user, task):

@@ -8,12 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities.counting import count_block, find_work
 from chiso.activities.forms_counting import CountForm, WorkReportForm
 from chiso.activities.models import WorkLink
@@ -36,7 +37,7 @@ def _errors(form: Any) -> str:
 
 @login_required
 @require_POST
-def work_count(request: HttpRequest) -> HttpResponse:
+def work_count(request: AuthenticatedHttpRequest) -> HttpResponse:
     kind, pk = request.POST.get("kind", ""), request.POST.get("work", "")
     if kind not in ("activity", "posting", "visit", "logistics") or not pk.isdigit():
         raise PermissionDenied
@@ -69,7 +70,7 @@ def work_count(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def work_report(request: HttpRequest, pk: int) -> HttpResponse:
+def work_report(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = get_or_404(
         plan_access.assignments_for(request.user).select_related("agency"), pk=pk
     )
@@ -100,7 +101,7 @@ def work_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def work_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+def work_unlink(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     link = get_or_404(
         WorkLink.objects.filter(
             assignment__in=plan_access.assignments_for(request.user)

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities import access, services
 from chiso.activities.forms import ActivityEditForm, PostingEditForm
 from chiso.activities.models import Activity, Posting
@@ -55,7 +56,7 @@ def _edit(
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = get_or_404(
         access.activities_for(request.user).select_related("organiser", "plan"), pk=pk
     )
@@ -77,7 +78,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def posting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = get_or_404(
         access.postings_for(request.user).select_related("commune", "commune__parent", "plan"),
         pk=pk,

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.accounts.roles import agencies_for
 from chiso.activities import access, services
 from chiso.activities.forms import (
@@ -22,7 +26,7 @@ from chiso.activities.forms import (
     ResponseForm,
     VisitForm,
 )
-from chiso.activities.models import InspectionVisit
+from chiso.activities.models import Finding, InspectionVisit
 from chiso.activities.summary import agency_inspections
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
@@ -32,8 +36,18 @@ from chiso.workflow.errors import ServiceError
 from chiso.workflow.forms import run
 
 
+@dataclass(frozen=True)
+class FindingRow:
+    """A finding as the visit page shows it, with the viewer's forms for it."""
+
+    finding: Finding
+    can_respond: bool
+    rec_form: forms.Form
+    resp_form: forms.Form
+
+
 @login_required
-def inspection_list(request: HttpRequest) -> HttpResponse:
+def inspection_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plans = (
         access.inspection_plans_for(request.user)
         .select_related("lead_agency", "plan")
@@ -50,7 +64,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def inspection_create(request: HttpRequest) -> HttpResponse:
+def inspection_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_create_inspection_plan(request.user):
         raise PermissionDenied
     plan = current_plan(request)
@@ -87,7 +101,7 @@ def inspection_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def inspection_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     inspection = get_or_404(
         access.inspection_plans_for(request.user).select_related("lead_agency", "plan"), pk=pk
     )
@@ -110,7 +124,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visit_create(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     inspection = get_or_404(access.inspection_plans_for(request.user), pk=pk)
     if not access.can_manage_inspection(request.user, inspection):
         raise PermissionDenied
@@ -151,7 +165,7 @@ def _visit(request: HttpRequest, pk: int) -> InspectionVisit:
 def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) -> HttpResponse:
     """The visit page; `bound` replaces a blank form with one the user just submitted."""
     user = request.user
-    findings = list(
+    found = list(
         visit.findings.select_related(
             "checklist_item", "recorded_by", "responded_by"
         ).prefetch_related(
@@ -161,16 +175,17 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
         )
     )
     bound_id = bound.get("finding_id")
-    for finding in findings:
+    findings = []
+    for finding in found:
         # One small form per finding, with its own ids; the one just submitted keeps its input.
-        finding.can_respond = access.can_respond(user, finding)
         mine = bound_id == finding.pk
-        finding.rec_form = (mine and bound.get("recommendation_form")) or RecommendationForm(
+        rec_form = (mine and bound.get("recommendation_form")) or RecommendationForm(
             auto_id=f"id_rec{finding.pk}_%s"
         )
-        finding.resp_form = (mine and bound.get("response_form")) or ResponseForm(
+        resp_form = (mine and bound.get("response_form")) or ResponseForm(
             auto_id=f"id_resp{finding.pk}_%s"
         )
+        findings.append(FindingRow(finding, access.can_respond(user, finding), rec_form, resp_form))
     context = {
         "visit": visit,
         "inspection": visit.inspection_plan,
@@ -190,12 +205,12 @@ def _render_visit(request: HttpRequest, visit: InspectionVisit, **bound: Any) ->
 
 
 @login_required
-def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_visit(request, _visit(request, pk))
 
 
 @login_required
-def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = _visit(request, pk)
     if not access.can_manage_inspection(request.user, visit.inspection_plan):
         raise PermissionDenied
@@ -228,20 +243,24 @@ def visit_url(pk: int) -> str:
 
 
 @login_required
-def visit_conclude(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_conclude(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     visit = _visit(request, pk)
     if not access.can_manage_inspection(request.user, visit.inspection_plan):
         raise PermissionDenied
     if request.method != "POST":
         return redirect("activities:visit-detail", pk=visit.pk)
     form = ConcludeForm(request.POST)
-    if form.is_valid() and run(
-        form,
-        services.conclude_visit,
-        request.user,
-        visit,
-        conclusion=form.cleaned_data["conclusion"],
-        version=form.cleaned_data["version"],
+    if (
+        form.is_valid()
+        and run(
+            form,
+            services.conclude_visit,
+            request.user,
+            visit,
+            conclusion=form.cleaned_data["conclusion"],
+            version=form.cleaned_data["version"],
+        )
+        is not None
     ):
         messages.success(request, _("Đã lưu kết luận."))
         return redirect("activities:visit-detail", pk=visit.pk)
@@ -249,19 +268,23 @@ def visit_conclude(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def finding_respond(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_respond(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = get_or_404(access.findings_for(request.user).select_related("visit"), pk=pk)
     if not access.can_respond(request.user, finding):
         raise PermissionDenied
     if request.method != "POST":
         return redirect("activities:visit-detail", pk=finding.visit_id)
     form = ResponseForm(request.POST)
-    if form.is_valid() and run(
-        form,
-        services.respond_to_finding,
-        request.user,
-        finding,
-        response=form.cleaned_data["response"],
+    if (
+        form.is_valid()
+        and run(
+            form,
+            services.respond_to_finding,
+            request.user,
+            finding,
+            response=form.cleaned_data["response"],
+        )
+        is not None
     ):
         messages.success(request, _("Đã gửi giải trình."))
         return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
@@ -271,7 +294,7 @@ def finding_respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     finding = get_or_404(
         access.findings_for(request.user).select_related("visit__inspection_plan"), pk=pk
     )
@@ -280,8 +303,10 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("activities:visit-detail", pk=finding.visit_id)
     form = RecommendationForm(request.POST)
-    if form.is_valid() and run(
-        form, services.add_recommendation, request.user, finding, **form.cleaned_data
+    if (
+        form.is_valid()
+        and run(form, services.add_recommendation, request.user, finding, **form.cleaned_data)
+        is not None
     ):
         messages.success(request, _("Đã ghi kiến nghị."))
         return redirect(f"{visit_url(finding.visit_id)}#ket-qua-{finding.pk}")
@@ -291,7 +316,7 @@ def recommendation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_assign(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = get_or_404(access.recommendations_for(request.user).select_related("finding"), pk=pk)
     if not access.can_assign_follow_up(request.user, rec):
         raise PermissionDenied
@@ -305,20 +330,24 @@ def recommendation_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rec = get_or_404(access.recommendations_for(request.user).select_related("finding"), pk=pk)
     if not access.can_assign_follow_up(request.user, rec):
         raise PermissionDenied
     if request.method != "POST":
         return redirect("activities:visit-detail", pk=rec.finding.visit_id)
     form = CloseForm(request.POST)
-    if form.is_valid() and run(
-        form,
-        services.close_recommendation,
-        request.user,
-        rec,
-        note=form.cleaned_data["note"],
-        version=form.cleaned_data["version"],
+    if (
+        form.is_valid()
+        and run(
+            form,
+            services.close_recommendation,
+            request.user,
+            rec,
+            note=form.cleaned_data["note"],
+            version=form.cleaned_data["version"],
+        )
+        is not None
     ):
         messages.success(request, _("Đã đóng kiến nghị."))
         return redirect(f"{visit_url(rec.finding.visit_id)}#ket-qua-{rec.finding_id}")
@@ -327,7 +356,7 @@ def recommendation_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
+def agency_inspections_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Inspection results of one agency: any agency for province-wide readers, their own for
     agency staff (another agency's page is a 404, like its assignments)."""
     agency = get_or_404(agencies_for(request.user), pk=pk)
@@ -342,7 +371,7 @@ def agency_inspections_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseBase:
     attachment = get_or_404(access.attachments_for(request.user), pk=pk)
     if attachment.is_link:
         return redirect(attachment.url)

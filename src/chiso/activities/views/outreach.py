@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import AgencyKind
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.accounts.roles import reads_province
 from chiso.activities import access, coverage, services, units
 from chiso.activities.exports import posting_coverage_xlsx
@@ -28,7 +29,7 @@ from chiso.workflow.forms import run
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     reads_all = reads_province(request.user)
     return render(
@@ -49,7 +50,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def activity_list(request: HttpRequest) -> HttpResponse:
+def activity_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     activities = access.activities_for(request.user).filter(plan=plan).select_related("organiser")
     chosen = ActivityFilter.from_query(request.GET, plan)
@@ -69,7 +70,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def activity_create(request: HttpRequest) -> HttpResponse:
+def activity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.recordable_agencies(request.user).exists():
         raise PermissionDenied
     plan = current_plan(request)
@@ -126,7 +127,7 @@ def _owner_page(
 
 
 @login_required
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = get_or_404(
         access.activities_for(request.user).select_related("organiser", "plan"), pk=pk
     )
@@ -134,7 +135,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_evidence(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     activity = get_or_404(access.activities_for(request.user).select_related("organiser"), pk=pk)
     return _add_evidence(
         request, activity, "activities/activity_detail.html", "activities:activity-detail"
@@ -150,13 +151,17 @@ def _add_evidence(
     if request.method != "POST":
         return redirect(detail, pk=owner.pk)
     form = EvidenceFields(request.POST, request.FILES)
-    if form.is_valid() and run(
-        form,
-        services.add_evidence,
-        request.user,
-        owner,
-        files=form.cleaned_data["files"],
-        links=form.link_list(),
+    if (
+        form.is_valid()
+        and run(
+            form,
+            services.add_evidence,
+            request.user,
+            owner,
+            files=form.cleaned_data["files"],
+            links=form.link_list(),
+        )
+        is not None
     ):
         messages.success(request, _("Đã bổ sung minh chứng."))
         return redirect(detail, pk=owner.pk)
@@ -164,7 +169,7 @@ def _add_evidence(
 
 
 @login_required
-def posting_coverage(request: HttpRequest) -> HttpResponse:
+def posting_coverage(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     return render(
         request,
@@ -183,7 +188,7 @@ def posting_coverage(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def posting_coverage_download(request: HttpRequest) -> HttpResponse:
+def posting_coverage_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     postings = list(
         access.postings_for(request.user)
@@ -196,7 +201,7 @@ def posting_coverage_download(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def posting_create(request: HttpRequest) -> HttpResponse:
+def posting_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if (
         not access.recordable_agencies(request.user)
         .filter(kind=AgencyKind.COMMUNE_COMMITTEE)
@@ -245,7 +250,7 @@ def _posting(request: HttpRequest, pk: int) -> Posting:
 
 
 @login_required
-def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = _posting(request, pk)
     return _owner_page(
         request,
@@ -256,7 +261,7 @@ def posting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def posting_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_evidence(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _add_evidence(
         request,
         _posting(request, pk),
@@ -266,15 +271,17 @@ def posting_evidence(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def posting_check(request: HttpRequest, pk: int) -> HttpResponse:
+def posting_check(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     posting = _posting(request, pk)
     if not access.records_for(request.user, posting.commune):
         raise PermissionDenied
     if request.method != "POST":
         return redirect("activities:posting-detail", pk=posting.pk)
     form = PostingCheckForm(request.POST)
-    if form.is_valid() and run(
-        form, services.check_posting, request.user, posting, **form.cleaned_data
+    if (
+        form.is_valid()
+        and run(form, services.check_posting, request.user, posting, **form.cleaned_data)
+        is not None
     ):
         messages.success(request, _("Đã ghi nhận kết quả kiểm tra lại."))
         return redirect("activities:posting-detail", pk=posting.pk)
@@ -284,7 +291,7 @@ def posting_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def coverage_page(request: HttpRequest) -> HttpResponse:
+def coverage_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     period = "quarter" if request.GET.get("ky") == "quy" else "month"
     periods = coverage.audience_by_period(plan, clock.today(), period)

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities import access, services
 from chiso.activities.forms import (
     ContactForm,
@@ -28,7 +29,7 @@ from chiso.workflow.forms import run
 
 
 @login_required
-def survey_list(request: HttpRequest) -> HttpResponse:
+def survey_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     surveys = access.surveys_for(request.user).prefetch_related("locations__district")
     return render(
         request,
@@ -41,7 +42,7 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def survey_create(request: HttpRequest) -> HttpResponse:
+def survey_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_manage_survey(request.user) or request.user.province is None:
         raise PermissionDenied
     form = SurveyRoundForm(request.POST or None)
@@ -72,12 +73,13 @@ def _survey(request: HttpRequest, pk: int) -> SurveyRound:
     return get_or_404(access.surveys_for(request.user), pk=pk)
 
 
-def _render_survey(request: HttpRequest, survey: SurveyRound, **bound: forms.Form) -> HttpResponse:
+def _render_survey(
+    request: AuthenticatedHttpRequest, survey: SurveyRound, **bound: forms.Form
+) -> HttpResponse:
     user = request.user
     logistics = list(survey.logistics.select_related("agency"))
-    for task in logistics:
-        task.can_update = access.can_update_logistics(user, task)
     context: dict[str, Any] = {
+        "updatable": {task.pk for task in logistics if access.can_update_logistics(user, task)},
         "survey": survey,
         "locations": survey.locations.select_related("district"),
         "contacts": survey.contacts.select_related("agency"),
@@ -93,12 +95,12 @@ def _render_survey(request: HttpRequest, survey: SurveyRound, **bound: forms.For
 
 
 @login_required
-def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def survey_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _render_survey(request, _survey(request, pk))
 
 
 def _survey_add(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     pk: int,
     form_class: type[forms.Form],
     name: str,
@@ -111,14 +113,17 @@ def _survey_add(
     if request.method != "POST":
         return redirect("activities:survey-detail", pk=survey.pk)
     form = form_class(request.POST, user=request.user)  # type: ignore[call-arg]
-    if form.is_valid() and run(form, service, request.user, survey, **form.cleaned_data):
+    if (
+        form.is_valid()
+        and run(form, service, request.user, survey, **form.cleaned_data) is not None
+    ):
         messages.success(request, done)
         return redirect("activities:survey-detail", pk=survey.pk)
     return _render_survey(request, survey, **{name: form})
 
 
 @login_required
-def location_add(request: HttpRequest, pk: int) -> HttpResponse:
+def location_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _survey_add(
         request,
         pk,
@@ -130,7 +135,7 @@ def location_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _survey_add(
         request,
         pk,
@@ -142,7 +147,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def logistics_add(request: HttpRequest, pk: int) -> HttpResponse:
+def logistics_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _survey_add(
         request,
         pk,
@@ -154,7 +159,7 @@ def logistics_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def logistics_update(request: HttpRequest, pk: int) -> HttpResponse:
+def logistics_update(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     task: LogisticsTask = get_or_404(
         LogisticsTask.objects.filter(survey__in=access.surveys_for(request.user)).select_related(
             "survey"
@@ -166,8 +171,10 @@ def logistics_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("activities:survey-detail", pk=task.survey_id)
     form = LogisticsStateForm(request.POST)
-    if form.is_valid() and run(
-        form, services.update_logistics_state, request.user, task, **form.cleaned_data
+    if (
+        form.is_valid()
+        and run(form, services.update_logistics_state, request.user, task, **form.cleaned_data)
+        is not None
     ):
         messages.success(request, _("Đã cập nhật công việc hậu cần."))
         return redirect("activities:survey-detail", pk=task.survey_id)

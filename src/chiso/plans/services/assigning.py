@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,6 +21,9 @@ from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Relation, Task
 from chiso.plans.services.guards import require_plan_editor
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 def relation_for(agency: Agency, wanted: str) -> str:
@@ -44,7 +47,7 @@ def check_group(task: Task, group: AgencyGroup | None) -> None:
 
 
 def add_assignment(
-    user: Any, task: Task, agency: Agency, relation: str, via_group: AgencyGroup | None = None
+    user: User, task: Task, agency: Agency, relation: str, via_group: AgencyGroup | None = None
 ) -> Assignment:
     assignment = Assignment.objects.create(
         province_id=task.province_id,
@@ -67,7 +70,7 @@ def add_assignment(
     return assignment
 
 
-def remove_assignment(user: Any, assignment: Assignment, field: str = "lead_agencies") -> None:
+def remove_assignment(user: User, assignment: Assignment, field: str = "lead_agencies") -> None:
     """Only an assignment without reports may go; otherwise its history would be lost."""
     if assignment.reports.exists():
         raise PlanError(
@@ -81,7 +84,7 @@ def remove_assignment(user: Any, assignment: Assignment, field: str = "lead_agen
 
 @transaction.atomic
 def assign_task(
-    user: Any,
+    user: User,
     task: Task,
     *,
     agencies: Iterable[Agency] = (),
@@ -134,7 +137,7 @@ def group_drift(task: Task) -> GroupDrift:
 
 
 @transaction.atomic
-def apply_group_drift(user: Any, task: Task, *, version: int | None) -> GroupDrift:
+def apply_group_drift(user: User, task: Task, *, version: int | None) -> GroupDrift:
     """Bring the task in line with its group, as shown to the coordinator.
 
     Agencies that left the group but already reported keep their assignment (now direct, no

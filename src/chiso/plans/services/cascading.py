@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -20,6 +20,9 @@ from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Relation
 from chiso.plans.services.assigning import relation_for
 from chiso.workflow.locking import lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 def agencies_under(agency: Agency) -> list[Agency]:
@@ -82,7 +85,7 @@ def _check_agencies(parent: Assignment, agencies: list[Agency]) -> None:
 
 @transaction.atomic
 def split_assignment(
-    user: Any,
+    user: User,
     parent: Assignment,
     *,
     agencies: Iterable[Agency],
@@ -139,7 +142,7 @@ def split_assignment(
 
 
 @transaction.atomic
-def withdraw_sub_assignment(user: Any, child: Assignment) -> None:
+def withdraw_sub_assignment(user: User, child: Assignment) -> None:
     """Take a part back before anyone reported on it (reports are part of the record)."""
     if child.parent_id is None:
         raise PlanError(_("Đây không phải phần việc giao cho đơn vị cấp dưới."))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -20,6 +20,9 @@ from chiso.plans.services.drafting import save_objective, save_section
 from chiso.plans.services.guards import require_plan_editor
 from chiso.plans.services.plans import create_plan
 from chiso.plans.services.tasks import task_snapshot
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class _Shifter:
 
 @transaction.atomic
 def copy_plan_to_next_year(
-    user: Any,
+    user: User,
     source: Plan,
     *,
     number: str,
@@ -132,7 +135,7 @@ def copy_plan_to_next_year(
 
 
 def _copy_tasks(
-    user: Any, source: Plan, plan: Plan, sections: dict[int, Section], shift: _Shifter
+    user: User, source: Plan, plan: Plan, sections: dict[int, Section], shift: _Shifter
 ) -> tuple[int, int, set[str]]:
     source_tasks = (
         Task.objects.filter(plan=source)
@@ -174,7 +177,7 @@ def _copy_tasks(
     return tasks, assignments, skipped
 
 
-def _copy_assignment(user: Any, task: Task, old: Assignment) -> Assignment:
+def _copy_assignment(user: User, task: Task, old: Assignment) -> Assignment:
     assignment = Assignment.objects.create(
         province_id=task.province_id,
         task=task,

@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from chiso.accounts.roles import Viewer
+from chiso.accounts.models import User
 from chiso.audit.services import diff, record, snapshot
 from chiso.index.plan_file import ObjectiveSpec, check_objective
 from chiso.plans.errors import PlanError
@@ -82,7 +82,7 @@ def _objective_values(fields: dict[str, Any]) -> dict[str, Any]:
 
 @transaction.atomic
 def save_objective(
-    user: Viewer,
+    user: User,
     plan: Plan,
     objective: Objective | None = None,
     *,
@@ -126,7 +126,7 @@ def save_objective(
 
 
 @transaction.atomic
-def delete_objective(user: Viewer, objective: Objective, *, version: int | None = None) -> None:
+def delete_objective(user: User, objective: Objective, *, version: int | None = None) -> None:
     """Delete an objective; the plan's own history keeps a line saying which one went."""
     plan = objective.plan
     require_plan_editor(user, plan)
@@ -147,7 +147,7 @@ def _check_section(section: Section) -> None:
 
 @transaction.atomic
 def save_section(
-    user: Viewer,
+    user: User,
     plan: Plan,
     section: Section | None = None,
     *,
@@ -186,7 +186,7 @@ def save_section(
 
 
 @transaction.atomic
-def delete_section(user: Viewer, section: Section, *, version: int | None = None) -> None:
+def delete_section(user: User, section: Section, *, version: int | None = None) -> None:
     """Refused while tasks use the section: moving them is the coordinator's decision."""
     plan = section.plan
     require_plan_editor(user, plan)
@@ -206,7 +206,7 @@ def delete_section(user: Viewer, section: Section, *, version: int | None = None
     section.delete()
 
 
-def _move(user: Viewer, rows: list[Any], obj: Any, direction: Direction, action: str) -> None:
+def _move(user: User, rows: list[Any], obj: Any, direction: Direction, action: str) -> None:
     """Swap `obj` with its neighbour and renumber 1…n, auditing every order that changed."""
     position = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
     other = position - 1 if direction == "up" else position + 1
@@ -221,7 +221,7 @@ def _move(user: Viewer, rows: list[Any], obj: Any, direction: Direction, action:
 
 
 @transaction.atomic
-def move_objective(user: Viewer, objective: Objective, direction: Direction) -> None:
+def move_objective(user: User, objective: Objective, direction: Direction) -> None:
     require_plan_editor(user, objective.plan)
     rows = list(
         Objective.objects.select_for_update()
@@ -233,7 +233,7 @@ def move_objective(user: Viewer, objective: Objective, direction: Direction) -> 
 
 
 @transaction.atomic
-def move_section(user: Viewer, section: Section, direction: Direction) -> None:
+def move_section(user: User, section: Section, direction: Direction) -> None:
     require_plan_editor(user, section.plan)
     rows = list(
         Section.objects.select_for_update()

@@ -4,7 +4,7 @@ is written, and the whole import is one transaction (all or nothing)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -12,6 +12,9 @@ from chiso.plans.models import Objective, Plan
 from chiso.plans.objective_file import read_objective_file
 from chiso.plans.services.drafting import delete_objective, save_objective
 from chiso.plans.services.guards import require_plan_editor
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class ImportSummary:
 
 @transaction.atomic
 def import_objectives(
-    user: Any, plan: Plan, content: bytes, file_name: str, *, replace: bool = False
+    user: User, plan: Plan, content: bytes, file_name: str, *, replace: bool = False
 ) -> ImportSummary:
     """Objectives of the file are added (new id) or updated (id already in the plan). With
     `replace`, the plan's objectives whose id is not in the file are deleted and the file's

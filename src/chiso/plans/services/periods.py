@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Min
@@ -24,6 +24,9 @@ from chiso.plans.models import Assignment, ProgressReport, ReportPeriod, ReportS
 from chiso.plans.services.guards import require_plan_editor
 from chiso.site import clock
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 SCHEDULE_FIELDS = ("report_schedule", "report_dates", "schedule_start")
 MAX_DATES = 60
@@ -110,7 +113,7 @@ def _clean_dates(kind: str, dates: Iterable[Any]) -> list[str]:
 
 @transaction.atomic
 def set_schedule(
-    user: Any,
+    user: User,
     task: Task,
     *,
     report_schedule: str,
@@ -139,7 +142,7 @@ ASSIGNMENT_SCHEDULE_FIELDS = ("report_schedule", "report_dates")
 
 @transaction.atomic
 def set_assignment_schedule(
-    user: Any,
+    user: User,
     assignment: Assignment,
     *,
     report_schedule: str,

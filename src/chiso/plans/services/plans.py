@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency
+from chiso.accounts.roles import own_province_id
 from chiso.audit.services import diff, record, snapshot
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Plan
 from chiso.plans.services.guards import require_plan_editor
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 PLAN_FIELDS = (
     "index",
@@ -46,7 +50,7 @@ def _check_plan(plan: Plan) -> None:
 
 @transaction.atomic
 def create_plan(
-    user: Any,
+    user: User,
     *,
     number: str,
     title: str,
@@ -62,7 +66,7 @@ def create_plan(
 ) -> Plan:
     require_plan_editor(user)
     plan = Plan(
-        province_id=user.province_id,
+        province_id=own_province_id(user),
         number=number.strip(),
         title=title.strip(),
         year=year,
@@ -82,7 +86,7 @@ def create_plan(
 
 
 @transaction.atomic
-def update_plan(user: Any, plan: Plan, *, version: int | None, **fields: Any) -> Plan:
+def update_plan(user: User, plan: Plan, *, version: int | None, **fields: Any) -> Plan:
     require_plan_editor(user, plan)
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts import roles
 from chiso.accounts.models import Agency, Role, User
+from chiso.accounts.roles import own_province_id
 from chiso.audit.services import record
 from chiso.plans.errors import PlanError
 from chiso.plans.models import ReportingSettings
@@ -67,7 +68,7 @@ def _check(
 
 @transaction.atomic
 def save_reporting_rules(
-    user: Any,
+    user: User,
     *,
     coordinating_agency: Agency | None,
     own_reports_reviewer: User | None,
@@ -75,7 +76,7 @@ def save_reporting_rules(
 ) -> ReportingSettings:
     """Save the rules of the user's province (created on first save); audited."""
     require_plan_editor(user)
-    province_id = user.province_id
+    province_id = own_province_id(user)
     chosen = list(signoff_agencies)
     _check(province_id, coordinating_agency, own_reports_reviewer, chosen)
     rules, created = ReportingSettings.objects.select_for_update().get_or_create(

@@ -4,7 +4,7 @@ the agency resubmits a returned report as a new report that revises it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -20,6 +20,9 @@ from chiso.plans.models import Assignment, Evidence, ProgressReport, ReportPerio
 from chiso.plans.services import periods
 from chiso.site import clock
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # Report texts stay well inside one Excel cell (32,767 characters), so the XLSX exports never
 # cut them; a longer text belongs in an attached document.
@@ -73,7 +76,7 @@ def _check_revision(assignment: Assignment, revises: ProgressReport | None) -> N
 
 @transaction.atomic
 def submit_report(
-    user: Any,
+    user: User,
     assignment: Assignment,
     *,
     narrative: str,
@@ -190,7 +193,7 @@ def _carried(revises: ProgressReport | None, keep: Iterable[Evidence]) -> list[E
     return own
 
 
-def resubmit_report(user: Any, report: ProgressReport, **fields: Any) -> ProgressReport:
+def resubmit_report(user: User, report: ProgressReport, **fields: Any) -> ProgressReport:
     """A returned report, revised: a new report in the thread that `revises` the old one."""
     return submit_report(user, report.assignment, revises=report, **fields)
 
@@ -203,7 +206,7 @@ def _completion_date(report: ProgressReport) -> Any:
 
 @transaction.atomic
 def review_report(
-    user: Any, report: ProgressReport, *, accept: bool, comment: str = "", version: int | None
+    user: User, report: ProgressReport, *, accept: bool, comment: str = "", version: int | None
 ) -> ProgressReport:
     """Accept (the assignment takes the report's progress; a final report completes it) or
     return with a comment for the agency to revise."""
@@ -242,7 +245,7 @@ def review_report(
     return report
 
 
-def _apply_to_assignment(user: Any, report: ProgressReport) -> None:
+def _apply_to_assignment(user: User, report: ProgressReport) -> None:
     """The report becomes the agency's own part; a split assignment's values roll up from its
     own part and its sub-assignments (chiso.plans.rollup), and so on to the top."""
     assignment = lock_current(report.assignment, None)
@@ -271,7 +274,7 @@ def _apply_to_assignment(user: Any, report: ProgressReport) -> None:
 
 @transaction.atomic
 def sign_off_report(
-    user: Any, report: ProgressReport, *, approve: bool, comment: str = "", version: int | None
+    user: User, report: ProgressReport, *, approve: bool, comment: str = "", version: int | None
 ) -> ProgressReport:
     """The agency head approves an officer's report (it goes on to Sở Nội vụ) or sends it back
     with a comment (the officer revises it as for a return by Sở Nội vụ)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -25,6 +25,9 @@ from chiso.plans.services.assigning import (
 from chiso.plans.services.guards import require_plan_editor
 from chiso.plans.units import UnitRef, check_refs, load_framework_or_none, parse_refs
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 TASK_FIELDS = (
     "code",
@@ -101,7 +104,7 @@ def _set_units(task: Task, refs: list[UnitRef]) -> None:
 
 @transaction.atomic
 def create_task(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     title: str,
@@ -157,7 +160,7 @@ def create_task(
     return task
 
 
-def _sync_direct(user: Any, task: Task, lead: list[Agency], coordinating: list[Agency]) -> None:
+def _sync_direct(user: User, task: Task, lead: list[Agency], coordinating: list[Agency]) -> None:
     """Make the task's direct (not via group) assignments match the form's two lists."""
     wanted = {a.pk: (a, Relation.LEAD) for a in lead}
     wanted.update({a.pk: (a, Relation.COORDINATE) for a in coordinating})
@@ -166,10 +169,11 @@ def _sync_direct(user: Any, task: Task, lead: list[Agency], coordinating: list[A
         if assignment.via_group_id is None and agency_id not in wanted:
             remove_assignment(user, assignment)
     for agency_id, (agency, relation) in wanted.items():
-        assignment = current.get(agency_id)
-        if assignment is None:
+        existing = current.get(agency_id)
+        if existing is None:
             add_assignment(user, task, agency, relation)
             continue
+        assignment = existing
         leads, new_relation = relation == Relation.LEAD, relation_for(agency, relation)
         if (assignment.leads, assignment.relation) != (leads, new_relation):
             record(
@@ -185,7 +189,7 @@ def _sync_direct(user: Any, task: Task, lead: list[Agency], coordinating: list[A
             assignment.save(update_fields=["relation", "leads"])
 
 
-def _change_group(user: Any, task: Task, old: AgencyGroup | None) -> None:
+def _change_group(user: User, task: Task, old: AgencyGroup | None) -> None:
     """A different lead group: drop the old group's assignments, assign the new group's members."""
     for assignment in task.assignments.filter(via_group=old).select_related("agency"):
         remove_assignment(user, assignment, "lead_group")
@@ -208,7 +212,7 @@ def _current_lists(task: Task) -> dict[str, list[Any]]:
 
 
 @transaction.atomic
-def update_task(user: Any, task: Task, *, version: int | None, **fields: Any) -> Task:
+def update_task(user: User, task: Task, *, version: int | None, **fields: Any) -> Task:
     """Change any of create_task's fields; the form's `version` guards against lost updates."""
     require_plan_editor(user, task.plan)
     unknown = set(fields) - set(TASK_FIELDS) - set(LIST_FIELDS)
@@ -246,7 +250,7 @@ def update_task(user: Any, task: Task, *, version: int | None, **fields: Any) ->
 
 
 @transaction.atomic
-def delete_task(user: Any, task: Task, *, version: int | None) -> None:
+def delete_task(user: User, task: Task, *, version: int | None) -> None:
     """Only a task nobody has reported on may be deleted (reports are part of the record)."""
     require_plan_editor(user, task.plan)
     task = lock_current(task, version)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -27,6 +27,9 @@ from chiso.supervision import access
 from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Difficulty, Kind, State
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 # Days the handler has to answer when the raiser names no date ("kịp thời" in the seed).
 ANSWER_DAYS = 15
@@ -70,7 +73,7 @@ def _due(due_on: dt.date | None, today: dt.date) -> dt.date:
     return due_on
 
 
-def _create(user: Any, plan: Plan, kind: str, **fields: Any) -> Difficulty:
+def _create(user: User, plan: Plan, kind: str, **fields: Any) -> Difficulty:
     today = clock.today()
     task: Task | None = fields.pop("task")
     if task is not None and task.plan_id != plan.pk:
@@ -95,7 +98,7 @@ def _create(user: Any, plan: Plan, kind: str, **fields: Any) -> Difficulty:
 
 @transaction.atomic
 def raise_difficulty(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     title: str,
@@ -136,7 +139,7 @@ def raise_difficulty(
 
 @transaction.atomic
 def add_recommendation(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     agency: Agency,
@@ -171,7 +174,7 @@ def add_recommendation(
 
 @transaction.atomic
 def hand_over(
-    user: Any, item: Difficulty, *, handler: Agency, due_on: dt.date | None, version: int | None
+    user: User, item: Difficulty, *, handler: Agency, due_on: dt.date | None, version: int | None
 ) -> Difficulty:
     """Sở Nội vụ gives the item to another agency (the one guiding its PAPI area)."""
     if not access.can_steer(user, item):
@@ -194,7 +197,7 @@ def hand_over(
 
 
 @transaction.atomic
-def answer(user: Any, item: Difficulty, *, text: str, version: int | None) -> Difficulty:
+def answer(user: User, item: Difficulty, *, text: str, version: int | None) -> Difficulty:
     """The handler's guidance or answer (hướng dẫn, trả lời); the item stays open until it is
     resolved (the raiser may still need a direction)."""
     if not access.can_handle(user, item):
@@ -213,7 +216,7 @@ def answer(user: Any, item: Difficulty, *, text: str, version: int | None) -> Di
 
 
 @transaction.atomic
-def escalate(user: Any, item: Difficulty, *, proposal: str, version: int | None) -> Difficulty:
+def escalate(user: User, item: Difficulty, *, proposal: str, version: int | None) -> Difficulty:
     """Sở Nội vụ proposes that the People's Committee direct how it is handled (tham mưu UBND
     tỉnh chỉ đạo xử lý); the item waits for a direction (services.directions)."""
     if not access.can_steer(user, item):
@@ -229,7 +232,7 @@ def escalate(user: Any, item: Difficulty, *, proposal: str, version: int | None)
 
 
 @transaction.atomic
-def resolve(user: Any, item: Difficulty, *, resolution: str, version: int | None) -> Difficulty:
+def resolve(user: User, item: Difficulty, *, resolution: str, version: int | None) -> Difficulty:
     if not access.can_close(user, item):
         raise PermissionDenied(_("Anh/chị không được đóng khó khăn, kiến nghị này."))
     item = lock_current(item, version)
@@ -238,7 +241,7 @@ def resolve(user: Any, item: Difficulty, *, resolution: str, version: int | None
     return close(user, item, checked_text(resolution, "resolution", _("kết quả giải quyết")))
 
 
-def close(user: Any, item: Difficulty, resolution: str) -> Difficulty:
+def close(user: User, item: Difficulty, resolution: str) -> Difficulty:
     """Mark a locked, open item resolved (inside the caller's transaction)."""
     before = snapshot(item, ("state", "resolution"))
     item.state, item.resolved_on, item.resolution = State.RESOLVED, clock.today(), resolution

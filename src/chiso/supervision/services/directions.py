@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -24,6 +24,9 @@ from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Difficulty, Direction, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, checked_text, checked_units, close
 from chiso.workflow.locking import bump
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 DIRECTION_FIELDS = ("number", "issued_on", "signer", "signer_title", "content", "deadline")
 # The plan's section the follow-up tasks are filed under when the plan has it ("Tổ chức thực
@@ -64,7 +67,7 @@ def _check(plan: Plan, agencies: list[Agency], items: list[Difficulty], **fields
 
 @transaction.atomic
 def record_direction(
-    user: Any,
+    user: User,
     plan: Plan,
     *,
     number: str,
@@ -109,7 +112,7 @@ def record_direction(
     return direction
 
 
-def _follow_up(user: Any, direction: Direction, agencies: list[Agency], codes: list[str]) -> Task:
+def _follow_up(user: User, direction: Direction, agencies: list[Agency], codes: list[str]) -> Task:
     return create_task(
         user,
         direction.plan,
@@ -134,7 +137,7 @@ def _follow_up(user: Any, direction: Direction, agencies: list[Agency], codes: l
     )
 
 
-def _mark_directed(user: Any, item: Difficulty, direction: Direction) -> None:
+def _mark_directed(user: User, item: Difficulty, direction: Direction) -> None:
     item = Difficulty.objects.select_for_update().get(pk=item.pk)
     before = snapshot(item, ("state", "direction"))
     item.state, item.direction = State.DIRECTED, direction
@@ -144,7 +147,7 @@ def _mark_directed(user: Any, item: Difficulty, direction: Direction) -> None:
 
 
 @transaction.atomic
-def complete_if_done(user: Any, task_id: int) -> Direction | None:
+def complete_if_done(user: User, task_id: int) -> Direction | None:
     """When the last part of a direction's follow-up task is completed, the direction is done
     (on the day the last part was) and the difficulties it answered are resolved."""
     direction = Direction.objects.select_for_update().filter(follow_up_task_id=task_id).first()

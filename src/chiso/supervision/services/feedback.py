@@ -8,7 +8,7 @@ audited like every other change.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -23,6 +23,9 @@ from chiso.supervision.errors import SupervisionError
 from chiso.supervision.models import Feedback, FeedbackState
 from chiso.supervision.services.difficulties import checked_text
 from chiso.workflow.locking import bump, lock_current
+
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
 
 FEEDBACK_LIMIT = 1000
 CONTACT_LIMIT = 120
@@ -75,7 +78,7 @@ def post_feedback(
 
 
 @transaction.atomic
-def moderate(user: Any, item: Feedback, *, accept: bool, version: int | None) -> Feedback:
+def moderate(user: User, item: Feedback, *, accept: bool, version: int | None) -> Feedback:
     """Sở Nội vụ takes a post in for an answer, or refuses it (spam, abuse, off-topic)."""
     if not access.can_moderate(user, item):
         raise PermissionDenied(_("Chỉ Sở Nội vụ kiểm duyệt góp ý của người dân."))
@@ -92,7 +95,7 @@ def moderate(user: Any, item: Feedback, *, accept: bool, version: int | None) ->
 
 @transaction.atomic
 def answer_feedback(
-    user: Any, item: Feedback, *, answer: str, publish: bool, version: int | None
+    user: User, item: Feedback, *, answer: str, publish: bool, version: int | None
 ) -> Feedback:
     """Sở Nội vụ or the responsible agency answers; `publish` shows the remark and its answer
     on the public page of the task (never the contact)."""

@@ -4,7 +4,7 @@ its actions (answer, hand over, escalate, resolve) and history."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
@@ -33,11 +34,14 @@ from chiso.supervision.listing import FILTERS, filtered
 from chiso.supervision.models import Difficulty, Kind, State
 from chiso.workflow.forms import run
 
+if TYPE_CHECKING:
+    from chiso.accounts.models import User
+
 PAGE_SIZE = 25
 
 
 @login_required
-def difficulty_list(request: HttpRequest) -> HttpResponse:
+def difficulty_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     shown = request.GET.get("loc", "open")
     kind = request.GET.get("loai", "")
@@ -96,14 +100,14 @@ def _create(
 
 
 @login_required
-def difficulty_create(request: HttpRequest) -> HttpResponse:
+def difficulty_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_raise(request.user):
         raise PermissionDenied
     return _create(request, DifficultyForm, services.raise_difficulty)
 
 
 @login_required
-def recommendation_create(request: HttpRequest) -> HttpResponse:
+def recommendation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_recommend(request.user):
         raise PermissionDenied
     return _create(request, RecommendationForm, services.add_recommendation)
@@ -116,7 +120,7 @@ def _item(request: HttpRequest, pk: int) -> Difficulty:
     return get_or_404(qs, pk=pk)
 
 
-def _actions(user: Any, item: Difficulty, bound: dict[str, Any]) -> dict[str, Any]:
+def _actions(user: User, item: Difficulty, bound: dict[str, Any]) -> dict[str, Any]:
     """The action forms this user may use on the item (a bound one keeps its errors)."""
     version = {"version": item.version}
     forms: dict[str, Any] = {}
@@ -132,7 +136,7 @@ def _actions(user: Any, item: Difficulty, bound: dict[str, Any]) -> dict[str, An
     return forms
 
 
-def _detail(request: HttpRequest, item: Difficulty, **bound: Any) -> HttpResponse:
+def _detail(request: AuthenticatedHttpRequest, item: Difficulty, **bound: Any) -> HttpResponse:
     return render(
         request,
         "supervision/difficulty_detail.html",
@@ -149,12 +153,12 @@ def _detail(request: HttpRequest, item: Difficulty, **bound: Any) -> HttpRespons
 
 
 @login_required
-def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _item(request, pk))
 
 
 def _act(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     pk: int,
     name: str,
     allowed: Callable[[Any, Difficulty], bool],
@@ -166,7 +170,7 @@ def _act(
     if not allowed(request.user, item):
         raise PermissionDenied
     form = make(request, item)
-    if form.is_valid() and run(form, service, request.user, item, **form.cleaned_data):
+    if form.is_valid() and run(form, service, request.user, item, **form.cleaned_data) is not None:
         messages.success(request, done)
         return redirect("supervision:difficulty-detail", pk=item.pk)
     return _detail(request, item, **{name: form})
@@ -174,7 +178,7 @@ def _act(
 
 @login_required
 @require_POST
-def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -188,7 +192,7 @@ def difficulty_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def difficulty_escalate(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_escalate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -202,7 +206,7 @@ def difficulty_escalate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def difficulty_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_hand_over(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -216,7 +220,7 @@ def difficulty_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def difficulty_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def difficulty_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,

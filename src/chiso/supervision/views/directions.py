@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
@@ -22,7 +23,7 @@ from chiso.workflow.forms import run
 
 
 @login_required
-def direction_list(request: HttpRequest) -> HttpResponse:
+def direction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     directions = list(
         access.directions_for(request.user)
@@ -42,7 +43,7 @@ def direction_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def direction_create(request: HttpRequest) -> HttpResponse:
+def direction_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not access.can_record_direction(request.user):
         raise PermissionDenied
     plan = current_plan(request)
@@ -67,7 +68,7 @@ def direction_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def direction_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def direction_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     qs = access.directions_for(request.user).select_related("plan", "follow_up_task")
     direction = get_or_404(qs, pk=pk)
     task = direction.follow_up_task

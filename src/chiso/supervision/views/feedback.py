@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.activities.views.common import current_plan
 from chiso.audit.history import history_of
 from chiso.plans.access import get_or_404
@@ -27,7 +28,7 @@ PAGE_SIZE = 25
 
 
 @login_required
-def feedback_list(request: HttpRequest) -> HttpResponse:
+def feedback_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     plan = current_plan(request)
     state = request.GET.get("trang-thai", FeedbackState.PENDING)
     state = state if state in FeedbackState.values else FeedbackState.PENDING
@@ -70,13 +71,13 @@ def _detail(request: HttpRequest, item: Feedback, **bound: Any) -> HttpResponse:
 
 
 @login_required
-def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _item(request, pk))
 
 
 @login_required
 @require_POST
-def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_moderate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if not access.can_moderate(request.user, item):
         raise PermissionDenied
@@ -99,7 +100,7 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def feedback_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     if not access.can_answer_feedback(request.user, item):
         raise PermissionDenied
