@@ -11,7 +11,7 @@ malformed field is a 400 naming it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -132,6 +132,31 @@ def difficulty_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return json_response(difficulty_json(get_or_404(_items(request), pk=pk), clock.today()))
 
 
+StepItem = TypeVar("StepItem", Difficulty, Feedback)
+
+
+def _take_step(
+    request: HttpRequest,
+    item: StepItem,
+    states: Collection[str],
+    allowed: Callable[[Any, StepItem], bool],
+    act: Callable[[StepItem], Any],
+    wrong_state: str,
+) -> None:
+    """One step of a difficulty's or a post's handling: 409 in a state that does not allow it,
+    403 for a role that may not take it (before any field is read), 409 naming the field the
+    service refuses."""
+    if item.state not in states:
+        raise ApiError(409, "conflict", wrong_state % {"state": item.get_state_display()})
+    if not allowed(request.user, item):
+        raise PermissionDenied
+    require_form(request)
+    try:
+        act(item)
+    except ServiceError as exc:
+        raise _conflict(exc) from None
+
+
 def _step(
     request: HttpRequest,
     pk: int,
@@ -140,20 +165,8 @@ def _step(
     act: Callable[[Difficulty], Any],
 ) -> HttpResponse:
     item = get_or_404(_items(request).select_related("plan"), pk=pk)
-    if item.state not in states:
-        raise ApiError(
-            409,
-            "conflict",
-            _("Mục này đang ở trạng thái “%(state)s”: không thực hiện được bước này.")
-            % {"state": item.get_state_display()},
-        )
-    if not allowed(request.user, item):
-        raise PermissionDenied
-    require_form(request)
-    try:
-        act(item)
-    except ServiceError as exc:
-        raise _conflict(exc) from None
+    wrong_state = _("Mục này đang ở trạng thái “%(state)s”: không thực hiện được bước này.")
+    _take_step(request, item, states, allowed, act, wrong_state)
     return _item_response(request, item.pk)
 
 
@@ -266,20 +279,8 @@ def _feedback_step(
     act: Callable[[Feedback], Any],
 ) -> HttpResponse:
     item = get_or_404(_feedback(request).select_related("task"), pk=pk)
-    if item.state not in states:
-        raise ApiError(
-            409,
-            "conflict",
-            _("Góp ý này đang ở trạng thái “%(state)s”: không thực hiện được bước này.")
-            % {"state": item.get_state_display()},
-        )
-    if not allowed(request.user, item):
-        raise PermissionDenied
-    require_form(request)
-    try:
-        act(item)
-    except ServiceError as exc:
-        raise _conflict(exc) from None
+    wrong_state = _("Góp ý này đang ở trạng thái “%(state)s”: không thực hiện được bước này.")
+    _take_step(request, item, states, allowed, act, wrong_state)
     return _feedback_response(request, item.pk)
 
 
