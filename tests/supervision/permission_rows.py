@@ -235,6 +235,18 @@ def _api_item_form(world: World) -> dict[str, Any]:
     return {"plan": world.home.plan.pk, "title": "Thiếu bảng niêm yết", "text": "Chưa in được."}
 
 
+def _api_direction_form(world: World) -> dict[str, Any]:
+    return {
+        "plan": world.home.plan.pk,
+        "number": "14/UBND-KSTT",
+        "issued_on": "2023-06-01",
+        "signer": "Nguyễn Tân Tuân",
+        "content": "Bố trí kinh phí niêm yết.",
+        "deadline": "2023-09-30",
+        "agencies": [world.agency_a.pk, world.agency_b.pk],
+    }
+
+
 def _feedback_version(name: str, **fields: Any) -> Any:
     return lambda w: {"version": w.extra[name].version, **fields}
 
@@ -293,6 +305,21 @@ ROWS += [
         data=with_version(resolution="Đã bố trí."),
     ),
     Row("api-directions", API_SIGNED_IN),
+    # Sở Nội vụ records a direction (API 1.6); every other role is refused before any field;
+    # another province's Sở Nội vụ does not find this province's plan.
+    Row(
+        "api-directions",
+        expect(
+            DENIED,
+            anonymous=UNAUTH,
+            admin=CREATED,
+            coordinator=CREATED,
+            other_province=MISSING,
+        ),
+        method="POST",
+        data=_api_direction_form,
+        label="record",
+    ),
     Row("api-direction", API_PROVINCE, direction),
     Row("api-feedback", API_SIGNED_IN),
     Row("api-feedback-item", API_PROVINCE, feedback("feedback")),

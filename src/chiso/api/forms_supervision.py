@@ -13,9 +13,13 @@ from django.utils.translation import gettext as _
 from chiso.accounts.models import Agency
 from chiso.api.errors import bad_request, not_found
 from chiso.api.forms_activities import form_date, form_id, form_plan, form_text
+from chiso.api.query import ID
 from chiso.plans.access import assignments_for
 from chiso.plans.models import Assignment, Plan, Task
+from chiso.supervision import access
+from chiso.supervision.models import Difficulty
 from chiso.supervision.services.difficulties import TEXT_LIMIT, TITLE_LIMIT
+from chiso.supervision.services.directions import NUMBER_LIMIT, SIGNER_LIMIT
 
 UNIT_CODE_LIMIT = 20
 
@@ -112,4 +116,55 @@ def hand_over_fields(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     return {
         "handler": province_agency(request, "handler", plan),
         "due_on": optional_date(request, "due_on"),
+    }
+
+
+def _ids(request: HttpRequest, field: str) -> list[int]:
+    """A repeated id field; each value an id (400 naming the field otherwise), duplicates once."""
+    ids: list[int] = []
+    for raw in request.POST.getlist(field):
+        if not raw.isascii() or not raw.isdigit() or len(raw) > 19 or int(raw) not in ID:
+            raise bad_request(_("Trường “%(name)s” phải là mã (id).") % {"name": field}, field)
+        if int(raw) not in ids:
+            ids.append(int(raw))
+    return ids
+
+
+def _addressed_agencies(request: HttpRequest, plan: Plan) -> list[Agency]:
+    """The agencies a direction is addressed to, as the page offers them: active agencies of the
+    plan's province; one that is not is a 404 naming the field (none at all: the service says)."""
+    ids = _ids(request, "agencies")
+    if not ids:
+        raise bad_request(_("Cần nhập trường “%(name)s”.") % {"name": "agencies"}, "agencies")
+    found = {
+        a.pk: a
+        for a in Agency.objects.filter(province_id=plan.province_id, active=True, pk__in=ids)
+    }
+    if len(found) != len(ids):
+        raise not_found(_("Không có cơ quan, đơn vị này trong tỉnh."), "agencies")
+    return [found[pk] for pk in ids]
+
+
+def _answered_difficulties(request: HttpRequest, plan: Plan) -> list[Difficulty]:
+    """The items the direction answers, among those the user sees in the plan (the service
+    checks each awaits a direction)."""
+    ids = _ids(request, "difficulties")
+    found = {d.pk: d for d in access.difficulties_for(request.user).filter(plan=plan, pk__in=ids)}
+    if len(found) != len(ids):
+        raise not_found(_("Không có khó khăn, kiến nghị này trong kế hoạch."), "difficulties")
+    return [found[pk] for pk in ids]
+
+
+def direction_fields(request: HttpRequest) -> tuple[Plan, dict[str, Any]]:
+    plan = form_plan(request)
+    return plan, {
+        "number": form_text(request, "number", NUMBER_LIMIT, required=True),
+        "issued_on": form_date(request, "issued_on"),
+        "signer": form_text(request, "signer", SIGNER_LIMIT, required=True),
+        "signer_title": form_text(request, "signer_title", SIGNER_LIMIT),
+        "content": form_text(request, "content", TEXT_LIMIT, required=True),
+        "deadline": form_date(request, "deadline"),
+        "agencies": _addressed_agencies(request, plan),
+        "difficulties": _answered_difficulties(request, plan),
+        "unit_codes": unit_codes(request),
     }

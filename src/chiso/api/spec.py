@@ -18,7 +18,7 @@ from chiso.plans.models import Relation
 from chiso.plans.services.reports import TEXT_LIMIT as REPORT_TEXT_LIMIT
 from chiso.plans.status import Status
 
-API_VERSION = "1.5.0"
+API_VERSION = "1.6.0"
 JSON = "application/json"
 # Every error status an operation may answer, with what it means; each operation lists its own.
 ERRORS = {

@@ -10,6 +10,7 @@ from chiso.api.schemas import BOOL, DATE, Schema, page_of, ref
 from chiso.api.spec import NO_NUL, Endpoint, FormBody, Operation, Param
 from chiso.supervision.models import DirectionStatus, FeedbackState, Kind, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, TITLE_LIMIT
+from chiso.supervision.services.directions import NUMBER_LIMIT, SIGNER_LIMIT
 
 WRITE_ERRORS = (400, 404, 409, 415, 503)
 # Some character other than white space, and no NUL.
@@ -48,6 +49,33 @@ RECOMMENDATION_FORM = _form(
     text=TEXT,
     unit_codes=UNIT_CODES,
     due_on=DUE,
+)
+
+IDS: Schema = {"type": "array", "items": ID.schema()}
+DIRECTION_FORM = _form(
+    ("plan", "number", "issued_on", "signer", "content", "deadline", "agencies"),
+    plan=ID.schema(),
+    number={**LINE, "maxLength": NUMBER_LIMIT, "description": "Số, ký hiệu văn bản chỉ đạo"},
+    issued_on={**DATE, "description": "Ngày văn bản, không sau hôm nay"},
+    signer={**LINE, "maxLength": SIGNER_LIMIT, "description": "Người ký"},
+    signer_title={
+        "type": "string",
+        "pattern": NO_NUL,
+        "maxLength": SIGNER_LIMIT,
+        "description": "Chức vụ người ký",
+    },
+    content=TEXT,
+    deadline={**DATE, "description": "Thời hạn thực hiện, từ ngày văn bản trở đi"},
+    agencies={
+        **IDS,
+        "minItems": 1,
+        "description": "Cơ quan thực hiện (của tỉnh); mỗi cơ quan nhận một phần việc theo dõi",
+    },
+    difficulties={
+        **IDS,
+        "description": "Khó khăn, kiến nghị đang chờ UBND tỉnh chỉ đạo mà văn bản này trả lời",
+    },
+    unit_codes={**UNIT_CODES, "description": "Mã chỉ số PAPI; để trống: theo các khó khăn"},
 )
 
 
@@ -172,6 +200,12 @@ SUPERVISION_ENDPOINTS: tuple[Endpoint, ...] = (
                     {"type": "string", "enum": list(DirectionStatus.values)},
                 ),
                 paged=True,
+            ),
+            _post(
+                "Sở Nội vụ ghi nhận chỉ đạo của UBND tỉnh và giao việc (record a direction)",
+                "DirectionDetail",
+                DIRECTION_FORM,
+                201,
             ),
         ),
     ),

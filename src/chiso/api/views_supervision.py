@@ -1,6 +1,7 @@
 """API views of the supervision loop (issue 20): difficulties and the Front's supervision
 recommendations (list, raise, answer, hand over, escalate, resolve), the People's Committee's
-directions with their follow-up, citizens' feedback for staff (moderate, answer).
+directions (list, record one with its follow-up work), citizens' feedback for staff (moderate,
+answer).
 
 Objects come only through `chiso.supervision.access` (another province's, or another agency's,
 is a 404); every change is a `chiso.supervision.services` function, which checks the rules and
@@ -213,8 +214,7 @@ def difficulty_resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
 # --- directions ---------------------------------------------------------------------------
 
 
-@api_view()
-def direction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _list_directions(request: HttpRequest) -> HttpResponse:
     today = clock.today()
     qs = _filtered(
         request, access.directions_for(request.user).order_by("-issued_on", "-id"), plan="plan_id"
@@ -225,9 +225,30 @@ def direction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return json_response(paged(request, qs, lambda rows: [direction_json(d, today) for d in rows]))
 
 
+@api_view(methods=("GET", "POST"))
+def direction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _list_directions(request)
+    if not access.can_record_direction(request.user):
+        raise forbidden(_("Chỉ Sở Nội vụ ghi nhận chỉ đạo của UBND tỉnh."))
+    require_form(request)
+    plan, fields = forms.direction_fields(request)
+    try:
+        direction = services.record_direction(request.user, plan, **fields)
+    except ServiceError as exc:
+        raise _conflict(exc) from None
+    return _direction_response(request, direction.pk, 201)
+
+
 @api_view()
 def direction_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    direction = get_or_404(access.directions_for(request.user), pk=pk)
+    get_or_404(access.directions_for(request.user), pk=pk)
+    return _direction_response(request, pk)
+
+
+def _direction_response(request: HttpRequest, pk: int, status: int = 200) -> HttpResponse:
+    """The direction with its follow-up's parts and the difficulties it answers."""
+    direction = access.directions_for(request.user).get(pk=pk)
     parts = (
         Assignment.objects.top_level()
         .filter(task_id=direction.follow_up_task_id)
@@ -238,7 +259,7 @@ def direction_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     )
     answered = access.difficulties_for(request.user).filter(direction=direction).order_by("id")
     return json_response(
-        direction_detail_json(direction, clock.today(), list(parts), list(answered))
+        direction_detail_json(direction, clock.today(), list(parts), list(answered)), status
     )
 
 

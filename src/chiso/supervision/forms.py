@@ -13,6 +13,7 @@ from chiso.activities import units
 from chiso.plans.models import Assignment, Plan, Task
 from chiso.supervision.models import Difficulty, State
 from chiso.supervision.services.difficulties import TEXT_LIMIT, TITLE_LIMIT
+from chiso.supervision.services.directions import NUMBER_LIMIT, SIGNER_LIMIT
 from chiso.supervision.services.feedback import CONTACT_LIMIT, FEEDBACK_LIMIT, PLACE_KINDS
 from chiso.web.widgets import DayMonthYearField, choice_field, model_choice_field
 
@@ -129,10 +130,12 @@ class ResolveForm(VersionForm):
 class DirectionForm(forms.Form):
     """A direction of the People's Committee, as its document says, and who carries it out."""
 
-    number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=60)
+    number = forms.CharField(label=_("Số, ký hiệu văn bản"), max_length=NUMBER_LIMIT)
     issued_on = DayMonthYearField(label=_("Ngày văn bản"))
-    signer = forms.CharField(label=_("Người ký"), max_length=120)
-    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
+    signer = forms.CharField(label=_("Người ký"), max_length=SIGNER_LIMIT)
+    signer_title = forms.CharField(
+        label=_("Chức vụ người ký"), max_length=SIGNER_LIMIT, required=False
+    )
     content = forms.CharField(
         label=_("Nội dung chỉ đạo"),
         max_length=TEXT_LIMIT,

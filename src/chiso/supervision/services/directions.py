@@ -28,6 +28,8 @@ from chiso.workflow.locking import bump
 if TYPE_CHECKING:
     from chiso.accounts.models import User
 
+# The direction document's columns (models.Direction): number, signer and signer's title.
+NUMBER_LIMIT, SIGNER_LIMIT = 60, 120
 DIRECTION_FIELDS = ("number", "issued_on", "signer", "signer_title", "content", "deadline")
 # The plan's section the follow-up tasks are filed under when the plan has it ("Tổ chức thực
 # hiện"), else the inspection section; none: the task has no section.
