@@ -217,6 +217,33 @@ def test_splitting_after_postings_moves_their_share_down(world, villages, make_u
     assert (world.assignment.own_progress, world.assignment.progress) == (100, 62)
 
 
+def test_withdrawing_a_sub_assignment_gives_its_share_back(world, villages, make_user) -> None:
+    """The split of the test above (city's own part 2/2 = 100%, Vĩnh Hải's sub-assignment
+    1/4 = 25%, city 62), then the city takes Vĩnh Hải's part back: its own part counts both
+    communes again, (1 + 1 + 1 posted) / (2 offices + 4 villages) = 3/6 = 50%, and with no
+    sub-assignment left its progress is its own; audited as a system change."""
+    from chiso.accounts.models import Role
+    from chiso.plans.services import split_assignment, withdraw_sub_assignment
+
+    officer = make_user("nt-officer", Role.AGENCY_OFFICER, world.province, world.nhatrang)
+    services.set_posting_task(world.coordinator, world.plan, world.task)
+    office(world, world.vinh_phuoc)
+    hall(world, villages["d"])
+    office(world, world.vinh_hai)
+    (child,) = split_assignment(officer, world.assignment, agencies=[world.vinh_hai])
+    world.assignment.refresh_from_db()
+    assert (world.assignment.own_progress, world.assignment.progress) == (100, 62)
+    withdraw_sub_assignment(officer, child)
+    world.assignment.refresh_from_db()
+    assert not Assignment.objects.filter(pk=child.pk).exists()
+    assert (world.assignment.own_progress, world.assignment.progress) == (50, 50)
+    last = AuditEntry.objects.filter(
+        action="assignment.progress", object_id=str(world.assignment.pk)
+    ).latest("id")
+    assert last.changes == {"own_progress": [100, 50]}
+    assert last.actor is None
+
+
 def test_the_coverage_workbook_lists_villages_per_commune(world, villages) -> None:
     """The XLSX: villages listed / posted per commune (Vĩnh Hải 3/1 after a is taken down),
     the province's total in the notes, and each posting's village on the places sheet."""

@@ -162,3 +162,15 @@ def on_split(sender: Any, assignment: Assignment, **kwargs: Any) -> None:
         resync(None, plan, parent)
     child = Assignment.objects.select_for_update().select_related("agency").get(pk=assignment.pk)
     resync(None, plan, child)
+
+
+def on_withdraw(sender: Any, parent: Assignment, **kwargs: Any) -> None:
+    """A sub-assignment of the posting task was taken back (chiso.plans.signals
+    .assignment_withdrawn): its communes' postings count for the part above again (the
+    withdrawal's own transaction; recorded without a person, as its consequence)."""
+    plan = parent.task.plan
+    if not PostingTask.objects.filter(plan=plan, task_id=parent.task_id).exists():
+        return
+    locked = Assignment.objects.select_for_update().select_related("agency").get(pk=parent.pk)
+    if locked.completed_on is None:
+        resync(None, plan, locked)

@@ -15,5 +15,7 @@ report_submitted = Signal()
 report_reviewed = Signal()
 # assignment=Assignment: an agency was given a part in a task.
 assignment_created = Signal()
+# parent=Assignment: a sub-assignment of `parent` was taken back (withdrawn; already deleted).
+assignment_withdrawn = Signal()
 # task=Task, old=date|None, new=date|None: the task's deadline moved (with its assignments').
 deadline_changed = Signal()

@@ -161,3 +161,4 @@ def withdraw_sub_assignment(user: User, child: Assignment) -> None:
     record(user, child, "assignment.withdraw", {"agency": [child.agency.name, None]})
     child.delete()
     rollup.refresh_upwards(user, parent.pk)  # type: ignore[union-attr]
+    signals.assignment_withdrawn.send(Assignment, parent=parent)
