@@ -231,26 +231,66 @@ def test_an_empty_part_folds_into_the_part_the_successor_takes(
     assert fold.changes["agency"] == ["UBND thành phố Nha Trang", "UBND tỉnh Khánh Hòa"]
 
 
-def test_the_part_with_reports_holds_and_two_with_reports_refuse(
+def test_the_part_with_reports_holds_and_an_empty_one_folds(
     world: Any, scene: dict[str, Any]
 ) -> None:
     """Nha Trang reported on T4, Cam Ranh did not: Nha Trang's part moves (although Cam Ranh
-    comes first by name) and Cam Ranh's empty part folds. Once Cam Ranh reports too, neither can
-    fold: refused, nothing saved."""
+    comes first by name) and Cam Ranh's empty part folds."""
     committee = scene["committee"]
     t4 = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
     nt_part, cr_part = (t4.assignments.get(agency=a) for a in (world.nha_trang, world.cam_ranh))
     submit_report(world.nhatrang, nt_part, narrative="Đã làm", progress=10)
     mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: committee.pk}
     found = abolition.preview(world.province, mapping, JULY_1)
-    folds = {m.pk: m.folds for h in found.handovers for m in h.moved}
-    assert found.problems == [] and (folds[nt_part.pk], folds[cr_part.pk]) == (False, True)
+    folds = {m.pk: (m.folds, m.merges) for h in found.handovers for m in h.moved}
+    assert found.problems == []
+    assert (folds[nt_part.pk], folds[cr_part.pk]) == ((False, False), (True, False))
 
+
+def test_two_parts_with_reports_merge_into_one_keeping_both_threads(
+    world: Any, scene: dict[str, Any]
+) -> None:
+    """Both districts reported on T4 and both go to the province's committee. Known answers:
+    Cam Ranh's part (first by name, with a record) moves and holds T4; Nha Trang's folds into it
+    with its two reports (one accepted at 40 %, one waiting), which keep their author and state;
+    the holder's own progress is the mean of the two parts, (0 + 40) // 2 = 20 (Cam Ranh's
+    report waits for review, so its accepted share is 0); one assignment fewer, no report lost;
+    audited: one report.fold per report, the fold (2 reports handed over) and the merge. The
+    committee then reviews the waiting report in its own thread."""
+    committee = scene["committee"]
+    t4 = create_task(world.coordinator, world.plan, title="Sơ kết", lead_group=world.districts)
+    nt_part, cr_part = (t4.assignments.get(agency=a) for a in (world.nha_trang, world.cam_ranh))
+    _accept(world.nhatrang, world.coordinator, nt_part, 40)
+    waiting = submit_report(
+        world.nhatrang, Assignment.objects.get(pk=nt_part.pk), narrative="Thêm", progress=60
+    )
     submit_report(world.camranh, cr_part, narrative="Đã làm", progress=20)
+    mapping = {world.nha_trang.pk: committee.pk, world.cam_ranh.pk: committee.pk}
+    found = abolition.preview(world.province, mapping, JULY_1)
+    assert found.problems == [] and found.merged == 1
     before = _counts()
-    problems = abolition.preview(world.province, mapping, JULY_1).problems
-    assert len(problems) == 1
-    assert "UBND thành phố Nha Trang" in problems[0] and "Sơ kết" in problems[0]
-    with pytest.raises(RestructuringError):
-        abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
-    assert _counts() == before
+
+    abolition.abolish(world.coordinator, world.province, mapping, JULY_1)
+
+    assignments, reports, _audit = _counts()
+    assert (assignments, reports) == (before[0] - 1, before[1])
+    assert not Assignment.objects.filter(pk=nt_part.pk).exists()
+    holder = Assignment.objects.get(pk=cr_part.pk)
+    assert holder.agency == committee
+    thread = list(holder.reports.order_by("pk").values_list("author__username", "state"))
+    assert thread == [
+        ("nhatrang", "accepted"),
+        ("nhatrang", "submitted"),
+        ("camranh", "submitted"),
+    ]
+    assert (holder.own_progress, holder.progress, holder.completed_on) == (20, 20, None)
+    assert AuditEntry.objects.filter(action="report.fold").count() == 2
+    fold = AuditEntry.objects.get(action="assignment.fold")
+    assert fold.changes["reports"] == [2, 0]
+    merge = AuditEntry.objects.get(action="assignment.merge", object_id=str(holder.pk))
+    assert merge.changes["own_progress"] == [0, 20] and merge.changes["reports"] == [None, 3]
+
+    review_report(
+        world.coordinator, ProgressReport.objects.get(pk=waiting.pk), accept=True, version=None
+    )
+    assert Assignment.objects.get(pk=holder.pk).own_progress == 60

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.plans.models import Assignment
-from chiso.plans.services import create_task, submit_report
+from chiso.plans.services import create_task, split_assignment
 
 pytestmark = pytest.mark.django_db
 
@@ -45,29 +45,26 @@ def test_preview_then_confirm(world: Any, committee: Any) -> None:
     assert Assignment.objects.get(task__title="Tuyên truyền").agency == committee
     index = client.get(reverse("restructuring:index")).content.decode()
     assert (
-        "UBND thành phố Nha Trang → UBND tỉnh Khánh Hòa (1 phân công chuyển, 0 phần việc trống gộp)"
+        "UBND thành phố Nha Trang → UBND tỉnh Khánh Hòa (1 phân công chuyển, 0 phần việc gộp)"
         in index
     )
 
 
-def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any) -> None:
-    task = create_task(
-        world.coordinator,
-        world.plan,
-        title="Sơ kết",
-        lead_agencies=[world.nha_trang, world.department],
-    )
-    submit_report(
-        world.nhatrang, task.assignments.get(agency=world.nha_trang), narrative="x", progress=5
-    )
+def test_refusal_is_shown_and_nothing_saved(world: Any, committee: Any, make_user: Any) -> None:
+    """Nha Trang handed part of a task to Vĩnh Hải; naming Vĩnh Hải as Nha Trang's successor
+    would make it succeed its own parent part: refused on the page, nothing saved."""
+    from tests.plans.cascade_world import build
+
+    c = build(world, make_user)
+    split_assignment(world.nhatrang, c.city, agencies=[c.ward_a])
     client = _client(world.coordinator)
     data = {
         "effective_on": "01/07/2025",
-        f"ke_nhiem_{world.nha_trang.pk}": str(world.department.pk),
+        f"ke_nhiem_{world.nha_trang.pk}": str(c.ward_a.pk),
         "confirm": "1",
     }
     page = client.post(reverse("restructuring:abolish"), data)
-    assert page.status_code == 200 and "đã báo cáo" in page.content.decode()
+    assert page.status_code == 200 and "không thể kế nhiệm" in page.content.decode()
     assert Agency.objects.filter(active=False).count() == 0
 
 

@@ -14,9 +14,10 @@ The rule (docs/restructuring.md):
 - Finished assignments stay with the abolished agency: its history, read-only since the agency
   is inactive and nothing of it is open.
 - The agencies under an abolished one (its communes) move up to the abolished agency's parent.
-- A successor that already takes part in the same task cannot take over (one assignment per
-  agency and task): the preview names the task, and nothing is saved until another successor
-  is named.
+- A successor that already takes part in the same task keeps one part (one assignment per
+  agency and task): the other parts fold into it with their sub-assignments, reports and
+  periods (chiso.restructuring.folding). Refused only when the successor holds a
+  sub-assignment of the very part it would succeed.
 
 `preview` reads and checks; `abolish` recomputes the same preview inside one transaction,
 refuses if it has any problem, and otherwise applies it, audited row by row.
@@ -55,8 +56,10 @@ class MovedAssignment:
     sub_assignments: int
     reports: int
     # The successor already holds (or takes from another abolished agency) a part of the task:
-    # this empty part folds into it (chiso.restructuring.folding) instead of moving.
+    # this part folds into it (chiso.restructuring.folding) instead of moving; `merges` when it
+    # has something recorded (reports, progress), which the holder's part then carries.
     folds: bool = False
+    merges: bool = False
 
 
 @dataclass
@@ -86,6 +89,11 @@ class AbolitionPreview:
     @property
     def folded(self) -> int:
         return sum(1 for h in self.handovers for m in h.moved if m.folds)
+
+    @property
+    def merged(self) -> int:
+        """Folded parts that bring reports or progress into the successor's part."""
+        return sum(1 for h in self.handovers for m in h.moved if m.merges)
 
     @property
     def sub_assignments(self) -> int:
@@ -171,9 +179,9 @@ def _holders(handovers: list[AgencyHandover]) -> list[str]:
     """Decide, per successor and task, which part moves and which fold (one assignment per
     agency and task): the successor's own part holds the task if it has one; else one abolished
     agency's part moves and becomes it — the first (by agency name) with something recorded on
-    it, else the first. Every other part folds into it, which only an empty part can
-    (chiso.restructuring.folding). The problems, one line per abolished agency and kind, name
-    the tasks."""
+    it, else the first. Every other part folds into it, reports and all
+    (chiso.restructuring.folding). The problems, one line per abolished agency, name the tasks
+    where the successor holds a sub-assignment of the part it would succeed."""
     task_ids = {m.task_id for h in handovers for m in h.moved}
     held = {
         (agency_id, task_id): lineage
@@ -187,7 +195,6 @@ def _holders(handovers: list[AgencyHandover]) -> list[str]:
             recorded = folding.has_history(Assignment.objects.get(pk=m.pk))
             parts.setdefault((h.successor.pk, m.task_id), []).append((h, i, recorded))
     below: dict[str, list[str]] = {}
-    refused: dict[str, list[str]] = {}
     for key, found in parts.items():
         if key not in held:  # one part moves: the first with a record, else the first
             mover = next((p for p in found if p[2]), found[0])
@@ -196,10 +203,8 @@ def _holders(handovers: list[AgencyHandover]) -> list[str]:
             m = h.moved[i]
             if f"/{m.pk}/" in held.get(key, ""):
                 below.setdefault(h.agency.name, []).append(m.task_label)
-            elif recorded:
-                refused.setdefault(h.agency.name, []).append(m.task_label)
-            h.moved[i] = replace(m, folds=True)
-    return [*_below_problems(handovers, below), *_recorded_problems(handovers, refused)]
+            h.moved[i] = replace(m, folds=True, merges=recorded)
+    return _below_problems(handovers, below)
 
 
 def _successor_of(handovers: list[AgencyHandover], name: str) -> str:
@@ -211,22 +216,6 @@ def _below_problems(handovers: list[AgencyHandover], found: dict[str, list[str]]
         _(
             "“%(successor)s” đã nhận %(n)s phần việc do “%(old)s” giao (%(tasks)s), không thể "
             "kế nhiệm chính phần việc đó: chọn cơ quan kế nhiệm khác (UBND tỉnh)."
-        )
-        % {
-            "successor": _successor_of(handovers, old),
-            "n": len(tasks),
-            "old": old,
-            "tasks": "; ".join(tasks),
-        }
-        for old, tasks in found.items()
-    ]
-
-
-def _recorded_problems(handovers: list[AgencyHandover], found: dict[str, list[str]]) -> list[str]:
-    return [
-        _(
-            "“%(successor)s” đã có phần việc trong %(n)s nhiệm vụ mà “%(old)s” đã báo cáo "
-            "(%(tasks)s): phần việc đã có báo cáo không gộp được, chọn cơ quan kế nhiệm khác."
         )
         % {
             "successor": _successor_of(handovers, old),
@@ -278,6 +267,22 @@ def _dissolve(user: User | None, handover: AgencyHandover, effective_on: dt.date
     )
 
 
+def _fold_parts(user: User | None, found: AbolitionPreview, note: str) -> None:
+    """Fold the parts that do not move into their successor's part, all of one task at once
+    (the merged progress is the mean of every part with something recorded)."""
+    folds: dict[tuple[int, int], list[int]] = {}
+    for h in found.handovers:
+        for m in h.moved:
+            if m.folds:
+                folds.setdefault((h.successor.pk, m.task_id), []).append(m.pk)
+    for (successor_id, task_id), pks in folds.items():
+        parts = list(Assignment.objects.select_related("agency").filter(pk__in=pks).order_by("pk"))
+        holder = Assignment.objects.select_related("agency").get(
+            task_id=task_id, agency_id=successor_id
+        )
+        folding.fold(user, parts, holder, note)
+
+
 def _summary(found: AbolitionPreview) -> dict[str, Any]:
     return {
         "agencies": [
@@ -286,6 +291,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
                 "successor": h.successor.name,
                 "moved": [m.pk for m in h.moved if not m.folds],
                 "folded": [m.pk for m in h.moved if m.folds],
+                "merged": [m.pk for m in h.moved if m.merges],
                 "kept": h.kept,
                 "children": [c.name for c in h.children],
             }
@@ -293,6 +299,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
         ],
         "moved": found.moved,
         "folded": found.folded,
+        "merged": found.merged,
         "sub_assignments": found.sub_assignments,
     }
 
@@ -318,11 +325,8 @@ def abolish(
         moving = [m.pk for m in handover.moved if not m.folds]
         for assignment in Assignment.objects.filter(pk__in=moving):
             _move_assignment(user, assignment, handover.successor, note)
+    _fold_parts(user, found, note)
     for handover in found.handovers:
-        for m in (m for m in handover.moved if m.folds):
-            part = Assignment.objects.select_related("agency").get(pk=m.pk)
-            holder = Assignment.objects.get(task_id=m.task_id, agency=handover.successor)
-            folding.fold(user, part, holder, note)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,

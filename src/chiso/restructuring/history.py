@@ -11,7 +11,13 @@ register_actions(
         "restructuring.merge": pgettext_lazy("history", "Hợp nhất tỉnh"),
         "assignment.handover": pgettext_lazy("history", "Chuyển phân công cho cơ quan kế nhiệm"),
         "assignment.fold": pgettext_lazy(
-            "history", "Gộp phần việc chưa làm vào phần việc của cơ quan kế nhiệm"
+            "history", "Gộp phần việc vào phần việc của cơ quan kế nhiệm"
+        ),
+        "assignment.merge": pgettext_lazy(
+            "history", "Nhận phần việc, báo cáo của cơ quan giải thể"
+        ),
+        "report.fold": pgettext_lazy(
+            "history", "Chuyển báo cáo sang phần việc của cơ quan kế nhiệm"
         ),
         "assignment.reparent": pgettext_lazy("history", "Đổi phần việc cấp trên"),
         "agency.dissolve": pgettext_lazy("history", "Giải thể cơ quan"),
@@ -26,5 +32,6 @@ register_fields(
         "moved": _("số phân công chuyển giao"),
         "agencies": _("cơ quan giải thể"),
         "moved_rows": _("số bản ghi chuyển sang tỉnh mới"),
+        "reports": _("số báo cáo"),
     }
 )
