@@ -152,7 +152,8 @@ def test_postings_on_a_sub_assignment_roll_up_to_the_district(world, villages, m
 def test_coverage_as_of_a_day_and_in_the_consolidated_report(world, villages) -> None:
     """A report's cut-off counts only what was posted by then; the consolidated report's Part I
     reads villages posted of those listed (issue 16: coverage by district, commune, village)."""
-    from chiso.documents.consolidated_facts import _postings
+    from chiso.documents.consolidated_facts import gather
+    from chiso.documents.period import PeriodKind, make_period
 
     office(world, world.vinh_hai)
     hall(world, villages["a"])
@@ -160,7 +161,9 @@ def test_coverage_as_of_a_day_and_in_the_consolidated_report(world, villages) ->
     in_june = coverage.posting_coverage(world.plan, as_of=dt.date(2023, 6, 30))  # before b
     assert (in_june.communes_posted, in_june.villages_posted) == (1, 1)
     assert coverage.posting_coverage(world.plan).villages_posted == 2
-    rows = {d.district: d for d in _postings(world.plan, dt.date(2023, 6, 30))}
+    # The six-month report, written on 15/08: its Part I counts what was posted by 30/06.
+    facts = gather(world.plan, make_period(PeriodKind.HALF, 2023), as_of=dt.date(2023, 8, 15))
+    rows = {d.district: d for d in facts.postings}
     nha_trang = rows[world.nhatrang.name]
     assert (nha_trang.communes, nha_trang.communes_posted) == (2, 1)
     assert (nha_trang.villages_posted, nha_trang.villages) == (1, 4)

@@ -100,6 +100,29 @@ def district_task(world: World) -> Any:
     )
 
 
+@pytest.fixture
+def quarterly(world: World, district_task: Any) -> Any:
+    """The district task (deadline 30/06) turned into a recurring quarterly duty from 01/04 to
+    the year's end (the periods and the agencies' own schedules build on it)."""
+    from chiso.plans import services
+
+    services.update_task(
+        world.coordinator,
+        district_task,
+        version=district_task.version,
+        deadline=None,
+        recurring=True,
+    )
+    district_task.refresh_from_db()
+    return services.set_schedule(
+        world.coordinator,
+        district_task,
+        report_schedule="quarterly",
+        schedule_start=dt.date(2023, 4, 1),
+        version=district_task.version,
+    )
+
+
 def pdf_bytes() -> bytes:
     return b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

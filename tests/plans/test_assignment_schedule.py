@@ -17,22 +17,6 @@ from chiso.plans.models import Assignment
 D = dt.date
 
 
-@pytest.fixture
-def quarterly(world, district_task):
-    """The district task as a quarterly duty from 01/04 to the year's end."""
-    services.update_task(
-        world.coordinator, district_task, version=district_task.version, deadline=None
-    )
-    district_task.refresh_from_db()
-    return services.set_schedule(
-        world.coordinator,
-        district_task,
-        report_schedule="quarterly",
-        schedule_start=D(2023, 4, 1),
-        version=district_task.version,
-    )
-
-
 def dues(assignment: Assignment) -> list[dt.date]:
     return list(assignment.periods.order_by("due_on").values_list("due_on", flat=True))
 

@@ -67,26 +67,6 @@ def test_period_status(submitted, accepted, today, expected):
     assert period_status(D(2023, 9, 29), submitted, accepted, today, 14) == expected
 
 
-@pytest.fixture
-def quarterly(world, district_task):
-    """The district task (deadline 30/06) turned into a quarterly duty to the year's end."""
-    services.update_task(
-        world.coordinator,
-        district_task,
-        version=district_task.version,
-        deadline=None,
-        recurring=True,
-    )
-    district_task.refresh_from_db()
-    return services.set_schedule(
-        world.coordinator,
-        district_task,
-        report_schedule="quarterly",
-        schedule_start=D(2023, 4, 1),
-        version=district_task.version,
-    )
-
-
 def test_a_schedule_gives_every_assignment_its_periods(world, quarterly):
     nha_trang = quarterly.assignments.get(agency=world.nha_trang)
     assert list(nha_trang.periods.values_list("due_on", flat=True)) == [
