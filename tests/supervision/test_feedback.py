@@ -3,12 +3,15 @@ moderation queue, answers published next to the task, counts per commune and PAP
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from chiso.accounts.models import AgencyKind
 from chiso.plans.models import Plan, Task
@@ -73,6 +76,34 @@ def test_rate_limit_per_address(public: Any) -> None:
     assert Feedback.objects.count() == throttle.PER_HOUR
     other = Client(REMOTE_ADDR="198.51.100.2")
     assert post(other, form_url(public, public.task)).status_code == 302
+
+
+def test_a_post_is_received_on_the_sites_day_and_throttled_by_the_real_clock(
+    public: Any, settings: Any
+) -> None:
+    """During a replay (CHISO_TODAY) a post is received on the replayed day, as every record of
+    plan work is (chiso.site.clock); the throttle counts by the machine's clock, so posts sent
+    on earlier real days — all "received" on that one day — no longer hold the address back."""
+    settings.CHISO_TODAY = "2023-08-15"
+    client = Client(REMOTE_ADDR="198.51.100.9")
+    before = timezone.now()
+    codes = [
+        post(client, form_url(public, public.task)).status_code
+        for _ in range(throttle.PER_HOUR + 1)
+    ]
+    assert codes == [302] * throttle.PER_HOUR + [429]
+    after = timezone.now()
+    for item in Feedback.objects.all():
+        assert timezone.localtime(item.received_at).date() == dt.date(2023, 8, 15)
+        assert before <= item.sent_at <= after
+    # The staff list shows the replayed day.
+    staff = Client()
+    staff.force_login(public.coordinator)
+    page = staff.get(reverse("supervision:feedback-list")).content.decode()
+    assert page.count('data-label="Ngày gửi">15/08/2023 ') == throttle.PER_HOUR
+    # Those posts were sent two real days ago: the address may post again.
+    Feedback.objects.update(sent_at=F("sent_at") - dt.timedelta(days=2))
+    assert post(client, form_url(public, public.task)).status_code == 302
 
 
 def test_only_public_plans_and_their_own_tasks_and_communes(

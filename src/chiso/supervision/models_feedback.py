@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, Province
 from chiso.plans.models import Plan, Task
+from chiso.site.clock import SiteClockDateTimeField
 
 
 class FeedbackState(models.TextChoices):
@@ -54,9 +56,12 @@ class Feedback(models.Model):
     text = models.TextField(_("nội dung góp ý, phản ánh"))
     contact = models.CharField(_("cách liên hệ (không công khai)"), max_length=120, blank=True)
     address_key = models.CharField(max_length=64, db_index=True)
-    # The real time, not the site's clock: the throttle counts an address's posts of the last
-    # hour and day by it (chiso.supervision.throttle).
-    received_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The site's clock, like every other record of plan work: during a replay (CHISO_TODAY) a
+    # post is received on the replayed day, beside "Số liệu tính đến 15/08/2023".
+    received_at = SiteClockDateTimeField(auto_now_add=True, db_index=True)
+    # The machine's real time, for the throttle only (chiso.supervision.throttle): it counts an
+    # address's posts of the last hour and day, which a pinned day would pile onto one date.
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
     state = models.CharField(
         _("trạng thái"),
         max_length=12,

@@ -31,9 +31,10 @@ def address_key(request: HttpRequest) -> str:
 
 
 def allowed(key: str) -> bool:
-    """Whether this address may post now (its posts of the last hour and day, any province)."""
+    """Whether this address may post now (its posts of the last hour and day, any province), by
+    the machine's clock: a replayed day (CHISO_TODAY) must not make old posts look recent."""
     now = timezone.now()
-    recent = Feedback.objects.filter(address_key=key, received_at__gte=now - dt.timedelta(days=1))
+    recent = Feedback.objects.filter(address_key=key, sent_at__gte=now - dt.timedelta(days=1))
     if recent.count() >= PER_DAY:
         return False
-    return recent.filter(received_at__gte=now - dt.timedelta(hours=1)).count() < PER_HOUR
+    return recent.filter(sent_at__gte=now - dt.timedelta(hours=1)).count() < PER_HOUR
