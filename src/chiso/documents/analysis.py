@@ -1,12 +1,16 @@
-"""Báo cáo phân tích kết quả Chỉ số PAPI năm YYYY of one province — from results only, so it
-works from a data folder without any database.
+"""Báo cáo phân tích kết quả Chỉ số PAPI (PCI, PAR INDEX, SIPAS) năm YYYY of one province —
+from results only, so it works from a data folder without any database.
 
-Figures come from the core (`Results.profile`, `series`, highlights) and what it takes for the
-next year's goal from `chiso.index.target.what_it_takes`.
+Figures come from the core (`Results.profile`, the index's history, highlights) and what it
+takes for the next year's goal from `chiso.index.target.what_it_takes`. Every index has the same
+report; a part its data cannot support (no components that year, no national mean because the
+published table is partial, no sub-level) says so or is left out, and the sections are numbered
+as they come.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chiso.documents import charts
@@ -16,6 +20,8 @@ from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.phrases import (
     aggregate_sentence,
+    amount,
+    index_name,
     num,
     printable,
     province_label,
@@ -23,6 +29,8 @@ from chiso.documents.phrases import (
     signed,
     versus_mean,
 )
+from chiso.index.across import IndexYear, index_history
+from chiso.index.framework import Framework
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
 from chiso.index.review import PlanWork
@@ -30,14 +38,35 @@ from chiso.index.target import Goal, TargetError, TargetResult, what_it_takes
 
 HISTORY_YEARS = 6
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+DEFAULT_RANK_GOAL = 10  # where an index's groups are not computed: the top ten, as on the page
+
+
+class NoAggregate(ValueError):  # noqa: N818 — the name says what is missing
+    """The data give the province no composite for the year (PCI years published only for the
+    top 30): there is nothing to analyse."""
+
+    def __init__(self, province: str, index: str, year: int) -> None:
+        self.province, self.index, self.year = province, index, year
+        super().__init__(
+            f"{province} không có điểm tổng hợp {index_name(index)} năm {year} trong số liệu "
+            "(no aggregate score that year)"
+        )
 
 
 @dataclass(frozen=True)
 class AnalysisRequest:
     province: str
     year: int
-    goal: Goal | None = None  # next year's goal; default: the best tier
-    plans: tuple[PlanWork, ...] = ()  # the province's plans, for "did the plan work?"
+    goal: Goal | None = None  # next year's goal; default: the best tier (the top ten)
+    plans: tuple[PlanWork, ...] = ()  # the province's plans on this index, for "did it work?"
+
+
+def default_goal(framework: Framework) -> Goal:
+    """The best group where chiso computes groups (PAPI's quantiles, PAR INDEX's bands); the top
+    ten where they are only published (PCI) or there are none (SIPAS)."""
+    if framework.grouping != "published" and framework.tiers:
+        return Goal("tier", tier=framework.tiers[0].code)
+    return Goal("rank", rank=DEFAULT_RANK_GOAL)
 
 
 def build_analysis(
@@ -46,77 +75,136 @@ def build_analysis(
     letterhead: Letterhead,
     progress: Progress = no_progress,
 ) -> bytes:
-    """The analysis report as DOCX bytes (raises UnknownProvince/UnknownYear from the core)."""
+    """The analysis report as DOCX bytes (raises UnknownProvince/UnknownYear from the core,
+    NoAggregate when the data give the province no composite that year)."""
     profile = results.profile(request.province, request.year)
     if profile.aggregate is None:
-        raise ValueError(
-            f"{profile.province.name} không có điểm tổng hợp năm {request.year} "
-            "(no aggregate score that year)"
-        )
+        raise NoAggregate(profile.province.name, results.index, request.year)
     label = province_label(profile.province.name, profile.province.kind)
-    summary = f"Phân tích kết quả Chỉ số {results.index} năm {request.year} của {label}"
+    name = index_name(results.index)
+    summary = f"Phân tích kết quả Chỉ số {name} năm {request.year} của {label}"
     doc = OfficialDocument(letterhead.head("BC", "BÁO CÁO", summary))
     doc.header()
     doc.para(
         f"Căn cứ kết quả {results.framework.name.vi} năm {request.year} "
         f"đã được công bố, báo cáo phân tích kết quả của {label} như sau:"
     )
+    numbers = iter(ROMAN)
     progress(20, "Kết quả chung")
-    _overall(doc, results, profile, label)
-    progress(40, "Các chỉ số nội dung")
-    _dimensions(doc, profile)
-    _subdimensions(doc, profile)
+    _overall(doc, next(numbers), results, profile, label)
+    progress(40, "Các chỉ số thành phần")
+    if _scored(profile.dimensions):
+        _dimensions(doc, next(numbers), results.framework, profile)
+    if _scored(profile.subdimensions):
+        _subdimensions(doc, next(numbers), profile)
     progress(60, "Điểm mạnh, điểm yếu")
-    _highlights(doc, profile)
-    _declines(doc, profile)
+    if _scored(profile.dimensions):
+        _highlights(doc, next(numbers), profile)
+        _declines(doc, next(numbers), profile)
     progress(75, "Yêu cầu để đạt mục tiêu")
-    goal = request.goal or Goal("tier", tier=results.framework.tiers[0].code)
-    _what_it_takes(doc, results, profile, goal)
+    goal = request.goal or default_goal(results.framework)
+    _what_it_takes(doc, next(numbers), results, profile, goal)
     progress(80, "So sánh với các tỉnh")
-    peers_section(doc, results, profile, "VII")
-    review_section(doc, results, request.plans, request.year, "VIII")
+    _later_sections(doc, numbers, results, profile, request)
     doc.para(
-        f"Trên đây là báo cáo phân tích kết quả Chỉ số {results.index} năm {request.year} "
-        f"của {label}./."
+        f"Trên đây là báo cáo phân tích kết quả Chỉ số {name} năm {request.year} của {label}./."
     )
     doc.closing()
     progress(85, "Lưu tệp")
     return doc.to_bytes()
 
 
-def _overall(doc: OfficialDocument, results: Results, profile: ProvinceProfile, label: str) -> None:
+def _later_sections(
+    doc: OfficialDocument,
+    numbers: Iterator[str],
+    results: Results,
+    profile: ProvinceProfile,
+    request: AnalysisRequest,
+) -> None:
+    # Neighbours and regions side by side need the whole field's component scores that year.
+    if any(r.national_mean is not None for r in _scored(profile.dimensions)):
+        peers_section(doc, results, profile, next(numbers))
+    plans = tuple(p for p in request.plans if p.province == profile.province.name)
+    review_section(doc, results, plans, request.year, next(numbers, ""))
+
+
+def _scored(rows: tuple[UnitResult, ...]) -> tuple[UnitResult, ...]:
+    return tuple(r for r in rows if r.score is not None)
+
+
+def _level(framework: Framework, depth: int) -> str:
+    """The index's name for a level, lower case: "chỉ số nội dung", "chỉ số thành phần"."""
+    name = framework.levels[depth].name.vi
+    return name[:1].lower() + name[1:]
+
+
+def provenance_sentence(r: UnitResult) -> str:
+    """Which of the composite's figures are published and which chiso computed ("" when chiso
+    computed all of them, as for PAPI): the reader must know a rank is not chiso's own."""
+    published: list[str] = [] if r.computed else ["điểm tổng hợp"]
+    computed: list[str] = ["điểm tổng hợp"] if r.computed else []
+    missing: list[str] = []
+    for figure, value, is_published in (
+        ("thứ hạng", r.rank, r.rank_published),
+        ("nhóm", r.tier, r.group_published),
+    ):
+        if value is None:
+            missing.append(figure)
+        else:
+            (published if is_published else computed).append(figure)
+    if not published and not missing and not r.weights_unconfirmed:
+        return ""
+    parts = []
+    if published:
+        parts.append(f"số liệu công bố: {', '.join(published)}")
+    if computed:
+        parts.append(f"do chiso tính: {', '.join(computed)}")
+    if missing:
+        parts.append(f"không có trong số liệu: {', '.join(missing)}")
+    text = "Nguồn số liệu của năm " + f"{r.year}: " + "; ".join(parts) + "."
+    if r.weights_unconfirmed:
+        text += f" Trọng số năm {r.year} chưa có nguồn công bố xác nhận: điểm tính ra để tham khảo."
+    return text
+
+
+def _overall(
+    doc: OfficialDocument, number: str, results: Results, profile: ProvinceProfile, label: str
+) -> None:
     agg = profile.aggregate
     assert agg is not None
-    doc.heading(f"I. KẾT QUẢ CHUNG CHỈ SỐ {results.index} NĂM {profile.year}")
+    name = index_name(results.index)
+    doc.heading(f"{number}. KẾT QUẢ CHUNG CHỈ SỐ {name} NĂM {profile.year}")
     doc.para(aggregate_sentence(agg, label))
-    series = results.series(profile.province)
-    points = [p for p in series.points if p.year <= profile.year][-HISTORY_YEARS:]
+    source = provenance_sentence(agg)
+    if source:
+        doc.para(source)
+    history = index_history(results, profile.province)
+    years = [y for y in history.years if y.year <= profile.year]
     doc.caption(f"Kết quả của {label} qua các năm gần đây:")
-    rows = [
-        [
-            str(p.year),
-            num(p.score),
-            "—" if p.rank is None else f"{p.rank}/{p.of}",
-            _tier_label(results, p.tier),
-        ]
-        for p in points
-    ]
-    doc.table(["Năm", "Điểm tổng hợp", "Thứ hạng", "Nhóm"], rows, (25, 45, 45, 50), numeric=(1, 2))
-    all_points = [charts.Point(p.year, p.score) for p in series.points if p.year <= profile.year]
+    header = ["Năm", "Kết quả (%)" if agg.percent else "Điểm tổng hợp", "Thứ hạng"]
+    widths: tuple[int, ...] = (25, 45, 45)
+    with_groups = bool(results.framework.tiers)
+    if with_groups:
+        header, widths = [*header, "Nhóm"], (*widths, 50)
+    rows = [_history_row(y, with_groups) for y in years[-HISTORY_YEARS:]]
+    doc.table(header, rows, widths, numeric=(1, 2))
+    points = [charts.Point(y.year, y.score) for y in years if y.score is not None]
+    if len(points) < 2:
+        return  # one year is no trend
+    series = results.series(profile.province)
     breaks = sorted({b.year for b in series.breaks if b.year <= profile.year})
-    png = charts.trend(
-        all_points, f"Điểm tổng hợp {results.index} — {profile.province.name}", breaks
-    )
+    png = charts.trend(points, f"Điểm tổng hợp {name} — {profile.province.name}", breaks)
     doc.picture(
         png,
         160,
-        f"Biểu đồ 1. Điểm tổng hợp {results.index} của {label} qua các năm"
+        f"Biểu đồ 1. Điểm tổng hợp {name} của {label} qua các năm"
         + (" (đường đứt: năm thay đổi thang điểm, không so sánh trực tiếp)" if breaks else ""),
     )
 
 
-def _tier_label(results: Results, code: str | None) -> str:
-    return "—" if code is None else results.framework.tier(code).label.vi
+def _history_row(y: IndexYear, with_groups: bool) -> list[str]:
+    row = [str(y.year), num(y.score), "—" if y.rank is None else f"{y.rank}/{y.of}"]
+    return [*row, y.tier_label or "—"] if with_groups else row
 
 
 def _result_row(r: UnitResult, code: bool = True) -> list[str]:
@@ -125,31 +213,44 @@ def _result_row(r: UnitResult, code: bool = True) -> list[str]:
     return [*first, num(r.score), num(r.national_mean), rank_text(r), r.tier_label or "—", change]
 
 
-def _dimensions(doc: OfficialDocument, profile: ProvinceProfile) -> None:
-    doc.heading("II. KẾT QUẢ CÁC CHỈ SỐ NỘI DUNG")
-    ordered = sorted(profile.dimensions, key=lambda r: (r.relative_rank, r.unit))
-    doc.caption("Các chỉ số nội dung, xếp theo thứ hạng từ cao đến thấp:")
+def _dimensions(
+    doc: OfficialDocument, number: str, framework: Framework, profile: ProvinceProfile
+) -> None:
+    level = _level(framework, 1)
+    doc.heading(f"{number}. KẾT QUẢ CÁC {level.upper()}")
+    scored = _scored(profile.dimensions)
+    # Without ranks, the framework's own order (a stable sort on an equal key keeps it).
+    ordered = sorted(
+        scored, key=lambda r: (0, r.relative_rank, r.unit) if r.relative_rank else (1, 0, "")
+    )
+    order = (
+        "xếp theo thứ hạng từ cao đến thấp"
+        if any(r.rank is not None for r in scored)
+        else "theo thứ tự của bộ chỉ số (số liệu không có thứ hạng)"
+    )
+    doc.caption(f"Các {level}, {order}:")
     doc.table(
-        ["Mã", "Chỉ số nội dung", "Điểm", "TB cả nước", "Hạng", "Nhóm", "Thay đổi"],
+        ["Mã", level[:1].upper() + level[1:], "Điểm", "TB cả nước", "Hạng", "Nhóm", "Thay đổi"],
         [_result_row(r) for r in ordered],
         (10, 55, 15, 17, 16, 32, 20),
         numeric=(2, 3, 4, 6),
         size=11,
     )
-    bars = [
-        charts.Bar(f"{r.unit}. {_short(r.name)}", r.score, r.national_mean)
-        for r in profile.dimensions
-    ]
+    bars = [charts.Bar(f"{r.unit}. {_short(r.name)}", r.score, r.national_mean) for r in scored]
+    with_mean = any(r.national_mean is not None for r in scored)
     png = charts.compare_bars(bars, profile.province.name, "Trung bình cả nước")
-    doc.picture(png, 160, "Biểu đồ 2. Điểm các chỉ số nội dung so với trung bình cả nước")
+    caption = f"Biểu đồ 2. Điểm các {level}" + (
+        " so với trung bình cả nước" if with_mean else " (số liệu chưa có trung bình cả nước)"
+    )
+    doc.picture(png, 160, caption)
 
 
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
 
 
-def _subdimensions(doc: OfficialDocument, profile: ProvinceProfile) -> None:
-    doc.heading("III. KẾT QUẢ CÁC CHỈ SỐ NỘI DUNG THÀNH PHẦN")
+def _subdimensions(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> None:
+    doc.heading(f"{number}. KẾT QUẢ CÁC CHỈ SỐ NỘI DUNG THÀNH PHẦN")
     ordered = sorted(profile.subdimensions, key=lambda r: (r.relative_rank, r.unit))
     doc.caption(
         f"Có {len(ordered)} chỉ số nội dung thành phần, xếp theo thứ hạng tương đối từ cao đến "
@@ -165,15 +266,20 @@ def _subdimensions(doc: OfficialDocument, profile: ProvinceProfile) -> None:
 
 
 def _describe(r: UnitResult) -> str:
-    return (
-        f"{r.unit} {r.name}: {num(r.score)} điểm, hạng {rank_text(r)}, "
-        f"nhóm “{r.tier_label}”, {versus_mean(r)}."
-    )
+    rank = f", hạng {rank_text(r)}" if r.rank is not None else ""
+    group = f", nhóm “{r.tier_label}”" if r.tier_label else ""
+    return f"{r.unit} {r.name}: {amount(r)}{rank}{group}, {versus_mean(r)}."
 
 
-def _highlights(doc: OfficialDocument, profile: ProvinceProfile) -> None:
+def _highlights(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> None:
     h = profile.highlights
-    doc.heading("IV. ĐIỂM MẠNH VÀ ĐIỂM YẾU")
+    doc.heading(f"{number}. ĐIỂM MẠNH VÀ ĐIỂM YẾU")
+    if all(r.national_mean is None for r in profile.dimensions):
+        doc.para(
+            f"Số liệu năm {profile.year} chưa đủ các tỉnh, thành phố nên chưa có điểm trung bình "
+            "chung để xác định điểm mạnh, điểm yếu; các điểm số ở mục trên là số liệu đã công bố."
+        )
+        return
     doc.heading("1. Điểm mạnh", 2)
     if h.strengths:
         doc.bullets([_describe(r) for r in h.strengths])
@@ -191,11 +297,14 @@ def _highlights(doc: OfficialDocument, profile: ProvinceProfile) -> None:
         )
 
 
-def _declines(doc: OfficialDocument, profile: ProvinceProfile) -> None:
+def _declines(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> None:
     agg = profile.aggregate
     previous = agg.previous.year if agg is not None and agg.previous is not None else None
-    doc.heading("V. CÁC CHỈ SỐ GIẢM ĐIỂM" + (f" SO VỚI NĂM {previous}" if previous else ""))
+    doc.heading(f"{number}. CÁC CHỈ SỐ GIẢM ĐIỂM" + (f" SO VỚI NĂM {previous}" if previous else ""))
     declines = profile.highlights.declines
+    if all(r.change is None for r in _scored(profile.dimensions)):
+        doc.para("Số liệu năm trước không có điểm các chỉ số của tỉnh để so sánh.")
+        return
     if not declines:
         doc.para("Không có chỉ số nội dung, chỉ số thành phần nào giảm điểm so với năm trước.")
         return
@@ -223,17 +332,24 @@ def _declines(doc: OfficialDocument, profile: ProvinceProfile) -> None:
 
 
 def _what_it_takes(
-    doc: OfficialDocument, results: Results, profile: ProvinceProfile, goal: Goal
+    doc: OfficialDocument, number: str, results: Results, profile: ProvinceProfile, goal: Goal
 ) -> None:
     target_year = profile.year + 1
-    doc.heading(f"VI. YÊU CẦU ĐỂ ĐẠT MỤC TIÊU NĂM {target_year}")
+    doc.heading(f"{number}. YÊU CẦU ĐỂ ĐẠT MỤC TIÊU NĂM {target_year}")
+    if profile.aggregate is None or profile.aggregate.national_mean is None:
+        # A threshold is found among the other provinces' scores: a partial table has too few.
+        doc.para(
+            f"Số liệu năm {profile.year} chỉ gồm một phần các tỉnh, thành phố nên chưa tính được "
+            f"mức điểm cần đạt năm {target_year} (cần điểm của tất cả các tỉnh, thành phố)."
+        )
+        return
     try:
         target = what_it_takes(results, profile.province, target_year, goal)
     except TargetError as exc:
         # The core's message is "Vietnamese — English"; the document keeps the Vietnamese.
         doc.para(f"Không tính được yêu cầu cho năm {target_year}: {str(exc).split(' — ')[0]}.")
         return
-    _target_summary(doc, results, target)
+    _target_summary(doc, results, target, bool(_scored(profile.dimensions)))
     _allocation(doc, target)
     if target.outcome is not None and target.outcome.score is not None:
         o = target.outcome
@@ -291,7 +407,9 @@ def _allocation(doc: OfficialDocument, target: TargetResult) -> None:
     )
 
 
-def _target_summary(doc: OfficialDocument, results: Results, target: TargetResult) -> None:
+def _target_summary(
+    doc: OfficialDocument, results: Results, target: TargetResult, components: bool
+) -> None:
     plan = target.plan
     goal_text = plan.goal.describe(results.framework).vi
     above = "trên" if plan.required.strict else "từ"
@@ -312,6 +430,13 @@ def _target_summary(doc: OfficialDocument, results: Results, target: TargetResul
         doc.para(target.odds.sentence().vi)
     if plan.needed_gain <= 0:
         doc.para("Kết quả hiện tại đã đáp ứng mục tiêu; cần giữ vững điểm số các chỉ số.")
+    elif not components:
+        # What a year can add is measured on the components: without them it is unknown, not nil.
+        doc.para(
+            f"Số liệu năm {target.baseline_year} chưa có điểm các "
+            f"{_level(results.framework, 1)} của tỉnh nên chưa đánh giá được mức tăng này có "
+            "trong khả năng một năm hay không; nhập điểm các chỉ số thành phần để có lộ trình."
+        )
     elif plan.reachable:
         doc.para(
             f"Mức tăng này nằm trong khả năng thực tế (tối đa khoảng "

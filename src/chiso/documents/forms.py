@@ -32,14 +32,30 @@ class DocumentRequestForm(forms.Form):
         empty_value=None,
         help_text=_("Cho báo cáo phân tích kết quả chỉ số."),
     )
+    index = forms.ChoiceField(
+        label=_("Chỉ số"),
+        required=False,
+        help_text=_("Cho báo cáo phân tích: chỉ số cần phân tích (các chỉ số đã có kết quả)."),
+    )
     fmt = forms.ChoiceField(label=_("Định dạng"), choices=DocumentFormat.choices)
 
-    def __init__(self, *args: Any, user: User, years: tuple[int, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        user: User,
+        years: tuple[int, ...],
+        indices: tuple[str, ...] = ("PAPI",),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        choice_field(self, "index").choices = [(code, code.replace("_", " ")) for code in indices]
+        self.fields["index"].initial = indices[0] if indices else "PAPI"
         # The consolidated report is made from its draft (page "Báo cáo tổng hợp").
         choice_field(self, "kind").choices = [
             (k.value, k.label) for k in DocumentKind if k != DocumentKind.CONSOLIDATED
         ]
+        # The year list: every year of any index with results (a year a chosen index lacks is
+        # refused when the report is made, with the reason).
         plan_choices(self.fields["plan"], user)
         choice_field(self, "year").choices = year_choices(years)
         if years:
@@ -52,6 +68,9 @@ def plan_choices(plan_field: forms.Field, user: User) -> None:
     plans = current_plans_first(plans_for(user), clock.today())
     plan_field.queryset = plans  # type: ignore[attr-defined]
     plan_field.initial = plans.values_list("pk", flat=True).first()
+
+    def clean_index(self) -> str:
+        return self.cleaned_data.get("index") or "PAPI"
 
 
 def year_choices(years: tuple[int, ...]) -> list[tuple[Any, str]]:

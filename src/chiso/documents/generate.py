@@ -14,7 +14,7 @@ from django.utils.translation import override
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.activities.summary import InspectionSummary, inspection_summary
-from chiso.documents.analysis import AnalysisRequest, build_analysis
+from chiso.documents.analysis import AnalysisRequest, NoAggregate, build_analysis
 from chiso.documents.annex import build_annex
 from chiso.documents.decree30 import IssuingBody, Signature
 from chiso.documents.letterhead import (
@@ -30,6 +30,7 @@ from chiso.documents.plan_document import build_plan_document, plan_outline, pro
 from chiso.documents.plan_progress import plan_progress
 from chiso.documents.plan_words import plan_words
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
+from chiso.index.framework import framework_slug
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.results import Results
 from chiso.index.review import PlanWork
@@ -179,18 +180,33 @@ def analysis_document(
     progress: Progress = no_progress,
     plans: tuple[PlanWork, ...] = (),
 ) -> DocumentFile:
-    """`plans` (the province's plans, `province_plans`) add the "did the plan work?" section;
-    without them — `chiso report analysis --data`, which needs no database — it is left out."""
+    """The analysis of `results`' index (PAPI, PCI, PAR INDEX, SIPAS). `plans` (the province's
+    plans on that index, `province_plans`) add the "did the plan work?" section; without them —
+    `chiso report analysis --data`, which needs no database — it is left out."""
+    name = results.index.replace("_", " ")
     if year not in results.years:
-        raise DocumentError(_("Không có kết quả năm %(year)s.") % {"year": year})
+        raise DocumentError(
+            _("Không có kết quả %(index)s năm %(year)s.") % {"index": name, "year": year}
+        )
     request = AnalysisRequest(province, year, plans=plans)
-    docx = build_analysis(results, request, letterhead, progress)
-    return finish(docx, f"bao-cao-phan-tich-papi-{year}", fmt, progress)
+    try:
+        docx = build_analysis(results, request, letterhead, progress)
+    except NoAggregate as missing:
+        raise DocumentError(
+            _(
+                "Số liệu %(index)s năm %(year)s không có điểm tổng hợp của %(province)s "
+                "(bảng công bố chỉ gồm một phần các tỉnh, thành phố): nhập kết quả của tỉnh "
+                "rồi tạo lại báo cáo."
+            )
+            % {"index": name, "year": year, "province": missing.province}
+        ) from None
+    return finish(docx, f"bao-cao-phan-tich-{framework_slug(results.index)}-{year}", fmt, progress)
 
 
-def province_plans(province: str) -> tuple[PlanWork, ...]:
-    """The province's plans with their work done, oldest first, for the analysis report."""
-    plans = Plan.objects.filter(province__name=province).order_by("year", "pk")
+def province_plans(province: str, index: str = "PAPI") -> tuple[PlanWork, ...]:
+    """The province's plans on `index` with their work done, oldest first, for the analysis
+    report (a plan is reviewed on its own index's results)."""
+    plans = Plan.objects.filter(province__name=province, index=index).order_by("year", "pk")
     return tuple(plan_work(p) for p in plans)
 
 

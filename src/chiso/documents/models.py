@@ -62,6 +62,8 @@ class DocumentJob(models.Model):
         verbose_name=_("kế hoạch"),
     )
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    # The index an analysis report is about (PAPI, PCI, PAR_INDEX, SIPAS).
+    index = models.CharField(_("chỉ số"), max_length=20, default="PAPI")
     draft = models.ForeignKey(
         "ConsolidatedDraft",
         on_delete=models.CASCADE,
@@ -89,6 +91,11 @@ class DocumentJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.fmt})"
+
+    @property
+    def index_label(self) -> str:
+        """As people write it: "PAR INDEX", not the code."""
+        return self.index.replace("_", " ")
 
     @property
     def finished(self) -> bool:

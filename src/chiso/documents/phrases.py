@@ -30,7 +30,22 @@ def day(value: dt.date | None) -> str:
 
 
 def rank_text(r: UnitResult) -> str:
-    return f"{r.rank}/{r.of}"
+    return "—" if r.rank is None else f"{r.rank}/{r.of}"
+
+
+def index_name(code: str) -> str:
+    """The index as documents write it: "PAR INDEX", not its code "PAR_INDEX"."""
+    return code.replace("_", " ")
+
+
+def amount(r: UnitResult) -> str:
+    """43,44 điểm; 92,18% for an index on a percentage scale (PAR INDEX, SIPAS)."""
+    return f"{num(r.score)}%" if r.percent else f"{num(r.score)} điểm"
+
+
+def group_words(label: str) -> str:
+    """thuộc nhóm đạt điểm “Cao”; a label that is itself a group's name reads “thuộc Nhóm A”."""
+    return f"thuộc {label}" if label.startswith("Nhóm") else f"thuộc nhóm đạt điểm “{label}”"
 
 
 def versus_mean(r: UnitResult) -> str:
@@ -72,11 +87,16 @@ def change_text(r: UnitResult) -> str:
 
 
 def aggregate_sentence(r: UnitResult, province_label: str) -> str:
-    """The opening sentence of every PAPI document of the province (see the seed plan)."""
+    """The opening sentence of every document on the province's index (see the seed plan); a
+    rank or group the data do not give is left out, not written as empty."""
+    parts = [versus_mean(r)]
+    if r.rank is not None:
+        parts.append(f"xếp thứ hạng {rank_text(r)} tỉnh/thành phố")
+    if r.tier_label:
+        parts.append(group_words(r.tier_label))
     text = (
-        f"Chỉ số tổng hợp {r.index} năm {r.year} của {province_label} đạt {num(r.score)} điểm; "
-        f"{versus_mean(r)}, xếp thứ hạng {rank_text(r)} tỉnh/thành phố, thuộc nhóm đạt điểm "
-        f"“{r.tier_label}”"
+        f"Chỉ số tổng hợp {index_name(r.index)} năm {r.year} của {province_label} đạt "
+        f"{amount(r)}; {', '.join(parts)}"
     )
     change = change_text(r)
     return f"{text}; {change}." if change else f"{text}."

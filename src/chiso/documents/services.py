@@ -40,6 +40,7 @@ from chiso.documents.models import (
     JobState,
 )
 from chiso.documents.pdf import PdfUnavailable, require_pdf
+from chiso.index.framework import shipped_frameworks
 from chiso.index.provinces import UnknownProvince
 from chiso.index.results import Results, UnknownYear
 from chiso.plans.models import Plan
@@ -105,10 +106,12 @@ def request_document(
     plan: Plan | None = None,
     year: int | None = None,
     draft: ConsolidatedDraft | None = None,
+    index: str = "PAPI",
 ) -> DocumentJob:
-    """Queue a document: the job row is written in this transaction, a worker generates it."""
+    """Queue a document: the job row is written in this transaction, a worker generates it.
+    `index` is the one an analysis report is about."""
     with transaction.atomic():
-        job = create_job(user, kind, fmt, plan, year, draft)
+        job = create_job(user, kind, fmt, plan, year, draft, index)
         enqueue(job)
     return job
 
@@ -120,6 +123,7 @@ def create_job(
     plan: Plan | None = None,
     year: int | None = None,
     draft: ConsolidatedDraft | None = None,
+    index: str = "PAPI",
 ) -> DocumentJob:
     """The job's row and its audit entry, checked; `enqueue` it once everything it needs exists."""
     if draft is not None:
@@ -128,6 +132,10 @@ def create_job(
         _check_request(user, kind, fmt, plan, year, draft)
     except PdfUnavailable as exc:
         raise DocumentError(str(exc)) from None
+    if kind != DocumentKind.ANALYSIS:
+        index = "PAPI"  # only the analysis report is about one index; the others read the plan
+    elif index not in framework_codes():
+        raise DocumentError(_("Chỉ số không hợp lệ: %(index)s.") % {"index": index})
     with transaction.atomic():
         job = DocumentJob.objects.create(
             province_id=own_province_id(user),
@@ -136,6 +144,7 @@ def create_job(
             fmt=fmt,
             plan=plan if kind != DocumentKind.ANALYSIS else None,
             year=year if kind == DocumentKind.ANALYSIS else None,
+            index=index,
             draft=draft if kind == DocumentKind.CONSOLIDATED else None,
         )
         record(
@@ -147,6 +156,7 @@ def create_job(
                 "fmt": [None, fmt],
                 "plan": [None, plan and plan.pk],
                 "year": [None, year],
+                "index": [None, index],
                 "draft": [None, draft and draft.pk],
             },
             province=job.province,
@@ -160,12 +170,12 @@ def enqueue(job: DocumentJob) -> None:
     generate_document.enqueue(job.pk)
 
 
-def _load_results() -> Results | None:
+def _load_results(index: str = "PAPI") -> Results | None:
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
     try:
-        return load_results()
+        return load_results(index)
     except NoResults:
         return None
 
@@ -200,12 +210,18 @@ def _generate(job: DocumentJob, progress: Any) -> DocumentFile:
     if job.kind == DocumentKind.RESULTS:
         assert job.plan is not None
         return results_document(job.plan, results, today, letterhead, job.fmt, None, progress)
+    if job.index != "PAPI":  # the results loaded above are PAPI's, which the plans are on
+        results = _load_results(job.index)
     if results is None:
         raise DocumentError(_("Chưa có kết quả chỉ số trong hệ thống (chiso import-results)."))
     assert job.year is not None
-    return analysis_document(
-        results, province, job.year, letterhead, job.fmt, progress, province_plans(province)
-    )
+    plans = province_plans(province, job.index)
+    return analysis_document(results, province, job.year, letterhead, job.fmt, progress, plans)
+
+
+def framework_codes() -> tuple[str, ...]:
+    """The shipped indices, in the order the pages name them (PAPI, PCI, PAR_INDEX, SIPAS)."""
+    return tuple(f.code for f in shipped_frameworks())
 
 
 def run_job(job_id: int) -> None:

@@ -17,19 +17,29 @@ from chiso.documents.generate import DocumentError
 from chiso.documents.models import DocumentJob
 from chiso.documents.pdf import pdf_available
 from chiso.documents.services import can_request_documents, jobs_for, request_document
+from chiso.index.framework import shipped_frameworks
 from chiso.plans.access import get_or_404, plans_for
 
 RECENT_JOBS = 20
 
 
 def results_years() -> tuple[int, ...]:
+    """PAPI's years (the register's analysis reports are on PAPI)."""
+    return results_indices().get("PAPI", ())
+
+
+def results_indices() -> dict[str, tuple[int, ...]]:
+    """Each shipped index with stored results (PAPI first) and its years."""
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
-    try:
-        return load_results().years
-    except NoResults:
-        return ()
+    found: dict[str, tuple[int, ...]] = {}
+    for framework in shipped_frameworks():
+        try:
+            found[framework.code] = load_results(framework.code).years
+        except NoResults:
+            continue
+    return found
 
 
 @login_required
@@ -37,11 +47,22 @@ def results_years() -> tuple[int, ...]:
 def documents_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_request_documents(request.user):
         raise PermissionDenied
-    form = DocumentRequestForm(request.POST or None, user=request.user, years=results_years())
+    indices = results_indices()
+    years = tuple(sorted({y for found in indices.values() for y in found}))
+    form = DocumentRequestForm(
+        request.POST or None, user=request.user, years=years, indices=tuple(indices) or ("PAPI",)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            request_document(request.user, data["kind"], data["fmt"], data["plan"], data["year"])
+            request_document(
+                request.user,
+                data["kind"],
+                data["fmt"],
+                data["plan"],
+                data["year"],
+                index=data["index"],
+            )
         except DocumentError as exc:
             form.add_error(None, str(exc))
         else:

@@ -1,7 +1,8 @@
 """`chiso report results|analysis|plan …` — the documents of the documents page, from the shell.
 
     chiso report results --plan PLAN --out FILE.docx|.pdf [--annex FILE.xlsx] [--results-year Y]
-    chiso report analysis --province NAME --year YYYY [--data PATH] --out FILE.docx|.pdf
+    chiso report analysis --province NAME --year YYYY [--index PCI] [--data PATH]
+                          --out FILE.docx|.pdf
     chiso report plan --plan PLAN --out FILE.docx|.pdf
     chiso report consolidated --plan PLAN --period half|nine|year|custom [--from D --to D]
                               --out FILE.docx|.pdf|.xlsx [--date YYYY-MM-DD]
@@ -29,7 +30,7 @@ from chiso.documents.generate import (
 )
 from chiso.documents.letterhead import home_affairs_letterhead
 from chiso.documents.pdf import PdfUnavailable
-from chiso.index import DataError, Dataset, compute, read_long, read_wide
+from chiso.index import DataError, Dataset, FrameworkError, compute, read_long, read_wide
 from chiso.index.provinces import UnknownProvince, match_province
 from chiso.index.results import Results, UnknownYear
 
@@ -52,6 +53,9 @@ class Command(BaseCommand):
         analysis = sub.add_parser("analysis", help="Báo cáo phân tích kết quả chỉ số")
         analysis.add_argument("--province", required=True)
         analysis.add_argument("--year", required=True, type=int)
+        analysis.add_argument(
+            "--index", default="PAPI", help="PAPI (mặc định), PCI, PAR_INDEX hoặc SIPAS"
+        )
         analysis.add_argument("--data", type=Path, help="thư mục/tệp kết quả (không cần CSDL)")
         analysis.add_argument("--out", required=True, type=Path)
         analysis.add_argument("--date", help="ngày văn bản YYYY-MM-DD (mặc định: hôm nay)")
@@ -77,7 +81,14 @@ class Command(BaseCommand):
             raise CommandError(f"--out {out}: cần đuôi .docx hoặc .pdf (need .docx or .pdf)")
         try:
             made = getattr(self, f"_{options['document']}")(fmt, options)
-        except (DocumentError, PdfUnavailable, UnknownProvince, UnknownYear, DataError) as exc:
+        except (
+            DocumentError,
+            PdfUnavailable,
+            UnknownProvince,
+            UnknownYear,
+            DataError,
+            FrameworkError,
+        ) as exc:
             raise CommandError(str(exc)) from None
         self._write(out, made)
 
@@ -111,7 +122,7 @@ class Command(BaseCommand):
         from chiso.site import clock
 
         date = _date(options["date"]) or clock.today()  # settings only, no database
-        results = _results(options["data"], required=True, as_of=date)
+        results = _results(options["data"], required=True, as_of=date, index=options["index"])
         assert results is not None
         province = match_province(options["province"], options["year"])
         letterhead = home_affairs_letterhead(province.name, date, province.kind)
@@ -174,7 +185,9 @@ def _date(text: str | None, option: str = "--date") -> dt.date | None:
         raise CommandError(f"{option} {text!r}: cần dạng YYYY-MM-DD (need YYYY-MM-DD)") from None
 
 
-def _results(data: Path | None, required: bool, as_of: dt.date) -> Results | None:
+def _results(
+    data: Path | None, required: bool, as_of: dt.date, index: str = "PAPI"
+) -> Results | None:
     """The results a document dated `as_of` may cite: only years published by then (a year's
     index comes out the following year), whether read from the database or from --data."""
     from chiso.results.store import last_published_year
@@ -182,7 +195,10 @@ def _results(data: Path | None, required: bool, as_of: dt.date) -> Results | Non
     if data is not None:
         if not data.exists():
             raise CommandError(f"--data {data}: không tìm thấy (not found)")
-        dataset = read_wide(data) if data.is_dir() else read_long(data)
+        try:
+            dataset = read_wide(data, index) if data.is_dir() else read_long(data, index)
+        except FrameworkError as exc:
+            raise CommandError(f"--index {index}: {exc}") from None
         last = last_published_year(as_of)
         known = [r for r in dataset.records if r.year <= last]
         if not known:
@@ -195,7 +211,7 @@ def _results(data: Path | None, required: bool, as_of: dt.date) -> Results | Non
     from chiso.results.store import load_results
 
     try:
-        return load_results(as_of=as_of)
+        return load_results(index, as_of=as_of)
     except NoResults as exc:
         if required:
             raise CommandError(f"{exc} — dùng --data PATH (use --data PATH)") from None
