@@ -126,3 +126,26 @@ def test_index_parameter_errors(pci_imported: None) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "no_results"
     # Without the parameter: PAPI, which this database does not hold.
     assert Client().get("/api/v1/results/2020/ranking/").status_code == 404
+
+
+def test_objective_on_another_index_is_judged_on_its_own(
+    world: Any, client_for: Any, pci_imported: None
+) -> None:
+    """A PAPI plan's PCI objective is judged on PCI's results; PAPI's, not stored here, leave
+    the PAPI objective pending instead of hiding or misjudging the PCI one."""
+    from chiso.plans.models import Objective
+
+    plan = world.home.plan
+    Objective.objects.create(
+        plan=plan, code="2", text="PCI đạt từ 60 điểm", kind="aggregate_score_min", value=60,
+        index="PCI", order=2,
+    )  # fmt: skip
+    url = f"/api/v1/plans/{plan.pk}/objectives/"
+    body = client_for("leadership").get(f"{url}?year=2020").json()
+    assert body["results_available"] is True
+    by_id = {o["id"]: o for o in body["objectives"]}
+    assert by_id["1"]["status"] == "pending"  # PAPI: no results stored
+    assert (by_id["2"]["status"], by_id["2"]["actual"]) == ("met", 63.98)  # Khánh Hòa PCI 2020
+    # 2023: PCI's table names only the top 30, not Khánh Hòa: pending, not an error.
+    later = client_for("leadership").get(url).json()
+    assert {o["id"]: o["status"] for o in later["objectives"]} == {"1": "pending", "2": "pending"}

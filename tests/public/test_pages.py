@@ -341,3 +341,24 @@ def test_a_profile_explains_why_the_rank_denominator_changes(
     results = text_of(client.get("/ket-qua/", {"tinh": "khanh-hoa", "nam": "2022"}))
     assert "Xếp hạng các tỉnh, thành phố năm 2022" in results
     assert "Xếp hạng 63 tỉnh" not in results
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_plan_page_judges_each_objective_on_its_own_index(
+    client, papi_and_pci, province, make_agency, make_user
+) -> None:
+    """A PAPI plan's PCI objective is named with its index and judged on PCI's results: PCI
+    2023's published table leaves Khánh Hòa out, so it is pending, never judged on PAPI."""
+    from chiso.plans.models import Objective
+
+    data = make_plan(province, make_agency, make_user)
+    Objective.objects.create(
+        plan=data.plan, code="9", text="Chỉ số PCI đạt từ 60 điểm", kind="aggregate_score_min",
+        value=60, index="PCI", order=9,
+    )  # fmt: skip
+    response = client.get(f"/cong-khai/ke-hoach/{data.plan.pk}/")
+    objectives = {o.code: o for o in response.context["plan"].objectives}
+    assert (objectives["9"].index, objectives["9"].status) == ("PCI", "pending")
+    assert objectives["9"].status_label == "Chưa có kết quả"
+    assert objectives["1"].index == ""  # the plan's own index is not repeated
+    assert "9. [PCI] Chỉ số PCI đạt từ 60 điểm" in text_of(response)

@@ -11,12 +11,13 @@ from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import YEAR, int_param
 from chiso.index import Results, UnknownProvince, UnknownUnit, UnknownYear
 from chiso.index.cli import profile_json, ranking_json
-from chiso.index.framework import shipped_frameworks
+from chiso.index.framework import FrameworkError, shipped_frameworks
 from chiso.index.objectives import evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError
 from chiso.index.report import UnitResult
 from chiso.plans.access import get_or_404, plans_for
 from chiso.plans.objectives import plan_spec
+from chiso.plans.objectives import stored_results as results_of
 
 
 def stored_results(index: str = "PAPI") -> Results:
@@ -111,30 +112,32 @@ def _pending(spec: ObjectiveSpec) -> dict[str, object]:
 
 @api_view()
 def objective_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Each objective judged on its own index's results (a PAPI plan's PCI objective on PCI's),
+    pending where that index has none or none for the province that year."""
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
     year = int_param(request, "year", YEAR) or plan.year
-    spec = plan_spec(plan, list(plan.objectives.all()))
-    try:
-        results = stored_results()
-    except ApiError:
-        # No results imported yet: every objective is pending, which is the truth.
-        return json_response(
-            {
-                "plan": plan.pk,
-                "year": year,
-                "results_available": False,
-                "objectives": [_pending(o) for o in spec.objectives],
-            }
-        )
-    try:
-        evaluated = evaluate_objectives(spec, results, year)
-    except PlanFileError as exc:
-        raise ApiError(400, "invalid_plan", str(exc), exc.field) from None
+    objectives = list(plan.objectives.all())
+    judged: dict[str, dict[str, object]] = {}
+    available = False
+    for index in dict.fromkeys(o.index for o in objectives):
+        spec = plan_spec(plan, objectives, index)
+        results = results_of(index)
+        available = available or results is not None
+        judged.update({o.id: _pending(o) for o in spec.objectives})
+        if results is None:
+            continue
+        try:
+            evaluated = evaluate_objectives(spec, results, year)
+        except PlanFileError as exc:
+            raise ApiError(400, "invalid_plan", str(exc), exc.field) from None
+        except (ValueError, LookupError, FrameworkError):
+            continue  # the province is not in that index's table that year: pending
+        judged.update({r.spec.id: r.as_json() for r in evaluated})
     return json_response(
         {
             "plan": plan.pk,
             "year": year,
-            "results_available": True,
-            "objectives": [r.as_json() for r in evaluated],
+            "results_available": available,
+            "objectives": [judged[o.code] for o in objectives if o.code in judged],
         }
     )

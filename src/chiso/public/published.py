@@ -17,10 +17,8 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyKind
 from chiso.index import Results
-from chiso.index.objectives import ObjectiveResult, evaluate_objectives
-from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
 from chiso.plans.models import Assignment, Plan, Relation, Task
-from chiso.plans.objectives import standing_text, standings
+from chiso.plans.objectives import evaluate_by_index, standing_text
 from chiso.plans.status import STATUS_TONE, Status
 from chiso.public.figures import is_english
 
@@ -36,6 +34,7 @@ class PublicObjective:
     status_label: str
     summary: str
     standing: str = ""  # the latest published year's reading while the plan year's is not out
+    index: str = ""  # the objective's index when it is not the plan's ("PCI")
 
 
 @dataclass(frozen=True)
@@ -98,50 +97,22 @@ def get_public_plan(plan_id: int) -> Plan:
     return plan
 
 
-def plan_spec(plan: Plan) -> PlanSpec:
-    """The plan's objectives as the core's PlanSpec, to evaluate them on the results."""
-    return PlanSpec(
-        index=plan.index,
-        province=plan.province.name,
-        year=plan.year,
-        baseline_year=plan.baseline_year,
-        title=plan.title,
-        objectives=tuple(
-            ObjectiveSpec(
-                id=o.code,
-                text=o.text,
-                kind=o.kind,
-                value=float(o.value) if o.value is not None else None,
-                tier=o.tier or None,
-                count=o.count,
-                unit=o.unit or None,
-            )
-            for o in plan.objectives.all()
-        ),
-    )
-
-
-def _objectives(plan: Plan, results: Results | None, lang: str) -> tuple[PublicObjective, ...]:
+def _objectives(plan: Plan, lang: str) -> tuple[PublicObjective, ...]:
+    """Each objective judged on its own index (a PAPI plan's "PCI ≥ 68 điểm" on PCI's results):
+    pending ("Chưa có kết quả") where that index has no result for the province and year."""
     labels = {"met": _("Đạt"), "not_met": _("Chưa đạt"), "pending": _("Chưa có kết quả")}
-    spec = plan_spec(plan)
-    evaluated: list[ObjectiveResult] = []
-    now: dict[str, ObjectiveResult] = {}
-    if results is not None and results.index.upper() == plan.index.upper():
-        try:
-            evaluated = evaluate_objectives(spec, results)
-        except PlanFileError:
-            evaluated = []  # an objective the coordinator has not finished: show it as pending
-        now = standings(spec, results)
-    by_id = {r.spec.id: r for r in evaluated}
+    objectives = list(plan.objectives.all())
+    evaluated = evaluate_by_index(plan, objectives)
     found = []
-    for o in spec.objectives:
-        r = by_id.get(o.id)
+    for o in objectives:
+        r, now = evaluated.get(o.code, (None, None))
         status = r.status if r else "pending"
         # A pending objective's summary ("chưa có kết quả năm 2023") only repeats its label.
         summary = r.summary.get(lang) if r and status != "pending" else ""
+        index = o.index.replace("_", " ") if o.index != plan.index else ""
         found.append(
             PublicObjective(
-                o.id, o.text, status, labels[status], summary, standing_text(now.get(o.id))
+                o.code, o.text, status, labels[status], summary, standing_text(now), index
             )
         )
     return tuple(found)
@@ -293,7 +264,7 @@ def published_plan(
         issuer=plan.issuer.name if plan.issuer else "",
         province=plan.province.name,
         objectives_year=plan.year,
-        objectives=_objectives(plan, results, lang),
+        objectives=_objectives(plan, lang),
         sections=_sections(plan, sections),
         agency=agency,
         agencies=agencies,
