@@ -92,13 +92,44 @@ def test_merge_moves_every_row_and_loses_none(
         not Agency.objects.filter(province=nt).exists()
         and Province.objects.filter(pk=nt.pk).exists()
     )
-    assert AuditEntry.objects.count() - audit_before == 3 + 1  # three renames, the merger
+    assert AuditEntry.objects.count() - audit_before == 3 + 1 + 1  # renames, province, merger
     assert AuditEntry.objects.filter(province=nt).count() == 0  # the log moved with the rows
     moved = Agency.objects.get(pk=ninh_thuan["home_affairs"].pk)
     assert (moved.name, moved.code, moved.province) == ("Sở Nội vụ (Ninh Thuận)", "58-SNV", kh)
     assert Plan.objects.get(pk=ninh_thuan["plan"].pk).number == "100/KH-UBND (Ninh Thuận)"
     assert User.objects.get(pk=ninh_thuan["officer"].pk).province == kh
     assert Restructuring.objects.get().absorbed == nt
+
+
+def test_the_merged_province_is_no_longer_served_but_keeps_its_results(
+    world: Any, ninh_thuan: dict[str, Any], admin_user: Any
+) -> None:
+    """After the merger Ninh Thuận's row says into what and since when (audited); it leaves the
+    served provinces (public lists, the merger's and the admin's pickers) and cannot be merged
+    again; its results stay in the data, so its public profile still opens."""
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    from chiso.public import deployment
+    from chiso.restructuring.forms import MergeForm
+
+    nt, kh = ninh_thuan["nt"], world.province
+    assert set(deployment.codes()) == {"56", "58"}
+    merger.merge(admin_user, nt, kh, JULY_1)
+    nt.refresh_from_db()
+    assert (nt.merged_into, nt.merged_on) == (kh, JULY_1)
+    entry = AuditEntry.objects.get(action="province.merged")
+    assert entry.changes == {"merged_into": [None, "Khánh Hòa"], "merged_on": [None, "2025-07-01"]}
+    assert list(Province.objects.served()) == [kh]
+    assert set(deployment.codes()) == {"56"}
+    assert list(MergeForm().fields["absorbed"].queryset) == [kh]  # type: ignore[attr-defined]
+    request = RequestFactory().get("/")
+    request.user = admin_user
+    admin_form = site._registry[Agency].get_form(request)
+    assert list(admin_form.base_fields["province"].queryset) == [kh]  # type: ignore[attr-defined]
+    other = Province.objects.create(code="40", name="Nghệ An", slug="nghe-an")
+    problems = merger.preview(nt, other, JULY_1).problems
+    assert problems == ["Ninh Thuận đã hợp nhất vào Khánh Hòa."]
 
 
 def test_a_collision_that_cannot_be_renamed_saves_nothing(

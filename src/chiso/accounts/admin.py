@@ -1,5 +1,9 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -7,8 +11,20 @@ from chiso.accounts.models import Agency, AgencyGroup, Province, User
 from chiso.site.text import search
 
 
+class ServedProvinceChoices:
+    """The province picker offers only the provinces still served, not one merged into
+    another (its row is kept for its history: chiso.restructuring.merger)."""
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField[Any] | None:
+        if db_field.name == "province":
+            kwargs["queryset"] = Province.objects.served()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
 @admin.register(User)
-class ChisoUserAdmin(UserAdmin):
+class ChisoUserAdmin(ServedProvinceChoices, UserAdmin):
     list_display = (
         "username",
         "first_name",
@@ -27,11 +43,11 @@ class ChisoUserAdmin(UserAdmin):
 
 @admin.register(Province)
 class ProvinceAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "slug")
+    list_display = ("code", "name", "slug", "merged_into", "merged_on")
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(ServedProvinceChoices, admin.ModelAdmin):
     list_display = ("name", "kind", "parent", "province", "active")
     list_filter = ("province", "kind")
     search_fields = ("name", "short_name")
@@ -46,6 +62,6 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgencyGroup)
-class AgencyGroupAdmin(admin.ModelAdmin):
+class AgencyGroupAdmin(ServedProvinceChoices, admin.ModelAdmin):
     list_display = ("name", "province")
     filter_horizontal = ("members",)

@@ -12,12 +12,31 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
+class ProvinceQuerySet(models.QuerySet["Province"]):
+    def served(self) -> ProvinceQuerySet:
+        """The provinces still served: not merged into another (chiso.restructuring.merger)."""
+        return self.filter(merged_into__isnull=True)
+
+
 class Province(models.Model):
-    """A province served by this deployment (one server may serve several)."""
+    """A province served by this deployment (one server may serve several). A province merged
+    into another (Ninh Thuận into Khánh Hòa, 1/7/2025) keeps its row, emptied, with
+    `merged_into` and `merged_on`: no longer served, its results and history still shown."""
 
     code = models.CharField(_("mã tỉnh (GSO)"), max_length=8, unique=True)
     name = models.CharField(_("tên"), max_length=120)
     slug = models.SlugField(_("đường dẫn"), max_length=60, unique=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_provinces",
+        verbose_name=_("đã hợp nhất vào"),
+    )
+    merged_on = models.DateField(_("ngày hợp nhất"), null=True, blank=True)
+
+    objects = ProvinceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -22,7 +22,7 @@ class ProvinceLink:
 
 
 def codes() -> frozenset[str]:
-    return frozenset(ServedProvince.objects.values_list("code", flat=True))
+    return frozenset(ServedProvince.objects.served().values_list("code", flat=True))
 
 
 def _match(results: Results, name: str, code: str, year: int) -> Province | None:
@@ -33,7 +33,8 @@ def _match(results: Results, name: str, code: str, year: int) -> Province | None
 
 
 def served(results: Results, year: int) -> list[Province]:
-    rows = ServedProvince.objects.order_by("code").values_list("name", "code")
+    # A province merged into another is no longer served (its results stay in the data).
+    rows = ServedProvince.objects.served().order_by("code").values_list("name", "code")
     found = (_match(results, name, code, year) for name, code in rows)
     return [p for p in found if p is not None]
 

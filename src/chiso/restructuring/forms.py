@@ -61,6 +61,6 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        provinces = Province.objects.order_by("name")
+        provinces = Province.objects.served().order_by("name")
         self.fields["absorbed"].queryset = provinces  # type: ignore[attr-defined]
         self.fields["into"].queryset = provinces  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ register_actions(
         "agency.dissolve": pgettext_lazy("history", "Giải thể cơ quan"),
         "agency.reparent": pgettext_lazy("history", "Đổi cơ quan cấp trên"),
         "restructuring.rename": pgettext_lazy("history", "Đổi tên khi hợp nhất tỉnh"),
+        "province.merged": pgettext_lazy("history", "Tỉnh hợp nhất vào tỉnh khác"),
     }
 )
 
@@ -33,5 +34,7 @@ register_fields(
         "agencies": _("cơ quan giải thể"),
         "moved_rows": _("số bản ghi chuyển sang tỉnh mới"),
         "reports": _("số báo cáo"),
+        "merged_into": _("đã hợp nhất vào"),
+        "merged_on": _("ngày hợp nhất"),
     }
 )

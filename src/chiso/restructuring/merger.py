@@ -152,6 +152,11 @@ def preview(absorbed: Province, into: Province, effective_on: dt.date) -> Merger
     if absorbed.pk == into.pk:
         found.problems.append(_("Chọn hai tỉnh khác nhau."))
         return found
+    for merged in (p for p in (absorbed, into) if p.merged_into_id is not None):
+        found.problems.append(
+            _("%(name)s đã hợp nhất vào %(into)s.")
+            % {"name": merged.name, "into": merged.merged_into}
+        )
     for model, field in _province_fields():
         label = model._meta.label
         count = model._default_manager.filter(**{field: absorbed}).count()
@@ -201,6 +206,15 @@ def merge(
             "moved": {m.label: m.count for m in found.moved},
             "renames": [[r.label, r.old, r.new] for r in found.renames],
         },
+    )
+    absorbed.merged_into, absorbed.merged_on = into, effective_on
+    absorbed.save(update_fields=["merged_into", "merged_on"])
+    record(
+        user,
+        absorbed,
+        "province.merged",
+        {"merged_into": [None, into.name], "merged_on": [None, effective_on]},
+        province=into,
     )
     record(
         user,
