@@ -21,3 +21,7 @@ DEMO_STEPS: list[str] = [
     "chiso.demo.results.load_pci",  # PCI 2015–2024 as published (partial tables)
     "chiso.demo.pci2024.load",  # an illustrative PCI plan for 2024, tasks on several indices
 ]
+
+# `chiso load_demo --after-2025`: the 2025 restructuring replayed on top (merger, districts
+# abolished, communes merged; chiso.demo.after2025).
+AFTER_2025_STEPS: list[str] = ["chiso.demo.after2025.load"]

@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from chiso.demo.steps import DEMO_PASSWORD, DEMO_STEPS
+from chiso.demo.steps import AFTER_2025_STEPS, DEMO_PASSWORD, DEMO_STEPS
 
 
 class Command(BaseCommand):
@@ -13,8 +13,19 @@ class Command(BaseCommand):
         "Chạy lại nhiều lần vẫn an toàn."
     )
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--after-2025",
+            action="store_true",
+            help=(
+                "Sau đó thực hiện sắp xếp năm 2025: hợp nhất Ninh Thuận vào Khánh Hòa, "
+                "giải thể cấp huyện, sáp nhập xã (docs/restructuring.md)."
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        for dotted in DEMO_STEPS:
+        steps = [*DEMO_STEPS, *(AFTER_2025_STEPS if options["after_2025"] else [])]
+        for dotted in steps:
             module_name, _, func_name = dotted.rpartition(".")
             step = getattr(import_module(module_name), func_name)
             self.stdout.write(f"- {module_name.rsplit('.', 1)[-1]}")

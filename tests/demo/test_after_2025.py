@@ -1,0 +1,43 @@
+"""`chiso load_demo --after-2025`: the 2025 restructuring replayed on the demo through the
+restructuring services. Known answers on the demo: Ninh Thuận merged into Khánh Hòa (no longer
+served), every district part handed over or folded (none left open, no report lost), the
+demo's communes merged into the 2025 wards, the wards' reports in the new wards' parts."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from chiso.accounts.models import Agency, AgencyKind, Province
+from chiso.audit.models import AuditEntry
+from chiso.demo import after2025
+from chiso.plans.models import Assignment, ProgressReport
+from chiso.restructuring.models import Kind, Restructuring
+
+
+@pytest.mark.django_db
+def test_load_demo_after_2025(papi_data_dir, settings) -> None:
+    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
+    out = StringIO()
+    call_command("load_demo", "--after-2025", stdout=out)
+    assert "2025: Ninh Thuận → Khánh Hòa" in out.getvalue()
+    kh, nt = Province.objects.get(code="56"), Province.objects.get(code="58")
+    assert nt.merged_into == kh and list(Province.objects.served()) == [kh]
+    assert [r.kind for r in Restructuring.objects.order_by("id")] == [
+        Kind.MERGE,
+        Kind.ABOLISH,
+        Kind.ABOLISH,
+    ]
+    # 12 district-level and provincial bodies, then 42 communes and wards dissolved.
+    assert Agency.objects.filter(dissolved_on__isnull=False).count() == 12 + 42
+    assert not Assignment.objects.filter(
+        agency__kind=AgencyKind.DISTRICT_COMMITTEE, completed_on__isnull=True
+    ).exists()
+    assert (Assignment.objects.count(), ProgressReport.objects.count()) == (823, 18)
+    assert AuditEntry.objects.filter(action="report.fold").count() == 2
+    north = Agency.objects.get(name="UBND phường Bắc Nha Trang")
+    assert sorted(north.assignments.values_list("task__code", flat=True)) == ["b.1", "c.4"]
+    assert ProgressReport.objects.filter(assignment__agency=north).exists()
+    counts = (Assignment.objects.count(), AuditEntry.objects.count())
+    after2025.load(lambda line: None)  # idempotent: the merger is recorded
+    assert (Assignment.objects.count(), AuditEntry.objects.count()) == counts
