@@ -115,7 +115,7 @@ def _entry_pages(page: Any, phone: Any, base: str) -> None:
 def test_results_page_logged_in(live_server, page, phone, papi, province, make_user) -> None:
     make_user("lanhdao", Role.LEADERSHIP, province)
     login(page, live_server.url, "lanhdao")
-    page.click("text=Kết quả PAPI")
+    page.click("nav >> text=Kết quả chỉ số")
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/ket-qua/")
     page.goto(f"{live_server.url}/ket-qua/?nam=2022")

@@ -148,7 +148,7 @@ def test_nice_ticks() -> None:
     assert nice_ticks(31.8, 44.9, 5) == [30, 35, 40, 45]
 
 
-def test_trend_legend_ends_at_the_right_edge_where_a_phone_opens_the_chart() -> None:
+def test_trend_legend_ends_at_the_right_edge_and_a_phone_hides_it() -> None:
     points = (TrendPoint(2022, 43.0), TrendPoint(2023, 44.0))
     chart = TrendChart(
         title="Điểm",
@@ -157,10 +157,12 @@ def test_trend_legend_ends_at_the_right_edge_where_a_phone_opens_the_chart() -> 
     )
     root = ET.fromstring(render_trend(chart))
     width = float(root.get("viewBox").split()[2])
-    labels = [t for t in root.findall(f"{SVG}text") if t.text == "Trung bình cả nước"]
+    legend = root.find(f"{SVG}g[@class='trend-legend']")
+    assert legend is not None  # a phone hides it: the page shows its own legend under the chart
+    labels = [t for t in legend.iter(f"{SVG}text") if t.text == "Trung bình cả nước"]
     last_x = float(labels[-1].get("x"))
     assert last_x + 6.5 * len("Trung bình cả nước") <= width  # the last label is not cut
-    assert last_x > width / 2  # and sits on the right half, visible without scrolling
+    assert last_x > width / 2  # and sits on the right half
 
 
 def test_a_dip_to_the_last_rank_labels_beside_the_point_not_on_the_years() -> None:
@@ -179,3 +181,19 @@ def test_a_dip_to_the_last_rank_labels_beside_the_point_not_on_the_years() -> No
     years_y = min(float(t.get("y")) for t in root.iter(f"{SVG}text") if t.text == "2012")
     assert label.get("text-anchor") == "start" and float(label.get("x")) > float(dot.get("cx"))
     assert float(label.get("y")) < years_y - 8  # clear of the year labels
+
+
+def test_a_phone_keeps_every_third_year_label_and_the_latest_value() -> None:
+    """At 390 px the full chart is drawn at under half size: the labels a phone hides are
+    marked minor; the kept years never sit within a year of each other."""
+    from chiso.public.charts.trend import _phone_years
+
+    chart = TrendChart(
+        title="t",
+        years=tuple(range(2011, 2023)),
+        lines=(TrendLine("A", tuple(TrendPoint(y, 40.0 + y % 3) for y in range(2011, 2023))),),
+        breaks=(ChartBreak(2018, "Từ 2018"),),
+    )
+    assert _phone_years(chart) == {2022, 2018, 2016, 2013}
+    svg = render_trend(chart)
+    assert svg.count('<g class="trend-minor">') == (12 - 4) + 11 + 1  # years, values, break label

@@ -362,3 +362,10 @@ def test_plan_page_judges_each_objective_on_its_own_index(
     assert objectives["9"].status_label == "Chưa có kết quả"
     assert objectives["1"].index == ""  # the plan's own index is not repeated
     assert "9. [PCI] Chỉ số PCI đạt từ 60 điểm" in text_of(response)
+
+
+def test_an_unchanged_rank_is_said_in_words(client, papi) -> None:
+    # Thanh Hóa: 3rd in 2021 and in 2022.
+    text = text_of(client.get("/cong-khai/tinh/thanh-hoa/2022/"))
+    assert "thứ hạng không đổi" in text and "+0 bậc" not in text
+    assert "+24 bậc" in text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))

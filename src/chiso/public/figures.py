@@ -39,6 +39,7 @@ class Figure:
     change_class: str
     rank_change: str
     rank_change_class: str
+    rank_unchanged: bool  # same rank as the year compared with: said in words, not "+0 bậc"
     compared_year: int | None
     break_note: str  # the break crossed since the previous year, if any ("" otherwise)
     tier_depends_on_rule: bool  # on a cut-off in a year whose tier rule is not known
@@ -71,6 +72,7 @@ def figure(r: UnitResult, lang: str) -> Figure:
         change_class=trend_class(change),
         rank_change=fmt_int_change(rank_change),
         rank_change_class=trend_class(rank_change),
+        rank_unchanged=rank_change == 0,
         compared_year=r.previous.year if r.previous else None,
         break_note=" ".join(b.explanation.get(lang) for b in r.breaks),
         tier_depends_on_rule=r.tier_depends_on_rule,

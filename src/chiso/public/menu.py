@@ -14,5 +14,5 @@ register_entry(
         anonymous_only=True,
     )
 )
-register_entry(NavEntry("public:results", _("Kết quả PAPI"), order=30))
+register_entry(NavEntry("public:results", _("Kết quả chỉ số"), order=30))
 register_entry(NavEntry("public:indices", _("Bốn chỉ số"), order=31, visible_to=can_see_indices))

@@ -102,13 +102,26 @@ def _axes(chart: TrendChart, f: _Frame, ticks: list[float]) -> list[str]:
     shown = set(years)
     if chart.compact:
         shown = {years[0], years[-1], *(b.year for b in chart.breaks)}
+    # On a phone the full chart is drawn at under half size: every third year (counted back from
+    # the latest) keeps its label there, the others are marked minor and hidden by the styles.
+    kept = _phone_years(chart)
     for year in years:
         if year in shown:
             label = str(year) if not chart.compact else f"'{year % 100:02d}"
-            parts.append(
-                text(f.x(year), f.height - f.bottom + 16, label, size, "middle", "#5b6776")
-            )
+            drawn = text(f.x(year), f.height - f.bottom + 16, label, size, "middle", "#5b6776")
+            parts.append(drawn if year in kept else f'<g class="trend-minor">{drawn}</g>')
     return parts
+
+
+def _phone_years(chart: TrendChart) -> set[int]:
+    """The years labelled on a phone: the latest and every third before it, and the first year
+    of each new scale, none within a year of another (their labels would touch)."""
+    kept: set[int] = set()
+    wanted = [chart.years[-1], *(b.year for b in chart.breaks), *chart.years[::-3]]
+    for year in wanted:
+        if year in chart.years and all(abs(year - k) > 1 for k in kept):
+            kept.add(year)
+    return kept
 
 
 def _breaks(chart: TrendChart, f: _Frame) -> list[str]:
@@ -122,8 +135,9 @@ def _breaks(chart: TrendChart, f: _Frame) -> list[str]:
             f'y2="{num(f.height - f.bottom)}" stroke="#b26a00" stroke-width="1.5" '
             f'stroke-dasharray="4 3"><title>{esc(brk.label)}</title></line>'
         )
-        if not chart.compact:
-            parts.append(text(x + 5, f.top - 8, brk.label, 11, "start", "#8a5300"))
+        if not chart.compact:  # a phone leaves it to the caption under the chart
+            label = text(x + 5, f.top - 8, brk.label, 11, "start", "#8a5300")
+            parts.append(f'<g class="trend-minor">{label}</g>')
     return parts
 
 
@@ -150,7 +164,10 @@ def _line(chart: TrendChart, f: _Frame, line: TrendLine, labelled: bool) -> list
                 f'fill="{fill}" stroke="#fff" stroke-width="1"><title>{esc(tip)}</title></circle>'
             )
             if labelled:
-                parts.append(_value_label(f, run, i, label_number(value, chart.lang, decimals)))
+                drawn = _value_label(f, run, i, label_number(value, chart.lang, decimals))
+                # A phone keeps only the latest year's value label (the rest would overlap).
+                latest = run[i].year == chart.years[-1]
+                parts.append(drawn if latest else f'<g class="trend-minor">{drawn}</g>')
     return parts
 
 
@@ -177,8 +194,8 @@ def _legend_width(label: str) -> float:
 
 
 def _legend(chart: TrendChart, f: _Frame) -> list[str]:
-    """Right-aligned under the plot: on a phone the chart scrolls and opens on its right end
-    (the latest years), where the legend must be readable without scrolling."""
+    """Right-aligned under the plot, beside the latest years (hidden on a phone, where the page
+    shows its own legend under the chart)."""
     if len(chart.lines) < 2 or chart.compact:
         return []
     total = sum(_legend_width(line.label) for line in chart.lines) - 15
@@ -207,6 +224,8 @@ def render_trend(chart: TrendChart) -> str:
         labelled = not chart.compact and i == len(chart.lines) - 1
         body.extend(_line(chart, f, line, labelled))
     legend = _legend(chart, f)
+    if legend:  # a phone shows the page's own legend under the chart instead
+        legend = ['<g class="trend-legend">', *legend, "</g>"]
     height = f.height + (18 if legend else 0)
     css = "chart--trend chart--compact" if chart.compact else "chart--trend"
     return open_svg(f.width, height, chart.title, css) + "".join([*body, *legend]) + "</svg>"
