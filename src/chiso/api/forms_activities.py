@@ -26,11 +26,20 @@ def require_form(request: HttpRequest) -> None:
         raise ApiError(415, "unsupported_media_type", _("Gửi dưới dạng multipart/form-data."))
 
 
-def form_id(request: HttpRequest, field: str) -> int:
-    raw = request.POST.get(field, "")
+def parse_id(raw: str, field: str) -> int:
+    """One id sent in `field`; a 400 naming the field when it is not one."""
     if not raw.isascii() or not raw.isdigit() or len(raw) > 19 or int(raw) not in ID:
         raise bad_request(_("Trường “%(name)s” phải là mã (id).") % {"name": field}, field)
     return int(raw)
+
+
+def form_id(request: HttpRequest, field: str) -> int:
+    return parse_id(request.POST.get(field, ""), field)
+
+
+def form_ids(request: HttpRequest, field: str) -> list[int]:
+    """A repeated id field, in the order sent, each id once."""
+    return list(dict.fromkeys(parse_id(raw, field) for raw in request.POST.getlist(field)))
 
 
 def form_text(request: HttpRequest, field: str, limit: int, *, required: bool = False) -> str:

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency
 from chiso.api.errors import bad_request, not_found
-from chiso.api.forms_activities import form_date, form_id, form_plan, form_text
-from chiso.api.query import ID
+from chiso.api.forms_activities import form_date, form_id, form_ids, form_plan, form_text
 from chiso.plans.access import assignments_for
 from chiso.plans.models import Assignment, Plan, Task
 from chiso.supervision import access
@@ -119,21 +118,10 @@ def hand_over_fields(request: HttpRequest, plan: Plan) -> dict[str, Any]:
     }
 
 
-def _ids(request: HttpRequest, field: str) -> list[int]:
-    """A repeated id field; each value an id (400 naming the field otherwise), duplicates once."""
-    ids: list[int] = []
-    for raw in request.POST.getlist(field):
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 19 or int(raw) not in ID:
-            raise bad_request(_("Trường “%(name)s” phải là mã (id).") % {"name": field}, field)
-        if int(raw) not in ids:
-            ids.append(int(raw))
-    return ids
-
-
 def _addressed_agencies(request: HttpRequest, plan: Plan) -> list[Agency]:
     """The agencies a direction is addressed to, as the page offers them: active agencies of the
     plan's province; one that is not is a 404 naming the field (none at all: the service says)."""
-    ids = _ids(request, "agencies")
+    ids = form_ids(request, "agencies")
     if not ids:
         raise bad_request(_("Cần nhập trường “%(name)s”.") % {"name": "agencies"}, "agencies")
     found = {
@@ -148,7 +136,7 @@ def _addressed_agencies(request: HttpRequest, plan: Plan) -> list[Agency]:
 def _answered_difficulties(request: HttpRequest, plan: Plan) -> list[Difficulty]:
     """The items the direction answers, among those the user sees in the plan (the service
     checks each awaits a direction)."""
-    ids = _ids(request, "difficulties")
+    ids = form_ids(request, "difficulties")
     found = {d.pk: d for d in access.difficulties_for(request.user).filter(plan=plan, pk__in=ids)}
     if len(found) != len(ids):
         raise not_found(_("Không có khó khăn, kiến nghị này trong kế hoạch."), "difficulties")

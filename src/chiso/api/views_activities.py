@@ -29,7 +29,7 @@ from chiso.activities.services.counting import count_work
 from chiso.api import forms_activities as forms
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, bad_request, json_response
-from chiso.api.query import ID, choice_param, int_param, paged
+from chiso.api.query import choice_param, int_param, paged
 from chiso.api.representations import assignment_json
 from chiso.api.representations_activities import (
     activity_json,
@@ -213,12 +213,6 @@ def _form(request: HttpRequest) -> None:
         raise ApiError(415, "unsupported_media_type", _("Gửi dưới dạng multipart/form-data."))
 
 
-def _id(raw: str, field: str) -> int:
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 19 or int(raw) not in ID:
-        raise bad_request(_("Trường “%(name)s” phải là mã (id).") % {"name": field}, field)
-    return int(raw)
-
-
 @api_view(methods=("GET", "POST"))
 def sub_assignments(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     parent = _assignment(request, pk)
@@ -233,7 +227,7 @@ def _split(request: AuthenticatedHttpRequest, parent: Assignment) -> HttpRespons
     if not plan_access.can_split(request.user, parent):
         raise PermissionDenied(_("Chỉ cơ quan được giao nhiệm vụ mới được giao việc cho cấp dưới."))
     _form(request)
-    ids = [_id(raw, "agencies") for raw in request.POST.getlist("agencies")]
+    ids = [forms.parse_id(raw, "agencies") for raw in request.POST.getlist("agencies")]
     agencies = list(Agency.objects.filter(province_id=parent.province_id, pk__in=ids))
     if len(agencies) != len(set(ids)):
         raise bad_request(_("Có mã đơn vị không thuộc tỉnh."), "agencies")
@@ -268,7 +262,7 @@ def _count(request: AuthenticatedHttpRequest, assignment: Assignment) -> HttpRes
     kind = request.POST.get("kind", "")
     if kind not in ("activity", "posting", "visit", "logistics"):
         raise bad_request(_("Trường “kind” không hợp lệ."), "kind")
-    work = find_work(request.user, kind, _id(request.POST.get("work", ""), "work"))
+    work = find_work(request.user, kind, forms.form_id(request, "work"))
     raw = request.POST.get("progress")
     progress = None
     if raw is not None:
