@@ -49,3 +49,23 @@ def test_there_are_catalogues() -> None:
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: p.parts[-5])
 def test_catalogue_is_complete(catalogue: Path) -> None:
     assert untranslated(catalogue.read_text(encoding="utf-8")) == []
+
+
+def stray_fuzzy_comments(po_text: str) -> list[int]:
+    """Line numbers of '# fuzzy' translator comments: a flag written as a comment, which
+    gettext ignores, so the entry looks reviewed while whoever wrote it meant it to be checked."""
+    return [
+        number
+        for number, line in enumerate(po_text.splitlines(), start=1)
+        if line.startswith("#") and not line.startswith("#,") and "fuzzy" in line.lower()
+    ]
+
+
+def test_a_fuzzy_comment_is_found() -> None:
+    po = '# fuzzy\nmsgid "Kế hoạch"\nmsgstr "Plan"\n\n#, fuzzy\nmsgid "A"\nmsgstr "B"\n'
+    assert stray_fuzzy_comments(po) == [1]
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_catalogue_has_no_fuzzy_comment(catalogue: Path) -> None:
+    assert stray_fuzzy_comments(catalogue.read_text(encoding="utf-8")) == []
