@@ -112,6 +112,8 @@ def test_cross_index_movers_skip_a_year_with_only_the_composite(
     assert "Gia nhập thị trường: +1,36 (6,37 → 7,73)" in pci
     assert "Tính năng động: -1,10 (8,37 → 7,27)" in pci
     assert "2021 70,53 -2,28 3/63 -1 Tốt" in pci
+    # 2019: 2nd as in 2018 (issue 18, item 7): the rank change in words, never "0" or "+0".
+    assert "2019 72,10 +1,91 2/63 không đổi Rất tốt" in pci
 
 
 def test_cross_index_page_is_for_leadership_and_coordinators(

@@ -31,6 +31,7 @@ class YearRow:
     change_class: str
     rank_change: str
     rank_change_class: str
+    rank_unchanged: bool  # the same rank as the year before: said in words, as on the profile
     source: str  # which figures are published, which computed
 
 
@@ -96,8 +97,9 @@ def _row(y: IndexYear, lang: str) -> YearRow:
         tier_label=_tier_label(y, lang),
         change=fmt_number(y.change, lang, sign=True),
         change_class=trend_class(y.change),
-        rank_change="0" if y.rank_change == 0 else fmt_int_change(y.rank_change),
+        rank_change=fmt_int_change(y.rank_change),
         rank_change_class=trend_class(y.rank_change),
+        rank_unchanged=y.rank_change == 0,
         source=_source(y),
     )
 
