@@ -9,8 +9,10 @@ import pytest
 from django.core.management import call_command
 
 from chiso.accounts.models import Agency, AgencyKind, Province
+from chiso.activities.models import Posting
 from chiso.audit.models import AuditEntry
 from chiso.demo import after2025
+from chiso.places.models import Village
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.restructuring.models import Kind, Restructuring
 
@@ -38,6 +40,16 @@ def test_load_demo_after_2025(papi_data_dir, settings) -> None:
     north = Agency.objects.get(name="UBND phường Bắc Nha Trang")
     assert sorted(north.assignments.values_list("task__code", flat=True)) == ["b.1", "c.4"]
     assert ProgressReport.objects.filter(assignment__agency=north).exists()
+    # The merged communes' 20 villages and their 20 village-hall postings moved with them.
+    assert not Village.objects.filter(commune__dissolved_on__isnull=False).exists()
+    assert sorted(str(v) for v in north.villages.all()) == [
+        "Thôn Tây Bắc",
+        "Thôn Văn Đăng",
+        "Thôn Đông Bắc",
+    ]
+    assert Posting.objects.filter(village__isnull=False, commune=north).count() == 3
+    assert AuditEntry.objects.filter(action="village.move").count() == 20
+    assert AuditEntry.objects.filter(action="posting.move").count() == 20
     counts = (Assignment.objects.count(), AuditEntry.objects.count())
     after2025.load(lambda line: None)  # idempotent: the merger is recorded
     assert (Assignment.objects.count(), AuditEntry.objects.count()) == counts

@@ -18,6 +18,8 @@ The rule (docs/restructuring.md):
   agency and task): the other parts fold into it with their sub-assignments, reports and
   periods (chiso.restructuring.folding). Refused only when the successor holds a
   sub-assignment of the very part it would succeed.
+- A commune committee merged into a commune committee takes its villages and residential
+  groups along, with their village-hall postings (chiso.restructuring.villages).
 
 `preview` reads and checks; `abolish` recomputes the same preview inside one transaction,
 refuses if it has any problem, and otherwise applies it, audited row by row.
@@ -40,6 +42,7 @@ from chiso.restructuring import folding
 from chiso.restructuring.access import can_abolish
 from chiso.restructuring.errors import RestructuringError
 from chiso.restructuring.models import Kind, Restructuring
+from chiso.restructuring.villages import VillageMove, apply_moves, plan_moves, takes_villages
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ class AgencyHandover:
     kept: int = 0  # finished assignments kept as its history
     children: list[Agency] = field(default_factory=list)  # agencies moving up a level
     users: int = 0
+    # A commune merged into a commune: its villages move (chiso.restructuring.villages);
+    # `villages_kept` counts those that stay because the successor is not a commune.
+    villages: list[VillageMove] = field(default_factory=list)
+    villages_kept: int = 0
 
 
 @dataclass
@@ -106,6 +113,14 @@ class AbolitionPreview:
     @property
     def reparented(self) -> int:
         return sum(len(h.children) for h in self.handovers)
+
+    @property
+    def villages_moved(self) -> int:
+        return sum(len(h.villages) for h in self.handovers)
+
+    @property
+    def villages_renamed(self) -> int:
+        return sum(1 for h in self.handovers for v in h.villages if v.renamed)
 
 
 def _check_pair(agency: Agency, successor: Agency, abolished: set[int]) -> list[str]:
@@ -172,7 +187,16 @@ def preview(
         problems += _check_pair(agency, successor, set(successors))
         handovers.append(_handover(agency, successor))
     handovers.sort(key=lambda h: h.agency.name)
+    _village_moves(handovers)
     return AbolitionPreview(province, effective_on, handovers, problems + _holders(handovers))
+
+
+def _village_moves(handovers: list[AgencyHandover]) -> None:
+    moves = plan_moves((h.agency, h.successor) for h in handovers)
+    for h in handovers:
+        h.villages = moves.get(h.agency.pk, [])
+        if not takes_villages(h.agency, h.successor):
+            h.villages_kept = h.agency.villages.count()
 
 
 def _holders(handovers: list[AgencyHandover]) -> list[str]:
@@ -294,6 +318,8 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
                 "merged": [m.pk for m in h.moved if m.merges],
                 "kept": h.kept,
                 "children": [c.name for c in h.children],
+                "villages": [v.pk for v in h.villages],
+                "renamed": {str(v.pk): [v.name, v.new_name] for v in h.villages if v.renamed},
             }
             for h in found.handovers
         ],
@@ -301,6 +327,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
         "folded": found.folded,
         "merged": found.merged,
         "sub_assignments": found.sub_assignments,
+        "villages": found.villages_moved,
     }
 
 
@@ -327,6 +354,8 @@ def abolish(
             _move_assignment(user, assignment, handover.successor, note)
     _fold_parts(user, found, note)
     for handover in found.handovers:
+        if handover.villages:
+            apply_moves(user, handover.agency, handover.successor, handover.villages, note)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,
