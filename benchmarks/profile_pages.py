@@ -125,6 +125,7 @@ def pages(t: Targets) -> list[tuple[str, Client, str]]:
         ("api assignments", coordinator, reverse("api-assignments") + "?overdue=true"),
         ("inbox", coordinator, reverse("plans:inbox")),
         ("deadlines", coordinator, reverse("dashboards:deadlines")),
+        ("menu badges", coordinator, reverse("menu-counts")),
     ]
 
 

@@ -92,3 +92,26 @@ def test_a_heads_own_report_needs_no_sign_off(world, district_task, head, signof
     assignment = district_task.assignments.get(agency=world.nha_trang)
     report = services.submit_report(head, assignment, narrative="x", progress=10)
     assert report.state == ReportState.SUBMITTED
+
+
+def test_the_heads_badge_counts_each_queue_once_in_one_query_per_queue(
+    world, district_task, head, signoff_on, client, django_assert_max_num_queries
+):
+    """The menu badge is the sum of the head's queues (to approve, sent back to the agency, to
+    review on sub-assignments): one indexed count per queue, never an OR of them (issue 19)."""
+    returned = services.submit_report(
+        world.nhatrang,
+        district_task.assignments.get(agency=world.nha_trang),
+        narrative="a",
+        progress=10,
+    )
+    services.sign_off_report(head, returned, approve=False, comment="Bổ sung", version=1)
+    other = services.create_task(
+        world.coordinator, world.plan, title="Nhiệm vụ khác", lead_agencies=[world.nha_trang]
+    )
+    services.submit_report(world.nhatrang, other.assignments.get(), narrative="b", progress=20)
+    client.force_login(head)
+    client.get(reverse("menu-counts"))  # the session and the user loaded once
+    with django_assert_max_num_queries(6):  # session, user, three queues, the bell
+        counts = dict(client.get(reverse("menu-counts")).context["counts"])
+    assert counts["badge-plans-inbox"] == 2  # one to approve, one sent back
