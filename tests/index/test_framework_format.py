@@ -56,6 +56,11 @@ def weights(raw: dict, i: int = 0) -> dict:  # type: ignore[type-arg]
             "unknown unit",
         ),
         (
+            lambda r: r["wide_layout"].update(ignore_columns="source_url"),
+            r"wide_layout\.ignore_columns",
+            "a list of column names",
+        ),
+        (
             lambda r: r["units"][1]["scale"].update(max="ten"),
             r"entry_costs\)\.scale\.max",
             "a number is required",
@@ -88,3 +93,18 @@ def test_a_framework_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
 def test_shipped_frameworks_load_by_any_spelling_of_their_code() -> None:
     assert load_framework("par-index").code == load_framework("PAR INDEX").code == "PAR_INDEX"
     assert {load_framework(c).code for c in ("papi", "pci", "sipas")} == {"PAPI", "PCI", "SIPAS"}
+
+
+def test_a_wide_column_not_named_as_ignored_is_still_refused(tmp_path: Path) -> None:
+    """PAR INDEX reads past rank_basis and source_url, and nothing else it does not know."""
+    from chiso.index import read_wide
+    from chiso.index.dataset import DataError
+
+    (tmp_path / "2023.csv").write_text(
+        "province,par_index_pct,rank,rank_basis,source_url,note\n"
+        "Quảng Ninh,92.18,1,stated,https://example.org,x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        read_wide(tmp_path, "PAR_INDEX")
+    assert [p.column for p in caught.value.problems] == ["note"]

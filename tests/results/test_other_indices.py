@@ -50,3 +50,40 @@ def test_rank_only_rows_round_trip_through_the_database(tmp_path: Path, after_20
     }  # fmt: skip
     qn = load_results("PAR INDEX").unit_result("Quảng Ninh", 2023, "aggregate")
     assert qn is not None and (qn.tier, qn.percent) == ("A", True)
+
+
+@pytest.mark.django_db
+def test_par_index_fragments_import_in_place_from_shared(after_2025: None) -> None:
+    """../shared/data/par-index (province, par_index_pct, rank, rank_basis, source_url) is read
+    in place (issue 18, item 5): the provenance columns are read past, rank-only rows kept."""
+    out = StringIO()
+    call_command("import_results", str(SHARED / "par-index"), "--index", "PAR_INDEX", stdout=out)
+    years = "2018, 2019, 2020, 2021, 2022, 2023"
+    assert f"Đã nhập 26 điểm PAR_INDEX, các năm {years}." in out.getvalue()
+    data = stored_dataset("PAR_INDEX")
+    assert len(data.records) == 26 and sum(r.score is not None for r in data.records) == 17
+    results = load_results("PAR_INDEX")
+    qn = results.unit_result("Quảng Ninh", 2023, "aggregate")
+    assert qn is not None and (qn.score, qn.rank, qn.of, qn.tier) == (92.18, 1, 63, "A")
+    qn18 = results.unit_result("Quảng Ninh", 2018, "aggregate")
+    assert qn18 is not None and (qn18.score, qn18.rank, qn18.tier) == (89.06, 1, "A")
+    # 2020: ranks by listing order only, no percentages.
+    ranks_2020 = {(r.province.name, r.rank) for r in data.records if r.year == 2020}
+    assert ("Hải Phòng", 2) in ranks_2020 and ("Bình Dương", 4) in ranks_2020
+    assert all(r.score is None for r in data.records if r.year == 2020)
+
+
+@pytest.mark.django_db
+def test_sipas_fragments_import_in_place_from_shared(after_2025: None) -> None:
+    out = StringIO()
+    call_command("import_results", str(SHARED / "sipas"), "--index", "SIPAS", stdout=out)
+    assert "Đã nhập 15 điểm SIPAS, các năm 2019, 2020, 2021, 2022, 2023." in out.getvalue()
+    data = stored_dataset("SIPAS")
+    scored = {(r.year, r.province.name): r.score for r in data.records if r.score is not None}
+    assert scored == {
+        (2019, "Quảng Ninh"): 95.26, (2022, "Quảng Ninh"): 87.59, (2023, "Quảng Ninh"): 90.61
+    }  # fmt: skip
+    hanoi = next(r for r in data.records if r.year == 2023 and r.province.name == "Hà Nội")
+    assert (hanoi.score, hanoi.rank) == (None, 21)
+    qn = load_results("SIPAS").unit_result("Quảng Ninh", 2023, "aggregate")
+    assert qn is not None and (qn.score, qn.rank, qn.percent) == (90.61, 1, True)

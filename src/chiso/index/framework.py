@@ -170,6 +170,8 @@ class Framework:
     # wide layout columns besides prefix + code: (column, "score" | "rank" | "group", unit code),
     # e.g. PCI's published tables: ("pci_score", "score", "aggregate"), ("rank", "rank", …)
     wide_columns: tuple[tuple[str, str, str], ...] = ()
+    # wide layout columns read past, not data (PAR INDEX's and SIPAS's rank_basis, source_url)
+    wide_ignored_columns: tuple[str, ...] = ()
 
     @property
     def root(self) -> Unit:

@@ -321,6 +321,13 @@ def _wide_columns(
     return tuple(found)
 
 
+def _ignored_columns(r: _Reader, raw: Any) -> tuple[str, ...]:
+    ignored = (raw.get("wide_layout") or {}).get("ignore_columns") or []
+    if not isinstance(ignored, list) or not all(isinstance(c, str) for c in ignored):
+        raise r.fail("wide_layout.ignore_columns", "cần danh sách tên cột (a list of column names)")
+    return tuple(ignored)
+
+
 def parse_framework(raw: Any, source: str) -> Framework:
     r = _Reader(source)
     if not isinstance(raw, dict):
@@ -370,4 +377,5 @@ def parse_framework(raw: Any, source: str) -> Framework:
         bands=grouping.bands,
         field_size=field_size,
         wide_columns=_wide_columns(r, raw, units),
+        wide_ignored_columns=_ignored_columns(r, raw),
     )

@@ -151,7 +151,7 @@ def _wide_columns(
 ) -> tuple[dict[int, tuple[str, str]], list[Problem]]:
     """Column index → (field, unit code): prefix + code without dots is a score; the
     framework's extra columns add published scores, ranks and groups (PCI's pci_score, rank,
-    tier)."""
+    tier); the columns it names as not data (a source's URL) are read past."""
     by_column = {
         fw.wide_column_prefix + u.code.replace(".", ""): ("score", u.code) for u in fw.units
     }
@@ -161,6 +161,8 @@ def _wide_columns(
     problems = []
     for i, name in enumerate(header[1:], start=1):
         target = by_column.get(name.strip())
+        if target is None and name.strip() in fw.wide_ignored_columns:
+            continue
         if target is None:
             problems.append(
                 Problem(
