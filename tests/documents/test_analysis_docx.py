@@ -107,7 +107,7 @@ def test_title_in_bold_caps_then_summary(doc: Any) -> None:
 
 def test_figures_match_the_engine(doc: Any, results: Results) -> None:
     agg = results.profile("Khánh Hòa", 2022).aggregate
-    assert agg is not None and (agg.rank, agg.of, agg.tier_label) == (16, 61, "Cao")
+    assert agg is not None and (agg.rank, agg.of, agg.tier_label.vi) == (16, 61, "Cao")
     text = body_text(doc)
     assert (
         f"đạt {fmt_number(agg.score)} điểm; cao hơn trung bình chung các tỉnh/thành phố "
@@ -127,7 +127,7 @@ def test_dimension_table_ranked_as_the_engine(doc: Any, results: Results) -> Non
         row = by_code[dim.unit]
         assert row[2] == fmt_number(dim.score)
         assert row[4] == f"{dim.rank}/{dim.of}"
-        assert row[5] == dim.tier_label
+        assert row[5] == dim.tier_label.vi
     assert rows[0][0] == "8" and rows[0][4] == "6/62"  # best relative rank first
     sub = next(t for t in doc.tables if t.cell(0, 1).text == "Chỉ số nội dung thành phần")
     assert len(sub.rows) - 1 == len(profile.subdimensions) == 28

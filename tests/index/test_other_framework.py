@@ -32,7 +32,7 @@ def test_toy_index_scores_ranks_tiers(toy_framework_path: Path, toy_csv: Path) -
     assert results.index == "TOY"
     kh = results.unit_result("Khánh Hòa", 2020, "total")
     assert kh is not None and kh.score == 160 and (kh.rank, kh.of) == (1, 3)
-    assert kh.tier == "top" and kh.tier_label == "Dẫn đầu"
+    assert kh.tier == "top" and kh.tier_label.vi == "Dẫn đầu"
     hn = results.unit_result("Hà Nội", 2020, "total")
     assert hn is not None and (hn.score, hn.rank, hn.tier) == (90, 3, "bottom")
     # 2021: B has two indicators; Huế lacks B.2 so it has no B and no total

@@ -75,7 +75,7 @@ def test_unknown_province_names_file_row_column_and_suggests(tmp_path: Path) -> 
     err = rejected(path)
     p = err.first
     assert (Path(p.file).name, p.row, p.column) == ("bad.csv", 3, "province")
-    assert "Khánh Hòa" in p.vi and "unknown province" in p.en
+    assert "Khánh Hòa" in p.text.vi and "unknown province" in p.text.en
     assert "bad.csv, dòng 3, cột 'province'" in str(err)
     assert "row 3, column 'province'" in err.message("en")
 
@@ -83,7 +83,7 @@ def test_unknown_province_names_file_row_column_and_suggests(tmp_path: Path) -> 
 def test_duplicate_row(tmp_path: Path) -> None:
     path = write(tmp_path, "dup.csv", HEADER + "2022,Khánh Hòa,1,4.5\n2022,Khanh Hoa,1,4.6\n")
     p = rejected(path).first
-    assert p.row == 3 and "duplicate" in p.en and "dòng 2" in p.vi
+    assert p.row == 3 and "duplicate" in p.text.en and "dòng 2" in p.text.vi
 
 
 def test_score_outside_the_units_range_that_year(tmp_path: Path) -> None:
@@ -92,27 +92,30 @@ def test_score_outside_the_units_range_that_year(tmp_path: Path) -> None:
     assert read_long(ok).records[0].score == 2.9
     path = write(tmp_path, "range.csv", HEADER + "2020,Khánh Hòa,5.1,2.9\n")
     p = rejected(path).first
-    assert (p.row, p.column) == (2, "score") and "outside" in p.en and "2020" in p.vi
+    assert (p.row, p.column) == (2, "score") and "outside" in p.text.en and "2020" in p.text.vi
 
 
 def test_unknown_unit_code(tmp_path: Path) -> None:
     p = rejected(write(tmp_path, "u.csv", HEADER + "2022,Khánh Hòa,9.9,1\n")).first
-    assert (p.row, p.column) == (2, "unit") and "9.9" in p.en
+    assert (p.row, p.column) == (2, "unit") and "9.9" in p.text.en
 
 
 def test_unit_not_existing_that_year(tmp_path: Path) -> None:
     p = rejected(write(tmp_path, "y.csv", HEADER + "2017,Khánh Hòa,7,5\n")).first
-    assert (p.row, p.column) == (2, "unit") and "does not exist in 2017" in p.en
+    assert (p.row, p.column) == (2, "unit") and "does not exist in 2017" in p.text.en
 
 
 def test_non_numeric_cell(tmp_path: Path) -> None:
     p = rejected(write(tmp_path, "n.csv", HEADER + "2022,Khánh Hòa,1,bốn\n")).first
-    assert (p.row, p.column) == (2, "score") and "not a number" in p.en
+    assert (p.row, p.column) == (2, "score") and "not a number" in p.text.en
 
 
 def test_missing_column(tmp_path: Path) -> None:
     err = rejected(write(tmp_path, "m.csv", "year,province,score\n2022,Khánh Hòa,4\n"))
-    assert (err.first.row, err.first.column) == (1, "unit") and "missing column" in err.first.en
+    assert (err.first.row, err.first.column) == (
+        1,
+        "unit",
+    ) and "missing column" in err.first.text.en
 
 
 def test_wrong_sheet(tmp_path: Path) -> None:
@@ -121,8 +124,8 @@ def test_wrong_sheet(tmp_path: Path) -> None:
     book.create_sheet("Sheet2")
     path = tmp_path / "w.xlsx"
     book.save(path)
-    assert "wrong sheet" in rejected(path).first.en
-    assert "wrong sheet" in rejected(path, sheet="diem").first.en
+    assert "wrong sheet" in rejected(path).first.text.en
+    assert "wrong sheet" in rejected(path, sheet="diem").first.text.en
 
 
 def test_every_problem_reported_and_nothing_returned(tmp_path: Path) -> None:
@@ -144,7 +147,7 @@ def test_wide_rejections(tmp_path: Path, papi_dir: Path) -> None:
     (folder / "2022.csv").write_text(f"{header}\n{good}\n{good}\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         read_wide(folder)
-    assert err.value.first.row == 3 and "duplicate" in err.value.first.en
+    assert err.value.first.row == 3 and "duplicate" in err.value.first.text.en
     (folder / "2022.csv").write_text(f"{header},SC99\n{good},1\n", encoding="utf-8")
     with pytest.raises(DataError) as err:
         read_wide(folder)
@@ -157,7 +160,7 @@ def test_wide_rejections(tmp_path: Path, papi_dir: Path) -> None:
     (folder / "2022.csv").unlink()
     with pytest.raises(DataError) as err:
         read_wide(folder)
-    assert "does not exist in 2017" in err.value.first.en
+    assert "does not exist in 2017" in err.value.first.text.en
 
 
 def test_wide_progress_callback(papi_dir: Path) -> None:
@@ -185,8 +188,8 @@ def test_a_repeated_column_is_refused(tmp_path: Path, header: str, column: str, 
         1,
         column,
     )
-    assert f"column repeated (columns {columns})" in err.first.en
-    assert "cột lặp lại" in err.first.vi
+    assert f"column repeated (columns {columns})" in err.first.text.en
+    assert "cột lặp lại" in err.first.text.vi
 
 
 def test_a_repeated_unit_column_in_the_wide_layout_is_refused(tmp_path: Path, papi_dir: Path):
@@ -197,7 +200,7 @@ def test_a_repeated_unit_column_in_the_wide_layout_is_refused(tmp_path: Path, pa
     with pytest.raises(DataError) as err:
         read_wide(folder)
     assert (err.value.first.row, err.value.first.column) == (1, "SC11")
-    assert "column repeated (columns 2 and" in err.value.first.en
+    assert "column repeated (columns 2 and" in err.value.first.text.en
 
 
 @pytest.mark.parametrize(
@@ -218,11 +221,11 @@ def test_a_file_not_in_utf8_names_the_encoding_problem(
     text = HEADER + f"2022,{name.get(encoding, 'Bình Định')},1,4.5\n"
     path.write_bytes(text.encode(encoding))
     err = rejected(path)
-    assert err.first.file == str(path) and expected in err.first.en
-    assert "CSV UTF-8" in err.first.en and "CSV UTF-8" in err.first.vi
+    assert err.first.file == str(path) and expected in err.first.text.en
+    assert "CSV UTF-8" in err.first.text.en and "CSV UTF-8" in err.first.text.vi
     if "invalid byte" in expected:
         assert err.first.row == 2  # the line of the first byte that is not UTF-8
-        assert "Windows-1258, Latin-1 or TCVN3" in err.first.en
+        assert "Windows-1258, Latin-1 or TCVN3" in err.first.text.en
 
 
 def test_the_wide_layout_names_the_encoding_problem_too(tmp_path: Path, papi_dir: Path) -> None:
@@ -232,4 +235,4 @@ def test_the_wide_layout_names_the_encoding_problem_too(tmp_path: Path, papi_dir
     (folder / "2022.csv").write_bytes(text.encode("utf-16"))
     with pytest.raises(DataError) as err:
         read_wide(folder)
-    assert err.value.first.file == str(folder / "2022.csv") and "UTF-16" in err.value.first.en
+    assert err.value.first.file == str(folder / "2022.csv") and "UTF-16" in err.value.first.text.en

@@ -41,11 +41,25 @@ def test_agency_page_shows_latest_score_tier_and_linked_tasks(client, world, pap
     latest = max(papi.years)  # the patched store gives every year
     dim1 = next(r for r in papi.profile("56", latest).dimensions if r.unit == "1")
     score = f"{dim1.score:.2f}".replace(".", ",")
-    assert f"Hướng dẫn, kiểm tra {score} {dim1.tier_label} {dim1.rank}/{dim1.of}" in text
+    assert f"Hướng dẫn, kiểm tra {score} {dim1.tier_label.vi} {dim1.rank}/{dim1.of}" in text
     # Dimension 1 counts the task on 1.2 beneath it: 1 of its 2 assignments completed.
     assert "Họp dân 2/2 phân công hoàn thành" in text
     assert "Niêm yết 0/1 phân công hoàn thành, 1 quá hạn" in text
     assert "minh họa" in text
+
+
+def test_agency_page_in_english_shows_the_tier_in_english(client, world, papi) -> None:
+    # The core's tier label carries both languages; the page picks its own (it showed the
+    # Vietnamese label on English pages before).
+    officer = world["make_user"]("o", Role.AGENCY_OFFICER, world["snv"].province, world["nt"])
+    client.force_login(officer)
+    client.cookies["django_language"] = "en"
+    latest = max(papi.years)
+    dim1 = next(r for r in papi.profile("56", latest).dimensions if r.unit == "1")
+    assert dim1.tier_label is not None and dim1.tier_label.en != dim1.tier_label.vi
+    text = text_of(client.get(f"/linh-vuc/co-quan/{world['snv'].pk}/"))
+    assert f"{dim1.tier_label.en} {dim1.rank}/{dim1.of}" in text
+    assert f"{dim1.tier_label.vi} {dim1.rank}/{dim1.of}" not in text
 
 
 def test_map_page_names_the_guides(client, world) -> None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from chiso.index.provinces import match_deployment
 from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
+from chiso.index.text import text_in
 from chiso.plans.models import Plan
 from chiso.plans.units import index_name
 from chiso.results.errors import NoResults
@@ -48,26 +49,26 @@ class WeakUnits:
 
 
 def weak_units_of(
-    profile: ProvinceProfile, lowest_tier: str, english: bool = False
+    profile: ProvinceProfile, lowest_tier: str, lang: str = "vi"
 ) -> dict[str, WeakUnit]:
     weaknesses = {r.unit for r in profile.weaknesses}
     found: dict[str, WeakUnit] = {}
     for r in (*profile.dimensions, *profile.subdimensions):
         if r.tier == lowest_tier or r.unit in weaknesses:
-            found[r.unit] = _weak(r, lowest_tier, r.unit in weaknesses, english)
+            found[r.unit] = _weak(r, lowest_tier, r.unit in weaknesses, lang)
     return found
 
 
-def _weak(r: UnitResult, lowest_tier: str, weakness: bool, english: bool) -> WeakUnit:
+def _weak(r: UnitResult, lowest_tier: str, weakness: bool, lang: str) -> WeakUnit:
     return WeakUnit(
         code=r.unit,
-        name=r.name_en if english else r.name,
+        name=text_in(r.name, lang),
         level=r.level,
         score=r.score,
         rank=r.rank,
         of=r.of,
         tier=r.tier,
-        tier_label=r.tier_label_en if english else r.tier_label,
+        tier_label=text_in(r.tier_label, lang, None),
         lowest_tier=r.tier == lowest_tier,
         weakness=weakness,
     )
@@ -105,7 +106,7 @@ def province_profile(results: Results, province_code: str, year: int) -> Provinc
 def weak_units_from(results: Results, plan: Plan, index: str | None = None) -> WeakUnits:
     """In the active language: names and tier labels are shown as they are. `results` are of
     `index` (default: the plan's)."""
-    english = content_language() == "en"
+    lang = content_language()
     name = index_name(index or plan.index)
     year = results_year(plan, results.years)
     if year is None:
@@ -129,11 +130,11 @@ def weak_units_from(results: Results, plan: Plan, index: str | None = None) -> W
             _("Không có kết quả %(index)s của tỉnh năm %(year)s.") % {"index": name, "year": year},
         )
     tiers = {
-        r.unit: (r.tier, r.tier_label_en if english else r.tier_label)
+        r.unit: (r.tier, text_in(r.tier_label, lang, None))
         for r in (*profile.dimensions, *profile.subdimensions)
     }
     lowest = results.framework.tiers[-1].code
-    return WeakUnits(year, weak_units_of(profile, lowest, english), tiers)
+    return WeakUnits(year, weak_units_of(profile, lowest, lang), tiers)
 
 
 def plan_weak_units(plan: Plan) -> WeakUnits:

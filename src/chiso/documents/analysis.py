@@ -35,6 +35,7 @@ from chiso.index.report import ProvinceProfile, UnitResult
 from chiso.index.results import Results
 from chiso.index.review import PlanWork
 from chiso.index.target import Goal, TargetError, TargetResult, what_it_takes
+from chiso.index.text import text_in
 
 HISTORY_YEARS = 6
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -204,13 +205,14 @@ def _overall(
 
 def _history_row(y: IndexYear, with_groups: bool) -> list[str]:
     row = [str(y.year), num(y.score), "—" if y.rank is None else f"{y.rank}/{y.of}"]
-    return [*row, y.tier_label or "—"] if with_groups else row
+    return [*row, text_in(y.tier_label, "vi", "—")] if with_groups else row
 
 
 def _result_row(r: UnitResult, code: bool = True) -> list[str]:
     change = "—" if r.change is None or r.breaks else signed(r.change)
-    first = [r.unit, r.name] if code else [r.name]
-    return [*first, num(r.score), num(r.national_mean), rank_text(r), r.tier_label or "—", change]
+    first = [r.unit, r.name.vi] if code else [r.name.vi]
+    tier = text_in(r.tier_label, "vi", "—")
+    return [*first, num(r.score), num(r.national_mean), rank_text(r), tier, change]
 
 
 def _dimensions(
@@ -236,7 +238,7 @@ def _dimensions(
         numeric=(2, 3, 4, 6),
         size=11,
     )
-    bars = [charts.Bar(f"{r.unit}. {_short(r.name)}", r.score, r.national_mean) for r in scored]
+    bars = [charts.Bar(f"{r.unit}. {_short(r.name.vi)}", r.score, r.national_mean) for r in scored]
     with_mean = any(r.national_mean is not None for r in scored)
     png = charts.compare_bars(bars, profile.province.name, "Trung bình cả nước")
     caption = f"Biểu đồ 2. Điểm các {level}" + (
@@ -267,8 +269,8 @@ def _subdimensions(doc: OfficialDocument, number: str, profile: ProvinceProfile)
 
 def _describe(r: UnitResult) -> str:
     rank = f", hạng {rank_text(r)}" if r.rank is not None else ""
-    group = f", nhóm “{r.tier_label}”" if r.tier_label else ""
-    return f"{r.unit} {r.name}: {amount(r)}{rank}{group}, {versus_mean(r)}."
+    group = f", nhóm “{r.tier_label.vi}”" if r.tier_label else ""
+    return f"{r.unit} {r.name.vi}: {amount(r)}{rank}{group}, {versus_mean(r)}."
 
 
 def _highlights(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> None:
@@ -291,10 +293,9 @@ def _highlights(doc: OfficialDocument, number: str, profile: ProvinceProfile) ->
     else:
         doc.para("Không có chỉ số nào thấp hơn trung bình chung các tỉnh/thành phố.")
     if h.lowest_tier:
-        names = "; ".join(f"{r.unit} {r.name} ({num(r.score)})" for r in h.lowest_tier)
-        doc.para(
-            f"Các chỉ số nội dung thành phần thuộc nhóm “{h.lowest_tier[0].tier_label}”: {names}."
-        )
+        names = "; ".join(f"{r.unit} {r.name.vi} ({num(r.score)})" for r in h.lowest_tier)
+        group = text_in(h.lowest_tier[0].tier_label, "vi")
+        doc.para(f"Các chỉ số nội dung thành phần thuộc nhóm “{group}”: {names}.")
 
 
 def _declines(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> None:
@@ -315,7 +316,7 @@ def _declines(doc: OfficialDocument, number: str, profile: ProvinceProfile) -> N
     rows = [
         [
             r.unit,
-            r.name,
+            r.name.vi,
             num(r.previous.score if r.previous else None),
             num(r.score),
             signed(r.change),
@@ -383,7 +384,7 @@ def _allocation(doc: OfficialDocument, target: TargetResult) -> None:
     rows = [
         [
             a.unit,
-            a.name,
+            a.name.vi,
             num(a.current, places),
             num(a.proposed, places),
             signed(a.gain, places),
@@ -450,6 +451,6 @@ def _target_summary(
     behind = [d for d in target.dimensions if d.needed_gain > 0]
     if behind:
         listing = "; ".join(
-            f"{d.unit} {d.name} (cần tăng {num(d.needed_gain)} điểm)" for d in behind
+            f"{d.unit} {d.name.vi} (cần tăng {num(d.needed_gain)} điểm)" for d in behind
         )
         doc.para(f"Các chỉ số nội dung chưa đạt nhóm mục tiêu: {listing}.")

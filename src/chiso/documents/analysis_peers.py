@@ -38,7 +38,7 @@ def peers_section(
             names = "; ".join(f"{g.province.name} ({signed(g.gain)})" for g in item.gainers)
             own = signed(item.own.gain) if item.own else "—"
             rows.append([period, names, own, signed(item.national_change)])
-        doc.caption(f"{r.unit}. {r.name} (hạng {r.rank}/{r.of}):")
+        doc.caption(f"{r.unit}. {r.name.vi} (hạng {r.rank}/{r.of}):")
         doc.table(
             ["Giai đoạn", "Tăng nhiều nhất", "Của tỉnh", "Cả nước"],
             rows,

@@ -24,6 +24,7 @@ from chiso.documents.phrases import day, num, percent, plan_subject, province_la
 from chiso.documents.results_report import OBJECTIVE_WIDTHS, PlanFacts, objectives_table
 from chiso.index.objectives import ObjectiveResult
 from chiso.index.report import ProvinceProfile
+from chiso.index.text import text_in
 from chiso.plans.status import Status
 
 NARRATIVE_LIMIT = 320  # characters of an agency's report quoted in part II
@@ -331,7 +332,7 @@ def _dimension(d: DimensionWork, profile: ProvinceProfile | None) -> str:
         if found is not None:
             result = (
                 f"; kết quả năm {profile.year}: {num(found.score)} điểm, xếp hạng "
-                f"{found.rank}/{found.of}, nhóm {found.tier_label}"
+                f"{found.rank}/{found.of}, nhóm {text_in(found.tier_label, 'vi', '—')}"
             )
     return f"{head}{work}{result}."
 

@@ -93,7 +93,7 @@ def aggregate_sentence(r: UnitResult, province_label: str) -> str:
     if r.rank is not None:
         parts.append(f"xếp thứ hạng {rank_text(r)} tỉnh/thành phố")
     if r.tier_label:
-        parts.append(group_words(r.tier_label))
+        parts.append(group_words(r.tier_label.vi))
     text = (
         f"Chỉ số tổng hợp {index_name(r.index)} năm {r.year} của {province_label} đạt "
         f"{amount(r)}; {', '.join(parts)}"

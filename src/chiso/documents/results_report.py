@@ -26,6 +26,7 @@ from chiso.documents.phrases import (
 from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
 from chiso.index.objectives import MET, NOT_MET, ObjectiveResult
 from chiso.index.report import ProvinceProfile
+from chiso.index.text import text_in
 from chiso.plans.status import Status
 
 VERDICT = {MET: "Đạt", NOT_MET: "Chưa đạt"}
@@ -99,11 +100,11 @@ def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:
     rows = [
         [
             r.unit,
-            r.name,
+            r.name.vi,
             num(r.score),
             "—" if r.change is None or r.breaks else signed(r.change),
             f"{r.rank}/{r.of}",
-            r.tier_label or "—",
+            text_in(r.tier_label, "vi", "—"),
         ]
         for r in profile.dimensions
     ]
@@ -115,7 +116,7 @@ def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:
         size=11,
     )
     bars = [
-        charts.Bar(f"{r.unit}. {_short(r.name)}", r.score, r.national_mean)
+        charts.Bar(f"{r.unit}. {_short(r.name.vi)}", r.score, r.national_mean)
         for r in profile.dimensions
     ]
     png = charts.compare_bars(bars, profile.province.name, "Trung bình cả nước")

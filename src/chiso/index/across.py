@@ -11,6 +11,7 @@ from chiso.index.framework import Framework
 from chiso.index.provinces import Province, UnknownProvince
 from chiso.index.report import UnitResult
 from chiso.index.results import Results
+from chiso.index.text import LocalizedText
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,7 @@ class IndexYear:
     rank: int | None
     of: int
     tier: str | None
-    tier_label: str | None
-    tier_label_en: str | None
+    tier_label: LocalizedText | None
     percent: bool
     change: float | None  # points since the index's previous year (None across a break)
     rank_change: int | None  # places up since then
@@ -38,8 +38,7 @@ class Mover:
     """A component's move between two years of the data."""
 
     unit: str
-    name: str
-    name_en: str
+    name: LocalizedText
     year: int
     previous_year: int
     before: float
@@ -69,7 +68,6 @@ def _index_year(r: UnitResult) -> IndexYear:
         of=r.of,
         tier=r.tier,
         tier_label=r.tier_label,
-        tier_label_en=r.tier_label_en,
         percent=r.percent,
         change=None if r.breaks else r.change,
         rank_change=None if r.breaks else r.rank_change,
@@ -94,7 +92,6 @@ def _rank_only(results: Results, province: Province, year: int) -> IndexYear | N
                 of=results.ranking(year).of,
                 tier=row.tier,
                 tier_label=row.tier_label,
-                tier_label_en=row.tier_label_en,
                 percent=results.framework.is_percent(results.framework.root.code),
                 change=None,
                 rank_change=None,
@@ -124,8 +121,7 @@ def _component_moves(results: Results, province: Province) -> dict[int, list[Mov
             moves.setdefault(after.year, []).append(
                 Mover(
                     unit.code,
-                    unit.name(after.year, "vi"),
-                    unit.name(after.year, "en"),
+                    unit.localized_name(after.year),
                     after.year,
                     before.year,
                     before.score,

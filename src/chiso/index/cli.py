@@ -21,68 +21,47 @@ from chiso.index.provinces import UnknownProvince
 from chiso.index.readers import read_long, read_wide
 from chiso.index.report import ProvinceProfile, Ranking, UnitResult
 from chiso.index.results import Results, UnknownUnit, UnknownYear, compute
+from chiso.index.text import LocalizedText, labels_in, text_in
 
 Loader = Callable[[str], Results]  # the index code (--index) → its stored results
 
-_LABELS = {
-    "vi": {
-        "aggregate": "Chỉ số tổng hợp",
-        "code": "Mã",
-        "name": "Tên",
-        "score": "Điểm",
-        "rank": "Hạng",
-        "tier": "Nhóm",
-        "change": "Thay đổi",
-        "places": "Bậc",
-        "points": "điểm",
-        "province": "Tỉnh/thành phố",
-        "mean": "TB toàn quốc",
-        "strengths": "Điểm mạnh",
-        "weaknesses": "Điểm yếu",
-        "vs": "so với",
-        "no_aggregate": "không có điểm tổng hợp",
-        "cutoffs": "Ngưỡng nhóm",
-        "rule": "quy tắc",
-        "computed": "tính từ các chỉ số thành phần",
-        "unconfirmed": "trọng số năm {year} chưa có nguồn công bố xác nhận",
-        "published": "thứ hạng và nhóm như đã công bố",
-        "bands": "nhóm theo khoảng điểm cố định của năm",
-        "partial": (
-            "dữ liệu năm {year} chưa đủ {of} tỉnh, thành phố: không tính thứ hạng, trung bình"
-        ),
-        "depends": (
-            "* Điểm nằm đúng ngưỡng nhóm trong năm chưa rõ quy tắc xếp nhóm: nhóm phụ thuộc "
-            "quy tắc (quy tắc A xếp vào nhóm trên, quy tắc B vào nhóm dưới)."
-        ),
-    },
-    "en": {
-        "aggregate": "Aggregate",
-        "code": "Code",
-        "name": "Name",
-        "score": "Score",
-        "rank": "Rank",
-        "tier": "Tier",
-        "change": "Change",
-        "places": "Places",
-        "points": "points",
-        "province": "Province",
-        "mean": "National mean",
-        "strengths": "Strengths",
-        "weaknesses": "Weaknesses",
-        "vs": "vs",
-        "no_aggregate": "no aggregate score",
-        "cutoffs": "Tier cut-offs",
-        "rule": "rule",
-        "computed": "computed from the components",
-        "unconfirmed": "no published source confirms the {year} weights",
-        "published": "ranks and groups as published",
-        "bands": "groups by the year's fixed score bands",
-        "partial": "the {year} data do not cover all {of} provinces: no computed ranks or means",
-        "depends": (
-            "* Score exactly on a tier cut-off in a year whose tier rule is not known: the group "
-            "depends on the rule (rule A puts it in the better group, rule B in the worse one)."
-        ),
-    },
+_LABELS: dict[str, LocalizedText] = {
+    "aggregate": LocalizedText("Chỉ số tổng hợp", "Aggregate"),
+    "code": LocalizedText("Mã", "Code"),
+    "name": LocalizedText("Tên", "Name"),
+    "score": LocalizedText("Điểm", "Score"),
+    "rank": LocalizedText("Hạng", "Rank"),
+    "tier": LocalizedText("Nhóm", "Tier"),
+    "change": LocalizedText("Thay đổi", "Change"),
+    "places": LocalizedText("Bậc", "Places"),
+    "points": LocalizedText("điểm", "points"),
+    "province": LocalizedText("Tỉnh/thành phố", "Province"),
+    "mean": LocalizedText("TB toàn quốc", "National mean"),
+    "strengths": LocalizedText("Điểm mạnh", "Strengths"),
+    "weaknesses": LocalizedText("Điểm yếu", "Weaknesses"),
+    "vs": LocalizedText("so với", "vs"),
+    "no_aggregate": LocalizedText("không có điểm tổng hợp", "no aggregate score"),
+    "cutoffs": LocalizedText("Ngưỡng nhóm", "Tier cut-offs"),
+    "rule": LocalizedText("quy tắc", "rule"),
+    "computed": LocalizedText("tính từ các chỉ số thành phần", "computed from the components"),
+    "unconfirmed": LocalizedText(
+        "trọng số năm {year} chưa có nguồn công bố xác nhận",
+        "no published source confirms the {year} weights",
+    ),
+    "published": LocalizedText("thứ hạng và nhóm như đã công bố", "ranks and groups as published"),
+    "bands": LocalizedText(
+        "nhóm theo khoảng điểm cố định của năm", "groups by the year's fixed score bands"
+    ),
+    "partial": LocalizedText(
+        "dữ liệu năm {year} chưa đủ {of} tỉnh, thành phố: không tính thứ hạng, trung bình",
+        "the {year} data do not cover all {of} provinces: no computed ranks or means",
+    ),
+    "depends": LocalizedText(
+        "* Điểm nằm đúng ngưỡng nhóm trong năm chưa rõ quy tắc xếp nhóm: nhóm phụ thuộc "
+        "quy tắc (quy tắc A xếp vào nhóm trên, quy tắc B vào nhóm dưới).",
+        "* Score exactly on a tier cut-off in a year whose tier rule is not known: the group "
+        "depends on the rule (rule A puts it in the better group, rule B in the worse one).",
+    ),
 }
 
 
@@ -150,12 +129,12 @@ def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -
 def _unit_json(r: UnitResult) -> dict[str, Any]:
     return {
         "code": r.unit,
-        "name": r.name,
+        "name": r.name.vi,
         "score": r.score,
         "rank": r.rank,
         "of": r.of,
         "tier": r.tier,
-        "tier_label": r.tier_label,
+        "tier_label": text_in(r.tier_label, "vi", None),
         "tier_depends_on_rule": r.tier_depends_on_rule,
         "change": r.change,
         "rank_change": r.rank_change,
@@ -181,7 +160,7 @@ def profile_json(p: ProvinceProfile) -> dict[str, Any]:
             "rank": agg.rank,
             "of": agg.of,
             "tier": agg.tier,
-            "tier_label": agg.tier_label,
+            "tier_label": text_in(agg.tier_label, "vi", None),
             "tier_depends_on_rule": agg.tier_depends_on_rule,
             "national_mean": agg.national_mean,
             "gap_to_mean": agg.gap_to_mean,
@@ -218,7 +197,7 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
                 "score": row.score,
                 "rank": row.rank,
                 "tier": row.tier,
-                "tier_label": row.tier_label,
+                "tier_label": text_in(row.tier_label, "vi", None),
                 "tier_depends_on_rule": row.tier_depends_on_rule,
             }
             for row in r.rows
@@ -229,19 +208,20 @@ def ranking_json(r: Ranking) -> dict[str, Any]:
 # --- table and CSV ---------------------------------------------------------------------
 
 
-def _tier_text(label: str | None, depends_on_rule: bool) -> str:
+def _tier_text(label: LocalizedText | None, lang: str, depends_on_rule: bool) -> str:
     """The tier label, starred when the group depends on the rule (see the "depends" note)."""
-    return f"{label or '—'} *" if depends_on_rule else label or "—"
+    text = text_in(label, lang, "—")
+    return f"{text} *" if depends_on_rule else text
 
 
 def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
     return [
         [
             r.unit,
-            r.name if lang == "vi" else r.name_en,
+            text_in(r.name, lang),
             fmt_number(r.score, lang),
             fmt_rank(r.rank, r.of),
-            _tier_text(r.tier_label if lang == "vi" else r.tier_label_en, r.tier_depends_on_rule),
+            _tier_text(r.tier_label, lang, r.tier_depends_on_rule),
             fmt_number(r.change, lang, sign=True),
             fmt_int_change(r.rank_change),
         ]
@@ -250,14 +230,13 @@ def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
 
 
 def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
-    t, a = _LABELS[lang], p.aggregate
+    t, a = labels_in(_LABELS, lang), p.aggregate
     if a is None:
         return f"{t['aggregate']}: {t['no_aggregate']}"
     parts = [
         f"{t['aggregate']}: {fmt_number(a.score, lang)}",
         f"{t['rank']} {fmt_rank(a.rank, a.of)}",
-        f"{t['tier']} "
-        + _tier_text(a.tier_label if lang == "vi" else a.tier_label_en, a.tier_depends_on_rule),
+        f"{t['tier']} " + _tier_text(a.tier_label, lang, a.tier_depends_on_rule),
         f"{t['vs']} {t['mean']} {fmt_number(a.gap_to_mean, lang, sign=True)}",
     ]
     if a.computed:
@@ -279,7 +258,7 @@ def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
 def _profile_table(p: ProvinceProfile, lang: str, fw: Framework) -> str:
     """The profile as text; sections named by the framework's own levels (PAPI's dimensions and
     sub-dimensions, PCI's components), a level the framework lacks left out."""
-    t = _LABELS[lang]
+    t = labels_in(_LABELS, lang)
     header = [t["code"], t["name"], t["score"], t["rank"], t["tier"], t["change"], t["places"]]
     blocks = [
         f"{p.index} {p.year} — {p.province.display()} ({p.province.code})",
@@ -304,7 +283,7 @@ def _profile_table(p: ProvinceProfile, lang: str, fw: Framework) -> str:
 def _ranking_basis(r: Ranking, lang: str, fw: Framework) -> str:
     """How the ranking's groups and ranks are found: quantile cut-offs (PAPI), the year's fixed
     bands or the published figures; a year whose data do not cover the field says so."""
-    t = _LABELS[lang]
+    t = labels_in(_LABELS, lang)
     if fw.grouping == "quantiles":
         cut = ", ".join(f"{k} {fmt_number(v, lang)}" for k, v in r.cutoffs.as_dict().items())
         line = f"{t['cutoffs']} ({t['rule']} {r.rule}): {cut}; n = {r.of}"
@@ -316,19 +295,17 @@ def _ranking_basis(r: Ranking, lang: str, fw: Framework) -> str:
 
 
 def _ranking_table(r: Ranking, lang: str, fw: Framework) -> str:
-    t = _LABELS[lang]
+    t = labels_in(_LABELS, lang)
     rows = [
         [
             "—" if row.rank is None else str(row.rank),
             row.province.display(),
             fmt_number(row.score, lang),
-            _tier_text(
-                row.tier_label if lang == "vi" else row.tier_label_en, row.tier_depends_on_rule
-            ),
+            _tier_text(row.tier_label, lang, row.tier_depends_on_rule),
         ]
         for row in r.rows
     ]
-    title = f"{r.index} {r.year} — {r.unit_name if lang == 'vi' else r.unit_name_en} ({r.unit})"
+    title = f"{r.index} {r.year} — {text_in(r.unit_name, lang)} ({r.unit})"
     return "\n".join(
         [
             title,
@@ -356,8 +333,8 @@ def _emit_profile(p: ProvinceProfile, fmt: str, lang: str, fw: Framework) -> str
     header = ["code", "name", "level", "score", "rank", "of", "tier", "tier_label"]
     header += ["national_mean", "gap_to_mean", "change", "rank_change", "tier_depends_on_rule"]
     rows = [
-        [r.unit, r.name if lang == "vi" else r.name_en, r.level, r.score, r.rank, r.of, r.tier]
-        + [r.tier_label if lang == "vi" else r.tier_label_en, r.national_mean, r.gap_to_mean]
+        [r.unit, text_in(r.name, lang), r.level, r.score, r.rank, r.of, r.tier]
+        + [text_in(r.tier_label, lang, None), r.national_mean, r.gap_to_mean]
         + [r.change, r.rank_change, int(r.tier_depends_on_rule)]
         for r in units
     ]
@@ -371,7 +348,7 @@ def _emit_ranking(r: Ranking, fmt: str, lang: str, fw: Framework) -> str:
         return _ranking_table(r, lang, fw)
     rows = [
         [row.rank, row.province.code, row.province.display(), row.score, row.tier]
-        + [row.tier_label if lang == "vi" else row.tier_label_en, int(row.tier_depends_on_rule)]
+        + [text_in(row.tier_label, lang, None), int(row.tier_depends_on_rule)]
         for row in r.rows
     ]
     header = ["rank", "province_code", "province", "score", "tier", "tier_label"]

@@ -13,67 +13,51 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from chiso.index.formatting import render_table
+from chiso.index.formatting import fmt_number, render_table
 from chiso.index.framework import Framework
 from chiso.index.objectives import MET, PENDING, ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import PlanFileError, PlanSpec, load_plan
 from chiso.index.results import Results
 from chiso.index.target import TargetError, TargetResult, UnitPlan, what_it_takes
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
+from chiso.index.text import LocalizedText, labels_in, text_in
 
 COMMANDS = frozenset({"objectives", "target"})
 
-_STATUS = {
-    "vi": {"met": "Đạt", "not_met": "Chưa đạt", "pending": "Chưa có kết quả"},
-    "en": {"met": "Met", "not_met": "Not met", "pending": "Pending"},
+_STATUS: dict[str, LocalizedText] = {
+    "met": LocalizedText("Đạt", "Met"),
+    "not_met": LocalizedText("Chưa đạt", "Not met"),
+    "pending": LocalizedText("Chưa có kết quả", "Pending"),
 }
-_T = {
-    "vi": {
-        "id": "Mã",
-        "status": "Kết quả",
-        "objective": "Mục tiêu",
-        "detail": "Chi tiết",
-        "totals": "Đạt {met}/{n}, chưa đạt {not_met}, chờ kết quả {pending}",
-        "vs": "so với",
-        "goal": "mục tiêu",
-        "unit": "Mã",
-        "name": "Tên",
-        "current": "Hiện tại",
-        "proposed": "Đề xuất",
-        "gain": "Tăng",
-        "bound": "Giới hạn",
-        "reason": "Lý do",
-        "required": "Cần",
-        "reachable": "Khả thi",
-        "yes": "có",
-        "no": "không",
-        "assumptions": "Giả định và lưu ý",
-        "split": "Phân bổ mức tăng theo nội dung thành phần",
-        "dimensions": "Từng chỉ số nội dung",
-    },
-    "en": {
-        "id": "Id",
-        "status": "Status",
-        "objective": "Objective",
-        "detail": "Detail",
-        "totals": "Met {met}/{n}, not met {not_met}, pending {pending}",
-        "vs": "vs",
-        "goal": "goal",
-        "unit": "Code",
-        "name": "Name",
-        "current": "Current",
-        "proposed": "Proposed",
-        "gain": "Gain",
-        "bound": "Bound",
-        "reason": "Reason",
-        "required": "Required",
-        "reachable": "Reachable",
-        "yes": "yes",
-        "no": "no",
-        "assumptions": "Assumptions and caveats",
-        "split": "Split of the gain across sub-dimensions",
-        "dimensions": "Each dimension",
-    },
+_T: dict[str, LocalizedText] = {
+    "id": LocalizedText("Mã", "Id"),
+    "status": LocalizedText("Kết quả", "Status"),
+    "objective": LocalizedText("Mục tiêu", "Objective"),
+    "detail": LocalizedText("Chi tiết", "Detail"),
+    "totals": LocalizedText(
+        "Đạt {met}/{n}, chưa đạt {not_met}, chờ kết quả {pending}",
+        "Met {met}/{n}, not met {not_met}, pending {pending}",
+    ),
+    "vs": LocalizedText("so với", "vs"),
+    "goal": LocalizedText("mục tiêu", "goal"),
+    "unit": LocalizedText("Mã", "Code"),
+    "name": LocalizedText("Tên", "Name"),
+    "current": LocalizedText("Hiện tại", "Current"),
+    "proposed": LocalizedText("Đề xuất", "Proposed"),
+    "gain": LocalizedText("Tăng", "Gain"),
+    "bound": LocalizedText("Giới hạn", "Bound"),
+    "reason": LocalizedText("Lý do", "Reason"),
+    "required": LocalizedText("Cần", "Required"),
+    "reachable": LocalizedText("Khả thi", "Reachable"),
+    "yes": LocalizedText("có", "yes"),
+    "no": LocalizedText("không", "no"),
+    "assumptions": LocalizedText("Giả định và lưu ý", "Assumptions and caveats"),
+    "split": LocalizedText(
+        "Phân bổ mức tăng theo nội dung thành phần", "Split of the gain across sub-dimensions"
+    ),
+    "actual": LocalizedText("Thực tế", "Actual"),
+    "needed": LocalizedText("cần", "needed"),
+    "dimensions": LocalizedText("Từng chỉ số nội dung", "Each dimension"),
 }
 
 
@@ -167,7 +151,7 @@ def objectives_json(plan: PlanSpec, year: int, evaluated: list[ObjectiveResult])
 def _objectives_table(
     plan: PlanSpec, year: int, evaluated: list[ObjectiveResult], lang: str
 ) -> str:
-    t, status = _T[lang], _STATUS[lang]
+    t, status = labels_in(_T, lang), labels_in(_STATUS, lang)
     rows = [
         [r.spec.id, status[r.status], _clip(r.spec.text, 60), r.summary.get(lang)]
         for r in evaluated
@@ -220,36 +204,39 @@ def _target(args: argparse.Namespace, results: Results) -> str:
     return target_table(result, args.lang)
 
 
-def _n(value: float | None, lang: str, decimals: int = 2, sign: bool = False) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
 def _need_line(plan: UnitPlan, year: int, base: int, lang: str) -> str:
     rel = ">" if plan.required.strict else "≥"
-    req, cur = _n(plan.required.score, lang), _n(plan.current, lang)
-    gain = _n(plan.needed_gain, lang, sign=True)
-    most = _n(plan.max_gain, lang, sign=True)
-    if lang == "vi":
-        line = f"Điểm {base}: {cur}; năm {year} cần {rel} {req} ({gain} điểm)."
-        if plan.reachable:
-            return f"{line} Mức tăng thực tế tối đa trong một năm {most}: khả thi."
-        short = _n(plan.shortfall, lang)
-        return (
-            f"{line} Mức tăng thực tế tối đa {most}: KHÔNG đạt được trong một năm (thiếu {short})."
-        )
-    line = f"{base} score: {cur}; {year} needs {rel} {req} ({gain} points)."
-    if plan.reachable:
-        return f"{line} Largest realistic one-year gain {most}: reachable."
-    short = _n(plan.shortfall, lang)
-    return f"{line} Largest realistic gain {most}: OUT OF REACH within one year ({short} short)."
+    figures = {
+        "rel": rel,
+        "year": year,
+        "base": base,
+        "req": fmt_number(plan.required.score, lang),
+        "cur": fmt_number(plan.current, lang),
+        "gain": fmt_number(plan.needed_gain, lang, sign=True),
+        "most": fmt_number(plan.max_gain, lang, sign=True),
+        "short": fmt_number(plan.shortfall, lang),
+    }
+    verdict = _REACHABLE if plan.reachable else _OUT_OF_REACH
+    return f"{text_in(_NEED, lang)} {text_in(verdict, lang)}".format(**figures)
+
+
+_NEED = LocalizedText(
+    "Điểm {base}: {cur}; năm {year} cần {rel} {req} ({gain} điểm).",
+    "{base} score: {cur}; {year} needs {rel} {req} ({gain} points).",
+)
+_REACHABLE = LocalizedText(
+    "Mức tăng thực tế tối đa trong một năm {most}: khả thi.",
+    "Largest realistic one-year gain {most}: reachable.",
+)
+_OUT_OF_REACH = LocalizedText(
+    "Mức tăng thực tế tối đa {most}: KHÔNG đạt được trong một năm (thiếu {short}).",
+    "Largest realistic gain {most}: OUT OF REACH within one year ({short} short).",
+)
 
 
 def target_table(r: TargetResult, lang: str = "vi") -> str:
-    t, p = _T[lang], r.plan
-    name = p.name if lang == "vi" else p.name_en
+    t, p = labels_in(_T, lang), r.plan
+    name = text_in(p.name, lang)
     goal = p.goal_text.get(lang)
     lines = [
         f"{r.index} {r.year} — {r.province.display()} — {name}: {t['goal']} {goal}",
@@ -259,20 +246,19 @@ def target_table(r: TargetResult, lang: str = "vi") -> str:
         o = r.outcome
         rel = ">" if o.required.strict else "≥"
         verdict = (t["yes"] if o.reached else t["no"]).upper()
-        label, needed = ("Thực tế", "cần") if lang == "vi" else ("Actual", "needed")
         lines.append(
-            f"{label} {r.year}: {_n(o.score, lang)} ({needed} {rel} "
-            f"{_n(o.required.score, lang)}) — {verdict}"
+            f"{t['actual']} {r.year}: {fmt_number(o.score, lang)} ({t['needed']} {rel} "
+            f"{fmt_number(o.required.score, lang)}) — {verdict}"
         )
     if p.allocation:
         header = [t["unit"], t["current"], t["proposed"], t["gain"], t["bound"], t["reason"]]
         rows = [
             [
                 a.unit,
-                _n(a.current, lang, 3),
-                _n(a.proposed, lang, 3),
-                _n(a.gain, lang, 3, sign=True),
-                _n(a.bound, lang, 3),
+                fmt_number(a.current, lang, 3),
+                fmt_number(a.proposed, lang, 3),
+                fmt_number(a.gain, lang, 3, sign=True),
+                fmt_number(a.bound, lang, 3),
                 a.reason.get(lang),
             ]
             for a in p.allocation
@@ -283,10 +269,10 @@ def target_table(r: TargetResult, lang: str = "vi") -> str:
         rows = [
             [
                 d.unit,
-                _clip(d.name if lang == "vi" else d.name_en, 40),
-                _n(d.current, lang),
-                (">" if d.required.strict else "≥") + " " + _n(d.required.score, lang),
-                _n(d.needed_gain, lang, sign=True),
+                _clip(text_in(d.name, lang), 40),
+                fmt_number(d.current, lang),
+                (">" if d.required.strict else "≥") + " " + fmt_number(d.required.score, lang),
+                fmt_number(d.needed_gain, lang, sign=True),
                 t["yes"] if d.reachable else t["no"],
             ]
             for d in r.dimensions

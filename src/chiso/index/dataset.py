@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from chiso.index.framework import Framework
 from chiso.index.provinces import Province
+from chiso.index.text import LocalizedText, labels_in, text_in
 
 FloatArray = npt.NDArray[np.float64]
 MAX_REPORTED_PROBLEMS = 50
@@ -31,17 +32,23 @@ class Problem:
     file: str
     row: int | None
     column: str | None
-    vi: str
-    en: str
+    text: LocalizedText
 
     def message(self, lang: str = "vi") -> str:
-        english = lang.lower().startswith("en")
+        words = labels_in(_WHERE, lang)
         where = [self.file]
         if self.row is not None:
-            where.append(f"{'row' if english else 'dòng'} {self.row}")
+            where.append(f"{words['row']} {self.row}")
         if self.column is not None:
-            where.append(f"{'column' if english else 'cột'} {self.column!r}")
-        return f"{', '.join(where)}: {self.en if english else self.vi}"
+            where.append(f"{words['column']} {self.column!r}")
+        return f"{', '.join(where)}: {text_in(self.text, lang)}"
+
+
+_WHERE = {
+    "row": LocalizedText("dòng", "row"),
+    "column": LocalizedText("cột", "column"),
+    "more": LocalizedText("lỗi khác", "more"),
+}
 
 
 class DataError(ValueError):
@@ -55,7 +62,7 @@ class DataError(ValueError):
         lines = [p.message(lang) for p in self.problems[:10]]
         if len(self.problems) > 10:
             more = len(self.problems) - 10
-            lines.append(f"… (+{more} {'more' if lang.startswith('en') else 'lỗi khác'})")
+            lines.append(f"… (+{more} {text_in(_WHERE['more'], lang)})")
         return "\n".join(lines)
 
     @property
@@ -185,7 +192,7 @@ def _opt(value: float) -> float | None:
 
 
 def _problem(rec: ScoreRecord, vi: str, en: str) -> Problem:
-    return Problem(file=rec.file, row=rec.row, column=rec.column, vi=vi, en=en)
+    return Problem(file=rec.file, row=rec.row, column=rec.column, text=LocalizedText(vi, en))
 
 
 def _check(fw: Framework, rec: ScoreRecord) -> Problem | None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 
-def fmt_number(value: float | None, lang: str = "vi", decimals: int = 2, sign: bool = False) -> str:
-    """43.4369 → "43,44" (vi) or "43.44" (en); None → "—"."""
+def fmt_number(
+    value: float | None, lang: str = "vi", decimals: int = 2, sign: bool = False, minus: str = "-"
+) -> str:
+    """43.4369 → "43,44" (vi) or "43.44" (en); None → "—". `minus` is the sign written for a
+    negative number (the objectives' sentences use the typographic "−")."""
     if value is None:
         return "—"
     if round(value, decimals) == 0:
         value = 0.0  # no "-0,00"
     text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
+    text = text.replace("-", minus)
     return text.replace(".", ",") if lang.startswith("vi") else text
 
 

@@ -105,13 +105,17 @@ class Unit:
             self.last_year is None or year <= self.last_year
         )
 
-    def name(self, year: int | None = None, lang: str = "vi") -> str:
+    def localized_name(self, year: int | None = None) -> LocalizedText:
         """The unit's name in force in `year` (the latest name when no year is given)."""
         if year is not None:
             for entry in self.names:
                 if entry.covers(year):
-                    return entry.text.get(lang)
-        return self.names[-1].text.get(lang)
+                    return entry.text
+        return self.names[-1].text
+
+    def name(self, year: int | None = None, lang: str = "vi") -> str:
+        """The unit's name in force in `year`, in `lang`."""
+        return self.localized_name(year).get(lang)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from chiso.index.formatting import fmt_number
 from chiso.index.framework import Framework, StructuralBreak
 from chiso.index.plan_file import ObjectiveSpec, PlanSpec, validate_plan
 from chiso.index.provinces import Province, UnknownProvince
 from chiso.index.report import UnitResult
 from chiso.index.results import Results
-from chiso.index.text import LocalizedText
+from chiso.index.text import LocalizedText, text_in
 
 MET, NOT_MET, PENDING = "met", "not_met", "pending"
+MINUS = "−"  # the sentences write a negative number with the typographic minus
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,10 @@ class UnitStatus:
     """One unit of a multi-unit objective (e.g. a dimension below the required tier)."""
 
     code: str
-    name: str
-    name_en: str
+    name: LocalizedText
     score: float | None
     tier: str | None
-    tier_label: str | None
-    tier_label_en: str | None
+    tier_label: LocalizedText | None
     change: float | None = None  # vs the comparison year, for the "improve" kinds
 
 
@@ -75,10 +75,10 @@ class ObjectiveResult:
 def _unit_json(u: UnitStatus) -> dict[str, Any]:
     return {
         "code": u.code,
-        "name": u.name,
+        "name": u.name.vi,
         "score": u.score,
         "tier": u.tier,
-        "tier_label": u.tier_label,
+        "tier_label": None if u.tier_label is None else u.tier_label.vi,
         "change": u.change,
     }
 
@@ -104,20 +104,22 @@ def _decimals(*values: float) -> int:
     return 4 if any(0 < abs(v) < 0.005 for v in values) else 2
 
 
-def _num(value: float, lang: str, decimals: int = 2, sign: bool = False) -> str:
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "vi" else text
+def _figure(value: float, decimals: int = 2, sign: bool = False) -> LocalizedText:
+    """A figure as the sentences write it in each language ("−0,06" / "−0.06")."""
+    return LocalizedText(
+        fmt_number(value, "vi", decimals, sign, MINUS),
+        fmt_number(value, "en", decimals, sign, MINUS),
+    )
 
 
 def _short_or_over(gap: float, unit_vi: str, unit_en: str, d: int) -> LocalizedText:
     if gap < 0:
         return LocalizedText(
-            f"thiếu {_num(-gap, 'vi', d)} {unit_vi}", f"{_num(-gap, 'en', d)} {unit_en} short"
+            f"thiếu {_figure(-gap, d).vi} {unit_vi}", f"{_figure(-gap, d).en} {unit_en} short"
         )
     if gap > 0:
         return LocalizedText(
-            f"vượt {_num(gap, 'vi', d)} {unit_vi}", f"{_num(gap, 'en', d)} {unit_en} above"
+            f"vượt {_figure(gap, d).vi} {unit_vi}", f"{_figure(gap, d).en} {unit_en} above"
         )
     return LocalizedText("đạt đúng mức", "exactly on target")
 
@@ -170,8 +172,8 @@ class _Context:
         found = self.results.unit_result(province, year, code)
         if found is None:
             raise _Pending(
-                f"{province.name} không có điểm {self._label(code, 'vi')} năm {year}",
-                f"{province.name_en} has no {self._label(code, 'en')} score in {year}",
+                f"{province.name} không có điểm {self._label(code).vi} năm {year}",
+                f"{province.name_en} has no {self._label(code).en} score in {year}",
             )
         return found
 
@@ -211,10 +213,10 @@ class _Context:
     def tier_label(self, code: str) -> LocalizedText:
         return self.fw.tier(code).label
 
-    def _label(self, code: str, lang: str) -> str:
+    def _label(self, code: str) -> LocalizedText:
         if code == self.fw.root.code:
-            return "tổng hợp" if lang == "vi" else "aggregate"
-        return code
+            return LocalizedText("tổng hợp", "aggregate")
+        return LocalizedText(code, code)
 
 
 def _target(spec: ObjectiveSpec) -> float | str | None:
@@ -228,9 +230,7 @@ def _status(ok: bool) -> str:
 
 
 def _unit_status(r: UnitResult, change: float | None = None) -> UnitStatus:
-    return UnitStatus(
-        r.unit, r.name, r.name_en, r.score, r.tier, r.tier_label, r.tier_label_en, change
-    )
+    return UnitStatus(r.unit, r.name, r.score, r.tier, r.tier_label, change)
 
 
 def _code(ctx: _Context, spec: ObjectiveSpec) -> str:
@@ -242,10 +242,8 @@ def _score_min(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     r = ctx.unit(_code(ctx, spec), ctx.year)
     gap = r.score - spec.value
     d = _decimals(gap)
-    head = LocalizedText(
-        f"{_num(r.score, 'vi', d)} / {_num(spec.value, 'vi', d)}",
-        f"{_num(r.score, 'en', d)} / {_num(spec.value, 'en', d)}",
-    )
+    score, value = _figure(r.score, d), _figure(spec.value, d)
+    head = LocalizedText(f"{score.vi} / {value.vi}", f"{score.en} / {value.en}")
     summary = _join(head, _short_or_over(gap, "điểm", "points", d))
     return ObjectiveResult(spec, ctx.year, _status(gap >= 0), r.score, spec.value, gap, summary)
 
@@ -257,11 +255,11 @@ def _increase_min(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     change = now.score - before.score
     gap = change - spec.value
     d = _decimals(gap, change)
+    moved, wanted = _figure(change, d, True), _figure(spec.value, d, True)
+    was, is_ = _figure(before.score, d), _figure(now.score, d)
     head = LocalizedText(
-        f"thay đổi {_num(change, 'vi', d, True)} / {_num(spec.value, 'vi', d, True)} điểm "
-        f"({_num(before.score, 'vi', d)} → {_num(now.score, 'vi', d)})",
-        f"change {_num(change, 'en', d, True)} / {_num(spec.value, 'en', d, True)} points "
-        f"({_num(before.score, 'en', d)} → {_num(now.score, 'en', d)})",
+        f"thay đổi {moved.vi} / {wanted.vi} điểm ({was.vi} → {is_.vi})",
+        f"change {moved.en} / {wanted.en} points ({was.en} → {is_.en})",
     )
     summary = _join(head, _short_or_over(gap, "điểm", "points", d))
     return ObjectiveResult(
@@ -285,7 +283,8 @@ def _tier_min(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     ok = ctx.tier_of(r) <= wanted
     label = ctx.tier_label(spec.tier)
     head = LocalizedText(
-        f"{r.tier_label} / {label.vi} trở lên", f"{r.tier_label_en} / {label.en} or better"
+        f"{text_in(r.tier_label, 'vi', '—')} / {label.vi} trở lên",
+        f"{text_in(r.tier_label, 'en', '—')} / {label.en} or better",
     )
     parts = [head]
     if wanted < len(ctx.fw.tiers) - 1:
@@ -303,22 +302,21 @@ def _tier_min(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
 
 def _versus_cutoff(gap: float, cut: float, strict: bool, year: int) -> LocalizedText:
     d = _decimals(gap)
-    c_vi, c_en = _num(cut, "vi", d), _num(cut, "en", d)
-    g_vi, g_en = _num(abs(gap), "vi", d), _num(abs(gap), "en", d)
+    c, g = _figure(cut, d), _figure(abs(gap), d)
     if gap > 0:
         return LocalizedText(
-            f"cao hơn ngưỡng {c_vi} là {g_vi} điểm", f"{g_en} points above the {c_en} cut-off"
+            f"cao hơn ngưỡng {c.vi} là {g.vi} điểm", f"{g.en} points above the {c.en} cut-off"
         )
     if gap < 0:
         return LocalizedText(
-            f"thiếu {g_vi} điểm so với ngưỡng {c_vi}", f"{g_en} points short of the {c_en} cut-off"
+            f"thiếu {g.vi} điểm so với ngưỡng {c.vi}", f"{g.en} points short of the {c.en} cut-off"
         )
     if strict:
         return LocalizedText(
-            f"đúng bằng ngưỡng {c_vi} (năm {year} phải cao hơn ngưỡng)",
-            f"exactly on the {c_en} cut-off ({year} requires a score above it)",
+            f"đúng bằng ngưỡng {c.vi} (năm {year} phải cao hơn ngưỡng)",
+            f"exactly on the {c.en} cut-off ({year} requires a score above it)",
         )
-    return LocalizedText(f"đúng bằng ngưỡng {c_vi}", f"exactly on the {c_en} cut-off")
+    return LocalizedText(f"đúng bằng ngưỡng {c.vi}", f"exactly on the {c.en} cut-off")
 
 
 def _rank_max(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
@@ -386,8 +384,10 @@ def _dimension_tiers(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     if failing:
         parts.append(
             LocalizedText(
-                "chưa đạt: " + ", ".join(f"{u.code} ({u.tier_label})" for u in failing),
-                "below: " + ", ".join(f"{u.code} ({u.tier_label_en})" for u in failing),
+                "chưa đạt: "
+                + ", ".join(f"{u.code} ({text_in(u.tier_label, 'vi', '—')})" for u in failing),
+                "below: "
+                + ", ".join(f"{u.code} ({text_in(u.tier_label, 'en', '—')})" for u in failing),
             )
         )
     return ObjectiveResult(
@@ -420,9 +420,9 @@ def _all_improve(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
         parts.append(
             LocalizedText(
                 "không tăng: "
-                + ", ".join(f"{c} ({_num(v, 'vi', _decimals(v), True)})" for c, v in listing),
+                + ", ".join(f"{c} ({_figure(v, _decimals(v), True).vi})" for c, v in listing),
                 "not improved: "
-                + ", ".join(f"{c} ({_num(v, 'en', _decimals(v), True)})" for c, v in listing),
+                + ", ".join(f"{c} ({_figure(v, _decimals(v), True).en})" for c, v in listing),
             )
         )
     if new_units:
@@ -452,11 +452,10 @@ def _unit_improves(ctx: _Context, spec: ObjectiveSpec) -> ObjectiveResult:
     now, before = ctx.unit(code, ctx.year), ctx.unit(code, ctx.base_year)
     change = now.score - before.score
     d = _decimals(change)
+    was, is_, moved = _figure(before.score, d), _figure(now.score, d), _figure(change, d, True)
     summary = LocalizedText(
-        f"{code}: {_num(before.score, 'vi', d)} → {_num(now.score, 'vi', d)} "
-        f"({_num(change, 'vi', d, True)} điểm)",
-        f"{code}: {_num(before.score, 'en', d)} → {_num(now.score, 'en', d)} "
-        f"({_num(change, 'en', d, True)} points)",
+        f"{code}: {was.vi} → {is_.vi} ({moved.vi} điểm)",
+        f"{code}: {was.en} → {is_.en} ({moved.en} points)",
     )
     failing = () if change > 0 else (_unit_status(now, change),)
     return ObjectiveResult(

@@ -25,6 +25,7 @@ from chiso.index.dataset import DataError, Dataset, Problem, ScoreRecord
 from chiso.index.framework import Framework, load_framework
 from chiso.index.names import normalize_name
 from chiso.index.provinces import Province, UnknownProvince, match_province
+from chiso.index.text import LocalizedText
 
 Progress = Callable[[int, int], None]
 LONG_SHEET_NAMES = ("scores", "diem", "du lieu", "data")
@@ -77,8 +78,10 @@ def read_csv_text(path: Path) -> str:
                     str(path),
                     None,
                     None,
-                    f"tệp mã hóa UTF-16, cần UTF-8; {fix_vi}",
-                    f"the file is encoded as UTF-16, UTF-8 is expected; {fix_en}",
+                    LocalizedText(
+                        f"tệp mã hóa UTF-16, cần UTF-8; {fix_vi}",
+                        f"the file is encoded as UTF-16, UTF-8 is expected; {fix_en}",
+                    ),
                 )
             ]
         )
@@ -93,10 +96,12 @@ def read_csv_text(path: Path) -> str:
                     str(path),
                     line,
                     None,
-                    f"tệp không phải UTF-8 (byte {byte} không hợp lệ); có thể tệp được lưu bằng "
-                    f"Windows-1258, Latin-1 hoặc TCVN3 — {fix_vi}",
-                    f"the file is not UTF-8 (invalid byte {byte}); it may have been saved as "
-                    f"Windows-1258, Latin-1 or TCVN3 — {fix_en}",
+                    LocalizedText(
+                        f"tệp không phải UTF-8 (byte {byte} không hợp lệ); có thể tệp được lưu "
+                        f"bằng Windows-1258, Latin-1 hoặc TCVN3 — {fix_vi}",
+                        f"the file is not UTF-8 (invalid byte {byte}); it may have been saved as "
+                        f"Windows-1258, Latin-1 or TCVN3 — {fix_en}",
+                    ),
                 )
             ]
         ) from None
@@ -127,7 +132,9 @@ def read_wide(
     root = Path(folder)
     files = sorted(p for p in root.glob("*.csv") if re.fullmatch(r"\d{4}", p.stem))
     if not files:
-        raise DataError([Problem(str(root), None, None, "không có tệp YYYY.csv", "no YYYY.csv")])
+        raise DataError(
+            [Problem(str(root), None, None, LocalizedText("không có tệp YYYY.csv", "no YYYY.csv"))]
+        )
     aliases = _dataset_codes(root / "provinces.csv")
     records: list[ScoreRecord] = []
     problems: list[Problem] = []
@@ -166,7 +173,10 @@ def _wide_columns(
         if target is None:
             problems.append(
                 Problem(
-                    file, 1, name, f"mã chỉ số không xác định {name!r}", f"unknown unit {name!r}"
+                    file,
+                    1,
+                    name,
+                    LocalizedText(f"mã chỉ số không xác định {name!r}", f"unknown unit {name!r}"),
                 )
             )
         elif target in seen:
@@ -182,8 +192,10 @@ def _repeated(file: str, name: str, first: int, again: int) -> Problem:
         file,
         1,
         name,
-        f"cột lặp lại (cột thứ {first + 1} và thứ {again + 1}); mỗi cột chỉ được có một lần",
-        f"column repeated (columns {first + 1} and {again + 1}); each column may appear once",
+        LocalizedText(
+            f"cột lặp lại (cột thứ {first + 1} và thứ {again + 1}); mỗi cột chỉ được có một lần",
+            f"column repeated (columns {first + 1} and {again + 1}); each column may appear once",
+        ),
     )
 
 
@@ -199,7 +211,9 @@ def _read_wide_year(
     rows = list(csv.reader(io.StringIO(read_csv_text(path), newline="")))
     if not rows or not rows[0] or rows[0][0].strip().lower() != "province":
         problems.append(
-            Problem(file, 1, "Province", "thiếu cột Province", "missing column Province")
+            Problem(
+                file, 1, "Province", LocalizedText("thiếu cột Province", "missing column Province")
+            )
         )
         return
     columns, header_problems = _wide_columns(fw, rows[0], file)
@@ -263,15 +277,19 @@ def _province(
                 file,
                 row,
                 column,
-                f"không tìm thấy tỉnh/thành phố {value!r}{hint_vi}",
-                f"unknown province {value!r}{hint_en}",
+                LocalizedText(
+                    f"không tìm thấy tỉnh/thành phố {value!r}{hint_vi}",
+                    f"unknown province {value!r}{hint_en}",
+                ),
             )
         )
         return None
 
 
 def _not_a_number(file: str, row: int, column: str, cell: Any) -> Problem:
-    return Problem(file, row, column, f"không phải là số: {cell!r}", f"not a number: {cell!r}")
+    return Problem(
+        file, row, column, LocalizedText(f"không phải là số: {cell!r}", f"not a number: {cell!r}")
+    )
 
 
 # --- long layout -------------------------------------------------------------------------
@@ -291,7 +309,14 @@ def read_long(
         header, rows, total = _csv_rows(file)
     else:
         raise DataError(
-            [Problem(str(file), None, None, "chỉ nhận CSV hoặc XLSX", "CSV or XLSX only")]
+            [
+                Problem(
+                    str(file),
+                    None,
+                    None,
+                    LocalizedText("chỉ nhận CSV hoặc XLSX", "CSV or XLSX only"),
+                )
+            ]
         )
     columns = _long_columns(header, str(file))
     records: list[ScoreRecord] = []
@@ -317,7 +342,7 @@ def _long_columns(header: list[Any], file: str) -> dict[str, tuple[int, str]]:
             else:
                 found[canonical] = (i, str(raw))
     problems += [
-        Problem(file, 1, c, f"thiếu cột {c!r}", f"missing column {c!r}")
+        Problem(file, 1, c, LocalizedText(f"thiếu cột {c!r}", f"missing column {c!r}"))
         for c in _REQUIRED
         if c not in found
     ]
@@ -333,7 +358,7 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]], i
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(lines, delimiter=delimiter))
     if not rows:
-        raise DataError([Problem(str(path), None, None, "tệp rỗng", "empty file")])
+        raise DataError([Problem(str(path), None, None, LocalizedText("tệp rỗng", "empty file"))])
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
     return rows[0], iter(body), len(rows) - 1
 
@@ -347,7 +372,14 @@ def _xlsx_rows(
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
         raise DataError(
-            [Problem(str(path), None, None, f"không đọc được: {exc}", f"unreadable: {exc}")]
+            [
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    LocalizedText(f"không đọc được: {exc}", f"unreadable: {exc}"),
+                )
+            ]
         ) from exc
     names = list(book.sheetnames)
     chosen = _choose_sheet(names, sheet)
@@ -359,8 +391,10 @@ def _xlsx_rows(
                     str(path),
                     None,
                     None,
-                    f"không có trang tính {wanted!r} (các trang: {', '.join(names)})",
-                    f"wrong sheet: no {wanted!r} (sheets: {', '.join(names)})",
+                    LocalizedText(
+                        f"không có trang tính {wanted!r} (các trang: {', '.join(names)})",
+                        f"wrong sheet: no {wanted!r} (sheets: {', '.join(names)})",
+                    ),
                 )
             ]
         )
@@ -368,7 +402,9 @@ def _xlsx_rows(
     all_rows = [list(r) for r in ws.iter_rows(values_only=True)]
     book.close()
     if not all_rows:
-        raise DataError([Problem(str(path), None, None, f"trang {chosen!r} rỗng", "empty sheet")])
+        raise DataError(
+            [Problem(str(path), None, None, LocalizedText(f"trang {chosen!r} rỗng", "empty sheet"))]
+        )
     body = [
         (n, r) for n, r in enumerate(all_rows[1:], start=2) if any(c not in (None, "") for c in r)
     ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from chiso.index.framework import StructuralBreak
 from chiso.index.provinces import Province
+from chiso.index.text import LocalizedText
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,7 @@ class UnitResult:
     year: int
     province: Province
     unit: str
-    name: str  # Vietnamese name in force that year
-    name_en: str
+    name: LocalizedText  # the name in force that year
     level: str
     score: float
     # None where the data do not support it: no published rank and a partial field (PCI's top
@@ -31,8 +31,7 @@ class UnitResult:
     rank: int | None
     of: int
     tier: str | None  # high | high_average | low_average | low (framework tier codes)
-    tier_label: str | None  # Vietnamese
-    tier_label_en: str | None
+    tier_label: LocalizedText | None
     national_mean: float | None
     median: float | None
     best: float | None
@@ -129,8 +128,7 @@ class RankingRow:
     score: float | None
     rank: int | None
     tier: str | None
-    tier_label: str | None
-    tier_label_en: str | None
+    tier_label: LocalizedText | None
     tier_depends_on_rule: bool = False  # see UnitResult
 
 
@@ -139,8 +137,7 @@ class Ranking:
     index: str
     year: int
     unit: str
-    unit_name: str
-    unit_name_en: str
+    unit_name: LocalizedText
     of: int
     cutoffs: Cutoffs
     rule: str

@@ -6,16 +6,26 @@ from typing import Any
 
 from chiso.index.formatting import fmt_number, render_table
 from chiso.index.review import PlanReview, UnitReview
+from chiso.index.text import LocalizedText, labels_in, text_in
 
-_T = {
-    "vi": ("Mã", "Chỉ số", "NV", "Đúng hạn", "Thay đổi", "Cả nước", "Tỉnh cùng mức", "Chênh lệch"),
-    "en": ("Code", "Unit", "Tasks", "On time", "Change", "National", "Similar", "Versus"),
+# the table's columns, in order
+_COLUMNS: dict[str, LocalizedText] = {
+    "code": LocalizedText("Mã", "Code"),
+    "unit": LocalizedText("Chỉ số", "Unit"),
+    "tasks": LocalizedText("NV", "Tasks"),
+    "on_time": LocalizedText("Đúng hạn", "On time"),
+    "change": LocalizedText("Thay đổi", "Change"),
+    "national": LocalizedText("Cả nước", "National"),
+    "similar": LocalizedText("Tỉnh cùng mức", "Similar"),
+    "versus": LocalizedText("Chênh lệch", "Versus"),
 }
-_TITLE = {
-    "vi": "{plan} — {province}: PAPI {year} so với {base}",
-    "en": "{plan} — {province}: PAPI {year} against {base}",
+_WORDS: dict[str, LocalizedText] = {
+    "title": LocalizedText(
+        "{plan} — {province}: PAPI {year} so với {base}",
+        "{plan} — {province}: PAPI {year} against {base}",
+    ),
+    "notes": LocalizedText("Lưu ý", "Caveats"),
 }
-_NOTES = {"vi": "Lưu ý", "en": "Caveats"}
 
 
 def _row(u: UnitReview, lang: str) -> list[str]:
@@ -33,17 +43,19 @@ def _row(u: UnitReview, lang: str) -> list[str]:
 
 
 def review_table(review: PlanReview, lang: str = "vi") -> str:
-    title = _TITLE[lang].format(
+    words = labels_in(_WORDS, lang)
+    title = words["title"].format(
         plan=review.work.label,
         province=review.province.display(),
         year=review.year,
         base=review.baseline_year,
     )
-    lines = [title, render_table(list(_T[lang]), [_row(u, lang) for u in review.units]), ""]
+    header = list(labels_in(_COLUMNS, lang).values())
+    lines = [title, render_table(header, [_row(u, lang) for u in review.units]), ""]
     lines += [
         f"- {u.unit}: {u.sentence().get(lang)}" for u in review.units if u.level != "subdimension"
     ]
-    lines += ["", _NOTES[lang], *(f"- {c.get(lang)}" for c in review.caveats)]
+    lines += ["", words["notes"], *(f"- {text_in(c, lang)}" for c in review.caveats)]
     return "\n".join(lines)
 
 

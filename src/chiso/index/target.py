@@ -36,8 +36,7 @@ class TargetError(ValueError):
 @dataclass(frozen=True)
 class AllocationRow:
     unit: str
-    name: str
-    name_en: str
+    name: LocalizedText
     current: float
     proposed: float
     gain: float
@@ -59,7 +58,7 @@ class AllocationRow:
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         return {
             "unit": self.unit,
-            "name": self.name if lang == "vi" else self.name_en,
+            "name": self.name.get(lang),
             "current": self.current,
             "proposed": self.proposed,
             "gain": self.gain,
@@ -75,8 +74,7 @@ class UnitPlan:
     """The need and its split for one unit (the aggregate or a dimension)."""
 
     unit: str
-    name: str
-    name_en: str
+    name: LocalizedText
     goal: Goal
     goal_text: LocalizedText
     current: float
@@ -99,7 +97,7 @@ class UnitPlan:
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         return {
             "unit": self.unit,
-            "name": self.name if lang == "vi" else self.name_en,
+            "name": self.name.get(lang),
             "goal": {**self.goal.as_json(), "text": self.goal_text.get(lang)},
             "current": self.current,
             "required_score": self.required.score,
@@ -307,8 +305,7 @@ def _unit_plan(s: _Setup, code: str, goal: Goal) -> UnitPlan:
     rows, max_gain = _allocation(s, code, needed)
     return UnitPlan(
         unit=code,
-        name=unit.name(s.year, "vi"),
-        name_en=unit.name(s.year, "en"),
+        name=unit.localized_name(s.year),
         goal=goal,
         goal_text=goal.describe(s.fw),
         current=current,
@@ -371,8 +368,7 @@ def _allocation(s: _Setup, code: str, needed: float) -> tuple[tuple[AllocationRo
         rows.append(
             AllocationRow(
                 unit=c.code,
-                name=unit.name(s.year, "vi"),
-                name_en=unit.name(s.year, "en"),
+                name=unit.localized_name(s.year),
                 current=c.current,
                 proposed=c.current + own,
                 gain=own,

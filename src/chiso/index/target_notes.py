@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from chiso.index.formatting import fmt_number
 from chiso.index.framework import Framework
 from chiso.index.results import Results
 from chiso.index.target_allocation import Candidate
@@ -17,11 +18,6 @@ if TYPE_CHECKING:
     from chiso.index.target import Projection
 
 
-def _n(value: float, lang: str, decimals: int = 2) -> str:
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
 def _span(years: tuple[int, ...]) -> str:
     return f"{years[0] - 1}–{years[-1]}" if years else "—"
 
@@ -30,8 +26,8 @@ def allocation_reason(c: Candidate, gain: float, quantile: float) -> LocalizedTe
     pct = f"p{quantile * 100:g}"
     behind = c.best - c.current
     if behind > 0:
-        vi = [f"thấp hơn tỉnh cao nhất {_n(behind, 'vi')} điểm"]
-        en = [f"{_n(behind, 'en')} points below the best province"]
+        vi = [f"thấp hơn tỉnh cao nhất {fmt_number(behind, 'vi')} điểm"]
+        en = [f"{fmt_number(behind, 'en')} points below the best province"]
     else:
         vi, en = ["đang cao nhất cả nước"], ["already the national best"]
     if c.bound <= 0:
@@ -42,11 +38,11 @@ def allocation_reason(c: Candidate, gain: float, quantile: float) -> LocalizedTe
             vi.append(f"lịch sử không cho thấy mức tăng ({pct} ≤ 0)")
             en.append(f"history shows no realistic gain ({pct} ≤ 0)")
     elif c.bound_by_scale:
-        vi.append(f"giới hạn bởi điểm tối đa {_n(c.scale_max, 'vi')}")
-        en.append(f"bounded by the scale maximum {_n(c.scale_max, 'en')}")
+        vi.append(f"giới hạn bởi điểm tối đa {fmt_number(c.scale_max, 'vi')}")
+        en.append(f"bounded by the scale maximum {fmt_number(c.scale_max, 'en')}")
     else:
-        vi.append(f"mức tăng thực tế một năm ({pct}) {_n(c.realistic, 'vi')} điểm")
-        en.append(f"realistic one-year gain ({pct}) {_n(c.realistic, 'en')} points")
+        vi.append(f"mức tăng thực tế một năm ({pct}) {fmt_number(c.realistic, 'vi')} điểm")
+        en.append(f"realistic one-year gain ({pct}) {fmt_number(c.realistic, 'en')} points")
     if c.bound > 0 and gain >= c.bound - 1e-12:
         vi.append("đã dùng hết giới hạn")
         en.append("bound reached")
@@ -131,19 +127,23 @@ def _static_note(inclusive: bool, goal: Goal, year: int, base: int, n: int) -> L
 
 def _projection_note(p: Projection) -> LocalizedText:
     years = _span(p.history_years)
+    at = {lang: fmt_number(p.at_score, lang) for lang in ("vi", "en")}
+    odds = {lang: fmt_number(p.probability * 100, lang, 0) for lang in ("vi", "en")}
+    sure = {lang: fmt_number(p.confidence * 100, lang, 0) for lang in ("vi", "en")}
+    need = {lang: fmt_number(p.required_score, lang) for lang in ("vi", "en")}
     return LocalizedText(
         f"Dự báo: mỗi lần mô phỏng lấy ngẫu nhiên mức thay đổi chung của cả nước của một năm "
         f"trong giai đoạn {years}, cộng độ lệch riêng của từng tỉnh rút ngẫu nhiên từ lịch sử "
         f"({p.draws} lần, seed {p.seed}). Giả định năm tới giống các năm đã qua và các tỉnh "
-        f"thay đổi độc lập. Với {_n(p.at_score, 'vi')} điểm, xác suất đạt "
-        f"{_n(p.probability * 100, 'vi', 0)}%; để chắc {_n(p.confidence * 100, 'vi', 0)}% cần "
-        f"{_n(p.required_score, 'vi')} điểm.",
+        f"thay đổi độc lập. Với {at['vi']} điểm, xác suất đạt "
+        f"{odds['vi']}%; để chắc {sure['vi']}% cần "
+        f"{need['vi']} điểm.",
         f"Projection: each draw takes one year's national shift from {years} plus a per-province "
         f"deviation resampled from history ({p.draws} draws, seed {p.seed}); it assumes next "
         f"year resembles past years and provinces move independently. At "
-        f"{_n(p.at_score, 'en')} points the goal is reached in "
-        f"{_n(p.probability * 100, 'en', 0)}% of draws; {_n(p.confidence * 100, 'en', 0)}% "
-        f"confidence needs {_n(p.required_score, 'en')} points.",
+        f"{at['en']} points the goal is reached in "
+        f"{odds['en']}% of draws; {sure['en']}% "
+        f"confidence needs {need['en']} points.",
     )
 
 

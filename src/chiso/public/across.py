@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from chiso.index import Province, Results
 from chiso.index.across import IndexHistory, IndexYear, Mover, across_indices
 from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank
-from chiso.public.figures import is_english, trend_class
+from chiso.index.text import text_in
+from chiso.public.figures import trend_class
 from chiso.public.indices import framework_title, index_label, index_query
 from chiso.public.slugs import province_slug
 
@@ -71,8 +72,7 @@ class AcrossPage:
 
 
 def _tier_label(y: IndexYear, lang: str) -> str:
-    label = y.tier_label_en if is_english(lang) else y.tier_label
-    return label or "—"
+    return text_in(y.tier_label, lang, "—")
 
 
 def _source(y: IndexYear) -> str:
@@ -116,7 +116,6 @@ def _years_text(years: Sequence[int]) -> str:
 
 
 def _mover_groups(history: IndexHistory, lang: str) -> tuple[MoverGroup, ...]:
-    english = is_english(lang)
     by_year: dict[tuple[int, int], list[Mover]] = {}
     for m in history.movers:
         by_year.setdefault((m.previous_year, m.year), []).append(m)
@@ -124,7 +123,7 @@ def _mover_groups(history: IndexHistory, lang: str) -> tuple[MoverGroup, ...]:
     for (before, after), movers in sorted(by_year.items(), reverse=True):
         rows = tuple(
             MoverRow(
-                name=m.name_en if english else m.name,
+                name=text_in(m.name, lang),
                 change=fmt_number(m.change, lang, sign=True),
                 change_class=trend_class(m.change),
                 before_after=f"{fmt_number(m.before, lang)} → {fmt_number(m.after, lang)}",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank
 from chiso.index.report import UnitResult
+from chiso.index.text import text_in
 
 
 def is_english(lang: str) -> bool:
@@ -54,17 +55,16 @@ def rule_depends_note() -> str:
 
 
 def figure(r: UnitResult, lang: str) -> Figure:
-    english = is_english(lang)
     change = r.change
     rank_change = r.rank_change
     return Figure(
         code=r.unit,
-        name=r.name_en if english else r.name,
+        name=text_in(r.name, lang),
         level=r.level,
         score=fmt_number(r.score, lang),
         rank=fmt_rank(r.rank, r.of),
         tier=r.tier or "",
-        tier_label=(r.tier_label_en if english else r.tier_label) or "",
+        tier_label=text_in(r.tier_label, lang),
         national_mean=fmt_number(r.national_mean, lang),
         gap=fmt_number(r.gap_to_mean, lang, sign=True),
         gap_class=trend_class(r.gap_to_mean),

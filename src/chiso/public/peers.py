@@ -12,7 +12,8 @@ from chiso.index import Province, Results
 from chiso.index.formatting import fmt_number
 from chiso.index.peer_compare import LearnFrom, SideBySide, learn_from_spans, side_by_side
 from chiso.index.peers import CUSTOM, KINDS, NEIGHBOURS, PeerError, peer_set
-from chiso.public.figures import is_english, trend_class
+from chiso.index.text import text_in
+from chiso.public.figures import trend_class
 from chiso.public.slugs import province_for_slug, province_slug
 
 
@@ -132,7 +133,6 @@ def parse_query(
 
 
 def build_peers(results: Results, query: PeerQuery, lang: str) -> PeersPage:
-    english = is_english(lang)
     table, error = None, ""
     kind_label = dict(kind_choices())[query.kind]
     try:
@@ -143,7 +143,7 @@ def build_peers(results: Results, query: PeerQuery, lang: str) -> PeersPage:
         error = _("Chưa chọn tỉnh nào để so sánh.") if query.kind == CUSTOM else str(exc)
     profile = results.profile(query.province, query.year)
     weak = tuple(
-        WeakUnit(r.unit, f"{r.unit}. {r.name_en if english else r.name}", f"{r.rank}/{r.of}")
+        WeakUnit(r.unit, f"{r.unit}. {text_in(r.name, lang)}", f"{r.rank}/{r.of}")
         for r in profile.weaknesses
     )
     codes = {w.code for w in weak}

@@ -15,6 +15,7 @@ from chiso.index import Framework, Results, UnknownUnit, UnknownYear, normalize_
 from chiso.index.formatting import fmt_int_change, fmt_number
 from chiso.index.provinces import provinces_for_year
 from chiso.index.report import Ranking
+from chiso.index.text import text_in
 from chiso.public.charts import Tile, TileMapChart, render_tilemap
 from chiso.public.figures import is_english, rule_depends_note, trend_class, unranked_note
 from chiso.public.indices import index_label, index_query
@@ -104,7 +105,6 @@ def _build(
 ) -> RankingPage:
     ranking = results.ranking(year, unit)
     rows = _rows(results, ranking, lang, highlight)
-    english = is_english(lang)
     cut = ranking.cutoffs.as_dict()
     fw = results.framework
     return RankingPage(
@@ -115,7 +115,7 @@ def _build(
         partial_count=_partial_count(results, ranking),
         year=year,
         unit=ranking.unit,
-        unit_name=ranking.unit_name_en if english else ranking.unit_name,
+        unit_name=text_in(ranking.unit_name, lang),
         of=ranking.of,
         mean=fmt_number(ranking.mean, lang),
         cutoffs=" · ".join(f"{k}: {fmt_number(v, lang)}" for k, v in cut.items())
@@ -201,7 +201,6 @@ def _exists(results: Results, year: int, unit: str) -> bool:
 def _rows(
     results: Results, ranking: Ranking, lang: str, highlight: frozenset[str]
 ) -> list[RankRow]:
-    english = is_english(lang)
     rows = []
     for r in ranking.rows:
         change = rank_change = None
@@ -220,8 +219,9 @@ def _rows(
                 score=r.score,
                 score_text=fmt_number(r.score, lang),
                 tier=r.tier,
-                tier_label=(r.tier_label_en if english else r.tier_label)
-                or (_("Không có số liệu") if r.score is None else "—"),
+                tier_label=text_in(
+                    r.tier_label, lang, _("Không có số liệu") if r.score is None else "—"
+                ),
                 tier_depends_on_rule=r.tier_depends_on_rule,
                 change=change,
                 change_text=fmt_number(change, lang, sign=True),

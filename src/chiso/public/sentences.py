@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from chiso.index.formatting import fmt_number
 from chiso.index.report import ProvinceProfile, UnitResult
-from chiso.public.figures import is_english
+from chiso.index.text import text_in
 from chiso.public.indices import index_label
 
 
 def unit_phrase(r: UnitResult, lang: str) -> str:
-    name = r.name_en if is_english(lang) else r.name
+    name = text_in(r.name, lang)
     if r.level == "dimension":
         return _("Chỉ số nội dung %(code)s «%(name)s»") % {"code": r.unit, "name": name}
     if r.level == "subdimension":
@@ -20,7 +20,7 @@ def unit_phrase(r: UnitResult, lang: str) -> str:
 
 
 def _tier(r: UnitResult, lang: str) -> str:
-    return (r.tier_label_en if is_english(lang) else r.tier_label) or ""
+    return text_in(r.tier_label, lang)
 
 
 def summary(profile: ProvinceProfile, lang: str) -> str:
@@ -156,7 +156,7 @@ def decline(r: UnitResult, lang: str) -> str:
 def lowest_tier(units: tuple[UnitResult, ...], lang: str) -> str:
     if not units:
         return ""
-    names = "; ".join(f"{r.unit} {r.name_en if is_english(lang) else r.name}" for r in units)
+    names = "; ".join(f"{r.unit} {text_in(r.name, lang)}" for r in units)
     return _("Các nội dung thành phần thuộc nhóm %(tier)s: %(names)s.") % {
         "tier": _tier(units[0], lang),
         "names": names,

@@ -14,6 +14,7 @@ from chiso.dashboards.weakness import province_profile
 from chiso.index import load_framework
 from chiso.index.provinces import match_deployment
 from chiso.index.report import UnitResult
+from chiso.index.text import text_in
 from chiso.plans.models import Plan, Task
 from chiso.plans.status import Status
 from chiso.responsibilities.models import Duty, Responsibility
@@ -94,6 +95,7 @@ class AgencyArea:
     duty: str
     duty_label: str
     result: UnitResult | None
+    tier_label: str  # the result's group in the page's language ("" without one)
     tasks: tuple[LinkedTask, ...]
 
 
@@ -158,6 +160,10 @@ def _linked(plan: Plan | None, code: str, today: dt.date) -> tuple[LinkedTask, .
     return tuple(out)
 
 
+def _tier_label(result: UnitResult | None, lang: str) -> str:
+    return "" if result is None else text_in(result.tier_label, lang)
+
+
 def agency_areas(
     agency: Agency, plan: Plan | None, today: dt.date, index: str = "PAPI"
 ) -> AgencyAreas:
@@ -176,6 +182,7 @@ def agency_areas(
             r.duty,
             str(Duty(r.duty).label),
             results.get(r.unit_code),
+            _tier_label(results.get(r.unit_code), lang),
             _linked(plan, r.unit_code, today),
         )
         for r in sorted(rows, key=lambda r: order.get(r.unit_code, 10_000))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from chiso.index import DataError, Dataset, Problem, ScoreRecord, load_framework, match_province
 from chiso.index.framework import Framework, Unit
+from chiso.index.text import LocalizedText, text_in
 from chiso.results.access import can_enter_results
 from chiso.results.errors import NoResults, ResultsError
 from chiso.results.store import ImportSummary, store_dataset, stored_dataset
@@ -79,7 +80,9 @@ def _records(
         is_root = code == fw.root.code
         rank, group = (values.rank, values.group) if is_root else (None, None)
         if score is None and field.required:
-            missing.append(Problem(SOURCE, None, code, "cần nhập điểm", "a score is required"))
+            missing.append(
+                Problem(SOURCE, None, code, LocalizedText("cần nhập điểm", "a score is required"))
+            )
         elif (score, rank, group) != (None, None, None):
             records.append(
                 ScoreRecord(
@@ -94,10 +97,10 @@ def _records(
 def _refusal(error: DataError) -> ResultsError:
     """The core's problems as a refusal naming the form's fields (a unit's score; the rank and
     group problems of the aggregate beside its score), in the page's language."""
-    english = (get_language() or "vi").startswith("en")
+    lang = get_language() or "vi"
     return ResultsError(
         problems=[
-            (score_field(p.column) if p.column else None, p.en if english else p.vi)
+            (score_field(p.column) if p.column else None, text_in(p.text, lang))
             for p in error.problems
         ]
     )

@@ -18,6 +18,7 @@ from chiso.index.provinces import LAST_YEAR_OF_63
 from chiso.index.target import AllocationRow, TargetError, TargetResult, UnitPlan, what_it_takes
 from chiso.index.target_history import history, realistic_gain
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
+from chiso.index.text import text_in
 from chiso.targets.numbers import fixed
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ def build_page(results: Results, query: TargetQuery, lang: str) -> TargetPage:
         query=query,
         result=result,
         baseline=_baseline(results, query.province, result.baseline_year, lang),
-        unit_name=plan.name if lang == "vi" else plan.name_en,
+        unit_name=text_in(plan.name, lang),
         goal_text=plan.goal_text.get(lang),
         probability_pct=result.probability * 100,
         odds_sentence=result.odds.sentence().get(lang) if result.odds else "",
@@ -246,7 +247,7 @@ def _baseline(results: Results, province: IndexProvince, year: int, lang: str) -
     found = results.unit_result(province, year, "aggregate")
     if found is None:  # the core took the baseline as the latest year with a score
         raise TargetUnavailable(_("Không có điểm năm %(year)s.") % {"year": year})
-    label = found.tier_label if lang == "vi" else found.tier_label_en
+    label = text_in(found.tier_label, lang, None)
     return Baseline(year, found.score, found.rank, found.of, found.tier, label)
 
 
@@ -256,7 +257,7 @@ def _split(rows: tuple[AllocationRow, ...], lang: str) -> tuple[SplitRow, ...]:
     return tuple(
         SplitRow(
             row=r,
-            name=r.name if lang == "vi" else r.name_en,
+            name=text_in(r.name, lang),
             reason=r.reason.get(lang),
             gain_width=round(max(r.gain, 0.0) * scale, 2),
             bound_width=round(max(r.bound, 0.0) * scale, 2),
@@ -269,7 +270,7 @@ def _split(rows: tuple[AllocationRow, ...], lang: str) -> tuple[SplitRow, ...]:
 def _need(plan: UnitPlan, lang: str) -> UnitNeed:
     return UnitNeed(
         plan=plan,
-        name=plan.name if lang == "vi" else plan.name_en,
+        name=text_in(plan.name, lang),
         goal_text=plan.goal_text.get(lang),
         met=plan.needed_gain <= 0,
         split=_split(tuple(r for r in plan.allocation if r.gain > 0), lang),
