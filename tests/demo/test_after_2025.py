@@ -8,13 +8,28 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from chiso.accounts.models import Agency, AgencyKind, Province
+from chiso.accounts.models import Agency, AgencyKind, Province, User
 from chiso.activities.models import Posting
 from chiso.audit.models import AuditEntry
 from chiso.demo import after2025
 from chiso.places.models import Village
+from chiso.plans.access import can_report_on
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.restructuring.models import Kind, Restructuring
+
+# The demo's commune officers → the 2025 ward their commune merged into; the district officers →
+# the province's committee, Ninh Thuận's coordinator → Sở Nội vụ.
+WARD_OFFICERS = {
+    "vinhhai": "UBND phường Bắc Nha Trang",
+    "vinhluong": "UBND phường Bắc Nha Trang",
+    "phuocdong": "UBND phường Nam Nha Trang",
+    "loctho": "UBND phường Nha Trang",
+    "nhatrang": "UBND tỉnh Khánh Hòa",
+    "snvninhthuan": "Sở Nội vụ",
+}
+USERS_MOVED = sorted(
+    [*WARD_OFFICERS, "camranh", "ldnhatrang", "ldcamranh"]  # the cities' officers and heads
+)
 
 
 @pytest.mark.django_db
@@ -50,6 +65,17 @@ def test_load_demo_after_2025(papi_data_dir, settings) -> None:
     assert Posting.objects.filter(village__isnull=False, commune=north).count() == 3
     assert AuditEntry.objects.filter(action="village.move").count() == 20
     assert AuditEntry.objects.filter(action="posting.move").count() == 20
+    # Every account of a dissolved agency works on in its successor (audited user.handover):
+    # the ward officer of Vĩnh Hải reports on Bắc Nha Trang's parts, which hold her reports.
+    assert not User.objects.filter(agency__dissolved_on__isnull=False).exists()
+    agency_of = dict(User.objects.values_list("username", "agency__name"))
+    assert {name: agency_of[name] for name in WARD_OFFICERS} == WARD_OFFICERS
+    moved = AuditEntry.objects.filter(action="user.handover")
+    assert sorted(e.object_repr for e in moved) == USERS_MOVED
+    vinhhai = User.objects.get(username="vinhhai")
+    for part in north.assignments.all():
+        assert can_report_on(vinhhai, part)
+    assert ProgressReport.objects.filter(assignment__agency=north, author=vinhhai).exists()
     counts = (Assignment.objects.count(), AuditEntry.objects.count())
     after2025.load(lambda line: None)  # idempotent: the merger is recorded
     assert (Assignment.objects.count(), AuditEntry.objects.count()) == counts

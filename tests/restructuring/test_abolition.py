@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from chiso.accounts.models import Agency, AgencyKind, Role
+from chiso.accounts.models import Agency, AgencyKind, Role, User
 from chiso.audit.models import AuditEntry
 from chiso.plans.models import Assignment, ProgressReport
 from chiso.plans.services import create_task, review_report, split_assignment, submit_report
@@ -71,6 +71,10 @@ def scene(world: Any, make_user: Any) -> dict[str, Any]:
     return {"c": c, "t2": t2, "t3": t3, "committee": committee, "sub": (a, b)}
 
 
+def moved_report_authors(assignment: Any) -> list[str]:
+    return [r.author.username for r in ProgressReport.objects.filter(assignment=assignment)]
+
+
 def _counts() -> tuple[int, int, int]:
     return Assignment.objects.count(), ProgressReport.objects.count(), AuditEntry.objects.count()
 
@@ -102,14 +106,23 @@ def test_abolish_moves_exactly_the_open_work(world: Any, scene: dict[str, Any]) 
 
     assignments, reports, audit = _counts()
     assert (assignments, reports) == before[:2]  # nothing created, nothing lost
-    assert audit - before[2] == 3 + 2 + 2 + 1  # moves, reparented wards, dissolutions, the record
-    actions = list(AuditEntry.objects.order_by("-pk").values_list("action", flat=True)[:8])
+    # moves, users moved, reparented wards, dissolutions, the record
+    assert audit - before[2] == 3 + 2 + 2 + 2 + 1
+    actions = list(AuditEntry.objects.order_by("-pk").values_list("action", flat=True)[:10])
     assert sorted(actions) == sorted(
         ["assignment.handover"] * 3
+        + ["user.handover"] * 2
         + ["agency.reparent"] * 2
         + ["agency.dissolve"] * 2
         + ["restructuring.abolish"]
     )
+    # The districts' officers work on in the successor; their reports keep their author.
+    users = User.objects.in_bulk([world.nhatrang.pk, world.camranh.pk])
+    assert users[world.nhatrang.pk].agency == committee
+    assert users[world.camranh.pk].agency == world.department
+    entry = AuditEntry.objects.get(action="user.handover", object_id=str(world.nhatrang.pk))
+    assert entry.changes == {"agency": ["UBND thành phố Nha Trang", "UBND tỉnh Khánh Hòa"]}
+    assert moved_report_authors(t3_part) == ["nhatrang"]
     moved = Assignment.objects.in_bulk([c.city.pk, t3_part.pk, t2_cam_ranh.pk, t2_nha_trang.pk])
     assert moved[c.city.pk].agency == committee and moved[t3_part.pk].agency == committee
     assert (
@@ -164,6 +177,7 @@ def test_a_failure_half_way_saves_nothing(
     assert _counts() == before
     assert Agency.objects.filter(active=False).count() == 0
     assert scene["c"].city.__class__.objects.get(pk=scene["c"].city.pk).agency == world.nha_trang
+    assert User.objects.get(pk=world.nhatrang.pk).agency == world.nha_trang
 
 
 def test_rules(world: Any, scene: dict[str, Any]) -> None:
@@ -219,9 +233,10 @@ def test_an_empty_part_folds_into_the_part_the_successor_takes(
 
     assignments, reports, audit = _counts()
     assert (assignments, reports) == (before[0] - 1, before[1])  # the empty part only
-    # 4 moves + 1 fold + 1 reparented sub-assignment + 2 wards moved up + 2 dissolutions + the
-    # record (the holder's roll-up is unchanged: 0 % own, 0 % Vĩnh Lương, so not recorded)
-    assert audit - before[2] == 4 + 1 + 1 + 2 + 2 + 1
+    # 4 moves + 1 fold + 1 reparented sub-assignment + 2 wards moved up + 2 users moved + 2
+    # dissolutions + the record (the holder's roll-up is unchanged: 0 % own, 0 % Vĩnh Lương,
+    # so not recorded)
+    assert audit - before[2] == 4 + 1 + 1 + 2 + 2 + 2 + 1
     assert not Assignment.objects.filter(pk=nt_part.pk).exists()
     holder = Assignment.objects.get(pk=cr_part.pk)
     assert holder.agency == committee

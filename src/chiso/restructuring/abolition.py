@@ -13,6 +13,8 @@ The rule (docs/restructuring.md):
   to its communes.
 - Finished assignments stay with the abolished agency: its history, read-only since the agency
   is inactive and nothing of it is open.
+- Its users move to the successor (a person of a dissolved agency works on in the agency its
+  work went to), each audited `user.handover`; reports keep their authors.
 - The agencies under an abolished one (its communes) move up to the abolished agency's parent.
 - A successor that already takes part in the same task keeps one part (one assignment per
   agency and task): the other parts fold into it with their sub-assignments, reports and
@@ -74,7 +76,7 @@ class AgencyHandover:
     moved: list[MovedAssignment] = field(default_factory=list)
     kept: int = 0  # finished assignments kept as its history
     children: list[Agency] = field(default_factory=list)  # agencies moving up a level
-    users: int = 0
+    users: int = 0  # accounts moving to the successor
     # A commune merged into a commune: its villages move (chiso.restructuring.villages);
     # `villages_kept` counts those that stay because the successor is not a commune.
     villages: list[VillageMove] = field(default_factory=list)
@@ -275,6 +277,22 @@ def _move_assignment(
     record(user, assignment, "assignment.handover", changes, note=note)
 
 
+def _move_users(actor: User | None, handover: AgencyHandover, note: str) -> None:
+    """The abolished agency's accounts (active or not) join its successor, audited."""
+    agency, successor = handover.agency, handover.successor
+    for person in User.objects.select_for_update().filter(agency=agency).order_by("pk"):
+        person.agency = successor
+        person.save(update_fields=["agency"])
+        record(
+            actor,
+            person,
+            "user.handover",
+            {"agency": [agency.name, successor.name]},
+            province=agency.province,
+            note=note,
+        )
+
+
 def _dissolve(user: User | None, handover: AgencyHandover, effective_on: dt.date) -> None:
     agency = handover.agency
     for child in handover.children:
@@ -318,6 +336,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
                 "merged": [m.pk for m in h.moved if m.merges],
                 "kept": h.kept,
                 "children": [c.name for c in h.children],
+                "users": h.users,
                 "villages": [v.pk for v in h.villages],
                 "renamed": {str(v.pk): [v.name, v.new_name] for v in h.villages if v.renamed},
             }
@@ -356,6 +375,7 @@ def abolish(
     for handover in found.handovers:
         if handover.villages:
             apply_moves(user, handover.agency, handover.successor, handover.villages, note)
+        _move_users(user, handover, note)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,

@@ -24,6 +24,7 @@ register_actions(
         "agency.reparent": pgettext_lazy("history", "Đổi cơ quan cấp trên"),
         "restructuring.rename": pgettext_lazy("history", "Đổi tên khi hợp nhất tỉnh"),
         "province.merged": pgettext_lazy("history", "Tỉnh hợp nhất vào tỉnh khác"),
+        "user.handover": pgettext_lazy("history", "Chuyển tài khoản sang cơ quan kế nhiệm"),
         "village.move": pgettext_lazy("history", "Chuyển thôn, tổ dân phố sang xã kế nhiệm"),
         "posting.move": pgettext_lazy("history", "Niêm yết theo thôn sang xã kế nhiệm"),
     }
