@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from chiso.accounts.models import Province as ServedProvince
@@ -19,6 +20,17 @@ class ProvinceLink:
     slug: str
     year: int
     aggregate: Figure | None
+
+
+@dataclass(frozen=True)
+class MergedInto:
+    """A province of this deployment merged into another (chiso.restructuring.merger), as its
+    profile says it: the successor's name, the slug of its profile in the same results (None
+    when they do not hold it), and the day."""
+
+    name: str
+    slug: str | None
+    merged_on: dt.date
 
 
 def codes() -> frozenset[str]:
@@ -70,3 +82,32 @@ def home_province(user: Viewer, results: Results, year: int) -> Province:
             return own
     served_now = served(results, year)
     return served_now[0] if served_now else results.provinces[0]
+
+
+def merged_into(results: Results, province: Province, year: int) -> MergedInto | None:
+    """The merger of the deployment's province that `province` (of `results`, in `year`) is, or
+    None. A province's name matched across the merger (2025 on) is the successor itself: no
+    note on the successor's own page."""
+    rows = ServedProvince.objects.filter(merged_into__isnull=False, merged_on__isnull=False)
+    for row in rows.select_related("merged_into").order_by("code"):
+        into = row.merged_into
+        if into is None or row.merged_on is None:
+            continue
+        successor = _match(results, into.name, into.code, year)
+        if successor == province or _match(results, row.name, row.code, year) != province:
+            continue
+        return MergedInto(
+            successor.display() if successor else into.name,
+            province_slug(successor) if successor else None,
+            row.merged_on,
+        )
+    return None
+
+
+def mergers_token() -> str:
+    """Changes when a province of the deployment is merged (the public profile's note)."""
+    rows = ServedProvince.objects.filter(merged_into__isnull=False).order_by("code")
+    return ";".join(
+        f"{code}>{into}@{day}"
+        for code, into, day in rows.values_list("code", "merged_into_id", "merged_on")
+    )

@@ -25,6 +25,13 @@ def results_token(request: HttpRequest, *args: object, **kwargs: object) -> str:
     return fingerprint(results) if results is not None else "no-results"
 
 
+def profile_token(request: HttpRequest, *args: object, **kwargs: object) -> str:
+    """A province's profile: its results, and the deployment's mergers (the "merged into" note)."""
+    from chiso.public.deployment import mergers_token
+
+    return f"{results_token(request)}:{mergers_token()}"
+
+
 def plans_token() -> str:
     """The list of published plans spans the deployment's provinces: any province's change."""
     total = DataRevision.objects.aggregate(n=Sum("number"))["n"]

@@ -18,7 +18,7 @@ from chiso.public.access import can_see_indices
 from chiso.public.across import build_across
 from chiso.public.caching import cached_page
 from chiso.public.data import current_results
-from chiso.public.etags import index_token, plan_page_token, results_token
+from chiso.public.etags import index_token, plan_page_token, profile_token, results_token
 from chiso.public.indices import (
     DEFAULT,
     IndexChoice,
@@ -141,6 +141,7 @@ def _profile_context(results: Results, province: Province, year: int) -> dict[st
     keep = _same_year(year)
     return {
         "page": build_profile(results, province, year, _lang()),
+        "merged_into": deployment.merged_into(results, province, year),
         "province_choices": deployment.province_choices(results, year, _lang()),
         "index_links": _index_links(
             results.index, lambda code, other: _profile_url(slug, keep(other), code)
@@ -149,7 +150,7 @@ def _profile_context(results: Results, province: Province, year: int) -> dict[st
     }
 
 
-@cached_page(results_token)
+@cached_page(profile_token)
 def profile(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     results = _results(index_from(request))
     province = province_for_slug(results, slug)
@@ -220,7 +221,7 @@ def plan_print(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-@cached_page(results_token)
+@cached_page(profile_token)
 def results_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """What officials open first: their own province's profile, latest year by default; PAPI
     unless another index is chosen (`?bo-chi-so=pci`)."""
