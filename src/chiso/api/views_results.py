@@ -11,13 +11,11 @@ from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import YEAR, int_param
 from chiso.index import Results, UnknownProvince, UnknownUnit, UnknownYear
 from chiso.index.cli import profile_json, ranking_json
-from chiso.index.framework import FrameworkError, shipped_frameworks
-from chiso.index.objectives import evaluate_objectives
-from chiso.index.plan_file import ObjectiveSpec, PlanFileError
+from chiso.index.framework import shipped_frameworks
 from chiso.index.report import UnitResult
 from chiso.plans.access import get_or_404, plans_for
-from chiso.plans.objectives import plan_spec
-from chiso.plans.objectives import stored_results as results_of
+from chiso.plans.models import Objective
+from chiso.plans.objectives import evaluate_by_index
 
 
 def stored_results(index: str = "PAPI") -> Results:
@@ -96,12 +94,12 @@ def profile(request: HttpRequest, year: int, province: str) -> HttpResponse:
     return json_response({**body, **_basis(results, year)})
 
 
-def _pending(spec: ObjectiveSpec) -> dict[str, object]:
-    target = spec.tier if spec.tier else spec.value
+def _pending(objective: Objective) -> dict[str, object]:
+    target = objective.tier or (None if objective.value is None else float(objective.value))
     return {
-        "id": spec.id,
-        "kind": spec.kind,
-        "text": spec.text,
+        "id": objective.code,
+        "kind": objective.kind,
+        "text": objective.text,
         "status": "pending",
         "actual": None,
         "target": target,
@@ -117,27 +115,16 @@ def objective_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
     year = int_param(request, "year", YEAR) or plan.year
     objectives = list(plan.objectives.all())
-    judged: dict[str, dict[str, object]] = {}
-    available = False
-    for index in dict.fromkeys(o.index for o in objectives):
-        spec = plan_spec(plan, objectives, index)
-        results = results_of(index)
-        available = available or results is not None
-        judged.update({o.id: _pending(o) for o in spec.objectives})
-        if results is None:
-            continue
-        try:
-            evaluated = evaluate_objectives(spec, results, year)
-        except PlanFileError as exc:
-            raise ApiError(400, "invalid_plan", str(exc), exc.field) from None
-        except (ValueError, LookupError, FrameworkError):
-            continue  # the province is not in that index's table that year: pending
-        judged.update({r.spec.id: r.as_json() for r in evaluated})
+    evaluation = evaluate_by_index(plan, objectives, year=year)
+    if evaluation.plan_error is not None:
+        error = evaluation.plan_error
+        raise ApiError(400, "invalid_plan", str(error), error.field)
+    judged = {code: result.as_json() for code, (result, _now) in evaluation.judged.items()}
     return json_response(
         {
             "plan": plan.pk,
             "year": year,
-            "results_available": available,
-            "objectives": [judged[o.code] for o in objectives if o.code in judged],
+            "results_available": evaluation.results_available,
+            "objectives": [judged.get(o.code) or _pending(o) for o in objectives],
         }
     )

@@ -66,7 +66,7 @@ def objective_lines(
     def results_for(index: str) -> Results | None:
         return results if index == loaded else stored_results(index)
 
-    evaluated = evaluate_by_index(plan, objectives, results_for)
+    evaluated = evaluate_by_index(plan, objectives, results_for).judged
     english = content_language() == "en"
     lines = []
     for objective in objectives:

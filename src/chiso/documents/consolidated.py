@@ -21,8 +21,8 @@ from chiso.documents.consolidated_facts import (
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead
 from chiso.documents.phrases import day, num, percent, plan_subject, province_label
+from chiso.documents.report_objectives import ReportObjective
 from chiso.documents.results_report import OBJECTIVE_WIDTHS, PlanFacts, objectives_table
-from chiso.index.objectives import ObjectiveResult
 from chiso.index.report import ProvinceProfile
 from chiso.index.text import text_in
 from chiso.plans.status import Status
@@ -82,7 +82,7 @@ class ConsolidatedInput:
     plan: PlanFacts
     facts: ConsolidatedFacts
     profile: ProvinceProfile | None  # latest published results on the report's date
-    objectives: tuple[ObjectiveResult, ...]
+    objectives: tuple[ReportObjective, ...]  # each on its own index (report_objectives)
     texts: ConsolidatedTexts
     author: str  # "Sở Nội vụ"
 

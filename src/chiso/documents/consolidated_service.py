@@ -33,16 +33,14 @@ from chiso.documents.generate import (
     finish,
     in_vietnamese,
     plan_facts,
-    published_year,
 )
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.models import ConsolidatedDraft
 from chiso.documents.period import Period, PeriodError, make_period
+from chiso.documents.report_objectives import published_year, report_objectives
 from chiso.documents.services import can_request_documents
-from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.results import Results
 from chiso.plans.models import Plan
-from chiso.plans.objectives import plan_spec
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -146,12 +144,9 @@ def report_input(draft: ConsolidatedDraft, sources: Sources) -> ConsolidatedInpu
     results = sources.results
     year = published_year(results, plan.year, sources.today) if results is not None else None
     profile = None
-    objectives: tuple[ObjectiveResult, ...] = ()
     if results is not None and year is not None:
         profile = results.profile(plan.province.name, year)
-        objectives = tuple(
-            evaluate_objectives(plan_spec(plan, list(plan.objectives.all())), results, year)
-        )
+    objectives = report_objectives(plan, results, year, sources.today)
     texts = ConsolidatedTexts(**{f: getattr(draft, f) for f in TEXT_FIELDS})
     return ConsolidatedInput(plan_facts(plan), facts, profile, objectives, texts, sources.author)
 

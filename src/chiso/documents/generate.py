@@ -29,13 +29,12 @@ from chiso.documents.phrases import short_kind
 from chiso.documents.plan_document import build_plan_document, plan_outline, province_kind
 from chiso.documents.plan_progress import plan_progress
 from chiso.documents.plan_words import plan_words
+from chiso.documents.report_objectives import published_year, report_objectives
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
 from chiso.index.framework import framework_slug
-from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.results import Results
 from chiso.index.review import PlanWork
 from chiso.plans.models import Plan
-from chiso.plans.objectives import plan_spec
 from chiso.reviews.service import plan_work
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -110,13 +109,6 @@ def committee_body(province_name: str) -> IssuingBody:
     )
 
 
-def published_year(results: Results, plan_year: int, today: dt.date) -> int | None:
-    """The latest results year a report dated `today` can cite for a plan of `plan_year`: a
-    year's index is published in the following year (PAPI: spring), never later than the plan."""
-    usable = [y for y in results.years if y <= plan_year and y < today.year]
-    return usable[-1] if usable else None
-
-
 @in_vietnamese
 def results_document(
     plan: Plan,
@@ -132,12 +124,9 @@ def results_document(
     if results is not None and year is None:
         year = published_year(results, plan.year, today)
     profile = None
-    objectives: tuple[ObjectiveResult, ...] = ()
     if results is not None and year is not None:
         profile = results.profile(plan.province.name, year)
-        objectives = tuple(
-            evaluate_objectives(plan_spec(plan, list(plan.objectives.all())), results, year)
-        )
+    objectives = report_objectives(plan, results, year, today)
     data = ResultsReportInput(
         plan_facts(plan), profile, objectives, plan_progress(plan, today), _inspections(plan, today)
     )

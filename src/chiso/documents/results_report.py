@@ -24,7 +24,8 @@ from chiso.documents.phrases import (
     signed,
 )
 from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
-from chiso.index.objectives import MET, NOT_MET, ObjectiveResult
+from chiso.documents.report_objectives import ReportObjective
+from chiso.index.objectives import MET, NOT_MET
 from chiso.index.report import ProvinceProfile
 from chiso.index.text import text_in
 from chiso.plans.status import Status
@@ -49,7 +50,7 @@ class PlanFacts:
 class ResultsReportInput:
     plan: PlanFacts
     profile: ProvinceProfile | None  # latest published results (None: none loaded)
-    objectives: tuple[ObjectiveResult, ...]  # evaluated on the profile's year
+    objectives: tuple[ReportObjective, ...]  # each on its own index (report_objectives)
     progress: PlanProgress
     inspections: InspectionSummary | None = None  # None: no inspection recorded for the plan
 
@@ -143,13 +144,16 @@ OBJECTIVE_WIDTHS = (10, 68, 62, 25)
 
 
 def objectives_table(
-    objectives: tuple[ObjectiveResult, ...], plan_year: int, province_kind: str
+    objectives: tuple[ReportObjective, ...], plan_year: int, province_kind: str
 ) -> ObjectivesTable | None:
     """The objectives part of a report: "chưa có kết quả" with the latest published year for
-    reference before the plan's own year is out, evaluated once it is."""
-    if not objectives:
+    reference before the plan's own year is out, evaluated once it is. Each objective is judged
+    on its own index, named after its text when it is not the plan's ("[PCI]"); one whose index
+    has no result, or only an earlier year, stays "chưa có kết quả"."""
+    results = [o.result for o in objectives if o.result is not None]
+    if not results:
         return None
-    year = objectives[0].year
+    year = max(r.year for r in results)
     if year < plan_year:
         # The plan's own year is not published yet: no objective is met or missed. Where the
         # province stood on the latest published year is shown for reference only.
@@ -158,18 +162,29 @@ def objectives_table(
             f"chưa có kết quả. Bảng dưới đây ghi vị trí của {province_kind} theo kết "
             f"quả năm {year} (công bố gần nhất) để thấy khoảng cách cần thu hẹp:"
         )
-        rows = tuple((o.spec.id, o.spec.text, o.summary.vi, PENDING_WORDS) for o in objectives)
         header = ("TT", "Mục tiêu", f"Năm {year} (tham khảo)", "Đánh giá")
     else:
-        met = sum(1 for o in objectives if o.status == MET)
+        met = sum(1 for r in results if r.status == MET)
         caption = f"Có {met}/{len(objectives)} mục tiêu đạt theo kết quả năm {year}:"
-        rows = tuple(
-            (o.spec.id, o.spec.text, o.summary.vi, VERDICT.get(o.status, PENDING_WORDS))
-            for o in objectives
-        )
         header = ("TT", "Mục tiêu", "Kết quả, khoảng cách", "Đánh giá")
-    notes = tuple(sorted({f"Lưu ý: {c.vi}" for o in objectives for c in o.caveats}))
+    rows = tuple(_objective_row(o, year, plan_year) for o in objectives)
+    notes = tuple(sorted({f"Lưu ý: {c.vi}" for r in results for c in r.caveats}))
     return ObjectivesTable(caption, header, rows, notes)
+
+
+def _objective_text(o: ReportObjective) -> str:
+    return f"{o.text} [{o.other_index}]" if o.other_index else o.text
+
+
+def _objective_row(o: ReportObjective, year: int, plan_year: int) -> tuple[str, ...]:
+    text = _objective_text(o)
+    r = o.result
+    if r is None:
+        missing = f"Chưa có kết quả {o.other_index}" if o.other_index else PENDING_WORDS
+        return (o.code, text, missing, PENDING_WORDS)
+    summary = r.summary.vi if r.year == year else f"Năm {r.year} (tham khảo): {r.summary.vi}"
+    verdict = VERDICT.get(r.status, PENDING_WORDS) if r.year >= plan_year else PENDING_WORDS
+    return (o.code, text, summary, verdict)
 
 
 def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
@@ -345,12 +360,15 @@ def _inspections(doc: OfficialDocument, summary: InspectionSummary | None) -> No
 
 def _conclusion(doc: OfficialDocument, data: ResultsReportInput, author: str) -> None:
     doc.heading("VI. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ")
-    evaluated = [o for o in data.objectives if o.year == data.plan.year]
-    missed = [o for o in evaluated if o.status == NOT_MET]
+    missed = [
+        o
+        for o in data.objectives
+        if o.result is not None and o.result.year == data.plan.year and o.result.status == NOT_MET
+    ]
     if missed:
         doc.para(
             "Các mục tiêu chưa đạt: "
-            + "; ".join(f"{o.spec.text} ({o.summary.vi})" for o in missed)
+            + "; ".join(f"{_objective_text(o)} ({o.result.summary.vi})" for o in missed if o.result)
             + "."
         )
     p = data.progress

@@ -124,32 +124,52 @@ def stored_results(index: str) -> Results | None:
         return None
 
 
+@dataclass(frozen=True)
+class IndexEvaluation:
+    """A plan's objectives, each judged on its own index's results."""
+
+    judged: dict[str, Evaluation]  # by objective code; missing = pending
+    results_available: bool  # some objective's index has results at all
+    plan_error: PlanFileError | None = None  # an objective the engine refuses (the first one)
+
+
 def evaluate_by_index(
-    plan: Plan, objectives: Iterable[Objective], results_for: ResultsFor = stored_results
-) -> dict[str, Evaluation]:
-    """By objective code, each objective judged on its own index's results: (the plan year's
-    result, the standing while it is pending). An objective is missing when its index has no
-    results or they cannot judge it (the province absent from a year's published table)."""
+    plan: Plan,
+    objectives: Iterable[Objective],
+    results_for: ResultsFor = stored_results,
+    year: int | None = None,
+) -> IndexEvaluation:
+    """Each objective judged on its own index's results for `year` (default: the plan's):
+    (that year's result, the standing while the plan year is pending). An objective is missing
+    from `judged` when its index has no results or they cannot judge it (the province absent
+    from a year's published table); an objective the engine refuses as written is reported in
+    `plan_error` and its index's objectives are left pending."""
     by_index: dict[str, list[Objective]] = {}
     for objective in objectives:
         by_index.setdefault(objective.index, []).append(objective)
-    evaluated: dict[str, Evaluation] = {}
+    judged: dict[str, Evaluation] = {}
+    available = False
+    plan_error: PlanFileError | None = None
     for index, group in by_index.items():
         results = results_for(index)
         if results is None:
             continue
+        available = True
         spec = plan_spec(plan, group, index)
         try:
-            found = evaluate_objectives(spec, results, plan.year)
-        except (PlanFileError, ValueError, LookupError, FrameworkError):
+            found = evaluate_objectives(spec, results, year or plan.year)
+        except PlanFileError as exc:
+            plan_error = plan_error or exc
+            continue
+        except (ValueError, LookupError, FrameworkError):
             continue
         now = standings(spec, results)
-        evaluated.update({r.spec.id: (r, now.get(r.spec.id)) for r in found})
-    return evaluated
+        judged.update({r.spec.id: (r, now.get(r.spec.id)) for r in found})
+    return IndexEvaluation(judged, available, plan_error)
 
 
 def objective_rows(plan: Plan) -> list[ObjectiveRow]:
     """Each objective with its status for the plan year; status missing if nothing to judge by."""
     objectives = list(plan.objectives.all())
-    evaluated = evaluate_by_index(plan, objectives)
+    evaluated = evaluate_by_index(plan, objectives).judged
     return [ObjectiveRow(o, *evaluated.get(o.code, (None, None))) for o in objectives]

@@ -102,7 +102,7 @@ def _objectives(plan: Plan, lang: str) -> tuple[PublicObjective, ...]:
     pending ("Chưa có kết quả") where that index has no result for the province and year."""
     labels = {"met": _("Đạt"), "not_met": _("Chưa đạt"), "pending": _("Chưa có kết quả")}
     objectives = list(plan.objectives.all())
-    evaluated = evaluate_by_index(plan, objectives)
+    evaluated = evaluate_by_index(plan, objectives).judged
     found = []
     for o in objectives:
         r, now = evaluated.get(o.code, (None, None))
