@@ -334,3 +334,37 @@ def test_a_national_viewers_deadlines_are_never_cached(
     assert client.get("/bang-dieu-khien/thoi-han/").context["overdue"].paginator.count == 1
     Assignment.objects.filter(pk=late.pk).update(completed_on=today_2023)  # no audited service
     assert client.get("/bang-dieu-khien/thoi-han/").context["overdue"].paginator.count == 0
+
+
+def test_compliance_table_pages_and_its_pager_keeps_the_other_filters(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One row per agency with a period due could be a province's hundreds of agencies: the
+    table is paged (issue 19), each page its own cached fragment, links without JavaScript."""
+    from chiso.dashboards import views
+    from chiso.plans.models import ReportPeriod
+
+    monkeypatch.setattr(views, "COMPLIANCE_PAGE_SIZE", 2)
+    for key in ("t1_nt", "t2_cr", "t3_mttq"):
+        assignment = plan_data.assignments[key]
+        ReportPeriod.objects.create(
+            province_id=assignment.province_id,
+            assignment=assignment,
+            starts_on=dt.date(2023, 4, 1),
+            due_on=dt.date(2023, 6, 30),
+        )
+    client.force_login(users["leadership"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    first = client.get(url, {"chi-so": "PAPI"})
+    assert [c.agency_name for c in first.context["compliance"]] == [
+        "UBND thành phố Cam Ranh",
+        "UBND thành phố Nha Trang",
+    ]
+    assert 'href="?chi-so=PAPI&amp;compliance_page=2#compliance-title"' in first.content.decode()
+    second = client.get(url, {"chi-so": "PAPI", "compliance_page": "2"})
+    assert [c.agency_name for c in second.context["compliance"]] == ["Ủy ban MTTQ Việt Nam tỉnh"]
+    assert 'data-agency="Ủy ban MTTQ Việt Nam tỉnh"' in second.content.decode()

@@ -148,6 +148,14 @@ def test_compliance_counts_the_latest_due_period_per_agency(world, quarterly):
         "UBND thành phố Nha Trang": (0, 1, 0),
         "Ủy ban MTTQ Việt Nam tỉnh": (0, 0, 1),
     }
+    # Only the latest period due by the day counts: on 15/10 the third quarter's, not reported.
+    later = current_compliance(Assignment.objects.all(), D(2023, 10, 15), world.province.pk)
+    assert {c.agency_name: (c.on_time, c.late, c.missing) for c in later} == {
+        name: (0, 0, 1) for name in found
+    }
+    # Told the province (the dashboard knows its plan's), the same rows from its periods alone.
+    same = current_compliance(Assignment.objects.all(), D(2023, 8, 15), world.province.pk)
+    assert {c.agency_name: (c.on_time, c.late, c.missing) for c in same} == found
 
 
 def test_the_schedule_form_and_the_period_choice(world, district_task, client):

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 AGENCY_PAGE_SIZE = 25
 # Rows per page of each deadline list.
 DEADLINE_PAGE_SIZE = 25
+# Rows per page of the current-period compliance table (one row per agency with a period due).
+COMPLIANCE_PAGE_SIZE = 25
 
 
 @login_required
@@ -60,6 +62,7 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     user = request.user
     plan = get_or_404(with_revision(plans_for(user)), pk=plan_id)
     page_number = request.GET.get("agency_page", "")
+    compliance_page = request.GET.get("compliance_page", "")
     area = _area_agency(request)
     index = _chosen_index(request, plan)
     dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index))
@@ -74,6 +77,7 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
                 plan.pk,
                 viewer_key(user),
                 page_number,
+                compliance_page,
                 area.pk if area else "",
                 index,
                 revision=plan.data_revision,
@@ -91,10 +95,18 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "can_edit": can_edit_plan(user, plan),
             "panels": SimpleLazyObject(lambda: panels(PLAN_DASHBOARD, request, plan)),
             "compliance": SimpleLazyObject(
-                lambda: current_compliance(
-                    assignments_for(user).filter(task__plan=plan), clock.today()
-                )
+                lambda: Paginator(
+                    current_compliance(
+                        assignments_for(user).filter(task__plan=plan),
+                        clock.today(),
+                        plan.province_id,
+                    ),
+                    COMPLIANCE_PAGE_SIZE,
+                ).get_page(compliance_page)
             ),
+            "compliance_pager": "dashboards/_pager.html",
+            "compliance_query": _query_without(request, "compliance_page"),
+            "agency_query": _query_without(request, "agency_page"),
         },
     )
 

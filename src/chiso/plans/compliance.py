@@ -1,12 +1,17 @@
 """Current-period compliance: for each assignment with a reporting schedule, its latest period
-due by today, counted per agency as on time, late or missing (one grouped query)."""
+due by today, counted per agency as on time, late or missing (one grouped query).
+
+"Latest" is "no later period of the same assignment due by today" (an anti-join), not "due on
+the latest due date" (a correlated subquery): PostgreSQL then starts from the periods (one
+province's by index when the caller names it) instead of probing every assignment's periods
+(the plan dashboard's 3,727 assignments on the national synthetic data: 11 ms → 3 ms)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from chiso.plans.models import Assignment, ReportPeriod
 
@@ -24,17 +29,21 @@ class AgencyCompliance:
         return self.on_time + self.late + self.missing
 
 
-def current_compliance(assignments: QuerySet[Assignment], today: dt.date) -> list[AgencyCompliance]:
-    """Agencies with a period due by today, those with missing reports first."""
-    latest = (
-        ReportPeriod.objects.filter(assignment_id=OuterRef("assignment_id"), due_on__lte=today)
-        .order_by("-due_on")
-        .values("due_on")[:1]
+def current_compliance(
+    assignments: QuerySet[Assignment], today: dt.date, province_id: int | None = None
+) -> list[AgencyCompliance]:
+    """Agencies with a period due by today, those with missing reports first. `province_id`:
+    the province every one of `assignments` is in, when the caller knows it (a plan's)."""
+    later = ReportPeriod.objects.filter(
+        assignment_id=OuterRef("assignment_id"), due_on__gt=OuterRef("due_on"), due_on__lte=today
     )
+    periods = ReportPeriod.objects.filter(
+        assignment__in=assignments.values("pk"), due_on__lte=today
+    )
+    if province_id is not None:
+        periods = periods.filter(province_id=province_id)
     rows = (
-        ReportPeriod.objects.filter(
-            assignment__in=assignments.values("pk"), due_on__lte=today, due_on=Subquery(latest)
-        )
+        periods.exclude(Exists(later))
         .values("assignment__agency_id", "assignment__agency__name")
         .annotate(
             on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
