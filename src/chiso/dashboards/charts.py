@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.utils.translation import get_language
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from chiso.dashboards.metrics import STATUS_ORDER, StatusCounts
 from chiso.plans.status import Status
@@ -64,3 +66,44 @@ def status_labels() -> dict[str, str]:
 @lru_cache(maxsize=16)
 def _labels(language: str) -> dict[str, str]:
     return {value: str(label) for value, label in Status.choices}
+
+
+_SEGMENT = (
+    '<rect class="seg seg--{status}" fill="{color}" x="{x:.3f}" y="0" width="{width:.3f}"'
+    ' height="{height}"><title>{label}: {count}</title></rect>'
+)
+_BAR = (
+    '<svg class="status-bar" viewBox="0 0 100 {height}" preserveAspectRatio="none" width="100%"'
+    ' height="{height}" role="img" aria-label="{label}">\n'
+    '  <rect class="status-bar__track" fill="{track}" x="0" y="0" width="100"'
+    ' height="{height}"></rect>\n'
+    "  {segments}\n</svg>\n"
+)
+
+
+def status_bar_svg(counts: StatusCounts, scale: int | None = None, height: int = 14) -> SafeString:
+    """A stacked SVG bar of the statuses; `scale` = the total a full-width bar stands for.
+
+    Plain string formatting (not format_html) because a dashboard draws many bars: the only
+    text interpolated is the escaped labels; the rest are numbers and our own constants."""
+    segments = stacked_segments(counts, scale)
+    size = int(height)
+    rects = "".join(
+        _SEGMENT.format(
+            status=s.status,
+            color=s.color,
+            x=s.x,
+            width=s.width,
+            height=size,
+            label=escape(s.label),
+            count=int(s.count),
+        )
+        for s in segments
+    )
+    label = (
+        "; ".join(f"{s.label}: {s.count}" for s in segments)
+        if segments
+        else gettext("Chưa có phân công")
+    )
+    bar = _BAR.format(height=size, label=escape(label), track=TRACK_COLOR, segments=rects)
+    return mark_safe(bar)  # every interpolated text is escaped above

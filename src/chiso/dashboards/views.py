@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -18,6 +18,7 @@ from chiso.audit.services import with_revision
 from chiso.dashboards.area_filter import area_filter
 from chiso.dashboards.dashboard import PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
+from chiso.dashboards.lines import dashboard_lines
 from chiso.dashboards.links import task_list_url
 from chiso.plans.access import (
     assignments_for,
@@ -66,6 +67,9 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     area = _area_agency(request)
     index = _chosen_index(request, plan)
     dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index))
+    agency_page = SimpleLazyObject(
+        lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
+    )
     return render(
         request,
         "dashboards/plan.html",
@@ -85,8 +89,12 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "area": area,
             "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
-            "agency_page": SimpleLazyObject(
-                lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
+            "agency_page": agency_page,
+            # The units, sections and agency tables' rows, ready to print (dashboards.lines).
+            "lines": SimpleLazyObject(
+                lambda: dashboard_lines(
+                    cast(PlanDashboard, dash), agency_page.object_list, user.agency_id
+                )
             ),
             "tasks_base": task_list_url(plan.pk),
             "other_plans": SimpleLazyObject(

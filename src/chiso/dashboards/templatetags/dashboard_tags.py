@@ -8,56 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.safestring import SafeString
 
-from chiso.dashboards.charts import TRACK_COLOR, stacked_segments
+from chiso.dashboards.charts import status_bar_svg
 from chiso.dashboards.links import task_list_url, with_filters
 from chiso.dashboards.metrics import STATUS_ORDER, StatusCounts
 
 register = template.Library()
 
-_SEGMENT = (
-    '<rect class="seg seg--{status}" fill="{color}" x="{x:.3f}" y="0" width="{width:.3f}"'
-    ' height="{height}"><title>{label}: {count}</title></rect>'
-)
-_BAR = (
-    '<svg class="status-bar" viewBox="0 0 100 {height}" preserveAspectRatio="none" width="100%"'
-    ' height="{height}" role="img" aria-label="{label}">\n'
-    '  <rect class="status-bar__track" fill="{track}" x="0" y="0" width="100"'
-    ' height="{height}"></rect>\n'
-    "  {segments}\n</svg>\n"
-)
-
 
 @register.simple_tag
 def status_bar(counts: StatusCounts, scale: int | None = None, height: int = 14) -> SafeString:
-    """A stacked SVG bar of the statuses; `scale` = the total a full-width bar stands for.
-
-    Plain string formatting (not format_html) because a dashboard draws many bars: the only
-    text interpolated is the escaped labels; the rest are numbers and our own constants."""
-    segments = stacked_segments(counts, scale)
-    size = int(height)
-    rects = "".join(
-        _SEGMENT.format(
-            status=s.status,
-            color=s.color,
-            x=s.x,
-            width=s.width,
-            height=size,
-            label=escape(s.label),
-            count=int(s.count),
-        )
-        for s in segments
-    )
-    label = (
-        "; ".join(f"{s.label}: {s.count}" for s in segments)
-        if segments
-        else gettext("Chưa có phân công")
-    )
-    bar = _BAR.format(height=size, label=escape(label), track=TRACK_COLOR, segments=rects)
-    return mark_safe(bar)  # every interpolated text is escaped above
+    """A stacked SVG bar of the statuses; `scale` = the total a full-width bar stands for."""
+    return status_bar_svg(counts, scale, height)
 
 
 @register.simple_tag
