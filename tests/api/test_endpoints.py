@@ -200,3 +200,15 @@ def test_a_task_lists_its_units_of_every_index(world: Any, client_for: Any) -> N
     found = client.get("/api/v1/tasks/?unit=PCI:time_costs").json()["results"]
     assert [t["id"] for t in found] == [task.pk]
     assert client.get("/api/v1/tasks/?unit=PCI:land_access").json()["count"] == 0
+
+
+def test_an_assignment_page_is_the_same_json_in_a_fixed_number_of_queries(
+    world: Any, client_for: Any, django_assert_max_num_queries: Any
+) -> None:
+    """The list reads only the columns it shows and formats each row's URL and status label from
+    ones made once per page (issue 19): the rows say what the detail says, in 4 queries."""
+    client = client_for("coordinator")
+    client.get("/api/v1/assignments/")  # the token's user loaded once
+    with django_assert_max_num_queries(4):  # token, user, the page's ids with the count, its rows
+        listed = client.get("/api/v1/assignments/").json()["results"]
+    assert [client.get(a["url"]).json() for a in listed] == listed

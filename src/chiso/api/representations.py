@@ -114,11 +114,18 @@ def task_json(task: Task) -> dict[str, Any]:
     }
 
 
-def assignment_json(assignment: Assignment, today: dt.date) -> dict[str, Any]:
-    """Needs `agency` and `task` selected."""
+def assignment_json(
+    assignment: Assignment,
+    today: dt.date,
+    url: str | None = None,
+    labels: dict[Status, str] | None = None,
+) -> dict[str, Any]:
+    """Needs `agency` and `task` selected. A list passes the row's `url` and the status
+    `labels` made once for its page (`assignments_json`)."""
+    status = assignment.status(today)
     return {
         "id": assignment.pk,
-        "url": reverse("api-assignment", args=[assignment.pk]),
+        "url": url or reverse("api-assignment", args=[assignment.pk]),
         "task": {
             "id": assignment.task_id,
             "code": assignment.task.code,
@@ -131,9 +138,20 @@ def assignment_json(assignment: Assignment, today: dt.date) -> dict[str, Any]:
         "started_on": _date(assignment.started_on),
         "completed_on": _date(assignment.completed_on),
         "last_report_at": _date(assignment.last_report_at),
-        "status": status_json(assignment.status(today)),
+        "status": {"code": status.value, "label": labels[status]}
+        if labels is not None
+        else status_json(status),
         "version": assignment.version,
     }
+
+
+def assignments_json(assignments: list[Assignment], today: dt.date) -> list[dict[str, Any]]:
+    """A page of assignments: the URLs formatted from the pattern resolved once and each
+    status's label translated once, not per row (a page is up to 200 rows)."""
+    sample = reverse("api-assignment", args=[1])
+    prefix = sample[: -len("1/")]
+    labels = {status: str(status.label) for status in Status}
+    return [assignment_json(a, today, f"{prefix}{a.pk}/", labels) for a in assignments]
 
 
 def evidence_json(evidence: Evidence) -> dict[str, Any]:
