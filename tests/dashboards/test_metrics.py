@@ -258,3 +258,33 @@ def test_province_profile_computed_once_per_results(
     assert calls == []
     province_profile(papi_results, "56", 2021)
     assert calls == [("56", 2021)]
+
+
+def test_conditional_counts_follow_the_status_rule(plan_data: PlanData) -> None:
+    """The counts per status come from filtered counts (no CASE to group on, issue 19): on any
+    day they are the statuses `derive_status` gives each assignment, per agency, per task and in
+    all. The plan's rows cover every status, a period due and no deadline at all."""
+    import datetime as dt
+    from collections import Counter
+
+    from chiso.dashboards.metrics import task_counts
+    from chiso.plans.models import Assignment
+
+    Assignment.objects.filter(pk=plan_data.assignments["t2_cr"].pk).update(
+        period_due=dt.date(2023, 7, 31)
+    )
+    every = list(plan_assignments(plan_data.plan))
+    for day in (dt.date(2023, 6, 1), TODAY, dt.date(2023, 8, 25), dt.date(2024, 1, 1)):
+
+        def expected(key: str, day: dt.date = day) -> dict[Any, StatusCounts]:
+            tally: dict[Any, Counter[str]] = {}
+            for a in every:
+                tally.setdefault(getattr(a, key), Counter())[a.status(day).value] += 1
+            return {k: StatusCounts.from_mapping(c) for k, c in tally.items()}
+
+        agencies = by_agency(plan_assignments(plan_data.plan), day)
+        assert {r.agency_id: r.counts for r in agencies} == expected("agency_id")
+        assert task_counts(plan_data.plan, day).per_task == expected("task_id")
+        assert status_counts(plan_assignments(plan_data.plan), day) == sum(
+            expected("task_id").values(), StatusCounts()
+        )

@@ -1,5 +1,9 @@
 """Counting a plan's assignments by status — for the plan, each agency, each section and each
-PAPI unit — in SQL (status_expression + GROUP BY), a fixed number of queries per dashboard.
+PAPI unit — in SQL, a fixed number of queries per dashboard: one row per group with a count per
+status (conditional aggregation, `_status_columns`: the rule of plans.status.derive_status as
+filters), rather than one row per group and status grouped on the status CASE, which made
+PostgreSQL sort every assignment by the CASE's text (by agency on the national synthetic data:
+114 rows instead of 513, 2–3 ms instead of 4–9 ms in the database).
 
 Unit figures roll up: an assignment counts once for a sub-dimension its task names (or an
 indicator beneath it), once for the dimension above, and once for the plan, however many of
@@ -13,15 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 
 from chiso.accounts.models import Agency
 from chiso.plans.models import Assignment, Plan, Section, TaskUnit
-from chiso.plans.status import Status, status_expression
+from chiso.plans.status import Status, overdue_filter
 
 # StatusCounts' fields, in declaration order: each is a Status value.
 FIELDS = ("not_started", "in_progress", "done", "done_late", "overdue")
-POSITION = {name: i for i, name in enumerate(FIELDS)}
 
 STATUS_ORDER = (
     Status.DONE,
@@ -146,13 +149,13 @@ class _Tally:
             row = self._rows[key] = [0, 0, 0, 0, 0]
         return row
 
-    def add(self, key: object, status: str, n: int) -> None:
-        self._row(key)[POSITION[status]] += n
-
     def add_counts(self, key: object, counts: StatusCounts) -> None:
-        row = self._row(key)
-        for i, name in enumerate(FIELDS):
-            row[i] += getattr(counts, name)
+        row = self._row(key)  # in FIELDS order; plain attributes: called thousands of times
+        row[0] += counts.not_started
+        row[1] += counts.in_progress
+        row[2] += counts.done
+        row[3] += counts.done_late
+        row[4] += counts.overdue
 
     def result(self) -> dict[Any, StatusCounts]:
         return {key: StatusCounts.from_list(row) for key, row in self._rows.items()}
@@ -160,9 +163,10 @@ class _Tally:
 
 def _sum(items: Iterable[StatusCounts]) -> StatusCounts:
     tally = _Tally()
+    tally.add_counts(None, StatusCounts())
     for counts in items:
         tally.add_counts(None, counts)
-    return tally.result().get(None, StatusCounts())
+    return tally.result()[None]
 
 
 def plan_assignments(plan: Plan) -> QuerySet[Assignment]:
@@ -172,48 +176,72 @@ def plan_assignments(plan: Plan) -> QuerySet[Assignment]:
     return Assignment.objects.top_level().filter(province_id=plan.province_id, task__plan=plan)
 
 
-def _grouped(
-    qs: QuerySet[Assignment], today: dt.date, *keys: str
-) -> QuerySet[Assignment, dict[str, Any]]:
-    return (
-        qs.annotate(current_status=status_expression(today))
-        .values(*keys, "current_status")
-        .annotate(n=Count("id"))
-        .order_by()
+def _status_columns(today: dt.date) -> dict[str, Count]:
+    """Counts whose differences are the five statuses of `derive_status` (see `_counts`)."""
+    not_due = (
+        Q(completed_on__isnull=True)
+        & (Q(deadline__isnull=True) | Q(deadline__gte=today))
+        & (Q(period_due__isnull=True) | Q(period_due__gte=today))
+    )
+    active = Q(last_report_at__isnull=False) | Q(progress__gt=0)
+    late = Q(completed_on__isnull=False, deadline__isnull=False, completed_on__gt=F("deadline"))
+    return {
+        "n_all": Count("id"),
+        "n_finished": Count("id", filter=Q(completed_on__isnull=False)),
+        "n_done_late": Count("id", filter=late),
+        "n_overdue": Count("id", filter=overdue_filter(today)),
+        "n_in_progress": Count("id", filter=not_due & active),
+    }
+
+
+def _counts(row: Mapping[str, int]) -> StatusCounts:
+    finished, late, overdue, active = (
+        row["n_finished"],
+        row["n_done_late"],
+        row["n_overdue"],
+        row["n_in_progress"],
+    )
+    return StatusCounts(
+        not_started=row["n_all"] - finished - overdue - active,
+        in_progress=active,
+        done=finished - late,
+        done_late=late,
+        overdue=overdue,
     )
 
 
+def _grouped(
+    qs: QuerySet[Assignment], today: dt.date, *keys: str
+) -> QuerySet[Assignment, dict[str, Any]]:
+    return qs.values(*keys).annotate(**_status_columns(today)).order_by()
+
+
 def status_counts(qs: QuerySet[Assignment], today: dt.date) -> StatusCounts:
-    rows = _grouped(qs, today)
-    return StatusCounts.from_mapping({r["current_status"]: r["n"] for r in rows})
+    return _counts(qs.order_by().aggregate(**_status_columns(today)))
 
 
 def by_agency(qs: QuerySet[Assignment], today: dt.date) -> list[AgencyRow]:
     """Counts and last report per agency. The names come from a second, small query: grouping
     by the name too made PostgreSQL join and sort every assignment row by text."""
-    rows = _grouped(qs, today, "agency_id").annotate(last=Max("last_report_at"))
-    tally = _Tally()
-    last: dict[int, dt.datetime | None] = {}
-    for r in rows:
-        aid = r["agency_id"]
-        tally.add(aid, r["current_status"], r["n"])
-        if r["last"] is not None and (last.get(aid) is None or r["last"] > last[aid]):
-            last[aid] = r["last"]
-    counts = tally.result()
-    names = dict(Agency.objects.filter(pk__in=list(counts)).order_by().values_list("id", "name"))
-    result = [AgencyRow(a, names[a], c, last.get(a)) for a, c in counts.items()]
+    rows = list(_grouped(qs, today, "agency_id").annotate(last=Max("last_report_at")))
+    names = dict(
+        Agency.objects.filter(pk__in=[r["agency_id"] for r in rows])
+        .order_by()
+        .values_list("id", "name")
+    )
+    result = [AgencyRow(r["agency_id"], names[r["agency_id"]], _counts(r), r["last"]) for r in rows]
     # Most overdue first: the table is read to see who is behind.
     return sorted(result, key=lambda r: (-r.counts.overdue, -r.counts.open, r.name))
 
 
 def task_counts(plan: Plan, today: dt.date) -> TaskCounts:
-    """One query: the plan's assignments by task (and its section) and status."""
-    tally = _Tally()
+    """One query: the plan's assignments by task (and its section), a count per status."""
+    per_task: dict[int, StatusCounts] = {}
     section_of: dict[int, int | None] = {}
     for r in _grouped(plan_assignments(plan), today, "task_id", "task__section_id"):
-        tally.add(r["task_id"], r["current_status"], r["n"])
+        per_task[r["task_id"]] = _counts(r)
         section_of[r["task_id"]] = r["task__section_id"]
-    return TaskCounts(tally.result(), section_of)
+    return TaskCounts(per_task, section_of)
 
 
 def by_task(plan: Plan, today: dt.date) -> dict[int, StatusCounts]:
