@@ -74,11 +74,12 @@ def task_list(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
             "today": today,
             "sections": SimpleLazyObject(lambda: list(plan.sections.all())),
             "statuses": Status.choices,
+            # (id, name) pairs: a province has a hundred agencies or more once communes report.
             "agencies": SimpleLazyObject(
                 lambda: list(
-                    Agency.objects.filter(province_id=plan.province_id, active=True).order_by(
-                        "name"
-                    )
+                    Agency.objects.filter(province_id=plan.province_id, active=True)
+                    .order_by("name")
+                    .values_list("id", "name")
                 )
             ),
             "units": SimpleLazyObject(lambda: unit_filter_choices(plan)),
