@@ -7,13 +7,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Province
 from chiso.accounts.requests import AuthenticatedHttpRequest
-from chiso.restructuring import abolition, merger
+from chiso.restructuring import abolition, merger, overview
 from chiso.restructuring.access import can_abolish, can_merge
 from chiso.restructuring.forms import AbolishForm, MergeForm
 from chiso.restructuring.models import Restructuring
@@ -22,6 +23,8 @@ from chiso.results import store
 from chiso.results.errors import NoResults
 from chiso.site import clock
 from chiso.workflow.errors import ServiceError
+
+PAGE_SIZE = 10  # restructurings listed a page on /sap-xep/
 
 
 def _province(request: AuthenticatedHttpRequest) -> Province:
@@ -35,7 +38,12 @@ def _province(request: AuthenticatedHttpRequest) -> Province:
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     province = _province(request)
     done = Restructuring.objects.filter(province=province).select_related("actor", "absorbed")
-    context = {"done": done, "can_merge": can_merge(request.user)}
+    page = Paginator(done, PAGE_SIZE).get_page(request.GET.get("trang"))
+    context = {
+        "page": page,
+        "done": overview.done_records(page.object_list),
+        "can_merge": can_merge(request.user),
+    }
     return render(request, "restructuring/index.html", context)
 
 
