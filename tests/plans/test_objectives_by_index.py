@@ -164,3 +164,50 @@ def test_the_plan_page_marks_another_index_objective(client: Any, world: Any) ->
     body = client.get(f"/ke-hoach/{world.plan.pk}/").content.decode()
     assert 'data-testid="objective-index">PCI</span> PCI tăng hạng' in body
     assert 'data-objective-status="pending"' in body
+
+
+def test_each_objective_links_to_what_it_takes_on_its_own_index(
+    client: Any, thanh_hoa_2023: Plan, world: Any
+) -> None:
+    """Issue 18, item 3: the plan page and the plan dashboard link each objective to the "what
+    it takes" page of its index, with its goal where that page takes one."""
+    from urllib.parse import parse_qs
+
+    from chiso.plans.objectives import target_query
+
+    by_code = {o.code: o for o in thanh_hoa_2023.objectives.all()}
+    pci = parse_qs(target_query(thanh_hoa_2023, by_code["2"]))
+    assert pci == {
+        "bo-chi-so": ["pci"], "tinh": ["38"], "nam": ["2023"], "muc_tieu": ["diem"], "diem": ["66"],
+    }  # fmt: skip
+    papi = parse_qs(target_query(thanh_hoa_2023, by_code["1"]))
+    assert (papi["bo-chi-so"], papi["diem"]) == (["papi"], ["45"])
+    rank = save_objective(
+        world.coordinator, thanh_hoa_2023, code="5", text="PCI vào top 20",
+        kind="aggregate_rank_max", value=20, index="PCI",
+    )  # fmt: skip
+    assert parse_qs(target_query(thanh_hoa_2023, rank))["hang"] == ["20"]
+    # PCI's groups are only published: the page cannot aim at one, so no group goal is passed.
+    tier = save_objective(
+        world.coordinator, thanh_hoa_2023, code="6", text="PCI nhóm Tốt",
+        kind="aggregate_tier_min", tier="tot", index="PCI",
+    )  # fmt: skip
+    assert "muc_tieu" not in parse_qs(target_query(thanh_hoa_2023, tier))
+    papi_tier = save_objective(
+        world.coordinator, thanh_hoa_2023, code="7", text="PAPI nhóm Cao",
+        kind="aggregate_tier_min", tier="high",
+    )  # fmt: skip
+    assert parse_qs(target_query(thanh_hoa_2023, papi_tier))["nhom"] == ["high"]
+
+    client.force_login(world.coordinator)
+    with override_settings(CHISO_TODAY="2023-08-15"):
+        page = client.get(f"/ke-hoach/{thanh_hoa_2023.pk}/").content.decode()
+        dashboard = client.get(f"/bang-dieu-khien/{thanh_hoa_2023.pk}/").content.decode()
+        query = "bo-chi-so=pci&amp;tinh=38&amp;nam=2023&amp;muc_tieu=diem&amp;diem=66"
+        href = f"/ket-qua/muc-tieu/?{query}"
+        assert href in page and href in dashboard
+        # The link opens the PCI page with the goal filled in: 66 points for Thanh Hóa in 2023.
+        target = client.get(href.replace("&amp;", "&"))
+    assert target.status_code == 200
+    text = target.content.decode()
+    assert 'name="diem" value="66"' in text and "PCI" in text

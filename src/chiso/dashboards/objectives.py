@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy
 from chiso.index.objectives import MET, NOT_MET, PENDING
 from chiso.index.results import Results
 from chiso.plans.models import Plan
-from chiso.plans.objectives import evaluate_by_index, standing_text, stored_results
+from chiso.plans.objectives import (
+    evaluate_by_index,
+    standing_text,
+    stored_results,
+    target_query,
+)
 from chiso.plans.units import index_name
 from chiso.site.language import content_language
 
@@ -34,6 +39,7 @@ class ObjectiveLine:
     summary: str
     standing: str = ""  # "Theo kết quả năm 2022: …" while the plan year's results are not out
     index: str = "PAPI"
+    target_query: str = ""  # the "what it takes" page for it (plans.objectives.target_query)
 
     @property
     def index_name(self) -> str:
@@ -41,7 +47,14 @@ class ObjectiveLine:
 
 
 def _line(
-    code: str, text: str, status: str, summary: str, standing: str = "", *, index: str
+    code: str,
+    text: str,
+    status: str,
+    summary: str,
+    standing: str = "",
+    *,
+    index: str,
+    target: str = "",
 ) -> ObjectiveLine:
     return ObjectiveLine(
         code,
@@ -52,6 +65,7 @@ def _line(
         summary,
         standing,
         index,
+        target,
     )
 
 
@@ -70,8 +84,18 @@ def objective_lines(
     english = content_language() == "en"
     lines = []
     for objective in objectives:
+        target = target_query(plan, objective)
         if objective.code not in evaluated:
-            lines.append(_line(objective.code, objective.text, PENDING, "", index=objective.index))
+            lines.append(
+                _line(
+                    objective.code,
+                    objective.text,
+                    PENDING,
+                    "",
+                    index=objective.index,
+                    target=target,
+                )
+            )
             continue
         r, standing = evaluated[objective.code]
         # A pending objective's summary ("chưa có kết quả năm 2023") repeats its label.
@@ -84,6 +108,7 @@ def objective_lines(
                 summary,
                 standing_text(standing),
                 index=objective.index,
+                target=target,
             )
         )
     return lines

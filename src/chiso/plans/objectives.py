@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from chiso.index.framework import FrameworkError
+from chiso.index.framework import FrameworkError, framework_slug, load_framework
 from chiso.index.objectives import ObjectiveResult, evaluate_objectives
 from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec
 from chiso.index.results import Results
@@ -69,6 +70,7 @@ class ObjectiveRow:
     objective: Objective
     result: ObjectiveResult | None  # None when no results are loaded at all
     standing: ObjectiveResult | None = None  # the latest year's reading while pending
+    target_query: str = ""  # the "what it takes" page for this objective (target_query)
 
     @property
     def summary(self) -> str:
@@ -168,8 +170,46 @@ def evaluate_by_index(
     return IndexEvaluation(judged, available, plan_error)
 
 
+def _computes_tiers(index: str) -> bool:
+    """Groups the "what it takes" page can aim at: computed ones (PAPI's quantiles, PAR INDEX's
+    bands), not PCI's, which are only ever published."""
+    try:
+        framework = load_framework(index)
+    except FrameworkError:
+        return False
+    return framework.grouping != "published" and bool(framework.tiers)
+
+
+def target_query(plan: Plan, objective: Objective) -> str:
+    """The query of the "what it takes" page (targets, /ket-qua/muc-tieu/) for an objective: its
+    own index, the plan's province and year, and its goal where the page takes it as one (a
+    composite score, a rank, a computed group); any other kind opens the page on that index's
+    default goal for the province."""
+    params = {
+        "bo-chi-so": framework_slug(objective.index),
+        "tinh": plan.province.code,
+        "nam": str(plan.year),
+    }
+    value = objective.value
+    if objective.kind == "aggregate_score_min" and value is not None:
+        params |= {"muc_tieu": "diem", "diem": f"{value.normalize():f}"}
+    elif objective.kind == "aggregate_rank_max" and value is not None:
+        params |= {"muc_tieu": "hang", "hang": str(int(value))}
+    elif (
+        objective.kind == "aggregate_tier_min"
+        and objective.tier
+        and _computes_tiers(objective.index)
+    ):
+        params |= {"muc_tieu": "nhom", "nhom": objective.tier}
+    return urlencode(params)
+
+
 def objective_rows(plan: Plan) -> list[ObjectiveRow]:
     """Each objective with its status for the plan year; status missing if nothing to judge by."""
     objectives = list(plan.objectives.all())
     evaluated = evaluate_by_index(plan, objectives).judged
-    return [ObjectiveRow(o, *evaluated.get(o.code, (None, None))) for o in objectives]
+    rows = []
+    for o in objectives:
+        result, standing = evaluated.get(o.code, (None, None))
+        rows.append(ObjectiveRow(o, result, standing, target_query(plan, o)))
+    return rows
