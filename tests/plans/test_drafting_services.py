@@ -16,6 +16,7 @@ from chiso.audit.models import AuditEntry
 from chiso.audit.services import history_for
 from chiso.index.plan_file import DEMO_PLAN, parse_plan
 from chiso.plans import services
+from chiso.plans.errors import PlanError
 from chiso.plans.models import Assignment, Objective, Plan, Relation, Section, Task
 from chiso.plans.objective_file import objectives_yaml
 from chiso.plans.services.copying import copy_plan_to_next_year, one_year_later
@@ -345,6 +346,51 @@ def test_import_the_demo_plan_file_and_export_round_trip(world):
     # Importing the export again changes nothing.
     summary = import_objectives(world.coordinator, world.plan, exported.encode(), "export.yaml")
     assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 7)
+
+
+def test_objectives_on_every_index_round_trip_through_the_yaml_file(world):
+    """Issue 18, item 4: a PAPI plan's PCI and SIPAS objectives leave in the file with their
+    `index:` and come back; export → import (replace) gives the same objectives, in order."""
+    _objective(world, "1", text="PAPI đạt 45 điểm", value=45)
+    save_objective(
+        world.coordinator, world.plan, code="2", text="PCI vào top 20",
+        kind="aggregate_rank_max", value=20, index="PCI",
+    )  # fmt: skip
+    save_objective(
+        world.coordinator, world.plan, code="3", text="Chi phí thời gian từ 7 điểm",
+        kind="unit_score_min", value=7, unit="time_costs", index="PCI",
+    )  # fmt: skip
+    save_objective(
+        world.coordinator, world.plan, code="4", text="SIPAS từ 85%",
+        kind="aggregate_score_min", value=85, index="SIPAS",
+    )  # fmt: skip
+    fields = ("code", "index", "text", "kind", "value", "tier", "count", "unit", "order")
+    before = list(world.plan.objectives.values_list(*fields))
+    exported = objectives_yaml(world.plan)
+    entries = yaml.safe_load(exported)["objectives"]
+    assert [e.get("index") for e in entries] == [None, "PCI", "PCI", "SIPAS"]
+    world.plan.objectives.all().delete()
+    summary = import_objectives(
+        world.coordinator, world.plan, exported.encode(), "export.yaml", replace=True
+    )
+    assert (summary.created, summary.removed) == (4, 0)
+    assert list(world.plan.objectives.values_list(*fields)) == before
+    # Again: nothing changes, and replace keeps the other indices' objectives.
+    summary = import_objectives(
+        world.coordinator, world.plan, exported.encode(), "export.yaml", replace=True
+    )
+    assert (summary.unchanged, summary.removed) == (4, 0)
+    # Each index's objectives are checked against its own framework.
+    bad = _file(
+        [GOOD, {"id": "5", "text": "x", "kind": "unit_improves", "unit": "9", "index": "PCI"}]
+    )
+    with pytest.raises(PlanError, match="objective '5', trường/field 'unit'"):
+        import_objectives(world.coordinator, world.plan, bad, "sai.yaml")
+    unknown = _file(
+        [GOOD, {"id": "6", "text": "x", "kind": "aggregate_rank_improves", "index": "XYZ"}]
+    )
+    with pytest.raises(PlanError, match="trường/field 'index': không có bộ chỉ số “XYZ”"):
+        import_objectives(world.coordinator, world.plan, unknown, "sai.yaml")
 
 
 def test_import_replace_removes_and_reorders(world):

@@ -242,3 +242,41 @@ def test_command(
     assert task_count(plan_data.plan) == 7
     with pytest.raises(CommandError, match="Kế hoạch “99/KH”: không có"):
         call_command("import_tasks", "99/KH", str(good))
+
+
+def test_units_of_every_index_round_trip_through_the_task_export(
+    plan_data: PlanData, users: dict[str, Any], client: Any, make_xlsx: Callable[..., bytes]
+) -> None:
+    """Issue 18, item 4: a task's units on other indices leave in the task export as
+    INDEX:code and come back from it; export → import gives the same tasks and units."""
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from chiso.plans.models import TaskUnit
+
+    plan = plan_data.plan
+    Task.objects.filter(plan=plan, section=None).delete()  # the import asks every task's section
+    one_stop = Task.objects.get(plan=plan, title="Một cửa liên thông")
+    TaskUnit.objects.create(task=one_stop, index="PCI", unit_code="time_costs")
+    TaskUnit.objects.create(task=one_stop, index="PAR_INDEX", unit_code="3")
+
+    def units_by_title() -> dict[str, set[tuple[str, str]]]:
+        return {
+            t.title: {(u.index, u.unit_code) for u in t.units.all()}
+            for t in Task.objects.filter(plan=plan).prefetch_related("units")
+        }
+
+    before = units_by_title()
+    assert ("PCI", "time_costs") in before["Một cửa liên thông"]
+    client.force_login(users["coordinator"])
+    exported = client.get("/bang-tinh/nhiem-vu.xlsx").content
+    sheet = load_workbook(BytesIO(exported)).active
+    cells = {r[2].value: r[3].value for r in sheet.iter_rows(min_row=2)}
+    assert cells["Một cửa liên thông"].endswith("; PAR_INDEX:3; PCI:time_costs")
+    Task.objects.filter(plan=plan).delete()
+    import_framework(users["coordinator"], plan, "nhiem-vu.xlsx", exported)
+    assert units_by_title() == before
+    # A code that is not a unit of the index it names is refused, naming it.
+    rows = [["1", "II.1", "Nhiệm vụ khác", "PCI:5; SIPAS:1", "Sở Nội vụ", "", "30/09/2023", ""]]
+    assert "PCI:5" in _errors(plan, make_xlsx(rows))[0]

@@ -1,21 +1,27 @@
 """A plan's objectives as the core's YAML plan file (docs/objectives.md), both ways.
 
 Reading goes through the core's parser, so a file refused here is refused by
-`chiso objectives evaluate` with the same message (naming file, objective and field), and a file
-written here is read by it unchanged.
+`chiso objectives evaluate` with the same message (naming file, objective and field). An
+objective on another index than the plan's carries `index: PCI` (issue 18): the objectives of
+each index are parsed as that index's plan file, checked against its framework. A file with
+objectives on the plan's index only is the core's format unchanged, read by
+`chiso objectives evaluate` as it is; one that also holds other indices' objectives is read
+here (the core evaluates one index per file).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 from django.utils.translation import gettext as _
 
 from chiso.index.names import normalize_name
-from chiso.index.plan_file import PlanFileError, PlanSpec, parse_plan
+from chiso.index.plan_file import ObjectiveSpec, PlanFileError, PlanSpec, parse_plan
 from chiso.plans.errors import PlanError
 from chiso.plans.models import Objective, Plan
+from chiso.plans.units import index_codes
 
 MAX_FILE_BYTES = 200_000
 
@@ -28,15 +34,16 @@ def objectives_yaml(plan: Plan) -> str:
         "year": plan.year,
         "baseline_year": plan.baseline_year,
         "title": plan.title,
-        # The plan-file format is about one index: objectives on others stay out of the file.
-        "objectives": [_objective_entry(o) for o in plan.objectives.filter(index=plan.index)],
+        "objectives": [_objective_entry(o, plan.index) for o in plan.objectives.all()],
     }
     header = f"# {plan.number} — {plan.title}\n"
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _objective_entry(objective: Objective) -> dict[str, Any]:
+def _objective_entry(objective: Objective, own_index: str) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": objective.code, "text": objective.text, "kind": objective.kind}
+    if objective.index != own_index:
+        entry["index"] = objective.index
     if objective.value is not None:
         value = objective.value.normalize()
         entry["value"] = int(value) if value == value.to_integral_value() else float(value)
@@ -49,8 +56,15 @@ def _objective_entry(objective: Objective) -> dict[str, Any]:
     return entry
 
 
-def read_objective_file(plan: Plan, content: bytes, file_name: str) -> PlanSpec:
-    """Parse and check an uploaded plan file against `plan`; PlanError naming file and field."""
+@dataclass(frozen=True)
+class FileObjective:
+    index: str  # the objective's index: the plan's, or the one its `index:` names
+    spec: ObjectiveSpec
+
+
+def read_objective_file(plan: Plan, content: bytes, file_name: str) -> tuple[FileObjective, ...]:
+    """Parse and check an uploaded plan file against `plan`, in the file's order; PlanError
+    naming file and field."""
     if len(content) > MAX_FILE_BYTES:
         raise PlanError(
             _("%(file)s: tệp quá lớn (tối đa %(size)d KB).")
@@ -67,12 +81,60 @@ def read_objective_file(plan: Plan, content: bytes, file_name: str) -> PlanSpec:
         raise PlanError(
             _("%(file)s: YAML không hợp lệ: %(error)s") % {"file": file_name, "error": exc}, "file"
         ) from None
+    if not isinstance(raw, dict):
+        _parse(raw, file_name)  # the core refuses it, naming the problem
+    found: list[FileObjective] = []
+    for index, entries in _by_index(raw, plan.index, file_name).items():
+        own = {} if index == plan.index else {"index": index}
+        spec = _parse({**raw, **own, "objectives": entries}, file_name)
+        # The file's own index (its top-level `index:`) must be the plan's.
+        _check_matches(plan, replace(spec, index=str(raw.get("index") or "")), file_name)
+        found += [FileObjective(index, o) for o in spec.objectives]
+    ids = [f.spec.id for f in found]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise PlanError(
+            _("%(file)s: mã mục tiêu lặp lại: %(ids)s.")
+            % {"file": file_name, "ids": ", ".join(twice)},
+            "file",
+        )
+    order = [str(e.get("id")) for e in raw["objectives"]]
+    return tuple(sorted(found, key=lambda f: order.index(f.spec.id)))
+
+
+def _parse(raw: Any, file_name: str) -> PlanSpec:
     try:
-        spec = parse_plan(raw, file_name)
+        return parse_plan(raw, file_name)
     except PlanFileError as exc:
         raise PlanError(str(exc), "file") from None
-    _check_matches(plan, spec, file_name)
-    return spec
+
+
+def _by_index(raw: dict[str, Any], own_index: str, file_name: str) -> dict[str, Any]:
+    """The file's objectives by index (an entry's `index:`, else the plan's), `index:` taken
+    off each so the core parses them as that index's plan file. The file's top-level checks
+    (a mapping, a non-empty list) are the core's when nothing needs splitting."""
+    entries = raw.get("objectives")
+    if (
+        not entries
+        or not isinstance(entries, list)
+        or not all(isinstance(e, dict) for e in entries)
+    ):
+        return {own_index: entries}  # the core names the problem
+    known = index_codes()
+    groups: dict[str, Any] = {}
+    for entry in entries:
+        index = str(entry.get("index") or own_index).strip()
+        if index not in known:
+            raise PlanError(
+                _(
+                    "%(file)s, mục tiêu %(id)s, trường/field 'index': "
+                    "không có bộ chỉ số “%(index)s”."
+                )
+                % {"file": file_name, "id": entry.get("id"), "index": index},
+                "file",
+            )
+        groups.setdefault(index, []).append({k: v for k, v in entry.items() if k != "index"})
+    return groups
 
 
 def _check_matches(plan: Plan, spec: PlanSpec, file_name: str) -> None:

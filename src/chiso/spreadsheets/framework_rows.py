@@ -1,6 +1,7 @@
 """Checking each row of a task-framework workbook against the plan: agencies and groups of the
-province, PAPI unit codes, sections, dates, duplicates. The result is a list of typed drafts and
-a list of row errors; nothing is written here."""
+province, unit codes (of the plan's index, or INDEX:code of another), sections, dates,
+duplicates. The result is a list of typed drafts and a list of row errors; nothing is written
+here."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.accounts.names import agency_key
-from chiso.index.framework import Framework, load_framework
+from chiso.index.framework import Framework
 from chiso.plans.models import Plan, Task
+from chiso.plans.units import UnitRef, load_framework_or_none, parse_ref
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, split_list
 from chiso.spreadsheets.framework_reader import RawRow, RawSheet, RowError
 
@@ -83,7 +85,7 @@ class RowChecker:
     def __init__(self, plan: Plan, sheet: RawSheet) -> None:
         self.plan, self.sheet = plan, sheet
         self.directory = Directory(plan.province_id)
-        self.framework: Framework = load_framework(plan.index)
+        self.frameworks: dict[str, Framework | None] = {}  # by index, loaded when first met
         self.sections = {s.code: s.title for s in plan.sections.all()}
         self.existing = {
             (code or "", agency_key(title))
@@ -143,15 +145,12 @@ class RowChecker:
         return tuple(refs) if ok else None
 
     def units(self, row: RawRow) -> tuple[str, ...] | None:
+        """The units cell: bare codes of the plan's index ("2.4; 5") and INDEX:code for others
+        ("PCI:time_costs", as the task export writes them), each checked against its own
+        index's framework for the plan's year."""
         codes = [c.strip().rstrip(".") for c in _UNIT_SEPARATORS.split(row.text("units"))]
         codes = list(dict.fromkeys(c for c in codes if c))
-        bad = [
-            c
-            for c in codes
-            if not self.framework.has_unit(c)
-            or c == self.framework.root.code
-            or not self.framework.unit(c).exists_in(self.plan.year)
-        ]
+        bad = [c for c in codes if not self._unit_ok(parse_ref(c, self.plan.index))]
         if bad:
             self.error(
                 row,
@@ -164,6 +163,17 @@ class RowChecker:
             )
             return None
         return tuple(codes)
+
+    def _unit_ok(self, ref: UnitRef) -> bool:
+        if ref.index not in self.frameworks:
+            self.frameworks[ref.index] = load_framework_or_none(ref.index)
+        framework = self.frameworks[ref.index]
+        return (
+            framework is not None
+            and framework.has_unit(ref.code)
+            and ref.code != framework.root.code
+            and framework.unit(ref.code).exists_in(self.plan.year)
+        )
 
     def deadline(self, row: RawRow) -> tuple[dt.date | None, bool] | None:
         value = row.cells.get("deadline")

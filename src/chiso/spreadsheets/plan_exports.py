@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan, ProgressReport, Relation, Task
 from chiso.plans.status import Status, status_expression
+from chiso.plans.units import UnitRef, index_name
 from chiso.spreadsheets.cell_text import fit_text
 from chiso.spreadsheets.framework_columns import RECURRING_TEXT, TASK_COLUMNS
 from chiso.spreadsheets.xlsx import Column, Kind, Sheet, workbook_to_xlsx
@@ -57,6 +58,16 @@ def _with_assignments(tasks: QuerySet[Task]) -> QuerySet[Task]:
     )
 
 
+def unit_tokens(task: Task) -> str:
+    """The task's units as the import reads them: the plan's own index first, as bare codes
+    ("2.4; 5"), then other indices' as INDEX:code ("PCI:time_costs"), in one cell."""
+    own = task.plan.index
+    units = list(task.units.all())
+    others = sorted(UnitRef(u.index, u.unit_code) for u in units if u.index != own)
+    tokens = [u.unit_code for u in units if u.index == own] + [r.token(own) for r in others]
+    return "; ".join(tokens)
+
+
 def task_row(task: Task) -> list[Any]:
     """One task in the import/export columns."""
     assignments = list(task.assignments.all())
@@ -70,7 +81,7 @@ def task_row(task: Task) -> list[Any]:
         task.code,
         task.section.code if task.section else "",
         task.title,
-        "; ".join(u.unit_code for u in task.units_of(task.plan.index)),
+        unit_tokens(task),
         lead,
         coordinate,
         deadline,
@@ -114,6 +125,7 @@ def plan_workbook(plan: Plan) -> bytes:
             Column(_("Nhóm"), 16),
             Column(_("Số lượng"), 10, Kind.INT),
             Column(_("Chỉ số/nội dung"), 14),
+            Column(_("Bộ chỉ số"), 12),
         ],
         (
             [
@@ -124,6 +136,7 @@ def plan_workbook(plan: Plan) -> bytes:
                 o.get_tier_display() if o.tier else "",
                 o.count,
                 o.unit,
+                index_name(o.index),
             ]
             for o in plan.objectives.all()
         ),

@@ -33,12 +33,13 @@ def import_objectives(
     `replace`, the plan's objectives whose id is not in the file are deleted and the file's
     order becomes the plan's order; otherwise new ones go after the existing ones."""
     require_plan_editor(user, plan)
-    spec = read_objective_file(plan, content, file_name)
+    found = read_objective_file(plan, content, file_name)
     existing = {o.code: o for o in Objective.objects.select_for_update().filter(plan=plan)}
     next_order = max((o.order for o in existing.values()), default=0) + 1
     created = updated = unchanged = removed = 0
-    for position, item in enumerate(spec.objectives, start=1):
+    for position, (index, item) in enumerate(((f.index, f.spec) for f in found), start=1):
         fields: dict[str, Any] = {
+            "index": index,
             "text": item.text,
             "kind": item.kind,
             "value": item.value,
@@ -61,7 +62,7 @@ def import_objectives(
         else:
             updated += 1
     if replace:
-        kept = {item.id for item in spec.objectives}
+        kept = {f.spec.id for f in found}
         for code, objective in existing.items():
             if code not in kept:
                 delete_objective(user, objective)
@@ -71,6 +72,7 @@ def import_objectives(
 
 def _values(objective: Objective) -> tuple[Any, ...]:
     return (
+        objective.index,
         objective.text,
         objective.kind,
         objective.value,
