@@ -163,3 +163,34 @@ def test_documents_page_queues_an_analysis_of_another_index(
     assert missing.state == JobState.FAILED and "của Khánh Hòa" in missing.error
     with pytest.raises(DocumentError, match="NOPE"):
         create_job(coordinator, "analysis", "docx", year=2020, index="NOPE")
+
+
+@pytest.mark.django_db
+def test_the_register_issues_an_analysis_of_another_index(
+    client: Any,
+    make_user: Any,
+    province: Any,
+    agencies: dict[str, Any],
+    stored_pci: None,
+    inline_jobs: None,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Issue 18: the register's analysis report offers the indices with stored results (PCI
+    here, no PAPI stored), numbers it and names the index in its summary line."""
+    from chiso.documents.models import RegisterEntry
+
+    coordinator = make_user("snv", Role.COORDINATOR, province, agencies["home"])
+    client.force_login(coordinator)
+    url = reverse("documents:register")
+    form = client.get(url).context["form"]
+    assert [code for code, _label in form.fields["index"].choices] == ["PCI"]
+    assert 2020 in [y for y, _label in form.fields["results_year"].choices]
+    issue = {"kind": "analysis", "index": "PCI", "results_year": 2020, "fmt": "docx"}
+    issue |= {"issued_on": "01/06/2025", "signer": "Lê Văn A", "signer_title": "GIÁM ĐỐC"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, issue)
+    assert response.status_code == 302
+    entry = RegisterEntry.objects.get()
+    assert entry.summary == "Kết quả Chỉ số PCI năm 2020"
+    assert (entry.job.index, entry.job.state) == ("PCI", JobState.DONE)
+    assert any("63,98 điểm" in t for t in texts(entry.job.file.read()))

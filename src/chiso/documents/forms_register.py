@@ -26,6 +26,11 @@ class IssueForm(SignatureFields):
     plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(
         label=_("Kế hoạch"), queryset=None, required=False
     )
+    index = forms.ChoiceField(
+        label=_("Chỉ số (báo cáo phân tích)"),
+        required=False,
+        help_text=_("Các chỉ số đã có kết quả."),
+    )
     results_year = forms.TypedChoiceField(
         label=_("Năm kết quả (báo cáo phân tích)"), coerce=int, required=False, empty_value=None
     )
@@ -44,13 +49,23 @@ class IssueForm(SignatureFields):
     )
 
     summary_help = _("Để trống: lấy từ tên kế hoạch hoặc năm kết quả.")
-    field_order = ["kind", "plan", "results_year", "fmt", *SignatureFields.base_fields]
+    field_order = ["kind", "plan", "index", "results_year", "fmt", *SignatureFields.base_fields]
 
     def __init__(
-        self, *args: Any, user: User, years: tuple[int, ...], entries: Any, **kwargs: Any
+        self,
+        *args: Any,
+        user: User,
+        indices: dict[str, tuple[int, ...]],
+        entries: Any,
+        **kwargs: Any,
     ) -> None:
+        """`indices`: each index with stored results and its years (PAPI first)."""
         super().__init__(*args, **kwargs)
         plan_choices(self.fields["plan"], user)
+        choice_field(self, "index").choices = [(c, c.replace("_", " ")) for c in indices]
+        self.fields["index"].initial = next(iter(indices), "PAPI")
+        # Every year of any index; a year the chosen index lacks is refused with the reason.
+        years = tuple(sorted({y for found in indices.values() for y in found}))
         choice_field(self, "results_year").choices = year_choices(years)
         model_choice_field(self, "corrects").queryset = entries.filter(corrects__isnull=True)
 
@@ -65,6 +80,7 @@ class IssueForm(SignatureFields):
             summary=data["summary"],
             plan=data["plan"] if data["kind"] != DocumentKind.ANALYSIS else None,
             results_year=data["results_year"] if data["kind"] == DocumentKind.ANALYSIS else None,
+            index=(data["index"] or "PAPI") if data["kind"] == DocumentKind.ANALYSIS else "PAPI",
             corrects=data["corrects"],
             note=data["note"],
         )

@@ -62,6 +62,7 @@ class IssueRequest:
     corrects: RegisterEntry | None = None
     note: str = ""
     draft: ConsolidatedDraft | None = None
+    index: str = "PAPI"  # the index an analysis report is about
 
 
 def entries_for(user: User) -> QuerySet[RegisterEntry]:
@@ -112,7 +113,7 @@ def _check(user: User, request: IssueRequest) -> None:
 def default_summary(request: IssueRequest) -> str:
     """The trích yếu when the officer leaves it blank."""
     if request.kind == DocumentKind.ANALYSIS:
-        return f"Kết quả Chỉ số PAPI năm {request.results_year}"
+        return f"Kết quả Chỉ số {request.index.replace('_', ' ')} năm {request.results_year}"
     title = request.plan.title if request.plan is not None else ""
     if request.kind == DocumentKind.PLAN:
         return title
@@ -142,6 +143,7 @@ def issue_document(user: User, request: IssueRequest) -> RegisterEntry:
             request.plan,
             request.results_year,
             request.draft,
+            index=request.index,
         )
         entry = RegisterEntry.objects.create(
             province_id=own_province_id(user),

@@ -23,11 +23,6 @@ from chiso.plans.access import get_or_404, plans_for
 RECENT_JOBS = 20
 
 
-def results_years() -> tuple[int, ...]:
-    """PAPI's years (the register's analysis reports are on PAPI)."""
-    return results_indices().get("PAPI", ())
-
-
 def results_indices() -> dict[str, tuple[int, ...]]:
     """Each shipped index with stored results (PAPI first) and its years."""
     from chiso.results.errors import NoResults
