@@ -105,3 +105,16 @@ def test_an_index_with_only_an_earlier_year_is_shown_for_reference(
     rows = {row[0]: row for row in objectives_table(found, 2023, "tỉnh").rows}  # type: ignore[union-attr]
     assert rows["6"][2].startswith("Năm 2020 (tham khảo): 63,98 / 60,00")
     assert rows["6"][3] == "Chưa có kết quả"
+
+
+def test_a_pci_plan_is_judged_on_pci_not_on_the_reports_papi(with_pci: Plan, papi: Results) -> None:
+    """The documents hand the report PAPI's results; a plan on PCI still has its PCI objective
+    judged on PCI's stored results (63,98 in 2020), never on PAPI's, and its PAPI objectives
+    named as such."""
+    with_pci.index = "PCI"
+    with_pci.save(update_fields=["index"])
+    found = {o.code: o for o in report_objectives(with_pci, papi, 2020, dt.date(2021, 6, 1))}
+    pci = found["6"]
+    assert pci.other_index == "" and pci.result is not None
+    assert pci.result.summary.vi.startswith("63,98 / 60,00")
+    assert found["1"].other_index == "PAPI"

@@ -37,7 +37,7 @@ def report_objectives(
     today: dt.date,
     results_for: ResultsFor = stored_results,
 ) -> tuple[ReportObjective, ...]:
-    """The plan's objectives with their results: those on the plan's index on `results` for
+    """The plan's objectives with their results: those on the index of `results` on them for
     `year` (the report's year), those on another index on that index's results (`results_for`)
     for the latest year the report may cite. Empty when no objective has a result at all."""
     objectives = list(plan.objectives.all())
@@ -47,8 +47,11 @@ def report_objectives(
     judged: dict[str, ObjectiveResult] = {}
     cited: dict[str, Results] = {}  # the results each index is judged on
     for index, group in by_index.items():
-        found = results if index == plan.index else results_for(index)
-        at = year if index == plan.index else None
+        # The report's own results are one index's (PAPI's for the documents' plans); any other
+        # index, the plan's own included when it is not theirs, is read from its stored results.
+        own = results is not None and results.index == index
+        found = results if own else results_for(index)
+        at = year if own else None
         if found is not None and at is None:
             at = published_year(found, plan.year, today)
         if found is None or at is None:
