@@ -277,9 +277,9 @@ def _move_assignment(
     record(user, assignment, "assignment.handover", changes, note=note)
 
 
-def _move_users(actor: User | None, handover: AgencyHandover, note: str) -> None:
-    """The abolished agency's accounts (active or not) join its successor, audited."""
-    agency, successor = handover.agency, handover.successor
+def move_users(actor: User | None, agency: Agency, successor: Agency, note: str) -> int:
+    """The abolished agency's accounts (active or not) join its successor, audited; how many."""
+    moved = 0
     for person in User.objects.select_for_update().filter(agency=agency).order_by("pk"):
         person.agency = successor
         person.save(update_fields=["agency"])
@@ -291,6 +291,8 @@ def _move_users(actor: User | None, handover: AgencyHandover, note: str) -> None
             province=agency.province,
             note=note,
         )
+        moved += 1
+    return moved
 
 
 def _dissolve(user: User | None, handover: AgencyHandover, effective_on: dt.date) -> None:
@@ -375,7 +377,7 @@ def abolish(
     for handover in found.handovers:
         if handover.villages:
             apply_moves(user, handover.agency, handover.successor, handover.villages, note)
-        _move_users(user, handover, note)
+        move_users(user, handover.agency, handover.successor, note)
         _dissolve(user, handover, effective_on)
     done = Restructuring.objects.create(
         province=province,

@@ -4,6 +4,7 @@ by default, saved only with `--apply` (all or nothing, as on the pages).
     chiso restructure abolish --province 56 --all-districts --to "UBND tỉnh Khánh Hòa" [--apply]
     chiso restructure abolish --province 56 --map "UBND huyện Cam Lâm=UBND xã Cam Lâm" … [--apply]
     chiso restructure merge --from 58 --into 56 [--apply]
+    chiso restructure follow-up --province 56 [--apply]   # villages, accounts left behind
 
 Agencies are named by name (diacritics and case ignored) or code; provinces by GSO code.
 `--date` is the day it takes effect (default 01/7/2025). Docs: docs/restructuring.md.
@@ -19,7 +20,7 @@ from django.db.models import Q
 
 from chiso.accounts.models import Agency, AgencyKind, Province
 from chiso.accounts.names import agency_key
-from chiso.restructuring import abolition, merger
+from chiso.restructuring import abolition, followup, merger
 from chiso.restructuring.forms import EFFECTIVE_2025
 from chiso.workflow.errors import ServiceError
 
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         merge = sub.add_parser("merge", help="hợp nhất tỉnh --from vào tỉnh --into")
         merge.add_argument("--from", dest="absorbed", required=True, help="mã tỉnh nhập vào")
         merge.add_argument("--into", required=True, help="mã tỉnh sau hợp nhất")
+        later = sub.add_parser("follow-up", help="thôn, tài khoản còn ở cơ quan đã giải thể")
+        later.add_argument("--province", required=True, help="mã tỉnh (GSO)")
+        later.add_argument("--apply", action="store_true", help="lưu (mặc định chỉ xem trước)")
         for p in (abolish, merge):
             p.add_argument("--date", type=dt.date.fromisoformat, default=EFFECTIVE_2025)
             p.add_argument("--apply", action="store_true", help="lưu (mặc định chỉ xem trước)")
@@ -47,6 +51,8 @@ class Command(BaseCommand):
         try:
             if options["action"] == "abolish":
                 self._abolish(options)
+            elif options["action"] == "follow-up":
+                self._follow_up(options)
             else:
                 self._merge(options)
         except ServiceError as error:
@@ -77,6 +83,24 @@ class Command(BaseCommand):
             abolition.abolish(None, province, mapping, options["date"])
             self.stdout.write("Đã lưu.")
         elif not found.problems:
+            self.stdout.write("Xem trước; chạy lại với --apply để lưu.")
+
+    def _follow_up(self, options: dict[str, Any]) -> None:
+        province = _province(options["province"])
+        found = followup.preview(province)
+        for left in found:
+            renamed = [f"{v.name} → {v.new_name}" for v in left.villages if v.renamed]
+            self.stdout.write(
+                f"{left.agency.name} → {left.successor.name}: {len(left.villages)} thôn, "
+                f"tổ dân phố, {left.users} tài khoản"
+                + (f" (đổi tên: {'; '.join(renamed)})" if renamed else "")
+            )
+        if not found:
+            self.stdout.write("Không còn gì ở lại với cơ quan đã giải thể.")
+        elif options["apply"]:
+            followup.apply(None, province)
+            self.stdout.write("Đã lưu.")
+        else:
             self.stdout.write("Xem trước; chạy lại với --apply để lưu.")
 
     def _merge(self, options: dict[str, Any]) -> None:

@@ -1,0 +1,84 @@
+"""Bringing earlier abolitions up to today's rule (`chiso restructure follow-up`): an abolition
+saved before villages and accounts moved with the work (issue 15) left a dissolved commune's
+villages, their postings and the dissolved agencies' accounts behind. This finds each dissolved
+agency's successor in the abolition records (the latest record naming it; a successor dissolved
+since is followed to its own successor) and moves what is left behind exactly as an abolition
+does today (chiso.restructuring.villages, abolition.move_users): one transaction, audited row by
+row, and nothing left to do the second time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from chiso.accounts.models import Agency, Province, User
+from chiso.restructuring.abolition import move_users
+from chiso.restructuring.access import can_abolish
+from chiso.restructuring.errors import RestructuringError
+from chiso.restructuring.models import Kind, Restructuring
+from chiso.restructuring.villages import VillageMove, apply_moves, plan_moves
+
+
+@dataclass(frozen=True)
+class LeftBehind:
+    agency: Agency  # dissolved
+    successor: Agency
+    villages: list[VillageMove] = field(default_factory=list)
+    users: int = 0
+
+
+def _recorded_successors(province: Province) -> dict[str, str]:
+    names: dict[str, str] = {}
+    records = Restructuring.objects.filter(province=province, kind=Kind.ABOLISH)
+    for record in records.order_by("created_at", "id"):
+        for entry in record.summary.get("agencies", []):
+            names[str(entry.get("agency"))] = str(entry.get("successor"))
+    return names
+
+
+def _pairs(province: Province) -> list[tuple[Agency, Agency]]:
+    names = _recorded_successors(province)
+    agencies = {a.name: a for a in Agency.objects.filter(province=province)}
+    pairs = []
+    for old_name in sorted(names):
+        old, successor = agencies.get(old_name), agencies.get(names[old_name])
+        seen: set[str] = {old_name}
+        while successor is not None and successor.dissolved_on is not None:
+            if successor.name in seen or successor.name not in names:
+                successor = None
+                break
+            seen.add(successor.name)
+            successor = agencies.get(names[successor.name])
+        if old is not None and old.dissolved_on is not None and successor is not None:
+            pairs.append((old, successor))
+    return pairs
+
+
+def preview(province: Province) -> list[LeftBehind]:
+    """What is left behind with dissolved agencies, and where it goes."""
+    pairs = _pairs(province)
+    moves = plan_moves(pairs)
+    found = [
+        LeftBehind(old, new, moves.get(old.pk, []), User.objects.filter(agency=old).count())
+        for old, new in pairs
+    ]
+    return [f for f in found if f.villages or f.users]
+
+
+@transaction.atomic
+def apply(user: User | None, province: Province) -> list[LeftBehind]:
+    """Move it; `user` None: the command line."""
+    if user is not None and not can_abolish(user, province):
+        raise RestructuringError(_("Chỉ Sở Nội vụ và quản trị hệ thống sắp xếp lại cơ quan."))
+    list(Agency.objects.select_for_update().filter(province=province).order_by("pk"))
+    found = preview(province)
+    for left in found:
+        note = _("Bổ sung theo sắp xếp có hiệu lực từ %(day)s") % {
+            "day": left.agency.dissolved_on.strftime("%d/%m/%Y")  # type: ignore[union-attr]
+        }
+        if left.villages:
+            apply_moves(user, left.agency, left.successor, left.villages, note)
+        move_users(user, left.agency, left.successor, note)
+    return found
