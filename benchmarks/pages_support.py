@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from chiso.accounts.models import Role, User
-from chiso.plans.models import Assignment, Plan, ReportState
+from chiso.plans.models import Assignment, Plan, ProgressReport, ReportState
+from chiso.plans.services.reports import review_report
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "test-output"
@@ -42,6 +43,26 @@ def find_targets() -> Targets | None:
     officer = User.objects.filter(agency_id=assignment.agency_id, role=Role.AGENCY_OFFICER).first()
     assert officer is not None
     return Targets(coordinator, officer, plan, assignment)
+
+
+class ReviewQueue:
+    """The coordinator accepts the plan's waiting reports one by one, oldest first, through the
+    review service (audited, the assignment updated, the revisions raised): what happens every
+    few seconds on a deadline day. Each call is one real change of the province's data; the
+    benchmark's transaction rolls them all back."""
+
+    def __init__(self, targets: Targets) -> None:
+        self.coordinator = targets.coordinator
+        waiting = ProgressReport.objects.filter(
+            assignment__task__plan=targets.plan,
+            assignment__parent__isnull=True,
+            state=ReportState.SUBMITTED,
+        ).exclude(author=targets.coordinator)
+        self.waiting = iter(list(waiting.select_related("assignment").order_by("id")[:500]))
+
+    def accept_next(self) -> None:
+        report = next(self.waiting)
+        review_report(self.coordinator, report, accept=True, version=None)
 
 
 @dataclass(frozen=True)
