@@ -115,7 +115,7 @@ def objective_status(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     plan = get_or_404(plans_for(request.user).select_related("province"), pk=pk)
     year = int_param(request, "year", YEAR) or plan.year
     objectives = list(plan.objectives.all())
-    evaluation = evaluate_by_index(plan, objectives, year=year)
+    evaluation = evaluate_by_index(plan, objectives, year=year, with_standings=False)
     if evaluation.plan_error is not None:
         error = evaluation.plan_error
         raise ApiError(400, "invalid_plan", str(error), error.field)

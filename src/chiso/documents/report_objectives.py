@@ -57,7 +57,7 @@ def report_objectives(
         if found is None or at is None:
             continue
         cited[index] = found
-        evaluation = evaluate_by_index(plan, group, cited.get, year=at)
+        evaluation = evaluate_by_index(plan, group, cited.get, year=at, with_standings=False)
         judged.update({code: result for code, (result, _now) in evaluation.judged.items()})
     if not judged:
         return ()

@@ -140,9 +140,13 @@ def evaluate_by_index(
     objectives: Iterable[Objective],
     results_for: ResultsFor = stored_results,
     year: int | None = None,
+    *,
+    with_standings: bool = True,
 ) -> IndexEvaluation:
     """Each objective judged on its own index's results for `year` (default: the plan's):
-    (that year's result, the standing while the plan year is pending). An objective is missing
+    (that year's result, the standing while the plan year is pending; None for every objective
+    with `with_standings=False`, for callers that only send the year's result, which saves
+    evaluating every level objective a second time). An objective is missing
     from `judged` when its index has no results or they cannot judge it (the province absent
     from a year's published table); an objective the engine refuses as written is reported in
     `plan_error` and its index's objectives are left pending."""
@@ -165,7 +169,7 @@ def evaluate_by_index(
             continue
         except (ValueError, LookupError, FrameworkError):
             continue
-        now = standings(spec, results)
+        now = standings(spec, results) if with_standings else {}
         judged.update({r.spec.id: (r, now.get(r.spec.id)) for r in found})
     return IndexEvaluation(judged, available, plan_error)
 
