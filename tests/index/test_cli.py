@@ -189,3 +189,29 @@ def test_bad_data_file_reports_row(capsys: pytest.CaptureFixture[str], tmp_path:
     bad.write_text("year,province,unit,score\n2022,Khánh Hòa,1,x\n", encoding="utf-8")
     code, _, err = run(capsys, ["ranking", "--data", str(bad), "--year", "2022", "--lang", "en"])
     assert code == 1 and "row 2" in err and "not a number" in err
+
+
+def test_an_unchanged_rank_is_said_in_words(
+    capsys: pytest.CaptureFixture[str], papi_dir: Path
+) -> None:
+    """Thanh Hóa: 3rd in 2021 and 2022, dimension 1 first both years: "không đổi", never "+0";
+    the CSV keeps the number."""
+    argv = ["profile", "--data", str(papi_dir), "--province", "Thanh Hoa", "--year", "2022"]
+    _, out, _ = run(capsys, argv)
+    aggregate, *_rest = out.splitlines()[1:2]
+    assert aggregate.endswith("(47,10, 3/60): -1,09 điểm, thứ hạng không đổi")
+    row = next(line for line in out.splitlines() if line.startswith("1 "))
+    assert row.endswith("+0,25     không đổi")
+    _, english, _ = run(capsys, [*argv, "--lang", "en"])
+    assert english.splitlines()[1].endswith("-1.09 points, rank unchanged")
+    assert next(line for line in english.splitlines() if line.startswith("1 ")).endswith(
+        "unchanged"
+    )
+    _, csv_out, _ = run(capsys, [*argv, "--format", "csv"])
+    assert (
+        next(line for line in csv_out.splitlines() if line.startswith("aggregate,")).split(",")[-2]
+        == "0"
+    )
+    # A rank that moved keeps its sign: Khánh Hòa +24 places in 2022.
+    _, khanh_hoa, _ = run(capsys, [*argv[:4], "Khanh Hoa", *argv[5:]])
+    assert khanh_hoa.splitlines()[1].endswith("+24 bậc")

@@ -369,3 +369,21 @@ def test_an_unchanged_rank_is_said_in_words(client, papi) -> None:
     text = text_of(client.get("/cong-khai/tinh/thanh-hoa/2022/"))
     assert "thứ hạng không đổi" in text and "+0 bậc" not in text
     assert "+24 bậc" in text_of(client.get("/cong-khai/tinh/khanh-hoa/2022/"))
+
+
+def test_ranking_says_an_unchanged_rank_in_words(client, papi) -> None:
+    """The ranking's "Thay đổi hạng" column as on the cross-index page: Thanh Hóa, 3rd in 2021
+    and 2022, reads "không đổi" / "unchanged", not "0"; Khánh Hòa keeps "+24"."""
+    import re
+
+    def cell(html: str, code: str) -> str:
+        row = re.search(rf'data-province="{code}">(.*?)</tr>', html, re.S)
+        assert row is not None
+        return re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)[-1])
+
+    html = client.get("/cong-khai/xep-hang/2022/").content.decode()
+    assert cell(html, "38") == "không đổi"
+    assert cell(html, "56") == "+24"
+    client.cookies["django_language"] = "en"
+    english = client.get("/cong-khai/xep-hang/2022/").content.decode()
+    assert cell(english, "38") == "unchanged"

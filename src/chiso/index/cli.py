@@ -15,7 +15,12 @@ from typing import Any, TextIO
 
 from chiso.index import cli_plan
 from chiso.index.dataset import DataError
-from chiso.index.formatting import fmt_int_change, fmt_number, fmt_rank, render_table
+from chiso.index.formatting import (
+    fmt_number,
+    fmt_rank,
+    fmt_rank_change,
+    render_table,
+)
 from chiso.index.framework import Framework, FrameworkError
 from chiso.index.provinces import UnknownProvince
 from chiso.index.readers import read_long, read_wide
@@ -35,6 +40,7 @@ _LABELS: dict[str, LocalizedText] = {
     "change": LocalizedText("Thay đổi", "Change"),
     "places": LocalizedText("Bậc", "Places"),
     "points": LocalizedText("điểm", "points"),
+    "rank_unchanged": LocalizedText("thứ hạng không đổi", "rank unchanged"),
     "province": LocalizedText("Tỉnh/thành phố", "Province"),
     "mean": LocalizedText("TB toàn quốc", "National mean"),
     "strengths": LocalizedText("Điểm mạnh", "Strengths"),
@@ -223,7 +229,7 @@ def _unit_rows(results: tuple[UnitResult, ...], lang: str) -> list[list[str]]:
             fmt_rank(r.rank, r.of),
             _tier_text(r.tier_label, lang, r.tier_depends_on_rule),
             fmt_number(r.change, lang, sign=True),
-            fmt_int_change(r.rank_change),
+            fmt_rank_change(r.rank_change, lang),
         ]
         for r in results
     ]
@@ -250,7 +256,11 @@ def _aggregate_line(p: ProvinceProfile, lang: str) -> str:
             f"{t['vs']} {prev.year} ({fmt_number(prev.score, lang)}, "
             f"{fmt_rank(prev.rank, prev.of)}): {fmt_number(a.change, lang, sign=True)} "
             f"{t['points']}, "
-            f"{fmt_int_change(a.rank_change)} {t['places'].lower()}"
+            + (
+                t["rank_unchanged"]
+                if a.rank_change == 0
+                else f"{fmt_rank_change(a.rank_change)} {t['places'].lower()}"
+            )
         )
     return " — ".join(parts)
 

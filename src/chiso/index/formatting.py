@@ -21,6 +21,14 @@ def fmt_int_change(value: int | None) -> str:
     return "—" if value is None else f"{value:+d}"
 
 
+def fmt_rank_change(value: int | None, lang: str = "vi") -> str:
+    """Places gained ("+24", "-3"); an unchanged rank in words ("không đổi" / "unchanged"), as the
+    pages say it, never "+0"."""
+    if value == 0:
+        return "unchanged" if lang == "en" else "không đổi"
+    return fmt_int_change(value)
+
+
 def fmt_rank(rank: int | None, of: int) -> str:
     return "—" if rank is None else f"{rank}/{of}"
 

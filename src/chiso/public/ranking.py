@@ -198,6 +198,11 @@ def _exists(results: Results, year: int, unit: str) -> bool:
     )
 
 
+def _rank_change_text(rank_change: int | None) -> str:
+    """As on the cross-index page: an unchanged rank in words ("không đổi"), never "0"."""
+    return _("không đổi") if rank_change == 0 else fmt_int_change(rank_change)
+
+
 def _rows(
     results: Results, ranking: Ranking, lang: str, highlight: frozenset[str]
 ) -> list[RankRow]:
@@ -226,7 +231,7 @@ def _rows(
                 change=change,
                 change_text=fmt_number(change, lang, sign=True),
                 change_class=trend_class(change),
-                rank_change_text="0" if rank_change == 0 else fmt_int_change(rank_change),
+                rank_change_text=_rank_change_text(rank_change),
                 rank_change_class=trend_class(rank_change),
                 highlight=r.province.code in highlight,
             )
