@@ -1,6 +1,6 @@
-"""Báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI for a period (6 months,
-9 months, the year, or given dates): the consolidated report Sở Nội vụ sends the People's
-Committee.
+"""Báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI (or the plan's index) for a
+period (6 months, 9 months, the year, or given dates): the consolidated report Sở Nội vụ sends
+the People's Committee.
 
 The report is a list of blocks (headings, paragraphs, tables), so one outline feeds both the
 browser preview and the Decree 30 DOCX. Parts I–III and the annex are written from the facts
@@ -20,12 +20,21 @@ from chiso.documents.consolidated_facts import (
 )
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead
-from chiso.documents.phrases import day, num, percent, plan_subject, province_label
+from chiso.documents.phrases import (
+    amount,
+    day,
+    percent,
+    plan_subject,
+    province_label,
+)
+from chiso.documents.report_indices import IndexSection
 from chiso.documents.report_objectives import ReportObjective
 from chiso.documents.results_report import OBJECTIVE_WIDTHS, PlanFacts, objectives_table
+from chiso.documents.results_sections import other_index_words
 from chiso.index.report import ProvinceProfile
 from chiso.index.text import text_in
 from chiso.plans.status import Status
+from chiso.plans.units import index_name
 
 NARRATIVE_LIMIT = 320  # characters of an agency's report quoted in part II
 ANNEX_TITLE_LIMIT = 110  # a task's wording in the annex table (in full in part II)
@@ -81,16 +90,26 @@ class ConsolidatedTexts:
 class ConsolidatedInput:
     plan: PlanFacts
     facts: ConsolidatedFacts
-    profile: ProvinceProfile | None  # latest published results on the report's date
+    sections: tuple[IndexSection, ...]  # the plan's index, then its objectives' other ones
     objectives: tuple[ReportObjective, ...]  # each on its own index (report_objectives)
     texts: ConsolidatedTexts
     author: str  # "Sở Nội vụ"
 
+    @property
+    def own(self) -> IndexSection | None:
+        """The plan's own index (PAPI's for a PAPI plan)."""
+        return self.sections[0] if self.sections else None
 
-def summary_line(plan_year: int, period_words: str) -> str:
-    return f"Kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI {period_words}".replace(
-        f"năm {plan_year} năm {plan_year}", f"năm {plan_year}"
-    )
+    @property
+    def profile(self) -> ProvinceProfile | None:
+        """The plan's own index's latest results for the province (None: none)."""
+        return self.own.profile if self.own is not None else None
+
+
+def summary_line(plan_year: int, period_words: str, index: str = "PAPI") -> str:
+    return (
+        f"Kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số {index_name(index)} {period_words}"
+    ).replace(f"năm {plan_year} năm {plan_year}", f"năm {plan_year}")
 
 
 def report_blocks(data: ConsolidatedInput) -> list[Block]:
@@ -101,8 +120,8 @@ def report_blocks(data: ConsolidatedInput) -> list[Block]:
     blocks += _editable(data.texts)
     blocks.append(
         Para(
-            f"Trên đây là báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI "
-            f"{data.facts.period.words} của "
+            "Trên đây là báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số "
+            f"{index_name(data.plan.index)} {data.facts.period.words} của "
             f"{province_label(data.plan.province, data.plan.province_kind)}./."
         )
     )
@@ -162,6 +181,8 @@ def _organisation(data: ConsolidatedInput) -> list[Block]:
             Para(f"- {a.kind_label}: {a.title} ({a.organiser}, ngày {day(a.held_on)}{audience}).")
         )
     blocks += _postings(facts)
+    if data.plan.index != "PAPI":
+        return blocks  # the survey rounds chiso records are PAPI's
     blocks.append(Heading("4. Phối hợp, hỗ trợ khảo sát Chỉ số PAPI", 2))
     s = facts.survey
     if s is None:
@@ -271,8 +292,15 @@ def _results(data: ConsolidatedInput) -> list[Block]:
             number += 1
             blocks.append(Heading(f"{number}. {_section_title(section)}", 2))
         blocks += _task(task)
-    blocks.append(Heading(f"{number + 1}. Kết quả theo từng chỉ số nội dung", 2))
-    blocks += [Para(_dimension(d, data.profile)) for d in facts.dimensions]
+    own = data.own
+    level = own.level if own is not None else "chỉ số nội dung"
+    blocks.append(Heading(f"{number + 1}. Kết quả theo từng {level}", 2))
+    blocks += [Para(_dimension(d, own, level)) for d in facts.dimensions]
+    label = province_label(data.plan.province, data.plan.province_kind)
+    for sub, other in enumerate(data.sections[1:], number + 2):
+        # An index one of the plan's objectives is on besides its own ("PCI ≥ 68 điểm").
+        blocks.append(Heading(f"{sub}. Kết quả Chỉ số {index_name(other.index)}", 2))
+        blocks += [Para(text) for text in other_index_words(other, label)]
     return blocks
 
 
@@ -317,8 +345,8 @@ def condense(text: str, limit: int = NARRATIVE_LIMIT) -> str:
     return f"{cut}…"
 
 
-def _dimension(d: DimensionWork, profile: ProvinceProfile | None) -> str:
-    head = f"- Chỉ số nội dung {d.code} ({d.name}): "
+def _dimension(d: DimensionWork, section: IndexSection | None, level: str) -> str:
+    head = f"- {level[:1].upper()}{level[1:]} {d.code} ({d.name}): "
     if d.tasks:
         work = (
             f"{d.tasks} nhiệm vụ ({d.assignments} lượt phân công), hoàn thành {d.done} lượt, "
@@ -327,22 +355,29 @@ def _dimension(d: DimensionWork, profile: ProvinceProfile | None) -> str:
     else:
         work = "chưa có nhiệm vụ của kế hoạch hướng vào chỉ số này"
     result = ""
+    profile = section.profile if section is not None else None
+    found = None
     if profile is not None:
         found = next((r for r in profile.dimensions if r.unit == d.code), None)
-        if found is not None:
-            result = (
-                f"; kết quả năm {profile.year}: {num(found.score)} điểm, xếp hạng "
-                f"{found.rank}/{found.of}, nhóm {text_in(found.tier_label, 'vi', '—')}"
-            )
+    if section is not None and profile is not None and found is not None:
+        # The figures the data give: PAPI's rank and computed group; PCI's components have
+        # neither when only the composite is published, and no group is ever computed for them.
+        parts = [amount(found)]
+        if found.rank is not None:
+            parts.append(f"xếp hạng {found.rank}/{found.of}")
+        if section.computes_groups or found.tier_label:
+            parts.append(f"nhóm {text_in(found.tier_label, 'vi', '—')}")
+        result = f"; kết quả năm {profile.year}: {', '.join(parts)}"
     return f"{head}{work}{result}."
 
 
 def _objectives(data: ConsolidatedInput) -> list[Block]:
     blocks: list[Block] = [Heading("III. KẾT QUẢ THỰC HIỆN MỤC TIÊU")]
-    table = objectives_table(data.objectives, data.plan.year, data.plan.province_kind)
+    plan = data.plan
+    table = objectives_table(data.objectives, plan.year, plan.province_kind, plan.index)
     if table is None:
         if data.profile is None:
-            blocks.append(Para("Chưa có kết quả Chỉ số PAPI trong hệ thống."))
+            blocks.append(Para(f"Chưa có kết quả Chỉ số {index_name(plan.index)} trong hệ thống."))
         else:
             blocks.append(Para("Kế hoạch chưa có mục tiêu được lượng hóa."))
         return blocks
@@ -460,7 +495,7 @@ def write_docx(blocks: list[Block], doc: OfficialDocument) -> None:
 
 
 def build_consolidated(data: ConsolidatedInput, letterhead: Letterhead) -> bytes:
-    summary = summary_line(data.plan.year, data.facts.period.words)
+    summary = summary_line(data.plan.year, data.facts.period.words, data.plan.index)
     # "năm 2023" never split over two lines of the title.
     summary = summary.replace(f"năm {data.plan.year}", f"năm\u00a0{data.plan.year}")
     doc = OfficialDocument(letterhead.head("BC", "BÁO CÁO", summary))

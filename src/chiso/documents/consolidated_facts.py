@@ -1,7 +1,8 @@
 """The facts of a consolidated report (báo cáo tổng hợp) for one plan and one period, read from
 the database as of a day into typed rows: how the plan was organised (documents, activities,
 postings, survey support), each task's assignments and the agencies' accepted reports, and the
-work done per PAPI dimension. The report's words are built from these (`consolidated.py`)."""
+work done per dimension of the plan's index (PCI's components). The report's words are built
+from these (`consolidated.py`)."""
 
 from __future__ import annotations
 
@@ -359,7 +360,9 @@ def touches(units: tuple[str, ...], dimension: str) -> bool:
 def _dimensions(plan: Plan, tasks: tuple[TaskFacts, ...]) -> tuple[DimensionWork, ...]:
     framework = load_framework(plan.index)
     found = []
-    for unit in framework.units_at("dimension"):
+    # The level below the composite: PAPI's dimensions, PCI's components, PAR INDEX's areas.
+    level = framework.levels[1].code if len(framework.levels) > 1 else "dimension"
+    for unit in framework.units_at(level):
         if not unit.exists_in(plan.year):
             continue
         mine = [t for t in tasks if touches(t.units, unit.code)]

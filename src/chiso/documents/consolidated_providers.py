@@ -27,6 +27,7 @@ from chiso.dashboards.weakness import WeakUnits
 from chiso.documents.consolidated_facts import ConsolidatedFacts
 from chiso.plans.models import Plan
 from chiso.plans.status import Status
+from chiso.plans.units import index_name
 from chiso.supervision.models import Difficulty, Kind, State
 
 LIMITATIONS, CAUSES, DIRECTIONS, PROPOSALS = "limitations", "causes", "directions", "proposals"
@@ -126,8 +127,8 @@ def weak_units_without_tasks(context: FactContext) -> Iterable[Fact]:
     names = "; ".join(f"{w.code} {w.name} ({w.tier_label}, hạng {w.rank}/{w.of})" for w in bare)
     yield Fact(
         LIMITATIONS,
-        f"Một số nội dung yếu theo kết quả PAPI năm {weak.year} chưa có nhiệm vụ cụ thể trong "
-        f"kế hoạch: {names}.",
+        f"Một số nội dung yếu theo kết quả {index_name(context.plan.index)} năm {weak.year} "
+        f"chưa có nhiệm vụ cụ thể trong kế hoạch: {names}.",
     )
     yield Fact(
         DIRECTIONS,
@@ -181,8 +182,9 @@ def pending_objectives(context: FactContext) -> Iterable[Fact]:
         )
     yield Fact(
         DIRECTIONS,
-        f"Chuẩn bị và phối hợp tổ chức khảo sát Chỉ số PAPI năm {context.plan.year}; tiếp tục "
-        "tuyên truyền, niêm yết Bộ khung nhiệm vụ tại các xã, phường, thị trấn chưa niêm yết.",
+        f"Chuẩn bị và phối hợp tổ chức khảo sát Chỉ số {index_name(context.plan.index)} năm "
+        f"{context.plan.year}; tiếp tục tuyên truyền, niêm yết Bộ khung nhiệm vụ tại các xã, "
+        "phường, thị trấn chưa niêm yết.",
     )
 
 

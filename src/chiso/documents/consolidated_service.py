@@ -37,6 +37,7 @@ from chiso.documents.generate import (
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.models import ConsolidatedDraft
 from chiso.documents.period import Period, PeriodError, make_period
+from chiso.documents.report_indices import index_results, index_sections
 from chiso.documents.report_objectives import published_year, report_objectives
 from chiso.documents.services import can_request_documents
 from chiso.index.results import Results
@@ -71,7 +72,9 @@ class Sources:
 
 
 def _weak(plan: Plan, results: Results | None) -> WeakUnits | None:
-    return weak_units_from(results, plan) if results is not None else None
+    """The weak units of the plan's own index (a PCI plan's on PCI's results)."""
+    own = index_results(plan.index, results)
+    return weak_units_from(own, plan) if own is not None else None
 
 
 def texts_from_facts(plan: Plan, period: Period, sources: Sources) -> dict[str, str]:
@@ -143,12 +146,10 @@ def report_input(draft: ConsolidatedDraft, sources: Sources) -> ConsolidatedInpu
     facts = gather(plan, draft_period(draft), sources.today)
     results = sources.results
     year = published_year(results, plan.year, sources.today) if results is not None else None
-    profile = None
-    if results is not None and year is not None:
-        profile = results.profile(plan.province.name, year)
+    sections = index_sections(plan, results, year, sources.today)
     objectives = report_objectives(plan, results, year, sources.today)
     texts = ConsolidatedTexts(**{f: getattr(draft, f) for f in TEXT_FIELDS})
-    return ConsolidatedInput(plan_facts(plan), facts, profile, objectives, texts, sources.author)
+    return ConsolidatedInput(plan_facts(plan), facts, sections, objectives, texts, sources.author)
 
 
 @in_vietnamese

@@ -29,6 +29,7 @@ from chiso.documents.phrases import short_kind
 from chiso.documents.plan_document import build_plan_document, plan_outline, province_kind
 from chiso.documents.plan_progress import plan_progress
 from chiso.documents.plan_words import plan_words
+from chiso.documents.report_indices import index_sections
 from chiso.documents.report_objectives import published_year, report_objectives
 from chiso.documents.results_report import PlanFacts, ResultsReportInput, build_results_report
 from chiso.index.framework import framework_slug
@@ -123,12 +124,14 @@ def results_document(
     year = results_year
     if results is not None and year is None:
         year = published_year(results, plan.year, today)
-    profile = None
-    if results is not None and year is not None:
-        profile = results.profile(plan.province.name, year)
+    sections = index_sections(plan, results, year, today)
     objectives = report_objectives(plan, results, year, today)
     data = ResultsReportInput(
-        plan_facts(plan), profile, objectives, plan_progress(plan, today), _inspections(plan, today)
+        plan_facts(plan),
+        sections,
+        objectives,
+        plan_progress(plan, today),
+        _inspections(plan, today),
     )
     docx = build_results_report(data, letterhead, progress)
     return finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
@@ -143,6 +146,7 @@ def plan_facts(plan: Plan) -> PlanFacts:
         province=plan.province.name,
         province_kind=province_kind(plan.province.name),
         report_due=plan.report_due,
+        index=plan.index,
     )
 
 

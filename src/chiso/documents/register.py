@@ -121,7 +121,9 @@ def default_summary(request: IssueRequest) -> str:
         from chiso.documents.consolidated import summary_line
         from chiso.documents.consolidated_service import draft_period
 
-        return summary_line(request.draft.plan.year, draft_period(request.draft).words)
+        return summary_line(
+            request.draft.plan.year, draft_period(request.draft).words, request.draft.plan.index
+        )
     return f"Kết quả thực hiện {title[:1].lower() + title[1:]}"
 
 

@@ -1,4 +1,5 @@
-"""Báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm YYYY.
+"""Báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm YYYY (or the plan's
+index: PCI, PAR INDEX, SIPAS).
 
 Content: the latest published index results and their changes, the plan's objectives with their
 status and gaps, progress by section and by agency (with a chart), overdue assignments and
@@ -15,20 +16,19 @@ from chiso.documents import charts
 from chiso.documents.decree30 import OfficialDocument
 from chiso.documents.letterhead import Letterhead, Progress, no_progress
 from chiso.documents.phrases import (
-    aggregate_sentence,
     day,
     num,
     percent,
     plan_subject,
     province_label,
-    signed,
 )
 from chiso.documents.plan_progress import STATUS_ORDER, PlanProgress, StatusCounts
+from chiso.documents.report_indices import IndexSection
 from chiso.documents.report_objectives import ReportObjective
+from chiso.documents.results_sections import index_results
 from chiso.index.objectives import MET, NOT_MET
-from chiso.index.report import ProvinceProfile
-from chiso.index.text import text_in
 from chiso.plans.status import Status
+from chiso.plans.units import index_name
 
 VERDICT = {MET: "Đạt", NOT_MET: "Chưa đạt"}
 PENDING_WORDS = "Chưa có kết quả"
@@ -44,12 +44,13 @@ class PlanFacts:
     province: str
     province_kind: str  # "tỉnh" | "thành phố"
     report_due: dt.date | None
+    index: str = "PAPI"  # the plan's own index
 
 
 @dataclass(frozen=True)
 class ResultsReportInput:
     plan: PlanFacts
-    profile: ProvinceProfile | None  # latest published results (None: none loaded)
+    sections: tuple[IndexSection, ...]  # the plan's index, then its objectives' other ones
     objectives: tuple[ReportObjective, ...]  # each on its own index (report_objectives)
     progress: PlanProgress
     inspections: InspectionSummary | None = None  # None: no inspection recorded for the plan
@@ -59,7 +60,8 @@ def build_results_report(
     data: ResultsReportInput, letterhead: Letterhead, progress: Progress = no_progress
 ) -> bytes:
     plan = data.plan
-    summary = f"Kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm {plan.year}"
+    name = index_name(plan.index)
+    summary = f"Kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số {name} năm {plan.year}"
     doc = OfficialDocument(letterhead.head("BC", "BÁO CÁO", summary))
     doc.header()
     issued = f" ngày {day(plan.issued_on)}" if plan.issued_on else ""
@@ -70,11 +72,11 @@ def build_results_report(
         "thực hiện như sau:"
     )
     progress(15, "Kết quả chỉ số")
-    _index_results(doc, data)
+    figure = index_results(doc, data.sections, plan.province, plan.province_kind)
     progress(35, "Mục tiêu")
     _objectives(doc, data)
     progress(55, "Tiến độ nhiệm vụ")
-    _progress(doc, data.progress)
+    _progress(doc, data.progress, figure)
     progress(75, "Nhiệm vụ quá hạn, báo cáo bị trả lại")
     _late_and_returned(doc, data.progress)
     _inspections(doc, data.inspections)
@@ -82,54 +84,6 @@ def build_results_report(
     doc.closing()
     progress(85, "Lưu tệp")
     return doc.to_bytes()
-
-
-def _index_results(doc: OfficialDocument, data: ResultsReportInput) -> None:
-    profile = data.profile
-    if profile is None or profile.aggregate is None:
-        doc.heading("I. KẾT QUẢ CHỈ SỐ PAPI")
-        doc.para("Chưa có kết quả Chỉ số PAPI trong hệ thống.")
-        return
-    label = province_label(profile.province.name, profile.province.kind)
-    doc.heading(f"I. KẾT QUẢ CHỈ SỐ PAPI NĂM {profile.year}")
-    doc.para(aggregate_sentence(profile.aggregate, label))
-    doc.caption(
-        "Kết quả 08 chỉ số nội dung:"
-        if len(profile.dimensions) == 8
-        else "Kết quả các chỉ số nội dung:"
-    )
-    rows = [
-        [
-            r.unit,
-            r.name.vi,
-            num(r.score),
-            "—" if r.change is None or r.breaks else signed(r.change),
-            f"{r.rank}/{r.of}",
-            text_in(r.tier_label, "vi", "—"),
-        ]
-        for r in profile.dimensions
-    ]
-    doc.table(
-        ["Mã", "Chỉ số nội dung", "Điểm", "Thay đổi", "Hạng", "Nhóm"],
-        rows,
-        (10, 68, 17, 20, 18, 32),
-        numeric=(2, 3, 4),
-        size=11,
-    )
-    bars = [
-        charts.Bar(f"{r.unit}. {_short(r.name.vi)}", r.score, r.national_mean)
-        for r in profile.dimensions
-    ]
-    png = charts.compare_bars(bars, profile.province.name, "Trung bình cả nước")
-    doc.picture(
-        png,
-        155,
-        f"Biểu đồ 1. Điểm các chỉ số nội dung năm {profile.year} so với trung bình cả nước",
-    )
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,") + "…"
 
 
 @dataclass(frozen=True)
@@ -144,7 +98,7 @@ OBJECTIVE_WIDTHS = (10, 68, 62, 25)
 
 
 def objectives_table(
-    objectives: tuple[ReportObjective, ...], plan_year: int, province_kind: str
+    objectives: tuple[ReportObjective, ...], plan_year: int, province_kind: str, index: str = "PAPI"
 ) -> ObjectivesTable | None:
     """The objectives part of a report: "chưa có kết quả" with the latest published year for
     reference before the plan's own year is out, evaluated once it is. Each objective is judged
@@ -158,8 +112,8 @@ def objectives_table(
         # The plan's own year is not published yet: no objective is met or missed. Where the
         # province stood on the latest published year is shown for reference only.
         caption = (
-            f"Kết quả Chỉ số PAPI năm {plan_year} chưa được công bố nên các mục tiêu "
-            f"chưa có kết quả. Bảng dưới đây ghi vị trí của {province_kind} theo kết "
+            f"Kết quả Chỉ số {index_name(index)} năm {plan_year} chưa được công bố nên các "
+            f"mục tiêu chưa có kết quả. Bảng dưới đây ghi vị trí của {province_kind} theo kết "
             f"quả năm {year} (công bố gần nhất) để thấy khoảng cách cần thu hẹp:"
         )
         header = ("TT", "Mục tiêu", f"Năm {year} (tham khảo)", "Đánh giá")
@@ -189,7 +143,8 @@ def _objective_row(o: ReportObjective, year: int, plan_year: int) -> tuple[str, 
 
 def _objectives(doc: OfficialDocument, data: ResultsReportInput) -> None:
     doc.heading("II. KẾT QUẢ THỰC HIỆN MỤC TIÊU")
-    table = objectives_table(data.objectives, data.plan.year, data.plan.province_kind)
+    plan = data.plan
+    table = objectives_table(data.objectives, plan.year, plan.province_kind, plan.index)
     if table is None:
         doc.para("Kế hoạch chưa có mục tiêu được lượng hóa.")
         return
@@ -227,7 +182,7 @@ def _status_table(
     doc.table(header, rows, (55, 16, 20, 20, 20, 16, 18), numeric=(1, 2, 3, 4, 5, 6), size=11)
 
 
-def _progress(doc: OfficialDocument, p: PlanProgress) -> None:
+def _progress(doc: OfficialDocument, p: PlanProgress, figure: int = 2) -> None:
     doc.heading("III. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ")
     o = p.overall
     doc.para(
@@ -247,7 +202,7 @@ def _progress(doc: OfficialDocument, p: PlanProgress) -> None:
     png = charts.stacked_status(
         [charts.StackedRow(c.label, c.by_status) for c in p.by_section], order
     )
-    doc.picture(png, 155, "Biểu đồ 2. Tình hình thực hiện theo từng mục của kế hoạch")
+    doc.picture(png, 155, f"Biểu đồ {figure}. Tình hình thực hiện theo từng mục của kế hoạch")
     doc.heading("2. Theo cơ quan, đơn vị, địa phương", 2)
     doc.caption(
         "Tình hình thực hiện của từng cơ quan, đơn vị, địa phương (cơ quan có nhiều "
@@ -396,7 +351,8 @@ def _conclusion(doc: OfficialDocument, data: ResultsReportInput, author: str) ->
             italic=True,
         )
     doc.para(
-        f"Trên đây là báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số PAPI năm "
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch cải thiện, nâng cao Chỉ số "
+        f"{index_name(data.plan.index)} năm "
         f"{data.plan.year} của {province_label(data.plan.province, data.plan.province_kind)}"
         "./."
     )

@@ -77,7 +77,7 @@ def draft_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.success(request, _("Đã tạo dự thảo báo cáo, các phần IV–VI điền từ số liệu."))
             return redirect("documents:consolidated", draft_id=draft.pk)
     drafts = drafts_for(request.user)[:50]
-    rows = [(d, summary_line(d.plan.year, draft_period(d).words)) for d in drafts]
+    rows = [(d, summary_line(d.plan.year, draft_period(d).words, d.plan.index)) for d in drafts]
     context = {"form": form, "rows": rows}
     return render(request, "documents/consolidated_list.html", context)
 
@@ -88,7 +88,7 @@ def _draft_context(
     jobs = draft.jobs.select_related("plan", "requested_by").order_by("-created_at")[:10]
     return {
         "draft": draft,
-        "title": summary_line(draft.plan.year, draft_period(draft).words),
+        "title": summary_line(draft.plan.year, draft_period(draft).words, draft.plan.index),
         "jobs": jobs,
         "can_edit": can_edit_documents(request.user),
         "generate_form": GenerateForm(),
