@@ -194,3 +194,62 @@ def test_the_register_issues_an_analysis_of_another_index(
     assert entry.summary == "Kết quả Chỉ số PCI năm 2020"
     assert (entry.job.index, entry.job.state) == ("PCI", JobState.DONE)
     assert any("63,98 điểm" in t for t in texts(entry.job.file.read()))
+
+
+@pytest.mark.django_db
+def test_only_indices_the_province_has_results_on_are_offered(
+    client: Any, make_user: Any, province: Any, agencies: dict[str, Any], stored_pci: None
+) -> None:
+    """Issue 18: PCI's stored tables name Khánh Hòa in 2020 only (2021–2024 list the top 30):
+    the documents page and the register offer "PCI (2020)"; PCI 2023 and an index without
+    results (SIPAS) are refused by the form with the reason — no job queued, no number given."""
+    from chiso.documents.models import RegisterEntry
+
+    coordinator = make_user("snv", Role.COORDINATOR, province, agencies["home"])
+    client.force_login(coordinator)
+    page = reverse("documents:page")
+    assert client.get(page).context["form"].fields["index"].choices == [("PCI", "PCI (2020)")]
+    later = client.post(page, {"kind": "analysis", "year": 2023, "index": "PCI", "fmt": "docx"})
+    assert later.status_code == 200
+    assert later.context["form"].errors["year"] == [
+        "Tỉnh không có kết quả PCI năm 2023 (có: 2020)."
+    ]
+    sipas = client.post(page, {"kind": "analysis", "year": 2020, "index": "SIPAS", "fmt": "docx"})
+    assert sipas.context["form"].errors["index"] == [
+        "Tỉnh chưa có kết quả chỉ số SIPAS trong hệ thống: không lập được báo cáo phân tích."
+    ]
+    assert not DocumentJob.objects.exists()
+    url = reverse("documents:register")
+    assert client.get(url).context["form"].fields["index"].choices == [("PCI", "PCI (2020)")]
+    issue = {"kind": "analysis", "index": "PCI", "results_year": 2023, "fmt": "docx"}
+    issue |= {"issued_on": "01/06/2025", "signer": "Lê Văn A", "signer_title": "GIÁM ĐỐC"}
+    refused = client.post(url, issue)
+    assert refused.status_code == 200 and refused.context["form"].errors["results_year"] == [
+        "Tỉnh không có kết quả PCI năm 2023 (có: 2020)."
+    ]
+    refused = client.post(url, issue | {"index": "PAR_INDEX", "results_year": 2020})
+    assert "PAR_INDEX" in refused.context["form"].errors["index"][0]
+    assert not RegisterEntry.objects.exists() and not DocumentJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_province_without_any_results_is_told_so(
+    client: Any, make_user: Any, province: Any, agencies: dict[str, Any]
+) -> None:
+    """Nothing stored: no index offered; an analysis asked for anyway is refused by the form,
+    while a plan's documents are not held up by the analysis' index field."""
+    coordinator = make_user("snv", Role.COORDINATOR, province, agencies["home"])
+    client.force_login(coordinator)
+    page = reverse("documents:page")
+    assert client.get(page).context["form"].fields["index"].choices == []
+    asked = client.post(page, {"kind": "analysis", "year": "", "index": "PAPI", "fmt": "docx"})
+    assert "PAPI" in asked.context["form"].errors["index"][0]
+    assert not DocumentJob.objects.exists()
+
+
+def test_year_spans() -> None:
+    from chiso.documents.forms import year_span
+
+    assert year_span((2011, 2012, 2013, 2024)) == "2011–2013, 2024"
+    assert year_span((2015, 2017, 2018, 2019)) == "2015, 2017–2019"
+    assert year_span(()) == ""

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chiso.documents.forms import SignatureFields, plan_choices, year_choices
+from chiso.documents.forms import (
+    SignatureFields,
+    check_analysis,
+    index_choices,
+    plan_choices,
+    year_choices,
+)
 from chiso.documents.models import DocumentFormat, DocumentKind, RegisterEntry
 from chiso.documents.register import ISSUABLE, IssueRequest
 from chiso.plans.models import Plan
@@ -29,7 +35,7 @@ class IssueForm(SignatureFields):
     index = forms.ChoiceField(
         label=_("Chỉ số (báo cáo phân tích)"),
         required=False,
-        help_text=_("Các chỉ số đã có kết quả."),
+        help_text=_("Các chỉ số tỉnh đã có kết quả, kèm các năm có kết quả."),
     )
     results_year = forms.TypedChoiceField(
         label=_("Năm kết quả (báo cáo phân tích)"), coerce=int, required=False, empty_value=None
@@ -59,15 +65,22 @@ class IssueForm(SignatureFields):
         entries: Any,
         **kwargs: Any,
     ) -> None:
-        """`indices`: each index with stored results and its years (PAPI first)."""
+        """`indices`: the indices the province has results on, with their years (PAPI first;
+        `views.province_indices`)."""
         super().__init__(*args, **kwargs)
+        self.indices = indices
         plan_choices(self.fields["plan"], user)
-        choice_field(self, "index").choices = [(c, c.replace("_", " ")) for c in indices]
-        self.fields["index"].initial = next(iter(indices), "PAPI")
-        # Every year of any index; a year the chosen index lacks is refused with the reason.
+        index_choices(self, "index", indices)
+        # Every year of any of them (each index's option names its own years); a year the
+        # chosen index lacks is refused with the reason (`check_analysis`).
         years = tuple(sorted({y for found in indices.values() for y in found}))
         choice_field(self, "results_year").choices = year_choices(years)
         model_choice_field(self, "corrects").queryset = entries.filter(corrects__isnull=True)
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        check_analysis(self, "index", "results_year", self.indices)
+        return data
 
     def issue_request(self) -> IssueRequest:
         data = self.cleaned_data

@@ -23,17 +23,31 @@ from chiso.plans.access import get_or_404, plans_for
 RECENT_JOBS = 20
 
 
-def results_indices() -> dict[str, tuple[int, ...]]:
-    """Each shipped index with stored results (PAPI first) and its years."""
+def own_province(request: AuthenticatedHttpRequest) -> str:
+    province = request.user.province
+    return province.name if province is not None else ""
+
+
+def province_indices(province: str) -> dict[str, tuple[int, ...]]:
+    """Each shipped index (PAPI first) with the years `province` has a composite score in its
+    stored results — what an analysis report needs (a PCI year published for the top 30 only
+    leaves most provinces out); an index without any such year is left out."""
+    import math
+
     from chiso.results.errors import NoResults
     from chiso.results.store import load_results
 
     found: dict[str, tuple[int, ...]] = {}
     for framework in shipped_frameworks():
         try:
-            found[framework.code] = load_results(framework.code).years
-        except NoResults:
+            results = load_results(framework.code)
+            column = results.provinces.index(results.province(province))
+        except (NoResults, LookupError):
             continue
+        scores = results.values("aggregate")[:, column]
+        years = tuple(y for y, v in zip(results.years, scores, strict=True) if not math.isnan(v))
+        if years:
+            found[framework.code] = years
     return found
 
 
@@ -42,10 +56,8 @@ def results_indices() -> dict[str, tuple[int, ...]]:
 def documents_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_request_documents(request.user):
         raise PermissionDenied
-    indices = results_indices()
-    years = tuple(sorted({y for found in indices.values() for y in found}))
     form = DocumentRequestForm(
-        request.POST or None, user=request.user, years=years, indices=tuple(indices) or ("PAPI",)
+        request.POST or None, user=request.user, indices=province_indices(own_province(request))
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

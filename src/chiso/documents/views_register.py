@@ -19,7 +19,7 @@ from chiso.documents.forms_register import IssueForm, RegisterSearchForm
 from chiso.documents.generate import DocumentError
 from chiso.documents.register import IssueRequest, entries_for, issue_document, search
 from chiso.documents.services import can_request_documents
-from chiso.documents.views import results_indices
+from chiso.documents.views import own_province, province_indices
 from chiso.plans.access import get_or_404
 from chiso.site import clock
 
@@ -54,7 +54,7 @@ def register_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = IssueForm(
             request.POST or None,
             user=request.user,
-            indices=results_indices(),
+            indices=province_indices(own_province(request)),
             entries=entries,
             initial={"issued_on": clock.today()},
         )
