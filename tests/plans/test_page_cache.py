@@ -113,3 +113,67 @@ def test_the_report_form_stays_cached_while_other_tasks_change(
         world.coordinator, district_task, version=district_task.version, title="Tên mới"
     )
     assert "Tên mới" in client.get(url).content.decode()
+
+
+def _rendered_rows(monkeypatch) -> list[list[int]]:
+    """The task ids whose rows the task list renders, per request that renders any."""
+    from chiso.plans import task_table
+
+    calls: list[list[int]] = []
+    real = task_table.task_rows
+
+    def spy(tasks, today):
+        calls.append(sorted(t.pk for t in tasks))
+        return real(tasks, today)
+
+    monkeypatch.setattr(task_table, "task_rows", spy)
+    return calls
+
+
+def _accept_final(world, assignment) -> None:
+    report = services.submit_report(
+        world.nhatrang, assignment, narrative="Đã xong", progress=100, is_final=True
+    )
+    services.review_report(world.coordinator, report, accept=True, version=None)
+
+
+def test_a_report_on_a_task_renders_that_tasks_row_again_and_no_other(
+    client, world, district_task, monkeypatch, django_assert_max_num_queries
+):
+    other = services.create_task(
+        world.coordinator, world.plan, title="Nhiệm vụ khác", lead_agencies=[world.cam_ranh]
+    )
+    url = reverse("plans:task-list", args=[world.plan.pk])
+    client.force_login(world.leadership)
+    rendered = _rendered_rows(monkeypatch)
+    first = client.get(url).content.decode()
+    assert rendered == [sorted([district_task.pk, other.pk])]
+    done_before = first.count(">1/")
+
+    _accept_final(world, district_task.assignments.get(agency=world.nha_trang))
+    # Session, user, plan with its revisions, the rows' counters, the reported task with its
+    # units and assignments: the frame and the other rows come from the cache.
+    with django_assert_max_num_queries(7):
+        body = client.get(url).content.decode()
+    assert rendered[1:] == [[district_task.pk]]
+    assert body.count(">1/") == done_before + 1  # the reported task's row shows it done
+
+    services.update_task(world.coordinator, other, version=other.version, title="Tên khác")
+    body = client.get(url).content.decode()
+    assert rendered[2:] == [sorted([district_task.pk, other.pk])]  # shared data: every row
+    assert "Tên khác" in body
+
+
+def test_a_status_filtered_task_list_follows_the_statuses(client, world, district_task):
+    """Under a filter on the work (status, overdue, agency) the page's tasks change with a
+    report: that page is keyed on every change of the province."""
+    url = reverse("plans:task-list", args=[world.plan.pk])
+    overdue = {"agency": world.nha_trang.pk, "status": "overdue"}
+    late = {"agency": world.nha_trang.pk, "status": "done_late"}
+    client.force_login(world.leadership)
+    row = f'data-task="{district_task.pk}"'
+    assert row in client.get(url, overdue).content.decode()  # deadline 30/06, today 15/08
+    assert row not in client.get(url, late).content.decode()
+    _accept_final(world, district_task.assignments.get(agency=world.nha_trang))
+    assert row not in client.get(url, overdue).content.decode()
+    assert row in client.get(url, late).content.decode()

@@ -120,11 +120,15 @@ def raise_revision(province: Any, scope: str | None = None) -> None:
     )
 
 
-def with_revision(qs: QuerySet[Any]) -> QuerySet[Any]:
+def with_revision(qs: QuerySet[Any], *, shared: bool = False) -> QuerySet[Any]:
     """`qs` (a model with a `province` field) with its province's data revision as
-    `data_revision`, fetched in the same query as the object a page is about."""
-    number = DataRevision.objects.filter(province_id=OuterRef("province_id")).values("number")
-    return qs.annotate(data_revision=Coalesce(Subquery(number[:1]), 0))
+    `data_revision`, fetched in the same query as the object a page is about; with `shared`,
+    also the province's `shared` counter as `shared_revision`."""
+    rows = DataRevision.objects.filter(province_id=OuterRef("province_id"))
+    qs = qs.annotate(data_revision=Coalesce(Subquery(rows.values("number")[:1]), 0))
+    if shared:
+        qs = qs.annotate(shared_revision=Coalesce(Subquery(rows.values("shared")[:1]), 0))
+    return qs
 
 
 def with_scope_revision(qs: QuerySet[Any], scope: Expression) -> QuerySet[Any]:
@@ -138,6 +142,11 @@ def with_scope_revision(qs: QuerySet[Any], scope: Expression) -> QuerySet[Any]:
         revision_scope_name=scope,
         scope_revision=Coalesce(Subquery(own[:1]), 0),
     )
+
+
+def scope_revisions(scopes: Iterable[str]) -> dict[str, int]:
+    """The counters of `scopes` in one query (a scope never changed is left out: 0)."""
+    return dict(ScopeRevision.objects.filter(scope__in=list(scopes)).values_list("scope", "number"))
 
 
 def revision_of(province_id: int) -> int:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from chiso.accounts.models import Agency
 from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.audit.history import entries_for, history_rows
 from chiso.audit.services import with_revision
-from chiso.plans import access, services
+from chiso.plans import access, services, task_table
 from chiso.plans.forms import (
     ConfirmForm,
     ScheduleForm,
@@ -41,17 +42,29 @@ PAGE_SIZE = 25
 
 @login_required
 def task_list(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
-    """The plan's tasks, filtered and paged. The body is a cached fragment (chiso.web.fragments):
-    the page's rows and choices are lazy and queried only when it is not in the cache."""
-    plan = access.get_or_404(with_revision(access.plans_for(request.user)), pk=plan_pk)
+    """The plan's tasks, filtered and paged. The body is cached in layers (plans.task_table): the
+    whole under the province's data revision, the frame under what the page's tasks depend on,
+    each row under its own task's changes; the values are lazy, queried only on a miss."""
+    plan = access.get_or_404(with_revision(access.plans_for(request.user), shared=True), pk=plan_pk)
     today = clock.today()
     current = TaskFilter.from_query(request.GET)
+    parts = (plan.pk, roles.viewer_key(request.user), sorted(request.GET.lists()))
+    body = fragment(plan.province_id, "task-list", *parts, revision=plan.data_revision)
+    frame = task_table.frame_fragment(
+        plan.province_id, current, plan.data_revision, plan.shared_revision, *parts
+    )
 
-    def tasks_page() -> Page[Task]:
+    def tasks_page() -> Page[int]:
         tasks = filter_tasks(access.tasks_for(request.user).filter(plan=plan), current, today)
-        return Paginator(with_task_details(tasks), PAGE_SIZE).get_page(request.GET.get("page"))
+        ids = tasks.order_by("order", "id").values_list("pk", flat=True)
+        return Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
 
     page = SimpleLazyObject(tasks_page)
+
+    def rows() -> list[SafeString]:
+        ids = task_table.page_ids(frame, lambda: list(page.object_list))
+        return task_table.row_html(plan.province_id, ids, plan.shared_revision, today)
+
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -59,16 +72,10 @@ def task_list(request: AuthenticatedHttpRequest, plan_pk: int) -> HttpResponse:
         "plans/task_list.html",
         {
             "plan": plan,
-            "fragment": fragment(
-                plan.province_id,
-                "task-list",
-                plan.pk,
-                roles.viewer_key(request.user),
-                sorted(request.GET.lists()),
-                revision=plan.data_revision,
-            ),
+            "fragment": body,
+            "frame": frame,
             "page": page,
-            "rows": SimpleLazyObject(lambda: task_rows(list(page.object_list), today)),
+            "row_html": SimpleLazyObject(rows),
             "filter": current,
             "query": query.urlencode(),
             "today": today,
