@@ -106,7 +106,8 @@ def main(argv: list[str], db_loader: Loader | None = None) -> int:
         else:
             print("Cần --data (no --data and no database)", file=sys.stderr)
             return 2
-        return run(args, results)
+        loader = cli_plan.index_loader(args, db_loader) if args.command == "objectives" else None
+        return run(args, results, load_index=loader)
     except DataError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 1
@@ -115,10 +116,16 @@ def main(argv: list[str], db_loader: Loader | None = None) -> int:
         return 1
 
 
-def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    results: Results,
+    out: TextIO | None = None,
+    load_index: Loader | None = None,
+) -> int:
+    """`load_index`: another index's results, for a plan file's `index:` objectives."""
     stream = out or sys.stdout
     if args.command in cli_plan.COMMANDS:
-        return cli_plan.run(args, results, stream)
+        return cli_plan.run(args, results, stream, load_index)
     if args.command == "profile":
         profile = results.profile(args.province, args.year)
         stream.write(_emit_profile(profile, args.format, args.lang, results.framework))

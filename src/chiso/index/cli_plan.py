@@ -1,6 +1,7 @@
 """CLI for plans: `objectives evaluate` and `target`, hooked into the core CLI (`chiso.index.cli`).
 
-chiso objectives evaluate --plan FILE --year YYYY [--data PATH] [--format table|json]
+chiso objectives evaluate --plan FILE --year YYYY [--data PATH] [--data-for INDEX=PATH …]
+                          [--format table|json]
 chiso target --province NAME --year YYYY (--score S | --tier T | --rank R) [--data PATH]
              [--unit CODE] [--seed N] [--draws N] [--confidence C] [--at S] [--format …]
 """
@@ -16,7 +17,8 @@ from typing import Any, TextIO
 from chiso.index.formatting import fmt_number, render_table
 from chiso.index.framework import Framework
 from chiso.index.objectives import MET, PENDING, ObjectiveResult, evaluate_objectives
-from chiso.index.plan_file import PlanFileError, PlanSpec, load_plan
+from chiso.index.plan_file import PlanFileError, PlanSpec
+from chiso.index.plan_indices import check_year, load_indexed_plan
 from chiso.index.results import Results
 from chiso.index.target import TargetError, TargetResult, UnitPlan, what_it_takes
 from chiso.index.target_threshold import RANK, SCORE, TIER, Goal
@@ -73,6 +75,14 @@ def add_subcommands(subparsers: Any) -> None:
     actions = objectives.add_subparsers(dest="action", required=True)
     evaluate = actions.add_parser("evaluate", parents=[common], help="met / not met / pending")
     evaluate.add_argument("--plan", required=True, help="plan file (YAML)")
+    evaluate.add_argument(
+        "--data-for",
+        action="append",
+        default=[],
+        metavar="INDEX=PATH",
+        help="results of another index the plan's objectives are on (PCI=../shared/data/pci); "
+        "default: the folder named after the index beside --data, or the database",
+    )
     target = subparsers.add_parser("target", parents=[common], help="what it takes to reach a goal")
     target.add_argument("--province", required=True)
     goal = target.add_mutually_exclusive_group(required=True)
@@ -106,14 +116,20 @@ def main(argv: list[str] | None = None, db_loader: Callable[[str], Results] | No
     except (DataError, LookupError, ValueError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    return run(args, results)
+    return run(args, results, load_index=index_loader(args, db_loader))
 
 
-def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    results: Results,
+    out: TextIO | None = None,
+    load_index: IndexLoader | None = None,
+) -> int:
+    """`load_index` finds another index's results for a plan's `index:` objectives."""
     stream = out or sys.stdout
     try:
         if args.command == "objectives":
-            text = _objectives(args, results)
+            text = _objectives(args, results, load_index or index_loader(args, None))
         else:
             text = _target(args, results)
     except (PlanFileError, TargetError, LookupError, ValueError) as exc:
@@ -126,15 +142,81 @@ def run(args: argparse.Namespace, results: Results, out: TextIO | None = None) -
 # --- objectives ------------------------------------------------------------------------
 
 
-def _objectives(args: argparse.Namespace, results: Results) -> str:
-    plan = load_plan(args.plan)
-    evaluated = evaluate_objectives(plan, results, args.year)
+IndexLoader = Callable[[str], Results]  # an index code → its results; LookupError if none
+
+
+def index_loader(
+    args: argparse.Namespace, db_loader: Callable[[str], Results] | None
+) -> IndexLoader:
+    """Where another index's results come from: `--data-for PCI=PATH`; else, beside `--data`,
+    the folder named after the index (../shared/data/pci next to papi-subdimensions); else the
+    database, as `--index PCI` reads it without --data."""
+    from pathlib import Path
+
+    from chiso.index.cli import load_from_path
+    from chiso.index.framework import framework_slug
+
+    given: dict[str, str] = {}
+    for item in getattr(args, "data_for", []) or []:
+        code, _sep, path = item.partition("=")
+        if not path:
+            raise LookupError(f"--data-for {item!r}: cần INDEX=PATH (expected INDEX=PATH)")
+        given[code.strip().upper().replace(" ", "_")] = path
+
+    def load(index: str) -> Results:
+        if index in given:
+            return load_from_path(given[index], index)
+        if args.data:
+            beside = Path(args.data).resolve().parent / framework_slug(index)
+            if beside.is_dir():
+                return load_from_path(str(beside), index)
+            raise LookupError(
+                f"không có dữ liệu {index} (no {index} data: give --data-for {index}=PATH; "
+                f"not found beside --data: {beside})"
+            )
+        if db_loader is not None:
+            return db_loader(index)
+        raise LookupError(f"không có dữ liệu {index} (no {index} data: give --data-for)")
+
+    return load
+
+
+def _objectives(args: argparse.Namespace, results: Results, load_index: IndexLoader) -> str:
+    """Each objective judged on its own index's results; one on another index than the file's
+    (`index: PCI`) needs that index's results for the year, else an error naming the file, the
+    objective and the reason."""
+    from chiso.index.dataset import DataError
+
+    indexed = load_indexed_plan(args.plan)
+    found: dict[str, ObjectiveResult] = {}
+    others: dict[str, str] = {}  # objective id → its index, when not the file's
+    for spec in indexed.specs:
+        on = results
+        if spec.index != indexed.index:
+            ids = ", ".join(o.id for o in spec.objectives)
+            try:
+                on = load_index(spec.index)
+            except (DataError, LookupError, ValueError) as exc:
+                raise PlanFileError(indexed.source, ids, "index", str(exc)) from None
+            check_year(spec, on, args.year)
+            others |= {o.id: spec.index for o in spec.objectives}
+        found |= {r.spec.id: r for r in evaluate_objectives(spec, on, args.year)}
+    plan = indexed.spec_of(indexed.index) or indexed.specs[0]
+    evaluated = [found[i] for i in indexed.order]
     if args.format == "json":
-        return json.dumps(objectives_json(plan, args.year, evaluated), ensure_ascii=False, indent=2)
-    return _objectives_table(plan, args.year, evaluated, args.lang)
+        doc = objectives_json(plan, args.year, evaluated, others)
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    return _objectives_table(plan, args.year, evaluated, args.lang, others)
 
 
-def objectives_json(plan: PlanSpec, year: int, evaluated: list[ObjectiveResult]) -> dict[str, Any]:
+def objectives_json(
+    plan: PlanSpec,
+    year: int,
+    evaluated: list[ObjectiveResult],
+    others: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The plan's objectives judged; one on another index than the plan's names it ("index")."""
+    others = others or {}
     return {
         "plan": {
             "index": plan.index,
@@ -144,18 +226,29 @@ def objectives_json(plan: PlanSpec, year: int, evaluated: list[ObjectiveResult])
             "title": plan.title,
         },
         "year": year,
-        "objectives": [r.as_json() for r in evaluated],
+        "objectives": [
+            r.as_json() | ({"index": others[r.spec.id]} if r.spec.id in others else {})
+            for r in evaluated
+        ],
     }
 
 
 def _objectives_table(
-    plan: PlanSpec, year: int, evaluated: list[ObjectiveResult], lang: str
+    plan: PlanSpec,
+    year: int,
+    evaluated: list[ObjectiveResult],
+    lang: str,
+    others: dict[str, str] | None = None,
 ) -> str:
     t, status = labels_in(_T, lang), labels_in(_STATUS, lang)
-    rows = [
-        [r.spec.id, status[r.status], _clip(r.spec.text, 60), r.summary.get(lang)]
-        for r in evaluated
-    ]
+    others = others or {}
+
+    def text(r: ObjectiveResult) -> str:
+        index = others.get(r.spec.id)
+        suffix = f" [{index.replace('_', ' ')}]" if index else ""
+        return _clip(r.spec.text, 60 - len(suffix)) + suffix
+
+    rows = [[r.spec.id, status[r.status], text(r), r.summary.get(lang)] for r in evaluated]
     counts = {s: sum(r.status == s for r in evaluated) for s in (MET, "not_met", PENDING)}
     title = plan.title or plan.province
     return "\n".join(

@@ -4,9 +4,8 @@ Reading goes through the core's parser, so a file refused here is refused by
 `chiso objectives evaluate` with the same message (naming file, objective and field). An
 objective on another index than the plan's carries `index: PCI` (issue 18): the objectives of
 each index are parsed as that index's plan file, checked against its framework. A file with
-objectives on the plan's index only is the core's format unchanged, read by
-`chiso objectives evaluate` as it is; one that also holds other indices' objectives is read
-here (the core evaluates one index per file).
+objectives on the plan's index only is the core's format unchanged; `chiso objectives evaluate`
+reads both (`chiso.index.plan_indices`), judging each objective on its own index's results.
 """
 
 from __future__ import annotations
