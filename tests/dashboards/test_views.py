@@ -368,3 +368,46 @@ def test_compliance_table_pages_and_its_pager_keeps_the_other_filters(
     second = client.get(url, {"chi-so": "PAPI", "compliance_page": "2"})
     assert [c.agency_name for c in second.context["compliance"]] == ["Ủy ban MTTQ Việt Nam tỉnh"]
     assert 'data-agency="Ủy ban MTTQ Việt Nam tỉnh"' in second.content.decode()
+
+
+def test_a_report_leaves_the_dashboards_unchanging_parts_cached(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The head, objectives, weak units and panels are keyed on the province's changes outside
+    any one task's work: an accepted report re-renders the counts and tables only; a change to
+    shared data re-renders everything."""
+    from chiso.audit.services import raise_revision
+    from chiso.plans import services
+
+    judged: list[int] = []
+    real = dashboard_module.objective_lines
+
+    def spy(plan: Any, results: Any, index: str) -> Any:
+        judged.append(plan.pk)
+        return real(plan, results, index)
+
+    monkeypatch.setattr(dashboard_module, "objective_lines", spy)
+    client.force_login(users["coordinator"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    first = client.get(url).content.decode()
+    assert judged == [plan_data.plan.pk] and 'data-testid="kpi-done">1<' in first
+    report = services.submit_report(
+        users["camranh"],
+        plan_data.assignments["t2_cr"],
+        narrative="Đã hoàn thành.",
+        progress=100,
+        is_final=True,
+    )
+    services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
+    body = client.get(url).content.decode()
+    assert 'data-testid="kpi-done">2<' in body  # the counts follow the report
+    assert judged == [plan_data.plan.pk]  # the objectives came from the cache
+    assert _main(body).count('data-testid="objectives"') == 1
+
+    raise_revision(plan_data.plan.province)  # a change outside any one task's work
+    client.get(url)
+    assert judged == [plan_data.plan.pk] * 2  # shared data changed: rendered again

@@ -16,6 +16,7 @@ from chiso.dashboards.metrics import (
     AgencyRow,
     SectionRow,
     StatusCounts,
+    TaskCounts,
     by_agency,
     by_section,
     by_unit,
@@ -150,33 +151,42 @@ def _unit_rows(
 
 
 def build_dashboard(
-    plan: Plan, user: User, today: dt.date, index: str | None = None
+    plan: Plan,
+    user: User,
+    today: dt.date,
+    index: str | None = None,
+    *,
+    counted: bool = True,
+    objectives: bool = True,
 ) -> PlanDashboard:
     """The dashboard with the weak units and the units table of `index` (the plan's own by
-    default); the objectives are judged each on its own index whatever is chosen."""
+    default); the objectives are judged each on its own index whatever is chosen. Without
+    `counted`, no assignment is counted (zero counts, no agencies or sections: the parts a
+    report does not change — weak units, unaddressed ones, objectives); without `objectives`,
+    none are judged (the parts a report changes)."""
     index = index or plan.index
     results, note = plan_results(plan, index)
     if results is not None:
         weak = weak_units_from(results, plan, index)
     else:
         weak = WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))
-    agencies = by_agency(plan_assignments(plan), today)
+    agencies = by_agency(plan_assignments(plan), today) if counted else []
     mine = next((a for a in agencies if a.agency_id == user.agency_id), None)
     try:
         framework: Framework | None = load_framework(index)
     except FrameworkError:
         framework = None
-    tasks = task_counts(plan, today)
+    tasks = task_counts(plan, today) if counted else TaskCounts({}, {})
     return PlanDashboard(
         plan=plan,
         today=today,
         counts=tasks.total,
         mine=mine,
         agencies=agencies,
-        sections=by_section(plan, today, tasks),
+        sections=by_section(plan, today, tasks) if counted else [],
         dimensions=_unit_rows(plan, framework, weak, tasks.per_task) if framework else [],
         weak=weak,
-        objectives=objective_lines(plan, results, index),
+        objectives=objective_lines(plan, results, index) if objectives else [],
         index=index,
     )
 

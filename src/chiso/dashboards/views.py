@@ -61,12 +61,15 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     """The plan's dashboard. Its body is a cached fragment (chiso.web.fragments): the figures
     below are lazy and computed only when the fragment is not in the cache."""
     user = request.user
-    plan = get_or_404(with_revision(plans_for(user)), pk=plan_id)
+    plan = get_or_404(with_revision(plans_for(user), shared=True), pk=plan_id)
     page_number = request.GET.get("agency_page", "")
     compliance_page = request.GET.get("compliance_page", "")
     area = _area_agency(request)
     index = _chosen_index(request, plan)
-    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index))
+    # The parts a report changes (counts) and those it does not (objectives, weak units).
+    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index, objectives=False))
+    head = SimpleLazyObject(lambda: _dashboard(plan, user, area, index, counted=False))
+    parts = (plan.pk, viewer_key(user), area.pk if area else "", index)
     agency_page = SimpleLazyObject(
         lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
     )
@@ -75,17 +78,21 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
         "dashboards/plan.html",
         {
             "plan": plan,
+            # Counts: the province's data revision (every report).
             "fragment": fragment(
                 plan.province_id,
                 "dashboard",
-                plan.pk,
-                viewer_key(user),
+                *parts,
                 page_number,
                 compliance_page,
-                area.pk if area else "",
-                index,
                 revision=plan.data_revision,
             ),
+            # Head, objectives, weak units, index choice, panels: changes outside any one
+            # task's work (reports leave them cached).
+            "frame": fragment(
+                plan.province_id, "dashboard-frame", *parts, revision=plan.shared_revision
+            ),
+            "head": head,
             "area": area,
             "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
@@ -138,8 +145,10 @@ def _area_choices(user: User) -> list[Agency]:
     return list(found.choices(user)) if found is not None else []
 
 
-def _dashboard(plan: Plan, user: User, area: Agency | None, index: str) -> PlanDashboard:
-    dash = build_dashboard(plan, user, clock.today(), index)
+def _dashboard(
+    plan: Plan, user: User, area: Agency | None, index: str, **parts: bool
+) -> PlanDashboard:
+    dash = build_dashboard(plan, user, clock.today(), index, **parts)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
 
