@@ -44,20 +44,19 @@ def test_a_rolled_back_change_leaves_the_revision(province, make_agency):
 def test_a_change_confined_to_a_scope_raises_that_scope_instead_of_the_shared_counter(
     province, make_agency
 ):
-    from django.db.models import Value
-
     from chiso.accounts.models import Agency
     from chiso.audit.models import DataRevision, ScopeRevision
     from chiso.audit.services import raise_revision, with_scope_revision
 
     agency = make_agency(province, "Sở Nội vụ")
     record(None, agency, "agency.rename")  # an agency has no scope: every page of the province
-    for scope in ("task:7", "task:7", "task:8"):  # e.g. reports on tasks 7 and 8
+    mine, other = f"agency:{agency.pk}", f"agency:{agency.pk + 1}"
+    for scope in (mine, mine, other):  # e.g. two reports on one task, one on another
         raise_revision(province, scope=scope)
     row = DataRevision.objects.get(province=province)
     assert (row.number, row.shared) == (4, 1)
-    assert dict(ScopeRevision.objects.values_list("scope", "number")) == {"task:7": 2, "task:8": 1}
-    seen = with_scope_revision(Agency.objects.filter(pk=agency.pk), Value("task:7")).get()
+    assert dict(ScopeRevision.objects.values_list("scope", "number")) == {mine: 2, other: 1}
+    seen = with_scope_revision(Agency.objects.filter(pk=agency.pk), "agency:", "id").get()
     assert (seen.shared_revision, seen.scope_revision) == (1, 2)
-    unseen = with_scope_revision(Agency.objects.filter(pk=agency.pk), Value("task:9")).get()
+    unseen = with_scope_revision(Agency.objects.filter(pk=agency.pk), "other:", "id").get()
     assert unseen.scope_revision == 0

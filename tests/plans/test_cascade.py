@@ -184,6 +184,38 @@ def test_who_sees_sub_assignments(world: Any, cascade: Cascade) -> None:
     assert {a.pk, b.pk, a1.pk} <= seen[world.coordinator]
 
 
+def test_one_assignment_is_seen_exactly_as_the_lists_see_it(
+    world: Any, cascade: Cascade, other_province: Any, make_user: Any
+) -> None:
+    """An assignment's page fetches it by id and checks the row (`sees_assignment`): the same
+    answer as `assignments_for` for every viewer and assignment, sub-assignments at any depth."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from chiso.accounts.models import Role
+
+    c = cascade
+    _split_three_levels(world, c)
+    viewers = [
+        world.coordinator,
+        world.nhatrang,
+        world.camranh,
+        world.mttq,
+        world.leadership,
+        c.officer_a,
+        c.officer_b,
+        c.officer_a1,
+        make_user("national", Role.NATIONAL_VIEWER),
+        make_user("hanoi", Role.COORDINATOR, other_province),
+        make_user("noagency", Role.AGENCY_OFFICER, world.province),
+        AnonymousUser(),
+    ]
+    everything = list(Assignment.objects.all())
+    for viewer in viewers:
+        listed = set(access.assignments_for(viewer).values_list("pk", flat=True))
+        assert {a.pk for a in everything if access.sees_assignment(viewer, a)} == listed, viewer
+    assert access.sees_assignment(world.nhatrang, Assignment.objects.get(agency=c.unit_a1))
+
+
 def test_task_level_lists_count_the_province_assignments_only(world: Any, cascade: Cascade) -> None:
     from chiso.plans.queries import task_rows, with_task_details
     from chiso.plans.services import update_task

@@ -54,6 +54,27 @@ def assignments_for(user: Viewer) -> QuerySet[Assignment]:
     return qs.filter(Q(agency_id=agency_id) | below)
 
 
+def sees_assignment(user: Viewer, assignment: Assignment) -> bool:
+    """Whether `assignments_for(user)` holds `assignment`, decided on the fetched row: the same
+    rules without compiling their query (a page about one assignment fetches it by id, then asks
+    this). A query only for a sub-assignment seen from an agency above its own."""
+    if roles.role_of(user) is None:
+        return False
+    if not roles.sees_all_provinces(user) and (
+        roles.province_id_of(user) is None or assignment.province_id != roles.province_id_of(user)
+    ):
+        return False
+    if roles.reads_province(user):
+        return True
+    agency_id = roles.agency_id_of(user)
+    if not agency_id:
+        return False
+    if assignment.agency_id == agency_id:
+        return True
+    above = [int(part) for part in assignment.lineage.split("/") if part.isdigit()]
+    return bool(above) and Assignment.objects.filter(agency_id=agency_id, pk__in=above).exists()
+
+
 def _ancestors_of_agency(agency_id: int) -> QuerySet[Assignment]:
     """The agency's assignments that the outer assignment's lineage ("/12/57/") passes through."""
     mark = Concat(Value("/"), Cast("pk", CharField()), Value("/"))

@@ -11,8 +11,6 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Value
-from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
@@ -21,17 +19,15 @@ from chiso.plans.status import Status, derive_status
 from chiso.site import clock
 from chiso.site.clock import SiteClockDateTimeField
 
+# The revision scope of one task's work (chiso.audit.models.ScopeRevision): changes to its
+# assignments, their reports and periods, "task:12".
+TASK_SCOPE = "task:"
+
 
 def task_scope(task_id: int) -> str:
-    """The revision scope of one task's work (chiso.audit.models.ScopeRevision): changes to its
-    assignments, their reports and periods. Sub-assignments share their parent's task, so a
-    report that rolls up to the parent retires the parent's page too."""
-    return f"task:{task_id}"
-
-
-def task_scope_expression(task_id_field: str = "task_id") -> Concat:
-    """`task_scope` in SQL, for `chiso.audit.services.with_scope_revision`."""
-    return Concat(Value("task:"), Cast(task_id_field, models.CharField()))
+    """`TASK_SCOPE` of one task. Sub-assignments share their parent's task, so a report that
+    rolls up to the parent retires the parent's page too."""
+    return f"{TASK_SCOPE}{task_id}"
 
 
 class Plan(models.Model):

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -22,7 +22,7 @@ from chiso.plans import access, inbox, services
 from chiso.plans.cascade_panel import CascadePanel, cascade_panel
 from chiso.plans.compliance import current_compliance
 from chiso.plans.forms import AssignmentScheduleForm, ReportForm, ReviewForm, SignOffForm
-from chiso.plans.models import Assignment, ProgressReport, task_scope_expression
+from chiso.plans.models import TASK_SCOPE, Assignment, ProgressReport
 from chiso.plans.thread import thread_part
 from chiso.site import clock
 from chiso.web.fragments import fragment
@@ -33,10 +33,17 @@ from chiso.workflow.forms import show_error
 
 
 def assignment_for(request: HttpRequest, pk: int) -> Assignment:
-    # Only what every request needs: the rest of the page's head is a cached fragment, and its
-    # plan, section and group are fetched only when that fragment is rendered.
-    qs = with_scope_revision(access.assignments_for(request.user), task_scope_expression())
-    return access.get_or_404(qs.select_related("task", "agency"), pk=pk)
+    """The assignment with its fragment key's counters, if the user sees it (else 404).
+    Only what every request needs: the rest of the page's head is a cached fragment, and its
+    plan, section and group are fetched only when that fragment is rendered. Fetched by id and
+    checked on the row (`access.sees_assignment`, the rules of `access.assignments_for`)."""
+    qs = with_scope_revision(
+        Assignment.objects.select_related("task", "agency"), TASK_SCOPE, "task_id"
+    )
+    assignment = access.get_or_404(qs, pk=pk)
+    if not access.sees_assignment(request.user, assignment):
+        raise Http404
+    return assignment
 
 
 def _page(
