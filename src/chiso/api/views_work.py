@@ -10,32 +10,16 @@ from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import json_response
 from chiso.api.query import bool_param, choice_param, int_param, paged
-from chiso.api.representations import assignment_json, assignments_json, report_json
+from chiso.api.representations import (
+    assignment_json,
+    assignments_json,
+    listed_assignments,
+    report_json,
+)
 from chiso.plans.access import assignments_for, evidence_for, get_or_404, reports_for
 from chiso.plans.models import Assignment, ProgressReport, Relation
 from chiso.plans.status import Status, overdue_filter, status_expression
 from chiso.site import clock
-
-# What a listed assignment shows (representations.assignment_json): its other columns (the
-# lineage, the schedule's dates: JSON decoded per row) are left in the database.
-LISTED = (
-    "id",
-    "task",
-    "agency",
-    "relation",
-    "deadline",
-    "period_due",
-    "progress",
-    "started_on",
-    "completed_on",
-    "last_report_at",
-    "version",
-    "task__code",
-    "task__title",
-    "agency__name",
-    "agency__short_name",
-    "agency__kind",
-)
 
 
 def _assignments(request: HttpRequest) -> QuerySet[Assignment]:
@@ -67,8 +51,9 @@ def assignment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         qs = qs.filter(overdue_filter(today))
     elif overdue is not None:
         qs = qs.exclude(status_code=Status.OVERDUE.value)
-    listed = qs.only(*LISTED)
-    return json_response(paged(request, listed, lambda rows: assignments_json(rows, today)))
+    # The filters (and the status CASE) pick the page's ids; its rows are read by id alone.
+    page = paged(request, qs, lambda rows: assignments_json(rows, today), listed_assignments)
+    return json_response(page)
 
 
 @api_view()

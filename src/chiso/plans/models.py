@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
 from chiso.plans.schedule import PeriodStatus, period_status
-from chiso.plans.status import Status, derive_status
+from chiso.plans.status import Status, assignment_status, next_due
 from chiso.site import clock
 from chiso.site.clock import SiteClockDateTimeField
 
@@ -363,14 +363,15 @@ class Assignment(models.Model):
     @property
     def next_due(self) -> dt.date | None:
         """What the agency owes next: the deadline, or an earlier period report."""
-        dates = [d for d in (self.deadline, self.period_due) if d is not None]
-        return min(dates) if dates else None
+        return next_due(self.deadline, self.period_due)
 
     def status(self, today: dt.date | None = None) -> Status:
-        return derive_status(
-            self.next_due,
+        return assignment_status(
+            self.deadline,
+            self.period_due,
             self.completed_on,
-            self.last_report_at is not None or self.progress > 0,
+            self.last_report_at,
+            self.progress,
             today or clock.today(),
         )
 

@@ -65,6 +65,25 @@ def derive_status(
     return Status.IN_PROGRESS if has_activity else Status.NOT_STARTED
 
 
+def next_due(deadline: dt.date | None, period_due: dt.date | None) -> dt.date | None:
+    """What an agency owes next: the deadline, or an earlier period report."""
+    dates = [d for d in (deadline, period_due) if d is not None]
+    return min(dates) if dates else None
+
+
+def assignment_status(
+    deadline: dt.date | None,
+    period_due: dt.date | None,
+    completed_on: dt.date | None,
+    last_report_at: dt.datetime | None,
+    progress: int,
+    today: dt.date,
+) -> Status:
+    """An assignment's status from its columns (`Assignment.status`; lists read as values)."""
+    reported = last_report_at is not None or progress > 0
+    return derive_status(next_due(deadline, period_due), completed_on, reported, today)
+
+
 def status_expression(today: dt.date) -> Case:
     """`derive_status` as a database expression, to filter and count without loading rows
     (`derive_status` is given `Assignment.next_due`: the deadline or an earlier period's due)."""
