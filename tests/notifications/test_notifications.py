@@ -136,8 +136,9 @@ def test_the_bell_counts_unread_and_opening_marks_read(
     world, district_task, client, django_assert_max_num_queries
 ):
     client.force_login(world.nhatrang)
-    # session, user, the officer's two inbox queues (sent back; sub-assignments to review), bell
-    with django_assert_max_num_queries(5):
+    # session, user, the province's data revision (the inbox badge's cache key), the officer's
+    # two inbox queues (sent back; sub-assignments to review), bell
+    with django_assert_max_num_queries(6):
         counts = dict(client.get(reverse("menu-counts")).context["counts"])
     assert counts["badge-notifications-list"] == 1
     notice = Notification.objects.get(recipient=world.nhatrang)

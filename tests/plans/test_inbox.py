@@ -220,3 +220,54 @@ def test_the_inbox_comes_from_the_cache_until_a_report_changes(
     body = client.get(url).content.decode()
     assert "Báo cáo thứ nhất" not in body and "Báo cáo thứ hai" in body
     assert own.state == ReportState.SUBMITTED
+
+
+def test_the_menu_badge_comes_from_the_cache_until_a_report_changes(
+    world, own_task, district_task, client, make_user, django_assert_max_num_queries
+):
+    """The inbox badge is cached per viewer under the province's data revision: a report sent,
+    decided or the review rules changed show on the very next request; the bell is counted live."""
+    url = reverse("menu-counts")
+
+    def badge() -> int:
+        return dict(client.get(url).context["counts"])["badge-plans-inbox"]
+
+    first = services.submit_report(
+        world.nhatrang,
+        district_task.assignments.get(agency=world.nha_trang),
+        narrative="a",
+        progress=20,
+    )
+    own = services.submit_report(
+        world.coordinator,
+        own_task.assignments.get(agency=world.home_affairs),
+        narrative="b",
+        progress=50,
+    )
+    client.force_login(world.coordinator)
+    assert badge() == 1  # never their own
+    with django_assert_max_num_queries(4):  # session, user, the data revision, the bell
+        assert badge() == 1
+    colleague = make_user("phongcchc", Role.COORDINATOR, world.province, world.home_affairs)
+    client.force_login(colleague)
+    assert badge() == 2  # another viewer: not the coordinator's count
+    client.force_login(world.coordinator)
+    services.submit_report(
+        world.camranh,
+        district_task.assignments.get(agency=world.cam_ranh),
+        narrative="c",
+        progress=5,
+    )
+    assert badge() == 2
+    services.review_report(world.coordinator, first, accept=True, version=1)
+    assert badge() == 1
+    client.force_login(world.leadership)
+    assert badge() == 0  # leadership reviews nothing until the rules name them
+    services.save_reporting_rules(
+        world.coordinator,
+        coordinating_agency=world.home_affairs,
+        own_reports_reviewer=world.leadership,
+        signoff_agencies=[],
+    )
+    assert badge() == 1  # Sở Nội vụ's own report, now theirs to review
+    assert own.state == ReportState.SUBMITTED
