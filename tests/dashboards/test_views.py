@@ -411,3 +411,42 @@ def test_a_report_leaves_the_dashboards_unchanging_parts_cached(
     raise_revision(plan_data.plan.province)  # a change outside any one task's work
     client.get(url)
     assert judged == [plan_data.plan.pk] * 2  # shared data changed: rendered again
+
+
+def test_a_report_renders_only_the_table_rows_whose_figures_changed(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Table rows are cached by their own figures (dashboards.table_rows): after a report on a
+    task, the agency whose counts changed is rendered again, the other agencies are not."""
+    from chiso.dashboards import table_rows
+    from chiso.plans import services
+
+    rendered: list[int] = []
+    real = table_rows.agency_line
+
+    def spy(row: Any, *args: Any) -> Any:
+        rendered.append(row.agency_id)
+        return real(row, *args)
+
+    monkeypatch.setattr(table_rows, "agency_line", spy)
+    client.force_login(users["coordinator"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    client.get(url)
+    every = sorted(rendered)
+    assert plan_data.cam_ranh.pk in every and len(every) > 1
+    rendered.clear()
+    report = services.submit_report(
+        users["camranh"],
+        plan_data.assignments["t2_cr"],
+        narrative="Đã hoàn thành.",
+        progress=100,
+        is_final=True,
+    )
+    services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
+    body = client.get(url).content.decode()
+    assert rendered == [plan_data.cam_ranh.pk]
+    assert body.count('<tr data-agency="') == len(every)  # the others from the cache

@@ -81,7 +81,7 @@ def figures(counts: StatusCounts, links: CountLinks, scale: int | None = None) -
     )
 
 
-def _unit(row: UnitRow, links: TaskLinks) -> UnitLine:
+def unit_line(row: UnitRow, links: TaskLinks) -> UnitLine:
     return UnitLine(
         row.code,
         row.number,
@@ -96,11 +96,11 @@ def _unit(row: UnitRow, links: TaskLinks) -> UnitLine:
     )
 
 
-def _section(row: SectionRow, links: TaskLinks) -> SectionLine:
+def section_line(row: SectionRow, links: TaskLinks) -> SectionLine:
     return SectionLine(row.code, row.title, figures(row.counts, links.row(section=row.section_id)))
 
 
-def _agency(row: AgencyRow, links: TaskLinks, scale: int, own_agency: int | None) -> AgencyLine:
+def agency_line(row: AgencyRow, links: TaskLinks, scale: int, own_agency: int | None) -> AgencyLine:
     last = row.last_report_at
     if last is not None and timezone.is_aware(last):
         last = timezone.localtime(last)  # as the template's date filter shows it
@@ -121,7 +121,7 @@ def dashboard_lines(
     links = TaskLinks(dash.plan.pk)
     scale = dash.max_agency_total
     return DashboardLines(
-        [_unit(r, links) for r in dash.unit_rows],
-        [_section(r, links) for r in dash.sections],
-        [_agency(r, links, scale, own_agency) for r in agencies],
+        [unit_line(r, links) for r in dash.unit_rows],
+        [section_line(r, links) for r in dash.sections],
+        [agency_line(r, links, scale, own_agency) for r in agencies],
     )

@@ -18,8 +18,8 @@ from chiso.audit.services import with_revision
 from chiso.dashboards.area_filter import area_filter
 from chiso.dashboards.dashboard import PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
-from chiso.dashboards.lines import dashboard_lines
 from chiso.dashboards.links import task_list_url
+from chiso.dashboards.table_rows import table_rows
 from chiso.plans.access import (
     assignments_for,
     can_edit_plan,
@@ -97,10 +97,13 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
             "agency_page": agency_page,
-            # The units, sections and agency tables' rows, ready to print (dashboards.lines).
-            "lines": SimpleLazyObject(
-                lambda: dashboard_lines(
-                    cast(PlanDashboard, dash), agency_page.object_list, user.agency_id
+            # The units, sections and agency tables' rows, each cached by its own figures.
+            "table_rows": SimpleLazyObject(
+                lambda: table_rows(
+                    cast(PlanDashboard, dash),
+                    agency_page.object_list,
+                    user.agency_id,
+                    plan.shared_revision,
                 )
             ),
             "tasks_base": task_list_url(plan.pk),

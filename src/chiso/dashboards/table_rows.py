@@ -1,0 +1,93 @@
+"""The dashboard's tables (units, sections, a page of agencies) as rows of HTML, each cached under
+its own figures (chiso.web.rows): a report changes the counts of its task's agencies, units and
+section, so after it only those rows are made into lines (dashboards.lines) and rendered; the
+others come from the cache. A row's key is everything it prints: its data (names, counts, tier,
+last report), the bar's scale, whether it is the viewer's agency, the language, today and the
+province's `shared` counter (names and frameworks change with it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import get_template
+from django.utils.safestring import SafeString
+
+from chiso.dashboards.dashboard import PlanDashboard
+from chiso.dashboards.lines import agency_line, section_line, unit_line
+from chiso.dashboards.links import TaskLinks
+from chiso.dashboards.metrics import AgencyRow
+from chiso.web.fragments import fragment
+from chiso.web.rows import cached_rows
+
+
+@dataclass(frozen=True)
+class TableRows:
+    units: list[SafeString]
+    sections: list[SafeString]
+    agencies: list[SafeString]
+
+
+def _rendered(
+    province_id: int,
+    shared: int,
+    kind: str,
+    rows: Sequence[Any],
+    line: Callable[[Any], Any],
+    template_name: str,
+    *parts: object,
+) -> list[SafeString]:
+    """`rows` rendered one by one with `template_name` (its line as `row`), cached by their
+    data and `parts`."""
+    keys = [
+        (i, fragment(province_id, kind, *parts, repr(row), revision=shared).key)
+        for i, row in enumerate(rows)
+    ]
+
+    def render(missing: list[int]) -> dict[int, str]:
+        template = get_template(template_name)
+        return {i: template.render({"row": line(rows[i])}) for i in missing}
+
+    return cached_rows(keys, render)
+
+
+def table_rows(
+    dash: PlanDashboard, agencies: Sequence[AgencyRow], own_agency: int | None, shared: int
+) -> TableRows:
+    """The rows of the units and sections tables and of `agencies` (the table's page)."""
+    plan = dash.plan
+    links = TaskLinks(plan.pk)
+    scale = dash.max_agency_total
+    province = plan.province_id
+    return TableRows(
+        _rendered(
+            province,
+            shared,
+            "dashboard-unit",
+            dash.unit_rows,
+            lambda r: unit_line(r, links),
+            "dashboards/_unit_row.html",
+            plan.pk,
+        ),
+        _rendered(
+            province,
+            shared,
+            "dashboard-section",
+            dash.sections,
+            lambda r: section_line(r, links),
+            "dashboards/_section_row.html",
+            plan.pk,
+        ),
+        _rendered(
+            province,
+            shared,
+            "dashboard-agency",
+            agencies,
+            lambda r: agency_line(r, links, scale, own_agency),
+            "dashboards/_agency_row.html",
+            plan.pk,
+            scale,
+            own_agency,
+        ),
+    )
