@@ -8,13 +8,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from chiso.accounts.models import Agency, AgencyKind, Province, User
+from chiso.accounts.models import Agency, AgencyKind, Province, Role, User
 from chiso.activities.models import Posting
 from chiso.audit.models import AuditEntry
 from chiso.demo import after2025
 from chiso.places.models import Village
 from chiso.plans.access import can_report_on
 from chiso.plans.models import Assignment, ProgressReport
+from chiso.restructuring import followup
 from chiso.restructuring.models import Kind, Restructuring
 
 # The demo's commune officers → the 2025 ward their commune merged into; the district officers →
@@ -76,6 +77,18 @@ def test_load_demo_after_2025(papi_data_dir, settings) -> None:
     for part in north.assignments.all():
         assert can_report_on(vinhhai, part)
     assert ProgressReport.objects.filter(assignment__agency=north, author=vinhhai).exists()
+    # The two city heads arrive at UBND tỉnh as officers, not heads of the province's committee:
+    # a head's rights do not follow them into an agency they never led. Nobody else changes role.
+    roles = dict(User.objects.filter(username__in=USERS_MOVED).values_list("username", "role"))
+    assert (roles.pop("ldnhatrang"), roles.pop("ldcamranh")) == (Role.AGENCY_OFFICER,) * 2
+    assert set(roles.values()) == {Role.AGENCY_OFFICER, Role.COORDINATOR}
+    assert not User.objects.filter(
+        agency__name="UBND tỉnh Khánh Hòa", role=Role.AGENCY_HEAD
+    ).exists()
+    lowered = moved.filter(changes__has_key="role")
+    assert sorted(e.object_repr for e in lowered) == ["ldcamranh", "ldnhatrang"]
+    assert all("vai trò lãnh đạo cơ quan hạ thành cán bộ" in e.note for e in lowered)
+    assert followup.moved_heads(kh) == []
     counts = (Assignment.objects.count(), AuditEntry.objects.count())
     after2025.load(lambda line: None)  # idempotent: the merger is recorded
     assert (Assignment.objects.count(), AuditEntry.objects.count()) == counts

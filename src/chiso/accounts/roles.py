@@ -39,6 +39,10 @@ REPORTING_ROLES = AGENCY_STAFF | {Role.COORDINATOR}
 REVIEWING_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
 # Who asks for the province's reports and documents (Word, PDF, annex).
 DOCUMENT_REQUESTERS = frozenset({Role.COORDINATOR, Role.ADMIN, Role.LEADERSHIP})
+# Roles whose rights come from leading one agency (signing off its officers' reports, its
+# head's reminders and inbox): earned in that agency, not carried into another. Other roles
+# either work for the agency (officers, supervisors, coordinators) or read the whole province.
+AGENCY_LEADING = frozenset({Role.AGENCY_HEAD})
 
 
 def role_of(user: Viewer) -> str | None:
@@ -77,6 +81,13 @@ def is_agency_staff(user: Viewer) -> bool:
 
 def is_agency_head(user: Viewer) -> bool:
     return role_of(user) == Role.AGENCY_HEAD and agency_id_of(user) is not None
+
+
+def role_in_successor(role: str) -> str:
+    """The role an account keeps when its agency is dissolved and it moves to the successor
+    (chiso.restructuring): a head's is lowered to officer — the successor's head is whoever an
+    administrator names —, any other role is kept."""
+    return Role.AGENCY_OFFICER.value if role in AGENCY_LEADING else role
 
 
 def sees_all_provinces(user: Viewer) -> bool:

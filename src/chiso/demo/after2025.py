@@ -11,6 +11,10 @@ demo, through the restructuring services (chiso.restructuring), as a coordinator
    communes (names from the `vietnam-provinces` list: Bắc, Nam, Tây Nha Trang, Nha Trang, Bắc
    Cam Ranh, Cam Ranh, Nam Cam Ranh); which old commune went into which is illustrative.
 
+The dissolved agencies' accounts move with their work; the heads of Nha Trang and Cam Ranh
+(`ldnhatrang`, `ldcamranh`) arrive at UBND tỉnh as officers (abolition.move_users), not as
+heads of the province's committee.
+
 Idempotent: skipped once the merger is recorded."""
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ The rule (docs/restructuring.md):
 - Finished assignments stay with the abolished agency: its history, read-only since the agency
   is inactive and nothing of it is open.
 - Its users move to the successor (a person of a dissolved agency works on in the agency its
-  work went to), each audited `user.handover`; reports keep their authors.
+  work went to), each audited `user.handover`; reports keep their authors. A head's role is
+  lowered to officer on the way (chiso.accounts.roles.role_in_successor): a head's rights were
+  earned in the dissolved agency, not in the successor, whose head an administrator names.
 - The agencies under an abolished one (its communes) move up to the abolished agency's parent.
 - A successor that already takes part in the same task keeps one part (one assignment per
   agency and task): the other parts fold into it with their sub-assignments, reports and
@@ -38,6 +40,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import REQUEST_ONLY_KINDS, Agency, Province, User
+from chiso.accounts.roles import AGENCY_LEADING, role_in_successor
 from chiso.audit.services import record
 from chiso.plans.models import Assignment, Relation
 from chiso.restructuring import folding
@@ -77,6 +80,8 @@ class AgencyHandover:
     kept: int = 0  # finished assignments kept as its history
     children: list[Agency] = field(default_factory=list)  # agencies moving up a level
     users: int = 0  # accounts moving to the successor
+    # Of those, the heads whose role is lowered to officer ("Full Name (username)").
+    heads: list[str] = field(default_factory=list)
     # A commune merged into a commune: its villages move (chiso.restructuring.villages);
     # `villages_kept` counts those that stay because the successor is not a commune.
     villages: list[VillageMove] = field(default_factory=list)
@@ -111,6 +116,11 @@ class AbolitionPreview:
     @property
     def kept(self) -> int:
         return sum(h.kept for h in self.handovers)
+
+    @property
+    def heads(self) -> int:
+        """Accounts that lose an agency head's role on the way to their successor."""
+        return sum(len(h.heads) for h in self.handovers)
 
     @property
     def reparented(self) -> int:
@@ -165,8 +175,16 @@ def _handover(agency: Agency, successor: Agency) -> AgencyHandover:
         kept=mine.filter(completed_on__isnull=False).count(),
         children=list(agency.children.order_by("name")),
         users=User.objects.filter(agency=agency).count(),
+        heads=heads_of(agency),
     )
     return handover
+
+
+def heads_of(agency: Agency) -> list[str]:
+    """The agency's accounts whose head's role a move to a successor lowers, as people read
+    them: "Hồ Văn Thủ Trưởng (ldnhatrang)"."""
+    found = User.objects.filter(agency=agency, role__in=AGENCY_LEADING).order_by("username")
+    return [f"{u.get_full_name() or u.username} ({u.username})" for u in found]
 
 
 def preview(
@@ -278,21 +296,28 @@ def _move_assignment(
 
 
 def move_users(actor: User | None, agency: Agency, successor: Agency, note: str) -> int:
-    """The abolished agency's accounts (active or not) join its successor, audited; how many."""
+    """The abolished agency's accounts (active or not) join its successor, audited; how many.
+    A head's role is lowered to officer in the same save, the entry saying so."""
     moved = 0
     for person in User.objects.select_for_update().filter(agency=agency).order_by("pk"):
-        person.agency = successor
-        person.save(update_fields=["agency"])
-        record(
-            actor,
-            person,
-            "user.handover",
-            {"agency": [agency.name, successor.name]},
-            province=agency.province,
-            note=note,
-        )
+        changes: dict[str, list[Any]] = {"agency": [agency.name, successor.name]}
+        role = role_in_successor(person.role)
+        entry_note = note
+        if role != person.role:
+            changes["role"] = [person.role, role]
+            entry_note = f"{note}. {head_lowered_note(successor)}"
+        person.agency, person.role = successor, role
+        person.save(update_fields=["agency", "role"])
+        record(actor, person, "user.handover", changes, province=agency.province, note=entry_note)
         moved += 1
     return moved
+
+
+def head_lowered_note(successor: Agency) -> str:
+    return _(
+        "Chuyển sang %(name)s theo sắp xếp; vai trò lãnh đạo cơ quan hạ thành cán bộ: lãnh đạo "
+        "cơ quan mới do quản trị giao"
+    ) % {"name": successor.name}
 
 
 def _dissolve(user: User | None, handover: AgencyHandover, effective_on: dt.date) -> None:
@@ -339,6 +364,7 @@ def _summary(found: AbolitionPreview) -> dict[str, Any]:
                 "kept": h.kept,
                 "children": [c.name for c in h.children],
                 "users": h.users,
+                "heads": h.heads,
                 "villages": [v.pk for v in h.villages],
                 "renamed": {str(v.pk): [v.name, v.new_name] for v in h.villages if v.renamed},
             }

@@ -8,13 +8,18 @@ row, and nothing left to do the second time."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, Province, User
-from chiso.restructuring.abolition import move_users
+from chiso.accounts.roles import AGENCY_LEADING, role_in_successor
+from chiso.audit.models import AuditEntry
+from chiso.audit.services import record
+from chiso.restructuring.abolition import head_lowered_note, move_users
 from chiso.restructuring.access import can_abolish
 from chiso.restructuring.errors import RestructuringError
 from chiso.restructuring.models import Kind, Restructuring
@@ -29,11 +34,60 @@ class LeftBehind:
     users: int = 0
 
 
+@dataclass(frozen=True)
+class MovedHead:
+    """A head at an agency they came to from a dissolved one, still with a head's role."""
+
+    user: User
+    came_from: str  # the dissolved agency, as the move's audit entry names it
+    moved_at: dt.datetime
+
+    @property
+    def label(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username} ({self.user.username})"
+
+
+def moved_heads(province: Province) -> list[MovedHead]:
+    """The province's heads whose latest move or role entry is a `user.handover` that brought
+    them to their present agency without lowering their role."""
+    heads = User.objects.filter(
+        province=province, role__in=AGENCY_LEADING, agency__isnull=False
+    ).select_related("agency")
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User),
+        action__in=["user.handover", "user.head_lowered"],
+    ).order_by("-at", "-id")
+    found = []
+    for head in heads.order_by("username"):
+        latest = entries.filter(object_id=str(head.pk)).first()
+        if latest is None or latest.action != "user.handover" or "role" in latest.changes:
+            continue
+        came_from, went_to = (latest.changes.get("agency") or [None, None])[:2]
+        if head.agency is not None and went_to == head.agency.name:
+            found.append(MovedHead(head, str(came_from), latest.at))
+    return found
+
+
+def _lower(actor: User | None, head: MovedHead) -> None:
+    person = User.objects.select_for_update().select_related("agency").get(pk=head.user.pk)
+    old, role = person.role, role_in_successor(person.role)
+    person.role = role
+    person.save(update_fields=["role"])
+    record(
+        actor,
+        person,
+        "user.head_lowered",
+        {"role": [old, role]},
+        province=person.province,
+        note=head_lowered_note(person.agency),  # type: ignore[arg-type]
+    )
+
+
 def _recorded_successors(province: Province) -> dict[str, str]:
     names: dict[str, str] = {}
     records = Restructuring.objects.filter(province=province, kind=Kind.ABOLISH)
-    for record in records.order_by("created_at", "id"):
-        for entry in record.summary.get("agencies", []):
+    for done in records.order_by("created_at", "id"):
+        for entry in done.summary.get("agencies", []):
             names[str(entry.get("agency"))] = str(entry.get("successor"))
     return names
 
@@ -69,7 +123,8 @@ def preview(province: Province) -> list[LeftBehind]:
 
 @transaction.atomic
 def apply(user: User | None, province: Province) -> list[LeftBehind]:
-    """Move it; `user` None: the command line."""
+    """Move it, and lower the heads `moved_heads` lists to officers; `user` None: the command
+    line."""
     if user is not None and not can_abolish(user, province):
         raise RestructuringError(_("Chỉ Sở Nội vụ và quản trị hệ thống sắp xếp lại cơ quan."))
     list(Agency.objects.select_for_update().filter(province=province).order_by("pk"))
@@ -81,4 +136,6 @@ def apply(user: User | None, province: Province) -> list[LeftBehind]:
         if left.villages:
             apply_moves(user, left.agency, left.successor, left.villages, note)
         move_users(user, left.agency, left.successor, note)
+    for head in moved_heads(province):
+        _lower(user, head)
     return found

@@ -4,7 +4,8 @@ by default, saved only with `--apply` (all or nothing, as on the pages).
     chiso restructure abolish --province 56 --all-districts --to "UBND tỉnh Khánh Hòa" [--apply]
     chiso restructure abolish --province 56 --map "UBND huyện Cam Lâm=UBND xã Cam Lâm" … [--apply]
     chiso restructure merge --from 58 --into 56 [--apply]
-    chiso restructure follow-up --province 56 [--apply]   # villages, accounts left behind
+    chiso restructure follow-up --province 56 [--apply]   # villages, accounts left behind;
+                                                          # heads moved before being lowered
 
 Agencies are named by name (diacritics and case ignored) or code; provinces by GSO code.
 `--date` is the day it takes effect (default 01/7/2025). Docs: docs/restructuring.md.
@@ -40,7 +41,10 @@ class Command(BaseCommand):
         merge = sub.add_parser("merge", help="hợp nhất tỉnh --from vào tỉnh --into")
         merge.add_argument("--from", dest="absorbed", required=True, help="mã tỉnh nhập vào")
         merge.add_argument("--into", required=True, help="mã tỉnh sau hợp nhất")
-        later = sub.add_parser("follow-up", help="thôn, tài khoản còn ở cơ quan đã giải thể")
+        later = sub.add_parser(
+            "follow-up",
+            help="thôn, tài khoản còn ở cơ quan đã giải thể; lãnh đạo cơ quan chuyển đến",
+        )
         later.add_argument("--province", required=True, help="mã tỉnh (GSO)")
         later.add_argument("--apply", action="store_true", help="lưu (mặc định chỉ xem trước)")
         for p in (abolish, merge):
@@ -73,9 +77,12 @@ class Command(BaseCommand):
                     f"{m.sub_assignments} phân công cấp dưới, {m.reports} báo cáo"
                     + (" — gộp vào phần việc sẵn có" if m.folds else "")
                 )
+            for head in h.heads:
+                self.stdout.write(f"  ! {head}: lãnh đạo cơ quan → cán bộ tại {h.successor.name}")
         self.stdout.write(
             f"Tổng: {found.moved} phân công chuyển (kèm {found.sub_assignments} cấp dưới; "
             f"{found.folded} phần việc trống gộp vào phần việc sẵn có), {found.kept} giữ lại."
+            + (f" {found.heads} tài khoản lãnh đạo cơ quan hạ thành cán bộ." if found.heads else "")
         )
         for problem in found.problems:
             self.stderr.write(f"! {problem}")
@@ -95,7 +102,13 @@ class Command(BaseCommand):
                 f"tổ dân phố, {left.users} tài khoản"
                 + (f" (đổi tên: {'; '.join(renamed)})" if renamed else "")
             )
-        if not found:
+        heads = followup.moved_heads(province)
+        for head in heads:
+            self.stdout.write(
+                f"{head.label}: lãnh đạo cơ quan tại {head.user.agency}, chuyển đến từ "
+                f"{head.came_from} ngày {head.moved_at:%d/%m/%Y} → hạ thành cán bộ"
+            )
+        if not found and not heads:
             self.stdout.write("Không còn gì ở lại với cơ quan đã giải thể.")
         elif options["apply"]:
             followup.apply(None, province)
