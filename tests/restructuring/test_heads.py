@@ -72,6 +72,7 @@ def test_preview_and_command_name_the_head_who_loses_the_role(
     data = {"effective_on": "01/07/2025", f"ke_nhiem_{world.nha_trang.pk}": str(committee.pk)}
     page = client.post(reverse("restructuring:abolish"), {**data, "preview": "1"}).content
     assert b'data-testid="abolish-heads-total"' in page
+    assert "Gồm: Hồ Văn Thủ Trưởng (chutich)." in page.decode()
     assert "Hồ Văn Thủ Trưởng (chutich)" in page.decode()
 
 

@@ -123,6 +123,10 @@ class AbolitionPreview:
         return sum(len(h.heads) for h in self.handovers)
 
     @property
+    def head_names(self) -> list[str]:
+        return [name for h in self.handovers for name in h.heads]
+
+    @property
     def reparented(self) -> int:
         return sum(len(h.children) for h in self.handovers)
 

@@ -69,7 +69,7 @@ def moved_heads(province: Province) -> list[MovedHead]:
 
 
 def _lower(actor: User | None, head: MovedHead) -> None:
-    person = User.objects.select_for_update().select_related("agency").get(pk=head.user.pk)
+    person = User.objects.select_for_update().get(pk=head.user.pk)
     old, role = person.role, role_in_successor(person.role)
     person.role = role
     person.save(update_fields=["role"])
