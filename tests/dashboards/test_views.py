@@ -391,10 +391,19 @@ def test_a_report_leaves_the_dashboards_unchanging_parts_cached(
         return real(plan, results, index)
 
     monkeypatch.setattr(dashboard_module, "objective_lines", spy)
+    linked: list[str] = []  # the tasks' units read from the database
+    real_units = dashboard_module.task_units
+
+    def units_spy(plan: Any, index: str | None = None) -> Any:
+        linked.append(str(index))
+        return real_units(plan, index)
+
+    monkeypatch.setattr(dashboard_module, "task_units", units_spy)
     client.force_login(users["coordinator"])
     url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
     first = client.get(url).content.decode()
     assert judged == [plan_data.plan.pk] and 'data-testid="kpi-done">1<' in first
+    assert len(linked) == 1  # read once, for the head and the counts
     report = services.submit_report(
         users["camranh"],
         plan_data.assignments["t2_cr"],
@@ -406,11 +415,13 @@ def test_a_report_leaves_the_dashboards_unchanging_parts_cached(
     body = client.get(url).content.decode()
     assert 'data-testid="kpi-done">2<' in body  # the counts follow the report
     assert judged == [plan_data.plan.pk]  # the objectives came from the cache
+    assert len(linked) == 1  # and the tasks' units
     assert _main(body).count('data-testid="objectives"') == 1
 
     raise_revision(plan_data.plan.province)  # a change outside any one task's work
     client.get(url)
     assert judged == [plan_data.plan.pk] * 2  # shared data changed: rendered again
+    assert len(linked) == 2
 
 
 def test_a_report_renders_only_the_table_rows_whose_figures_changed(

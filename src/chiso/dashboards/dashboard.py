@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from chiso.dashboards.metrics import (
@@ -34,6 +35,7 @@ from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.site.language import content_language
+from chiso.web.fragments import fragment
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -116,15 +118,32 @@ def plan_results(plan: Plan, index: str | None = None) -> tuple[Results | None, 
         return None, exc.message
 
 
+def _task_units(plan: Plan, index: str, shared: int | None) -> list[tuple[int, str]]:
+    """`task_units`, kept in the cache under the province's `shared` counter when given (the
+    tasks' units change only with the tasks, never with a report)."""
+    if shared is None:
+        return task_units(plan, index)
+    key = fragment(plan.province_id, "task-units", plan.pk, index, revision=shared)
+    links: list[tuple[int, str]] | None = cache.get(key.key)
+    if links is None:
+        links = task_units(plan, index)
+        cache.set(key.key, links, key.ttl)
+    return links
+
+
 def _unit_rows(
-    plan: Plan, framework: Framework, weak: WeakUnits, per_task: dict[int, StatusCounts]
+    plan: Plan,
+    framework: Framework,
+    weak: WeakUnits,
+    per_task: dict[int, StatusCounts],
+    shared: int | None = None,
 ) -> list[DimensionBlock]:
     year = weak.year or plan.year
     index = framework.code
     dimensions = framework.children(framework.root.code, year)
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
-    rolled = by_unit(task_units(plan, index), per_task, codes)
+    rolled = by_unit(_task_units(plan, index, shared), per_task, codes)
     lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:
@@ -158,12 +177,14 @@ def build_dashboard(
     *,
     counted: bool = True,
     objectives: bool = True,
+    shared: int | None = None,
 ) -> PlanDashboard:
     """The dashboard with the weak units and the units table of `index` (the plan's own by
     default); the objectives are judged each on its own index whatever is chosen. Without
     `counted`, no assignment is counted (zero counts, no agencies or sections: the parts a
     report does not change — weak units, unaddressed ones, objectives); without `objectives`,
-    none are judged (the parts a report changes)."""
+    none are judged (the parts a report changes). `shared`: the province's shared counter, under
+    which the tasks' units are cached."""
     index = index or plan.index
     results, note = plan_results(plan, index)
     if results is not None:
@@ -184,7 +205,7 @@ def build_dashboard(
         mine=mine,
         agencies=agencies,
         sections=by_section(plan, today, tasks) if counted else [],
-        dimensions=_unit_rows(plan, framework, weak, tasks.per_task) if framework else [],
+        dimensions=(_unit_rows(plan, framework, weak, tasks.per_task, shared) if framework else []),
         weak=weak,
         objectives=objective_lines(plan, results, index) if objectives else [],
         index=index,

@@ -151,7 +151,8 @@ def _area_choices(user: User) -> list[Agency]:
 def _dashboard(
     plan: Plan, user: User, area: Agency | None, index: str, **parts: bool
 ) -> PlanDashboard:
-    dash = build_dashboard(plan, user, clock.today(), index, **parts)
+    shared = plan.shared_revision  # type: ignore[attr-defined]  # with_revision(shared=True)
+    dash = build_dashboard(plan, user, clock.today(), index, shared=shared, **parts)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
 
