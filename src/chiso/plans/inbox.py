@@ -155,7 +155,8 @@ def inbox_count(user: User) -> int:
     between changes the badge costs one query (the revision) instead of four."""
     if user.province_id is None:
         return 0
-    viewer = (user.pk, user.role, user.is_superuser, user.agency_id)
+    # The user's own id too: a report is never in its author's review queue.
+    viewer = (user.pk, *roles.viewer_key(user))
     key = f"inbox-count:{fragment(user.province_id, 'inbox-count', viewer).key}"
     count: int | None = cache.get(key)
     if count is None:
