@@ -13,6 +13,7 @@ from chiso.notifications.models import Kind, Notification
 from chiso.plans import services
 from chiso.plans.inbox import review_queue, signoff_queue
 from chiso.plans.models import ReportingSettings, ReportState
+from tests.plans.inbox_html import ids
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_the_head_sends_back_with_a_comment(world, district_task, head, signoff_
     page = client.get(reverse("plans:assignment-detail", args=[assignment.pk])).content.decode()
     assert 'data-testid="head-step"' in page and "Bổ sung số liệu 27 xã" in page
     inbox = client.get(reverse("plans:inbox"))
-    assert [r.pk for r in inbox.context["inbox"].returned] == [report.pk]
+    assert ids(inbox, "inbox-returned") == [report.pk]
     again = services.resubmit_report(world.nhatrang, report, narrative="Đủ", progress=20)
     assert again.state == ReportState.AWAITING_HEAD
 

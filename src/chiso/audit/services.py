@@ -160,6 +160,16 @@ def scope_revisions(scopes: Iterable[str]) -> dict[str, int]:
     return dict(ScopeRevision.objects.filter(scope__in=list(scopes)).values_list("scope", "number"))
 
 
+def shared_of(province_id: int) -> int:
+    """The province's `shared` counter (changes outside any one scope; 0 before the first)."""
+    number = (
+        DataRevision.objects.filter(province_id=province_id)
+        .values_list("shared", flat=True)
+        .first()
+    )
+    return number or 0
+
+
 def revision_of(province_id: int) -> int:
     """The province's change counter (0 before its first audited change)."""
     number = (

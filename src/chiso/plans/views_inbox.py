@@ -3,26 +3,29 @@ reports sent back for more.
 
 Its lists are a cached fragment (chiso.web.fragments) of the viewer's own: every report
 submitted, decided or revised is an audited change that retires it, and the days waiting are
-counted from today, which is part of the key."""
+counted from today, which is part of the key. Under it, each list is its reports' ids (one query)
+and each row's HTML is cached under its own report's changes (plans.inbox_rows), so after a
+review only the rows that changed are rendered again."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 
 from chiso.accounts import roles
 from chiso.accounts.requests import AuthenticatedHttpRequest
-from chiso.plans import access, inbox
-from chiso.plans.models import ProgressReport
+from chiso.audit.services import shared_of
+from chiso.plans import access, inbox, inbox_rows
 from chiso.site import clock
-from chiso.web.fragments import province_fragment
+from chiso.web.fragments import Fragment, province_fragment
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -33,30 +36,39 @@ PAGE_SIZE = 25
 @dataclass(frozen=True)
 class InboxLists:
     reviews: bool  # the user reviews reports: the waiting list and its filters are shown
-    page: Page[ProgressReport]
-    waiting: list[ProgressReport]
-    returned: list[ProgressReport]
-    signoff: list[ProgressReport]
+    page: Page[Any]  # the waiting list's page: (id, version, state, task id) tuples
+    waiting: list[SafeString]  # each list's rows, as HTML
+    returned: list[SafeString]
+    signoff: list[SafeString]
     choices: inbox.FilterChoices | None
 
 
 def _lists(
-    request: AuthenticatedHttpRequest, chosen: inbox.InboxFilter, today: dt.date
+    request: AuthenticatedHttpRequest, chosen: inbox.InboxFilter, today: dt.date, body: Fragment
 ) -> InboxLists:
     user: User = request.user
     waiting = inbox.review_queue(user)
     # The province's reviewers, and agencies that handed work down to the agencies under them.
     reviews = access.reviews_for_province(user) or access.oversees_sub_assignments(user)
     # A province may have thousands of reports waiting: the review list is paged.
-    page = Paginator(inbox.detailed(chosen.apply(waiting)), PAGE_SIZE).get_page(
+    page = Paginator(inbox_rows.frame(chosen.apply(waiting)), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    lists = [
+        inbox_rows.refs(page.object_list) if reviews else [],
+        inbox_rows.refs(inbox_rows.frame(inbox.returned_queue(user))),
+        inbox_rows.refs(inbox_rows.frame(inbox.signoff_queue(user))),
+    ]
+    province_id = user.province_id or 0
+    shared = shared_of(province_id) if any(lists) else 0
+    # A national viewer's body is never stored (ttl 0): nor are its rows.
+    html = inbox_rows.row_html(province_id, lists, shared, today, body.ttl)
     return InboxLists(
         reviews=reviews,
         page=page,
-        waiting=inbox.rows(page.object_list, today) if reviews else [],
-        returned=inbox.rows(inbox.detailed(inbox.returned_queue(user)), today),
-        signoff=inbox.rows(inbox.detailed(inbox.signoff_queue(user)), today),
+        waiting=html[0],
+        returned=html[1],
+        signoff=html[2],
         choices=inbox.filter_choices(user, waiting, chosen) if reviews else None,
     )
 
@@ -72,15 +84,16 @@ def inbox_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     user: User = request.user
     chosen = inbox.InboxFilter.from_query(request.GET)
     today = clock.today()
+    # The user's own key: the queues leave out their own reports.
+    body = province_fragment(
+        user, "inbox", user.pk, roles.viewer_key(user), sorted(request.GET.lists())
+    )
     return render(
         request,
         "plans/inbox.html",
         {
-            # The user's own key: the queues leave out their own reports.
-            "fragment": province_fragment(
-                user, "inbox", user.pk, roles.viewer_key(user), sorted(request.GET.lists())
-            ),
-            "inbox": SimpleLazyObject(lambda: _lists(request, chosen, today)),
+            "fragment": body,
+            "inbox": SimpleLazyObject(lambda: _lists(request, chosen, today, body)),
             "filter": chosen,
             "query": _query_without_page(request),
             "today": today,
