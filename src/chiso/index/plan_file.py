@@ -216,16 +216,20 @@ def validate_plan(plan: PlanSpec) -> None:
             raise PlanFileError(plan.source, spec.id, field, bilingual(message))
 
 
-def load_plan(path: str | Path) -> PlanSpec:
-    """Read and validate a plan file; raise PlanFileError naming file, objective and field."""
+def read_plan_yaml(path: str | Path) -> Any:
+    """The parsed YAML of a plan file; PlanFileError naming the file when it cannot be read."""
     file = str(path)
     try:
-        raw: Any = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise PlanFileError(file, None, None, f"không đọc được tệp (cannot read): {exc}") from None
     except yaml.YAMLError as exc:
         raise PlanFileError(file, None, None, f"YAML không hợp lệ (invalid YAML): {exc}") from None
-    return parse_plan(raw, file)
+
+
+def load_plan(path: str | Path) -> PlanSpec:
+    """Read and validate a plan file; raise PlanFileError naming file, objective and field."""
+    return parse_plan(read_plan_yaml(path), str(path))
 
 
 def parse_plan(raw: Any, file: str = "") -> PlanSpec:

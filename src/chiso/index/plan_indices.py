@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from chiso.index.framework import FrameworkError, load_framework
-from chiso.index.plan_file import PlanFileError, PlanSpec, parse_plan
+from chiso.index.plan_file import PlanFileError, PlanSpec, parse_plan, read_plan_yaml
 from chiso.index.results import Results
 
 
@@ -36,14 +34,7 @@ class IndexedPlan:
 def load_indexed_plan(path: str | Path) -> IndexedPlan:
     """Read a plan file that may hold objectives on several indices; PlanFileError naming file,
     objective and field."""
-    file = str(path)
-    try:
-        raw: Any = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PlanFileError(file, None, None, f"không đọc được tệp (cannot read): {exc}") from None
-    except yaml.YAMLError as exc:
-        raise PlanFileError(file, None, None, f"YAML không hợp lệ (invalid YAML): {exc}") from None
-    return parse_indexed_plan(raw, file)
+    return parse_indexed_plan(read_plan_yaml(path), str(path))
 
 
 def parse_indexed_plan(raw: Any, file: str = "") -> IndexedPlan:
