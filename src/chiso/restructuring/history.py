@@ -25,6 +25,9 @@ register_actions(
         "restructuring.rename": pgettext_lazy("history", "Đổi tên khi hợp nhất tỉnh"),
         "province.merged": pgettext_lazy("history", "Tỉnh hợp nhất vào tỉnh khác"),
         "user.handover": pgettext_lazy("history", "Chuyển tài khoản sang cơ quan kế nhiệm"),
+        "user.head_lowered": pgettext_lazy(
+            "history", "Hạ vai trò lãnh đạo cơ quan của tài khoản đã chuyển theo sắp xếp"
+        ),
         "village.move": pgettext_lazy("history", "Chuyển thôn, tổ dân phố sang xã kế nhiệm"),
         "posting.move": pgettext_lazy("history", "Niêm yết theo thôn sang xã kế nhiệm"),
     }
