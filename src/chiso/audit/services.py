@@ -160,24 +160,21 @@ def scope_revisions(scopes: Iterable[str]) -> dict[str, int]:
     return dict(ScopeRevision.objects.filter(scope__in=list(scopes)).values_list("scope", "number"))
 
 
-def shared_of(province_id: int) -> int:
-    """The province's `shared` counter (changes outside any one scope; 0 before the first)."""
+def _counter(province_id: int, field: str) -> int:
     number = (
-        DataRevision.objects.filter(province_id=province_id)
-        .values_list("shared", flat=True)
-        .first()
+        DataRevision.objects.filter(province_id=province_id).values_list(field, flat=True).first()
     )
     return number or 0
+
+
+def shared_of(province_id: int) -> int:
+    """The province's `shared` counter (changes outside any one scope; 0 before the first)."""
+    return _counter(province_id, "shared")
 
 
 def revision_of(province_id: int) -> int:
     """The province's change counter (0 before its first audited change)."""
-    number = (
-        DataRevision.objects.filter(province_id=province_id)
-        .values_list("number", flat=True)
-        .first()
-    )
-    return number or 0
+    return _counter(province_id, "number")
 
 
 def history_for(obj: models.Model) -> QuerySet[AuditEntry]:
