@@ -76,10 +76,26 @@ def test_public_pages_khanh_hoa(
     row = page.locator('tr[data-province="56"]').inner_text()
     assert score in row and tier in row and rank.split("/")[0] in row
     assert page.locator("svg.chart--tilemap g.tile").count() == 63
+    _ranking_fits_a_phone(phone, places)
 
     if year == 2022:
         _plan_pages(page, phone, base, data)
         _entry_pages(page, phone, base)
+
+
+def _ranking_fits_a_phone(phone: Any, places: str) -> None:
+    """At 390 px nothing in the ranking scrolls sideways, and Khánh Hòa's block shows its change
+    of rank under its rank, on the line of its group and change of score."""
+    wrap = phone.evaluate(
+        "() => { const w = document.querySelector('.table-wrap');"
+        " return [w.scrollWidth, w.clientWidth, document.documentElement.scrollWidth]; }"
+    )
+    assert wrap[0] <= wrap[1] and wrap[2] <= 390, wrap
+    cells = phone.locator('tr[data-province="56"] td')
+    rank, name, change_of_rank = (cells.nth(i).bounding_box() for i in (0, 1, 5))
+    assert cells.nth(5).inner_text() == places
+    assert abs(change_of_rank["x"] - rank["x"]) < 1 and change_of_rank["y"] > rank["y"]
+    assert name["x"] > rank["x"] and cells.nth(3).bounding_box()["y"] > name["y"]
 
 
 def _plan_pages(page: Any, phone: Any, base: str, data: Any) -> None:
