@@ -150,5 +150,5 @@ def test_the_officers_list_is_the_current_plans_and_earlier_leftovers_are_counte
     )
     panel = _panel(client, world.nhatrang, "home-agency-work")
     assert "Nhiệm vụ cũ" not in panel and "1 nhiệm vụ quá hạn" in panel
-    assert "Kế hoạch năm 2023" in panel
+    assert "Kế hoạch PAPI năm 2023" in panel
     assert "Còn 1 nhiệm vụ quá hạn của kế hoạch các năm trước" in panel

@@ -167,7 +167,7 @@ def consolidated_document(
 ) -> DocumentFile:
     progress(5, _("Đọc số liệu kế hoạch"))
     data = report_input(draft, sources)
-    stem = f"bao-cao-tong-hop-{draft.plan.year}-{draft.starts_on:%m%d}-{draft.ends_on:%m%d}"
+    stem = f"bao-cao-tong-hop-{draft.plan.file_tag}-{draft.starts_on:%m%d}-{draft.ends_on:%m%d}"
     if fmt == "xlsx":
         sheets = (
             ("Theo cơ quan", agency_table(data.facts)),

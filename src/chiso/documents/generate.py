@@ -134,7 +134,7 @@ def results_document(
         _inspections(plan, today),
     )
     docx = build_results_report(data, letterhead, progress)
-    return finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.year}", fmt, progress)
+    return finish(docx, f"bao-cao-ket-qua-ke-hoach-{plan.file_tag}", fmt, progress)
 
 
 def plan_facts(plan: Plan) -> PlanFacts:
@@ -160,7 +160,7 @@ def annex_document(plan: Plan, today: dt.date, progress: Progress = no_progress)
     progress(10, _("Đọc danh sách phân công"))
     content = build_annex(plan_progress(plan, today), plan.title)
     progress(90, _("Lưu tệp"))
-    return DocumentFile(f"phu-luc-phan-cong-{plan.year}.xlsx", content)
+    return DocumentFile(f"phu-luc-phan-cong-{plan.file_tag}.xlsx", content)
 
 
 @in_vietnamese
@@ -251,4 +251,4 @@ def plan_document(
     )
     letterhead = replace(letterhead, recipients=words.recipients)
     docx = build_plan_document(plan_outline(plan, words), letterhead, progress)
-    return finish(docx, f"ke-hoach-{plan.year}", fmt, progress)
+    return finish(docx, f"ke-hoach-{plan.file_tag}", fmt, progress)

@@ -11,6 +11,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from chiso.accounts.models import Agency, AgencyGroup, Province
@@ -73,10 +74,25 @@ class Plan(models.Model):
 
     @property
     def label(self) -> str:
-        """A short name for links and breadcrumbs: the number, or "Kế hoạch năm 2023"."""
-        if self.has_number:
-            return self.number
-        return str(_("Kế hoạch năm %(year)s") % {"year": self.year})
+        """The short name in links, breadcrumbs, menus, selects and page titles: the number, or
+        while the number is a placeholder `year_label` ("Kế hoạch PCI năm 2024")."""
+        return self.number if self.has_number else self.year_label
+
+    @property
+    def year_label(self) -> str:
+        """The plan by its index and year, "Kế hoạch PAPI năm 2023" / "PAPI plan for 2023".
+        The index is always named, not only beside another plan of the year: a province's PAPI
+        and PCI plans of 2024 both read "Kế hoạch năm 2024" before, and a name that changed the
+        day another plan was drafted would rename links and bookmarks people know."""
+        return str(_("Kế hoạch %(index)s năm %(year)s") % {"index": self.index, "year": self.year})
+
+    @property
+    def file_tag(self) -> str:
+        """The plan in a document's file name: "2023" for a PAPI plan (names kept as they were),
+        "pci-2024" for another index, so that two plans of one year never share a file name."""
+        if self.index == "PAPI":
+            return str(self.year)
+        return f"{slugify(self.index)}-{self.year}"
 
     @property
     def heading(self) -> str:

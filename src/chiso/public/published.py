@@ -70,7 +70,7 @@ class AgencyOption:
 class PublishedPlan:
     id: int
     number: str
-    label: str  # the number, or "Kế hoạch năm 2023" while the number is a placeholder
+    label: str  # the number, or "Kế hoạch PAPI năm 2023" while it is a placeholder
     has_number: bool
     title: str
     year: int
