@@ -166,3 +166,136 @@ def test_follow_up_lists_then_lowers_heads_moved_before_the_rule(
     again = StringIO()
     call_command("restructure", "follow-up", "--province", "56", "--apply", stdout=again)
     assert "Không còn gì" in again.getvalue()
+
+
+def _admin_client(make_user: Any) -> Client:
+    admin = make_user("quantri", Role.ADMIN)
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+def _save_in_admin(client: Client, user: User, **changes: Any) -> None:
+    """Post the Django admin's change form of `user` as it stands, with `changes`."""
+    url = f"/quan-tri/accounts/user/{user.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    for key in ("last_login", "groups", "user_permissions", "date_joined"):
+        data.pop(key, None)
+    data.update({"date_joined_0": "01/01/2025", "date_joined_1": "08:00:00", "is_active": "on"})
+    data.update(changes)
+    assert client.post(url, data).status_code == 302
+
+
+def test_a_head_made_again_in_the_admin_is_audited_and_stays_head(
+    world: Any, committee: Agency, head: User, make_user: Any
+) -> None:
+    """Lowered by the follow-up, made head again by an administrator in the Django admin: the
+    change is in chiso's log ("user.update", role old → new) and the follow-up leaves it."""
+    _moved_before_the_rule(head, world.nha_trang, committee)
+    followup.apply(None, world.province)
+    admin = _admin_client(make_user)
+    _save_in_admin(admin, User.objects.get(pk=head.pk), role=Role.AGENCY_HEAD)
+    entry = AuditEntry.objects.filter(object_id=str(head.pk)).latest("id")
+    assert (entry.action, entry.changes) == (
+        "user.update",
+        {"role": ["agency_officer", "agency_head"]},
+    )
+    assert entry.note == "Sửa trong trang quản trị" and entry.actor.username == "quantri"
+    # The admin's own log names the field as the follow-up reads it for earlier changes.
+    moved_at = AuditEntry.objects.get(action="user.handover").at
+    assert followup.role_set_in_admin(head, moved_at) is not None
+    assert followup.heads_after_moves(world.province) == []
+    out = StringIO()
+    call_command("restructure", "follow-up", "--province", "56", "--apply", stdout=out)
+    assert "Không còn gì" in out.getvalue()
+    assert User.objects.get(pk=head.pk).role == Role.AGENCY_HEAD
+
+
+def test_an_officer_made_head_of_the_successor_in_the_admin_is_not_lowered(
+    world: Any, committee: Agency, make_user: Any
+) -> None:
+    """Moved as an officer before the rule, then named the successor's head by an
+    administrator: the handover is no longer the account's latest entry."""
+    officer = world.nhatrang
+    _moved_before_the_rule(officer, world.nha_trang, committee)
+    admin = _admin_client(make_user)
+    _save_in_admin(admin, User.objects.get(pk=officer.pk), role=Role.AGENCY_HEAD)
+    assert User.objects.get(pk=officer.pk).role == Role.AGENCY_HEAD
+    assert followup.moved_heads(world.province) == []
+    followup.apply(None, world.province)
+    assert User.objects.get(pk=officer.pk).role == Role.AGENCY_HEAD
+
+
+def test_an_admin_edit_of_other_fields_is_not_logged_and_does_not_count(
+    world: Any, committee: Agency, head: User, make_user: Any
+) -> None:
+    _moved_before_the_rule(head, world.nha_trang, committee)
+    admin = _admin_client(make_user)
+    _save_in_admin(admin, User.objects.get(pk=head.pk), email="ct@example.vn")
+    assert not AuditEntry.objects.filter(action="user.update").exists()
+    (found,) = followup.moved_heads(world.province)
+    assert found.user == head
+
+
+def test_a_role_set_in_bulk_set_up_after_the_move_counts_too(
+    world: Any, committee: Agency, head: User
+) -> None:
+    _moved_before_the_rule(head, world.nha_trang, committee)
+    record(world.coordinator, head, "user.update", {"role": [None, Role.AGENCY_HEAD]})
+    assert followup.moved_heads(world.province) == []
+
+
+def test_a_role_changed_in_the_admin_before_it_was_audited_is_kept(
+    world: Any, committee: Agency, head: User, make_user: Any
+) -> None:
+    """A change made in the admin before this rule is only in the admin's own log (LogEntry,
+    field names untranslated): the follow-up lists the head as kept and does not lower them."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    _moved_before_the_rule(head, world.nha_trang, committee)
+    moved_at = AuditEntry.objects.get(action="user.handover").at
+    admin = make_user("quantri", Role.ADMIN)
+
+    def admin_log(message: str, at: dt.datetime) -> None:
+        LogEntry.objects.create(
+            user=admin,
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(head.pk),
+            object_repr=head.username,
+            action_flag=CHANGE,
+            change_message=message,
+            action_time=at,
+        )
+
+    admin_log('[{"changed": {"fields": ["Vai trò"]}}]', moved_at - dt.timedelta(days=1))
+    admin_log('[{"changed": {"fields": ["Email address"]}}]', moved_at + dt.timedelta(days=1))
+    assert [h.user for h in followup.moved_heads(world.province)] == [head]  # nothing counts
+    regranted = moved_at + dt.timedelta(days=2)
+    admin_log('[{"changed": {"fields": ["Email address", "Vai trò"]}}]', regranted)
+    assert followup.moved_heads(world.province) == []
+    (kept,) = followup.heads_after_moves(world.province)
+    assert (kept.user, kept.regranted_at) == (head, regranted)
+    out = StringIO()
+    call_command("restructure", "follow-up", "--province", "56", "--apply", stdout=out)
+    assert f"quản trị đặt vai trò ngày {regranted:%d/%m/%Y} → giữ nguyên" in out.getvalue()
+    assert User.objects.get(pk=head.pk).role == Role.AGENCY_HEAD
+
+
+def test_the_history_page_counts_and_names_the_lowered_heads(
+    world: Any, committee: Agency, head: User, make_user: Any
+) -> None:
+    abolition.abolish(None, world.province, {world.nha_trang.pk: committee.pk}, JULY_1)
+    late = make_user("ldcamranh", Role.AGENCY_HEAD, world.province, world.cam_ranh)
+    _moved_before_the_rule(late, world.cam_ranh, committee)
+    followup.apply(None, world.province)
+    client = Client()
+    client.force_login(world.coordinator)
+    page = client.get(reverse("restructuring:index")).content.decode()
+    assert "1 lãnh đạo cơ quan hạ thành cán bộ." in page
+    assert "lãnh đạo cơ quan hạ thành cán bộ: Hồ Văn Thủ Trưởng (chutich)" in page
+    assert 'data-testid="restructure-lowered-later"' in page
+    assert "1 lãnh đạo cơ quan hạ thành cán bộ</span>" in page and "· ldcamranh (ldcamranh)" in page

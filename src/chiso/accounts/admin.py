@@ -6,8 +6,10 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from chiso.accounts.models import Agency, AgencyGroup, Province, User
+from chiso.audit.services import record
 from chiso.site.text import search
 
 
@@ -39,6 +41,34 @@ class ChisoUserAdmin(ServedProvinceChoices, UserAdmin):
         *(UserAdmin.fieldsets or ()),
         ("chiso", {"fields": ("province", "agency", "role")}),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        """A role, agency or activity set here is in chiso's audit log, as bulk set-up's are
+        ("user.update"): the account's history shows it, and `chiso restructure follow-up`
+        leaves alone a head an administrator made head again after a restructuring."""
+        before = User.objects.filter(pk=obj.pk).select_related("agency").first() if change else None
+        super().save_model(request, obj, form, change)
+        changes = account_changes(before, obj)
+        if changes:
+            action = "user.update" if change else "user.create"
+            note = gettext("Sửa trong trang quản trị")
+            actor = request.user if request.user.is_authenticated else None
+            record(actor, obj, action, changes, province=obj.province, note=note)
+
+
+def account_changes(before: User | None, after: User) -> dict[str, list[Any]]:
+    """What an administrator set that decides what the account may do: role, agency, active."""
+    old = {
+        "role": before.role if before else None,
+        "agency": before.agency.name if before and before.agency else None,
+        "is_active": before.is_active if before else None,
+    }
+    new = {
+        "role": after.role,
+        "agency": after.agency.name if after.agency else None,
+        "is_active": after.is_active,
+    }
+    return {key: [old[key], new[key]] for key in old if old[key] != new[key]}
 
 
 @admin.register(Province)

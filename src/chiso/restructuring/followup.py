@@ -9,10 +9,14 @@ row, and nothing left to do the second time."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from chiso.accounts.models import Agency, Province, User
@@ -34,6 +38,11 @@ class LeftBehind:
     users: int = 0
 
 
+# The entries that set an account's agency or role: a restructuring's move, a head's role
+# lowered, and an administrator's own setting (bulk set-up; the Django admin, chiso.accounts.admin).
+ACCOUNT_ENTRIES = ["user.handover", "user.head_lowered", "user.update", "user.create"]
+
+
 @dataclass(frozen=True)
 class MovedHead:
     """A head at an agency they came to from a dissolved one, still with a head's role."""
@@ -41,21 +50,25 @@ class MovedHead:
     user: User
     came_from: str  # the dissolved agency, as the move's audit entry names it
     moved_at: dt.datetime
+    # When an administrator changed the account's role in the Django admin after the move, as
+    # the admin's own log says (changes made there before chiso audited them): the role stays.
+    regranted_at: dt.datetime | None = None
 
     @property
     def label(self) -> str:
         return f"{self.user.get_full_name() or self.user.username} ({self.user.username})"
 
 
-def moved_heads(province: Province) -> list[MovedHead]:
-    """The province's heads whose latest move or role entry is a `user.handover` that brought
-    them to their present agency without lowering their role."""
+def heads_after_moves(province: Province) -> list[MovedHead]:
+    """The province's heads whose latest account entry (`ACCOUNT_ENTRIES`) is a `user.handover`
+    that brought them to their present agency without lowering their role. A role an
+    administrator set since, in bulk set-up or the Django admin, is a later entry, so such a
+    head is not here; one set in the admin before that was audited has `regranted_at`."""
     heads = User.objects.filter(
         province=province, role__in=AGENCY_LEADING, agency__isnull=False
     ).select_related("agency")
     entries = AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(User),
-        action__in=["user.handover", "user.head_lowered"],
+        content_type=ContentType.objects.get_for_model(User), action__in=ACCOUNT_ENTRIES
     ).order_by("-at", "-id")
     found = []
     for head in heads.order_by("username"):
@@ -64,8 +77,44 @@ def moved_heads(province: Province) -> list[MovedHead]:
             continue
         came_from, went_to = (latest.changes.get("agency") or [None, None])[:2]
         if head.agency is not None and went_to == head.agency.name:
-            found.append(MovedHead(head, str(came_from), latest.at))
+            regranted = role_set_in_admin(head, latest.at)
+            found.append(MovedHead(head, str(came_from), latest.at, regranted))
     return found
+
+
+def moved_heads(province: Province) -> list[MovedHead]:
+    """The heads the follow-up lowers: moved with a head's role, not made head again since."""
+    return [h for h in heads_after_moves(province) if h.regranted_at is None]
+
+
+def role_set_in_admin(user: User, since: dt.datetime) -> dt.datetime | None:
+    """The last time after `since` an administrator changed the account's role in the Django
+    admin, read from the admin's log (`LogEntry`, whose change message names the fields changed,
+    untranslated: "Vai trò"); None if they did not."""
+    with translation.override(None):
+        role_label = capfirst(str(User._meta.get_field("role").verbose_name)).casefold()
+    changes = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(user.pk),
+        action_flag=CHANGE,
+        action_time__gt=since,
+    ).order_by("-action_time")
+    for change in changes:
+        if role_label in _changed_fields(change.change_message):
+            return change.action_time
+    return None
+
+
+def _changed_fields(message: str) -> set[str]:
+    try:
+        parts = json.loads(message or "[]")
+    except ValueError:
+        return set()
+    fields: set[str] = set()
+    for part in parts if isinstance(parts, list) else []:
+        changed = part.get("changed", {}) if isinstance(part, dict) else {}
+        fields.update(str(name).casefold() for name in changed.get("fields", []))
+    return fields
 
 
 def _lower(actor: User | None, head: MovedHead) -> None:

@@ -42,6 +42,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "done": overview.done_records(page.object_list),
+        "lowered_later": overview.lowered_later(province),
         "can_merge": can_merge(request.user),
     }
     return render(request, "restructuring/index.html", context)

@@ -102,12 +102,19 @@ class Command(BaseCommand):
                 f"tổ dân phố, {left.users} tài khoản"
                 + (f" (đổi tên: {'; '.join(renamed)})" if renamed else "")
             )
-        heads = followup.moved_heads(province)
-        for head in heads:
-            self.stdout.write(
+        all_heads = followup.heads_after_moves(province)
+        heads = [h for h in all_heads if h.regranted_at is None]
+        for head in all_heads:
+            where = (
                 f"{head.label}: lãnh đạo cơ quan tại {head.user.agency}, chuyển đến từ "
-                f"{head.came_from} ngày {head.moved_at:%d/%m/%Y} → hạ thành cán bộ"
+                f"{head.came_from} ngày {head.moved_at:%d/%m/%Y}"
             )
+            if head.regranted_at is None:
+                self.stdout.write(f"{where} → hạ thành cán bộ")
+            else:
+                self.stdout.write(
+                    f"{where}; quản trị đặt vai trò ngày {head.regranted_at:%d/%m/%Y} → giữ nguyên"
+                )
         if not found and not heads:
             self.stdout.write("Không còn gì ở lại với cơ quan đã giải thể.")
         elif options["apply"]:
