@@ -2,8 +2,11 @@
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/chiso_bench
     DEBUG=1 .venv/bin/python benchmarks/profile_pages.py [--rounds 5] [--explain 3] [--cprofile]
+        [--after-report]
 
-For each page (the cache emptied before every request, as for the first viewer after a change):
+For each page (the cache emptied before every request, as for the first viewer after a change;
+with --after-report, the cache kept and one more report accepted before every request, as on a
+deadline day):
 the wall time, the SQL time and query count, the template rendering time (the top-level render,
 minus the SQL it triggers through lazy context values) and the rest (Python in the view and
 middleware). The slowest queries of each page are run again under `EXPLAIN (ANALYZE, BUFFERS)`.
@@ -42,7 +45,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from pages_support import OUTPUT, Targets, find_targets  # noqa: E402
+from pages_support import OUTPUT, ReviewQueue, Targets, find_targets  # noqa: E402
 
 # The functions --cprofile lists: chiso's own and the template tags.
 OURS = "src/chiso|templatetags|defaulttags|loader_tags|i18n"
@@ -129,8 +132,10 @@ def pages(t: Targets) -> list[tuple[str, Client, str]]:
     ]
 
 
-def measure(client: Client, url: str) -> Sample:
-    cache.clear()
+def measure(client: Client, url: str, change: Callable[[], None] | None = None) -> Sample:
+    """One request after `change` (default: the cache emptied, the first viewer after any
+    change) has been made."""
+    (change or cache.clear)()
     recorder = Recorder()
     with recorder.templates(), connection.execute_wrapper(recorder):
         started = time.perf_counter()
@@ -146,8 +151,10 @@ def explain(query: Query) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def profile(client: Client, url: str, limit: int = 40) -> list[str]:
-    cache.clear()
+def profile(
+    client: Client, url: str, change: Callable[[], None] | None = None, limit: int = 40
+) -> list[str]:
+    (change or cache.clear)()
     profiler = cProfile.Profile()
     profiler.enable()
     client.get(url)
@@ -183,6 +190,12 @@ def main() -> None:
     parser.add_argument("--explain", type=int, default=3, help="slowest queries explained per page")
     parser.add_argument("--only", default="", help="profile only pages whose name contains this")
     parser.add_argument("--cprofile", action="store_true")
+    parser.add_argument(
+        "--after-report",
+        action="store_true",
+        help="request each page after the coordinator accepts one more report (cache kept) "
+        "instead of with the cache emptied",
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("profile_pages needs DATABASE_URL=postgres://…/chiso_bench (see the docstring)")
@@ -199,14 +212,15 @@ def main() -> None:
         targets = find_targets()
         if targets is None:
             sys.exit("no synthetic data: run `chiso generate_synthetic` on this database first")
+        change = ReviewQueue(targets).accept_next if args.after_report else None
         for name, client, url in pages(targets):
             if args.only not in name:
                 continue
             measure(client, url)  # warm-up: imports, template loading, connection
-            samples = [measure(client, url) for _ in range(args.rounds)]
+            samples = [measure(client, url, change) for _ in range(args.rounds)]
             lines += report(name, samples, 0 if name == "bare" else args.explain)
             if args.cprofile and name != "bare":
-                lines += profile(client, url)
+                lines += profile(client, url, change)
         transaction.set_rollback(True)
     print("\n".join(lines))
     OUTPUT.mkdir(exist_ok=True)

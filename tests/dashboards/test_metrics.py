@@ -13,11 +13,11 @@ from chiso.dashboards.dashboard import build_dashboard
 from chiso.dashboards.metrics import (
     StatusCounts,
     ancestors,
-    by_agency,
     by_section,
     plan_assignments,
     status_counts,
 )
+from chiso.dashboards.tallies import plan_tallies
 from chiso.dashboards.weakness import results_year, weak_units_from
 from chiso.index import load_papi
 from chiso.results.errors import NoResults
@@ -54,7 +54,8 @@ def test_plan_counts(plan_data: PlanData) -> None:
 
 
 def test_counts_by_agency(plan_data: PlanData) -> None:
-    rows = {r.name: r for r in by_agency(plan_assignments(plan_data.plan), TODAY)}
+    agencies = plan_tallies(plan_data.plan, TODAY).agencies
+    rows = {r.name: r for r in agencies}
     assert rows["Sở Nội vụ"].counts == counts(done=1, not_started=1)
     assert rows["UBND thành phố Nha Trang"].counts == counts(overdue=1, in_progress=1)
     assert rows["UBND thành phố Cam Ranh"].counts == counts(done_late=1, not_started=1)
@@ -62,11 +63,11 @@ def test_counts_by_agency(plan_data: PlanData) -> None:
     assert rows["UBND thành phố Nha Trang"].last_report_at.date().isoformat() == "2023-08-01"
     assert rows["Sở Nội vụ"].last_report_at is None
     # Most overdue first.
-    assert by_agency(plan_assignments(plan_data.plan), TODAY)[0].name == "UBND thành phố Nha Trang"
+    assert agencies[0].name == "UBND thành phố Nha Trang"
 
 
 def test_counts_by_section(plan_data: PlanData) -> None:
-    rows = by_section(plan_data.plan, TODAY)
+    rows = by_section(plan_data.plan, plan_tallies(plan_data.plan, TODAY).tasks)
     assert [(r.code, r.counts.total) for r in rows] == [("II.1", 4), ("II.2", 2), ("—", 1)]
     assert rows[0].counts == counts(done=1, overdue=1, in_progress=1, not_started=1)
     assert rows[1].counts == counts(done_late=1, not_started=1)
@@ -200,16 +201,12 @@ def test_status_counts_fields_are_the_statuses() -> None:
 
 
 def test_sections_and_plan_total_come_from_the_task_counts(plan_data: PlanData) -> None:
-    from chiso.dashboards.metrics import task_counts
-
-    tasks = task_counts(plan_data.plan, TODAY)
+    tasks = plan_tallies(plan_data.plan, TODAY).tasks
     t = plan_data.tasks
     assert tasks.per_task[t["1"].pk] == counts(done=1, overdue=1)
     assert tasks.section_of[t["4"].pk] is None
     assert tasks.total == status_counts(plan_assignments(plan_data.plan), TODAY)
-    assert [r.counts for r in by_section(plan_data.plan, TODAY, tasks)] == [
-        r.counts for r in by_section(plan_data.plan, TODAY)
-    ]
+    assert sum((r.counts for r in by_section(plan_data.plan, tasks)), StatusCounts()) == tasks.total
 
 
 def test_overdue_and_due_soon_follow_the_status_rule(plan_data: PlanData) -> None:
@@ -267,7 +264,6 @@ def test_conditional_counts_follow_the_status_rule(plan_data: PlanData) -> None:
     import datetime as dt
     from collections import Counter
 
-    from chiso.dashboards.metrics import task_counts
     from chiso.plans.models import Assignment
 
     Assignment.objects.filter(pk=plan_data.assignments["t2_cr"].pk).update(
@@ -282,9 +278,9 @@ def test_conditional_counts_follow_the_status_rule(plan_data: PlanData) -> None:
                 tally.setdefault(getattr(a, key), Counter())[a.status(day).value] += 1
             return {k: StatusCounts.from_mapping(c) for k, c in tally.items()}
 
-        agencies = by_agency(plan_assignments(plan_data.plan), day)
-        assert {r.agency_id: r.counts for r in agencies} == expected("agency_id")
-        assert task_counts(plan_data.plan, day).per_task == expected("task_id")
+        tallies = plan_tallies(plan_data.plan, day)
+        assert {r.agency_id: r.counts for r in tallies.agencies} == expected("agency_id")
+        assert tallies.tasks.per_task == expected("task_id")
         assert status_counts(plan_assignments(plan_data.plan), day) == sum(
             expected("task_id").values(), StatusCounts()
         )

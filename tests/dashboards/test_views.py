@@ -63,12 +63,13 @@ def test_every_user_of_the_province_sees_the_dashboard(
 ) -> None:
     client.force_login(users[role])
     # The dashboard's own queries (session, user with province and agency, plan with its data
-    # revision, counts by agency + names, by task, sections, task units, objectives and the plan's
-    # province, other plans, current-period compliance, the agencies of the responsibilities map
-    # for the filter); province-wide readers also get the inspection panel's six aggregates
+    # revision, the plan's tasks and their counters, counts and compliance per task and agency +
+    # agency names, sections, task units, objectives and the plan's province, other plans, the
+    # agencies of the responsibilities map for the filter); agency staff also their own agency's
+    # compliance; province-wide readers the inspection panel's six aggregates
     # (chiso.activities.summary); everyone the difficulties' one aggregate
     # (chiso.supervision.listing.counts).
-    limit = 13 + 1 if role == "nhatrang" else 13 + 6 + 1
+    limit = 14 + 1 if role == "nhatrang" else 13 + 6 + 1
     with django_assert_max_num_queries(limit):
         response = client.get(f"/bang-dieu-khien/{plan_data.plan.pk}/")
     assert response.status_code == 200

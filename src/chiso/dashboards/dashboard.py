@@ -6,7 +6,7 @@ several indices counts in the coverage of each (chiso.plans.units)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -18,18 +18,18 @@ from chiso.dashboards.metrics import (
     SectionRow,
     StatusCounts,
     TaskCounts,
-    by_agency,
     by_section,
     by_unit,
     plan_assignments,
     status_counts,
-    task_counts,
     task_units,
 )
 from chiso.dashboards.objectives import ObjectiveLine, objective_lines
+from chiso.dashboards.tallies import plan_tallies
 from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.results import Results
+from chiso.plans.compliance import AgencyCompliance
 from chiso.plans.models import Plan
 from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
@@ -82,6 +82,8 @@ class PlanDashboard:
     weak: WeakUnits
     objectives: list[ObjectiveLine]
     index: str = "PAPI"  # the index the weak units and the units table are of
+    # Every agency's current-period compliance (the whole plan's, whoever views it).
+    compliance: list[AgencyCompliance] = field(default_factory=list)
 
     @property
     def index_name(self) -> str:
@@ -116,6 +118,35 @@ def plan_results(plan: Plan, index: str | None = None) -> tuple[Results | None, 
         return load_results(index or plan.index), ""
     except NoResults as exc:
         return None, exc.message
+
+
+class DashboardInputs:
+    """What both halves of the dashboard (the counts a report changes, and the head, objectives
+    and weak units it does not) are built from, each read once per request and only if asked:
+    on a first view after a change outside any one task both halves are built."""
+
+    def __init__(self, plan: Plan, index: str | None = None, shared: int | None = None) -> None:
+        self.plan = plan
+        self.index = index or plan.index
+        self.shared = shared  # the province's counter the tasks' units and tallies are cached under
+
+    @cached_property
+    def results(self) -> tuple[Results | None, str]:
+        return plan_results(self.plan, self.index)
+
+    @cached_property
+    def weak(self) -> WeakUnits:
+        results, note = self.results
+        if results is None:
+            return WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))
+        return weak_units_from(results, self.plan, self.index)
+
+    @cached_property
+    def framework(self) -> Framework | None:
+        try:
+            return load_framework(self.index)
+        except FrameworkError:
+            return None
 
 
 def _task_units(plan: Plan, index: str, shared: int | None) -> list[tuple[int, str]]:
@@ -178,37 +209,34 @@ def build_dashboard(
     counted: bool = True,
     objectives: bool = True,
     shared: int | None = None,
+    inputs: DashboardInputs | None = None,
 ) -> PlanDashboard:
     """The dashboard with the weak units and the units table of `index` (the plan's own by
     default); the objectives are judged each on its own index whatever is chosen. Without
     `counted`, no assignment is counted (zero counts, no agencies or sections: the parts a
     report does not change — weak units, unaddressed ones, objectives); without `objectives`,
     none are judged (the parts a report changes). `shared`: the province's shared counter, under
-    which the tasks' units are cached."""
-    index = index or plan.index
-    results, note = plan_results(plan, index)
-    if results is not None:
-        weak = weak_units_from(results, plan, index)
-    else:
-        weak = WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))
-    agencies = by_agency(plan_assignments(plan), today) if counted else []
-    mine = next((a for a in agencies if a.agency_id == user.agency_id), None)
-    try:
-        framework: Framework | None = load_framework(index)
-    except FrameworkError:
-        framework = None
-    tasks = task_counts(plan, today) if counted else TaskCounts({}, {})
+    which the tasks' units and tallies are cached (chiso.dashboards.tallies). `inputs`: those
+    the other half of the same page was built from."""
+    inputs = inputs or DashboardInputs(plan, index, shared)
+    tallies = plan_tallies(plan, today, inputs.shared) if counted else None
+    agencies = tallies.agencies if tallies else []
+    tasks = tallies.tasks if tallies else TaskCounts({}, {})
+    framework, weak = inputs.framework, inputs.weak
     return PlanDashboard(
         plan=plan,
         today=today,
         counts=tasks.total,
-        mine=mine,
+        mine=next((a for a in agencies if a.agency_id == user.agency_id), None),
         agencies=agencies,
-        sections=by_section(plan, today, tasks) if counted else [],
-        dimensions=(_unit_rows(plan, framework, weak, tasks.per_task, shared) if framework else []),
+        sections=by_section(plan, tasks) if counted else [],
+        dimensions=(
+            _unit_rows(plan, framework, weak, tasks.per_task, inputs.shared) if framework else []
+        ),
         weak=weak,
-        objectives=objective_lines(plan, results, index) if objectives else [],
-        index=index,
+        objectives=objective_lines(plan, inputs.results[0], inputs.index) if objectives else [],
+        index=inputs.index,
+        compliance=tallies.compliance if tallies else [],
     )
 
 

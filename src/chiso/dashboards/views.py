@@ -13,10 +13,10 @@ from django.utils.functional import SimpleLazyObject
 
 from chiso.accounts.models import Agency
 from chiso.accounts.requests import AuthenticatedHttpRequest
-from chiso.accounts.roles import is_coordinator, viewer_key
+from chiso.accounts.roles import is_coordinator, reads_province, viewer_key
 from chiso.audit.services import with_revision
 from chiso.dashboards.area_filter import area_filter
-from chiso.dashboards.dashboard import PlanDashboard, build_dashboard
+from chiso.dashboards.dashboard import DashboardInputs, PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
 from chiso.dashboards.table_rows import table_rows
@@ -27,7 +27,7 @@ from chiso.plans.access import (
     get_or_404,
     plans_for,
 )
-from chiso.plans.compliance import current_compliance
+from chiso.plans.compliance import AgencyCompliance, current_compliance
 from chiso.plans.models import Assignment, Plan
 from chiso.plans.units import index_codes
 from chiso.site import clock
@@ -66,9 +66,11 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     compliance_page = request.GET.get("compliance_page", "")
     area = _area_agency(request)
     index = _chosen_index(request, plan)
-    # The parts a report changes (counts) and those it does not (objectives, weak units).
-    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, index, objectives=False))
-    head = SimpleLazyObject(lambda: _dashboard(plan, user, area, index, counted=False))
+    # The parts a report changes (counts) and those it does not (objectives, weak units),
+    # built from the same inputs when a first view after a change needs both.
+    inputs = DashboardInputs(plan, index, plan.shared_revision)  # with_revision(shared=True)
+    dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, objectives=False))
+    head = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, counted=False))
     parts = (plan.pk, viewer_key(user), area.pk if area else "", index)
     agency_page = SimpleLazyObject(
         lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
@@ -114,12 +116,7 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "panels": SimpleLazyObject(lambda: panels(PLAN_DASHBOARD, request, plan)),
             "compliance": SimpleLazyObject(
                 lambda: Paginator(
-                    current_compliance(
-                        assignments_for(user).filter(task__plan=plan),
-                        clock.today(),
-                        plan.province_id,
-                    ),
-                    COMPLIANCE_PAGE_SIZE,
+                    _compliance(cast(PlanDashboard, dash), user), COMPLIANCE_PAGE_SIZE
                 ).get_page(compliance_page)
             ),
             "compliance_pager": "dashboards/_pager.html",
@@ -149,12 +146,27 @@ def _area_choices(user: User) -> list[Agency]:
 
 
 def _dashboard(
-    plan: Plan, user: User, area: Agency | None, index: str, **parts: bool
+    plan: Plan,
+    user: User,
+    area: Agency | None,
+    inputs: DashboardInputs,
+    *,
+    counted: bool = True,
+    objectives: bool = True,
 ) -> PlanDashboard:
-    shared = plan.shared_revision  # type: ignore[attr-defined]  # with_revision(shared=True)
-    dash = build_dashboard(plan, user, clock.today(), index, shared=shared, **parts)
+    today = clock.today()
+    dash = build_dashboard(plan, user, today, inputs=inputs, counted=counted, objectives=objectives)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
+
+
+def _compliance(dash: PlanDashboard, user: User) -> list[AgencyCompliance]:
+    """The current-period compliance of the assignments the viewer sees: the whole plan's
+    (counted with the dashboard) for a province-wide role, else those of the viewer's agency."""
+    if reads_province(user):
+        return dash.compliance
+    mine = assignments_for(user).filter(task__plan=dash.plan)
+    return current_compliance(mine, dash.today, dash.plan.province_id)
 
 
 def _days(request: HttpRequest) -> int:

@@ -62,3 +62,9 @@ def current_compliance(
         )
         for r in rows
     ]
+
+
+def sorted_compliance(rows: list[AgencyCompliance]) -> list[AgencyCompliance]:
+    """In `current_compliance`'s order: missing reports first, then late ones, then by name
+    (for rows counted elsewhere: the dashboard's, chiso.dashboards.tallies)."""
+    return sorted(rows, key=lambda r: (-r.missing, -r.late, r.agency_name))

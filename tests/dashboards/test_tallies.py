@@ -1,0 +1,130 @@
+"""The dashboard's counts kept per task (chiso.dashboards.tallies): the same figures as counting
+the plan whole, and after a change only the changed task is counted again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from chiso.audit.services import raise_revision
+from chiso.dashboards.metrics import StatusCounts, plan_assignments
+from chiso.dashboards.tallies import PlanTallies, plan_tallies
+from chiso.plans.compliance import current_compliance
+from chiso.plans.models import Assignment, ReportPeriod, task_scope
+from tests.dashboards.conftest import TODAY, PlanData
+
+DAYS = (dt.date(2023, 6, 1), TODAY, dt.date(2023, 8, 25), dt.date(2024, 1, 1))
+
+
+def _periods(plan_data: PlanData) -> None:
+    """Quarterly periods on three assignments: sent on time, sent late, not sent."""
+    sent = {"t1_nt": dt.date(2023, 6, 28), "t2_cr": dt.date(2023, 7, 5), "t3_mttq": None}
+    for key, submitted in sent.items():
+        a = plan_data.assignments[key]
+        for starts, due in (
+            (dt.date(2023, 4, 1), dt.date(2023, 6, 30)),
+            (dt.date(2023, 7, 1), dt.date(2023, 9, 30)),
+        ):
+            ReportPeriod.objects.create(
+                province_id=a.province_id,
+                assignment=a,
+                starts_on=starts,
+                due_on=due,
+                submitted_on=submitted if due.month == 6 else None,
+            )
+
+
+def _expected(
+    plan_data: PlanData, day: dt.date
+) -> tuple[dict[int, StatusCounts], dict[int, StatusCounts]]:
+    every = list(plan_assignments(plan_data.plan))
+    by: dict[str, dict[int, Counter[str]]] = {"task_id": {}, "agency_id": {}}
+    for key, tally in by.items():
+        for a in every:
+            tally.setdefault(getattr(a, key), Counter())[a.status(day).value] += 1
+    task, agency = ({k: StatusCounts.from_mapping(c) for k, c in t.items()} for t in by.values())
+    return task, agency
+
+
+def _check(plan_data: PlanData, got: PlanTallies, day: dt.date) -> None:
+    tasks, agencies = _expected(plan_data, day)
+    assert got.tasks.per_task == tasks
+    assert {r.agency_id: r.counts for r in got.agencies} == agencies
+    latest = {}
+    for a in plan_assignments(plan_data.plan):
+        if a.last_report_at is not None:
+            latest[a.agency_id] = max(a.last_report_at, latest.get(a.agency_id, a.last_report_at))
+    assert {r.agency_id: r.last_report_at for r in got.agencies if r.last_report_at} == latest
+    every = Assignment.objects.filter(task__plan=plan_data.plan)
+    assert got.compliance == current_compliance(every, day)
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_it_counts_by_the_status_and_compliance_rules(plan_data: PlanData, day: dt.date) -> None:
+    _periods(plan_data)
+    Assignment.objects.filter(pk=plan_data.assignments["t2_cr"].pk).update(
+        period_due=dt.date(2023, 7, 31)
+    )
+    _check(plan_data, plan_tallies(plan_data.plan, day), day)
+    _check(plan_data, plan_tallies(plan_data.plan, day, shared=1), day)
+
+
+def test_a_change_recounts_only_its_task(
+    plan_data: PlanData, django_assert_num_queries: Any
+) -> None:
+    _periods(plan_data)
+    plan, a = plan_data.plan, plan_data.assignments
+    plan_tallies(plan, TODAY, shared=1)
+    # Nothing changed: the task counters only.
+    with django_assert_num_queries(1):
+        plan_tallies(plan, TODAY, shared=1)
+    # Task 3's assignment finished and its period sent, counted with its counter raised.
+    Assignment.objects.filter(pk=a["t3_mttq"].pk).update(completed_on=dt.date(2023, 8, 10))
+    ReportPeriod.objects.filter(assignment=a["t3_mttq"]).update(submitted_on=dt.date(2023, 6, 29))
+    raise_revision(plan.province, scope=task_scope(a["t3_mttq"].task_id))
+    # A change to task 1 made outside the audited services (no counter raised) is not seen
+    # until the state's backstop: only the changed task is counted again.
+    Assignment.objects.filter(pk=a["t1_nt"].pk).update(completed_on=dt.date(2023, 8, 1))
+    with django_assert_num_queries(3):  # counters, task 3's assignments, its periods
+        got = plan_tallies(plan, TODAY, shared=1)
+    front = next(r for r in got.agencies if r.agency_id == plan_data.front.pk)
+    assert front.counts == StatusCounts(done=1)
+    assert got.tasks.per_task[a["t1_nt"].task_id] == StatusCounts(done=1, overdue=1)
+    assert [c.agency_name for c in got.compliance if c.missing] == []
+    # A new shared counter (or an emptied cache) counts the plan whole.
+    _check(plan_data, plan_tallies(plan, TODAY, shared=2), TODAY)
+    cache.clear()
+    _check(plan_data, plan_tallies(plan, TODAY, shared=2), TODAY)
+
+
+def test_an_agencys_latest_report_taken_back_is_looked_for_again(plan_data: PlanData) -> None:
+    plan, a = plan_data.plan, plan_data.assignments
+    at = dt.datetime(2023, 8, 1, 9, tzinfo=dt.UTC)
+    Assignment.objects.filter(pk=a["t1_nt"].pk).update(last_report_at=at)
+    Assignment.objects.filter(pk=a["t2_nt"].pk).update(last_report_at=at - dt.timedelta(days=3))
+    first = plan_tallies(plan, TODAY, shared=1)
+    nha_trang = plan_data.nha_trang.pk
+    assert next(r for r in first.agencies if r.agency_id == nha_trang).last_report_at == at
+    Assignment.objects.filter(pk=a["t1_nt"].pk).update(last_report_at=None)
+    raise_revision(plan.province, scope=task_scope(a["t1_nt"].task_id))
+    got = plan_tallies(plan, TODAY, shared=1)
+    assert next(
+        r for r in got.agencies if r.agency_id == nha_trang
+    ).last_report_at == at - dt.timedelta(days=3)
+    _check(plan_data, got, TODAY)
+
+
+def test_a_removed_assignment_leaves_no_empty_row(plan_data: PlanData) -> None:
+    plan, a = plan_data.plan, plan_data.assignments
+    plan_tallies(plan, TODAY, shared=1)
+    task = a["t3_mttq"].task_id
+    Assignment.objects.filter(pk=a["t3_mttq"].pk).delete()
+    raise_revision(plan.province, scope=task_scope(task))
+    got = plan_tallies(plan, TODAY, shared=1)
+    assert plan_data.front.pk not in {r.agency_id for r in got.agencies}
+    assert got.tasks.per_task[task].total == 1  # Cam Ranh's, left
+    _check(plan_data, got, TODAY)
