@@ -15,6 +15,7 @@ from chiso.dashboards.metrics import (
     ancestors,
     by_section,
     plan_assignments,
+    plan_sections,
     status_counts,
 )
 from chiso.dashboards.tallies import plan_tallies
@@ -67,7 +68,7 @@ def test_counts_by_agency(plan_data: PlanData) -> None:
 
 
 def test_counts_by_section(plan_data: PlanData) -> None:
-    rows = by_section(plan_data.plan, plan_tallies(plan_data.plan, TODAY).tasks)
+    rows = by_section(plan_sections(plan_data.plan), plan_tallies(plan_data.plan, TODAY).tasks)
     assert [(r.code, r.counts.total) for r in rows] == [("II.1", 4), ("II.2", 2), ("—", 1)]
     assert rows[0].counts == counts(done=1, overdue=1, in_progress=1, not_started=1)
     assert rows[1].counts == counts(done_late=1, not_started=1)
@@ -206,7 +207,10 @@ def test_sections_and_plan_total_come_from_the_task_counts(plan_data: PlanData) 
     assert tasks.per_task[t["1"].pk] == counts(done=1, overdue=1)
     assert tasks.section_of[t["4"].pk] is None
     assert tasks.total == status_counts(plan_assignments(plan_data.plan), TODAY)
-    assert sum((r.counts for r in by_section(plan_data.plan, tasks)), StatusCounts()) == tasks.total
+    assert (
+        sum((r.counts for r in by_section(plan_sections(plan_data.plan), tasks)), StatusCounts())
+        == tasks.total
+    )
 
 
 def test_overdue_and_due_soon_follow_the_status_rule(plan_data: PlanData) -> None:

@@ -6,9 +6,10 @@ several indices counts in the coverage of each (chiso.plans.units)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from chiso.dashboards.metrics import (
     by_section,
     by_unit,
     plan_assignments,
+    plan_sections,
     status_counts,
     task_units,
 )
@@ -39,6 +41,8 @@ from chiso.web.fragments import fragment
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -149,17 +153,17 @@ class DashboardInputs:
             return None
 
 
-def _task_units(plan: Plan, index: str, shared: int | None) -> list[tuple[int, str]]:
-    """`task_units`, kept in the cache under the province's `shared` counter when given (the
-    tasks' units change only with the tasks, never with a report)."""
+def _kept(plan: Plan, name: str, shared: int | None, make: Callable[[], T]) -> T:
+    """`make()`, kept in the cache under the province's `shared` counter when given: for what
+    changes only with the plan's tasks and sections, never with a report."""
     if shared is None:
-        return task_units(plan, index)
-    key = fragment(plan.province_id, "task-units", plan.pk, index, revision=shared)
-    links: list[tuple[int, str]] | None = cache.get(key.key)
-    if links is None:
-        links = task_units(plan, index)
-        cache.set(key.key, links, key.ttl)
-    return links
+        return make()
+    key = fragment(plan.province_id, name, plan.pk, revision=shared)
+    found: T | None = cache.get(key.key)
+    if found is None:
+        found = make()
+        cache.set(key.key, found, key.ttl)
+    return found
 
 
 def _unit_rows(
@@ -174,7 +178,8 @@ def _unit_rows(
     dimensions = framework.children(framework.root.code, year)
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
-    rolled = by_unit(_task_units(plan, index, shared), per_task, codes)
+    links = _kept(plan, f"task-units-{index}", shared, lambda: task_units(plan, index))
+    rolled = by_unit(links, per_task, codes)
     lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:
@@ -229,7 +234,11 @@ def build_dashboard(
         counts=tasks.total,
         mine=next((a for a in agencies if a.agency_id == user.agency_id), None),
         agencies=agencies,
-        sections=by_section(plan, tasks) if counted else [],
+        sections=(
+            by_section(_kept(plan, "sections", inputs.shared, lambda: plan_sections(plan)), tasks)
+            if counted
+            else []
+        ),
         dimensions=(
             _unit_rows(plan, framework, weak, tasks.per_task, inputs.shared) if framework else []
         ),

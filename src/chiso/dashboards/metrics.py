@@ -223,12 +223,18 @@ def agency_order(row: AgencyRow) -> tuple[int, int, str]:
     return (-row.counts.overdue, -row.counts.open, row.name)
 
 
-def by_section(plan: Plan, tasks: TaskCounts) -> list[SectionRow]:
+def plan_sections(plan: Plan) -> list[tuple[int, str, str]]:
+    """(id, code, title) of the plan's sections in order."""
+    return list(
+        Section.objects.filter(plan=plan).order_by("order", "id").values_list("id", "code", "title")
+    )
+
+
+def by_section(sections: list[tuple[int, str, str]], tasks: TaskCounts) -> list[SectionRow]:
     """Every section of the plan in order (empty ones too), then tasks outside any section."""
     counts = tasks.per_section()
     result = [
-        SectionRow(s.pk, s.code, s.title, counts.get(s.pk, StatusCounts()))
-        for s in Section.objects.filter(plan=plan).order_by("order", "id")
+        SectionRow(pk, code, title, counts.get(pk, StatusCounts())) for pk, code, title in sections
     ]
     if None in counts:
         result.append(SectionRow(None, "—", "", counts[None]))

@@ -1,9 +1,10 @@
-"""The dashboard's tables (units, sections, a page of agencies) as rows of HTML, each cached under
-its own figures (chiso.web.rows): a report changes the counts of its task's agencies, units and
-section, so after it only those rows are made into lines (dashboards.lines) and rendered; the
-others come from the cache. A row's key is everything it prints: its data (names, counts, tier,
-last report), the bar's scale, whether it is the viewer's agency, the language, today and the
-province's `shared` counter (names and frameworks change with it)."""
+"""The dashboard's tables (units, sections, a page of agencies and of current-period
+compliance) as rows of HTML, each cached under its own figures (chiso.web.rows): a report
+changes the counts of its task's agencies, units and section, so after it only those rows are
+made into lines (dashboards.lines) and rendered; the others come from the cache. A row's key is
+everything it prints: its data (names, counts, tier, last report), the bar's scale, whether it
+is the viewer's agency, the language, today and the province's `shared` counter (names and
+frameworks change with it)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from chiso.dashboards.dashboard import PlanDashboard
 from chiso.dashboards.lines import agency_line, section_line, unit_line
 from chiso.dashboards.links import TaskLinks
 from chiso.dashboards.metrics import AgencyRow
+from chiso.plans.compliance import AgencyCompliance
 from chiso.web.fragments import fragment
 from chiso.web.rows import cached_rows
 
@@ -27,6 +29,7 @@ class TableRows:
     units: list[SafeString]
     sections: list[SafeString]
     agencies: list[SafeString]
+    compliance: list[SafeString]
 
 
 def _rendered(
@@ -53,9 +56,14 @@ def _rendered(
 
 
 def table_rows(
-    dash: PlanDashboard, agencies: Sequence[AgencyRow], own_agency: int | None, shared: int
+    dash: PlanDashboard,
+    agencies: Sequence[AgencyRow],
+    compliance: Sequence[AgencyCompliance],
+    own_agency: int | None,
+    shared: int,
 ) -> TableRows:
-    """The rows of the units and sections tables and of `agencies` (the table's page)."""
+    """The rows of the units and sections tables, of `agencies` and of `compliance` (those
+    tables' pages)."""
     plan = dash.plan
     links = TaskLinks(plan.pk)
     scale = dash.max_agency_total
@@ -89,5 +97,13 @@ def table_rows(
             plan.pk,
             scale,
             own_agency,
+        ),
+        _rendered(
+            province,
+            shared,
+            "dashboard-compliance",
+            compliance,
+            lambda r: r,
+            "plans/_compliance_row.html",
         ),
     )

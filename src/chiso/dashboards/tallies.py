@@ -29,6 +29,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, FilteredRelation, Max, Q
 
 from chiso.accounts.models import Agency
 from chiso.audit.models import ScopeRevision
@@ -41,13 +42,12 @@ from chiso.dashboards.metrics import (
     plan_assignments,
 )
 from chiso.plans.compliance import AgencyCompliance, sorted_compliance
-from chiso.plans.models import TASK_SCOPE, Plan, ReportPeriod, Task
+from chiso.plans.models import TASK_SCOPE, Assignment, Plan, Task
 from chiso.plans.status import Status, assignment_status
 from chiso.web.fragments import FRAGMENT_TTL
 
-# One agency's share of a task: agency, its five status counts (metrics.FIELDS order), latest
-# report.
-StatusEntry = tuple[int, int, int, int, int, int, "dt.datetime | None"]
+# One agency's share of a task: agency, its five status counts (metrics.FIELDS order).
+StatusEntry = tuple[int, int, int, int, int, int]
 # One agency's current-period compliance within a task: agency, on time, late, missing.
 ComplianceEntry = tuple[int, int, int, int]
 Tally = tuple[tuple[StatusEntry, ...], tuple[ComplianceEntry, ...]]
@@ -156,55 +156,70 @@ class _State:
 
     def recount(self, plan: Plan, task_ids: list[int]) -> None:
         """Count `task_ids` again and move the sums by the difference."""
-        whole = len(task_ids) * 4 >= max(len(self.counters), 1)
-        fresh = _count(plan, self.today, None if whole else task_ids)
+        if not self.tallies or len(task_ids) > len(self.counters) // 4:  # cheaper whole
+            self._count_whole(plan)
+            return
+        fresh, reported = _count(plan, self.today, task_ids)
+        shrunk: set[int] = set()
         for task in task_ids:
             old = self.tallies.pop(task, EMPTY)
             new = fresh.get(task, EMPTY) if task in self.counters else EMPTY
-            self._add(task, old, -1)
-            self._add(task, new, +1)
+            shrunk |= _fewer(old, new)
+            for tally, sign in ((old, -1), (new, 1)):
+                statuses, compliance = tally
+                for agency, *counts in statuses:
+                    _move(self.per_task, task, counts, sign)
+                    _move(self.agencies, agency, counts, sign)
+                for agency, *kept in compliance:
+                    _move(self.kept, agency, kept, sign)
             if new != EMPTY:
                 self.tallies[task] = new
-            counts = self.per_task.get(task)
-            if counts is None:
+            counts_now = self.per_task.get(task)
+            if counts_now is None:
                 self.task_counts.pop(task, None)
             else:
-                self.task_counts[task] = StatusCounts(*counts)
-            self._mend_last(old, new)
-
-    def _add(self, task: int, tally: Tally, sign: int) -> None:
-        """Add (or take away) one task's tally."""
-        statuses, compliance = tally
-        for agency, *counts, at in statuses:
-            _move(self.per_task, task, counts, sign)
-            _move(self.agencies, agency, counts, sign)
-            if sign > 0 and at is not None and (agency not in self.last or at > self.last[agency]):
+                self.task_counts[task] = StatusCounts(*counts_now)
+        # An assignment's latest report only moves forward (plans.services.reports), so an
+        # agency's latest is the later of the kept one and the recounted tasks' — unless one of
+        # its assignments left the task: then it is looked up.
+        for agency, at in reported.items():
+            if agency not in self.last or at > self.last[agency]:
                 self.last[agency] = at
-        for agency, *kept in compliance:
-            _move(self.kept, agency, kept, sign)
+        if shrunk:
+            latest = _latest_reports(plan, shrunk)
+            for agency in shrunk:
+                if agency in latest:
+                    self.last[agency] = latest[agency]
+                else:
+                    self.last.pop(agency, None)
 
-    def _mend_last(self, old: Tally, new: Tally) -> None:
-        """An agency whose latest report was in the task's old tally and is not in its new one
-        (taken back, rejected, the assignment removed): its latest is looked for again."""
-        now = {agency: at for agency, *_counts, at in new[0]}
-        for agency, *_counts, at in old[0]:
-            if at is None or self.last.get(agency) != at:
-                continue
-            later = now.get(agency)
-            if later is None or later < at:
-                self._rescan_last(agency)
-
-    def _rescan_last(self, agency: int) -> None:
-        found = [
-            at
-            for statuses, _c in self.tallies.values()
-            for a, *_counts, at in statuses
-            if a == agency and at is not None
-        ]
-        if found:
-            self.last[agency] = max(found)
-        else:
-            self.last.pop(agency, None)
+    def _count_whole(self, plan: Plan) -> None:
+        self.tallies, _none = _count(plan, self.today, None)
+        self.per_task, self.agencies, self.kept = {}, {}, {}
+        for task, (statuses, compliance) in self.tallies.items():
+            if statuses:
+                row = self.per_task[task] = [0, 0, 0, 0, 0]
+                for agency, a, b, c, d, e in statuses:
+                    sums = self.agencies.get(agency)
+                    if sums is None:
+                        sums = self.agencies[agency] = [0, 0, 0, 0, 0]
+                    sums[0] += a
+                    sums[1] += b
+                    sums[2] += c
+                    sums[3] += d
+                    sums[4] += e
+                    row[0] += a
+                    row[1] += b
+                    row[2] += c
+                    row[3] += d
+                    row[4] += e
+            for agency, on_time, late, missing in compliance:
+                sums = self.kept.setdefault(agency, [0, 0, 0])
+                sums[0] += on_time
+                sums[1] += late
+                sums[2] += missing
+        self.task_counts = {t: StatusCounts(*row) for t, row in self.per_task.items()}
+        self.last = _latest_reports(plan, None)
 
     def figures(self) -> PlanTallies:
         missing = [a for a in (*self.agencies, *self.kept) if a not in self.names]
@@ -235,63 +250,93 @@ def _move(sums: dict[int, list[int]], key: int, counts: list[int], sign: int) ->
         del sums[key]
 
 
-def _count(plan: Plan, today: dt.date, task_ids: list[int] | None) -> dict[int, Tally]:
-    """The tallies of `task_ids` (None: every task of the plan), from the rows' columns by the
-    rules' Python forms (`assignment_status`, `period_compliance`): two plain queries, cheaper
-    to make than grouped ones for the one task a report changes."""
-    assignments = plan_assignments(plan)
-    periods = ReportPeriod.objects.filter(
-        province_id=plan.province_id, assignment__task__plan_id=plan.pk, due_on__lte=today
-    )
-    if task_ids is not None:
-        assignments = assignments.filter(task_id__in=task_ids)
-        periods = periods.filter(assignment__task_id__in=task_ids)
-    statuses: dict[int, dict[int, list[Any]]] = {}
-    for task, agency, deadline, due, completed, last, progress in assignments.values_list(
+def _fewer(old: Tally, new: Tally) -> set[int]:
+    """The agencies with fewer assignments in a task's new tally than in its old one."""
+    before = {agency: sum(counts) for agency, *counts in old[0]}
+    after = {agency: sum(counts) for agency, *counts in new[0]}
+    return {agency for agency, n in before.items() if after.get(agency, 0) < n}
+
+
+def _count(
+    plan: Plan, today: dt.date, task_ids: list[int] | None
+) -> tuple[dict[int, Tally], dict[int, dt.datetime]]:
+    """The tallies of `task_ids` (None: every task of the plan) from one query: each
+    assignment's columns with its periods due by today, counted by the rules' Python forms
+    (`assignment_status`, `_compliance`), cheaper to make than grouped queries for the one task
+    a report changes. With `task_ids`, also each agency's latest report among them. (The whole
+    plan's report times are not read: parsing 4,000 of them cost more than all the counting;
+    `_latest_reports` groups them in the database.)"""
+    if task_ids is None:
+        assignments = Assignment.objects.filter(province_id=plan.province_id, task__plan=plan)
+        report: Any = ExpressionWrapper(Q(last_report_at__isnull=False), BooleanField())
+    else:
+        assignments = Assignment.objects.filter(task_id__in=task_ids)
+        report = F("last_report_at")
+    rows = assignments.annotate(
+        due=FilteredRelation("periods", condition=Q(periods__due_on__lte=today))
+    ).values_list(
+        "id",
         "task_id",
         "agency_id",
+        "parent_id",
         "deadline",
         "period_due",
         "completed_on",
-        "last_report_at",
+        report,
         "progress",
-    ):
+        "due__due_on",
+        "due__submitted_on",
+    )
+    statuses: dict[int, dict[int, list[int]]] = {}
+    latest_period: dict[int, tuple[int, int, dt.date, dt.date | None]] = {}
+    reported: dict[int, dt.datetime] = {}
+    seen: set[int] = set()
+    for pk, task, agency, parent, deadline, next_period, completed, at, progress, due, sent in rows:
+        if due is not None:
+            kept = latest_period.get(pk)
+            if kept is None or due > kept[2]:
+                latest_period[pk] = (task, agency, due, sent)
+        if pk in seen or parent is not None:  # sub-assignments: in the compliance only
+            continue
+        seen.add(pk)
         row = statuses.setdefault(task, {}).get(agency)
         if row is None:
-            row = statuses[task][agency] = [0, 0, 0, 0, 0, None]
-        row[_FIELD[assignment_status(deadline, due, completed, last, progress, today)]] += 1
-        if last is not None and (row[5] is None or last > row[5]):
-            row[5] = last
-    compliance = _compliance(
-        periods.values_list(
-            "assignment_id",
-            "assignment__task_id",
-            "assignment__agency_id",
-            "due_on",
-            "submitted_on",
-        )
-    )
-    return {
+            row = statuses[task][agency] = [0, 0, 0, 0, 0]
+        # The whole plan's rows say only whether there was a report: any time stands for it.
+        last = at if isinstance(at, dt.datetime) else (dt.datetime.min if at else None)
+        row[_FIELD[assignment_status(deadline, next_period, completed, last, progress, today)]] += 1
+        if isinstance(at, dt.datetime) and (agency not in reported or at > reported[agency]):
+            reported[agency] = at
+    compliance = _compliance(latest_period.values())
+    tallies = {
         t: (
-            tuple((a, *row) for a, row in statuses.get(t, {}).items()),
+            tuple((a, r[0], r[1], r[2], r[3], r[4]) for a, r in statuses.get(t, {}).items()),
             tuple((a, r[0], r[1], r[2]) for a, r in compliance.get(t, {}).items()),
         )
         for t in {*statuses, *compliance}
     }
+    return tallies, reported
+
+
+def _latest_reports(plan: Plan, agencies: set[int] | None) -> dict[int, dt.datetime]:
+    """Each agency's latest report on the plan (only `agencies`' when given)."""
+    assignments = plan_assignments(plan).filter(last_report_at__isnull=False)
+    if agencies is not None:
+        if not agencies:
+            return {}
+        assignments = assignments.filter(agency_id__in=agencies)
+    rows = assignments.values("agency_id").annotate(last=Max("last_report_at")).order_by()
+    return {r["agency_id"]: r["last"] for r in rows}
 
 
 def _compliance(
-    periods: Iterable[tuple[int, int, int, dt.date, dt.date | None]],
+    latest: Iterable[tuple[int, int, dt.date, dt.date | None]],
 ) -> dict[int, dict[int, list[int]]]:
-    """Per task and agency: of each assignment's latest period due by today, how many were
-    sent on time, late, or not at all (plans.compliance.current_compliance's rule)."""
-    latest: dict[int, tuple[int, int, dt.date, dt.date | None]] = {}
-    for assignment, task, agency, due, sent in periods:
-        kept = latest.get(assignment)
-        if kept is None or due > kept[2]:
-            latest[assignment] = (task, agency, due, sent)
+    """Per task and agency: of each assignment's latest period due by today ((task, agency,
+    due, sent)), how many were sent on time, late, or not at all (the rule of
+    plans.compliance.current_compliance)."""
     counts: dict[int, dict[int, list[int]]] = {}
-    for task, agency, due, sent in latest.values():
+    for task, agency, due, sent in latest:
         row = counts.setdefault(task, {}).setdefault(agency, [0, 0, 0])
         row[2 if sent is None else 0 if sent <= due else 1] += 1
     return counts

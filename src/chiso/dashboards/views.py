@@ -75,6 +75,20 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     agency_page = SimpleLazyObject(
         lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
     )
+    compliance = SimpleLazyObject(
+        lambda: Paginator(
+            _compliance(cast(PlanDashboard, dash), user), COMPLIANCE_PAGE_SIZE
+        ).get_page(compliance_page)
+    )
+    table_rows_now = SimpleLazyObject(
+        lambda: table_rows(
+            cast(PlanDashboard, dash),
+            agency_page.object_list,
+            compliance.object_list,
+            user.agency_id,
+            plan.shared_revision,
+        )
+    )
     return render(
         request,
         "dashboards/plan.html",
@@ -99,26 +113,17 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
             "agency_page": agency_page,
-            # The units, sections and agency tables' rows, each cached by its own figures.
-            "table_rows": SimpleLazyObject(
-                lambda: table_rows(
-                    cast(PlanDashboard, dash),
-                    agency_page.object_list,
-                    user.agency_id,
-                    plan.shared_revision,
-                )
-            ),
+            # The units, sections, agencies and compliance tables' rows, each cached by its
+            # own figures.
+            "table_rows": table_rows_now,
+            "compliance_rows": SimpleLazyObject(lambda: table_rows_now.compliance),
             "tasks_base": task_list_url(plan.pk),
             "other_plans": SimpleLazyObject(
                 lambda: list(plans_for(user).exclude(pk=plan.pk).order_by("-year", "-id")[:10])
             ),
             "can_edit": can_edit_plan(user, plan),
             "panels": SimpleLazyObject(lambda: panels(PLAN_DASHBOARD, request, plan)),
-            "compliance": SimpleLazyObject(
-                lambda: Paginator(
-                    _compliance(cast(PlanDashboard, dash), user), COMPLIANCE_PAGE_SIZE
-                ).get_page(compliance_page)
-            ),
+            "compliance": compliance,
             "compliance_pager": "dashboards/_pager.html",
             "compliance_query": _query_without(request, "compliance_page"),
             "agency_query": _query_without(request, "agency_page"),
