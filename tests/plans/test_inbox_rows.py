@@ -4,11 +4,12 @@ its task's, a change to the province's shared data renders them all, and no row 
 from __future__ import annotations
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from chiso.plans import inbox, services
 from chiso.plans.models import Assignment, ProgressReport
-from tests.plans.inbox_html import ids
+from tests.plans.inbox_html import ids, listed
 
 URL = reverse("plans:inbox")
 
@@ -19,8 +20,8 @@ def rendered(monkeypatch):
     calls: list[list[int]] = []
     real = inbox.rows
 
-    def spy(reports, today):
-        found = real(reports, today)
+    def spy(reports, today, *units):
+        found = real(reports, today, *units)
         calls.append(sorted(r.pk for r in found))
         return found
 
@@ -105,8 +106,22 @@ def test_after_a_review_the_page_costs_a_bounded_number_of_queries(
     client.force_login(world.coordinator)
     client.get(URL)
     services.review_report(world.coordinator, reports[0], accept=True, version=1)
-    # Session, user, revision, count, ids, the returned and sign-off lists, shared counter,
-    # the tasks' counters, the filters' choices (plans, agencies, units): no row rendered.
-    with django_assert_max_num_queries(14):
+    # Session, user, the province's counters, the review rules, the waiting list's summary
+    # (its length and the filters' agencies and tasks), the page's ids (with their tasks'
+    # counters) and the returned list's: the plans and units are kept under `shared`, and no
+    # row is rendered.
+    with django_assert_max_num_queries(7):
         page = client.get(URL)
     assert ids(page) == [r.pk for r in reports[1:]]
+
+
+def test_a_new_day_renders_every_row_again(world, reports, client, rendered):
+    """Today is in each row's key (the days waiting): the next day no row comes from the cache."""
+    client.force_login(world.coordinator)
+    first = client.get(URL)
+    rendered.clear()
+    with override_settings(CHISO_TODAY="2023-08-16"):
+        page = client.get(URL)
+    assert rendered == [sorted(r.pk for r in reports)]
+    days = dict(listed(first))
+    assert dict(listed(page)) == {pk: n + 1 for pk, n in days.items()}

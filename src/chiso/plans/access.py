@@ -5,6 +5,7 @@ user's province (or agency, where that applies) is a 404."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Value, When
@@ -116,16 +117,33 @@ def reporting_settings(province_id: int | None) -> ReportingSettings | None:
     return ReportingSettings.objects.filter(province_id=province_id).first()
 
 
+@dataclass(frozen=True)
+class Reviewable:
+    """Which of the province's reports a user reviews, in its two parts: the province's
+    (`_province_reviewable`: top-level assignments) and the sub-assignments their own agency
+    made (`_children_reviewable`); None: no part. Built once a request (the province's part
+    reads the review rules) and asked for both the filter and whether the user reviews."""
+
+    province: Q | None
+    children: Q | None
+
+    @property
+    def filter(self) -> Q | None:
+        """As a filter on ProgressReport (None: no report)."""
+        if self.province is not None:
+            province = self.province & Q(assignment__parent__isnull=True)
+            return province | self.children if self.children is not None else province
+        return self.children
+
+
+def reviewable(user: Viewer) -> Reviewable:
+    return Reviewable(_province_reviewable(user), _children_reviewable(user))
+
+
 def reviewable_filter(user: Viewer) -> Q | None:
     """Which of the province's reports `user` reviews, as a filter on ProgressReport (None:
-    none): the province's part (`_province_reviewable`, top-level assignments only) and the
-    sub-assignments their own agency made (`_children_reviewable`)."""
-    province = _province_reviewable(user)
-    children = _children_reviewable(user)
-    if province is not None:
-        province &= Q(assignment__parent__isnull=True)
-        return province | children if children is not None else province
-    return children
+    none)."""
+    return reviewable(user).filter
 
 
 def _province_reviewable(user: Viewer) -> Q | None:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from chiso.accounts import roles
 from chiso.plans import access
-from chiso.plans.models import Evidence, Plan, ProgressReport, ReportState, Section, TaskUnit
+from chiso.plans.models import Evidence, ProgressReport, ReportState, TaskUnit
 from chiso.web.fragments import FRAGMENT_TTL, fragment
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ class InboxFilter:
         return qs
 
 
-def _review_q(user: User) -> Q | None:
-    allowed = access.reviewable_filter(user)
+def _review_q(user: User, parts: access.Reviewable | None = None) -> Q | None:
+    allowed = (parts or access.reviewable(user)).filter
     if allowed is None:
         return None
     return allowed & Q(state=ReportState.SUBMITTED) & ~Q(author_id=user.pk)
@@ -102,9 +102,10 @@ def _queue(user: User, condition: Q | None) -> QuerySet[ProgressReport]:
     )
 
 
-def review_queue(user: User) -> QuerySet[ProgressReport]:
-    """Reports waiting for `user`'s review, oldest first; never the user's own."""
-    return _queue(user, _review_q(user))
+def review_queue(user: User, parts: access.Reviewable | None = None) -> QuerySet[ProgressReport]:
+    """Reports waiting for `user`'s review, oldest first; never the user's own (`parts`: the
+    user's `access.reviewable`, when the caller has it already)."""
+    return _queue(user, _review_q(user, parts))
 
 
 def returned_queue(user: User) -> QuerySet[ProgressReport]:
@@ -117,26 +118,89 @@ def signoff_queue(user: User) -> QuerySet[ProgressReport]:
     return _queue(user, _signoff_q(user))
 
 
+_PERSON = ("username", "first_name", "last_name")  # a reviewer's name as a row shows it
+
+# What a row shows (plans/_inbox_row.html) and `rows` reads: only these columns, so a row's
+# query reads no more than the row prints.
+_ROW_FIELDS = (
+    "id",
+    "assignment_id",
+    "state",
+    "submitted_at",
+    "progress",
+    "is_final",
+    "narrative",
+    "reviewed_at",
+    "review_comment",
+    "head_reviewed_at",
+    "head_comment",
+    "assignment__agency__name",
+    "assignment__task_id",
+    "assignment__task__code",
+    "assignment__task__title",
+    "assignment__task__section__code",
+    *(f"{who}__{field}" for who in ("reviewer", "head_reviewer") for field in _PERSON),
+)
+
+
 def detailed(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
-    """With everything a row shows: three queries for any number of rows."""
-    return qs.select_related(
-        "author",
-        "reviewer",
-        "head_reviewer",
-        "assignment__agency",
-        "assignment__task__section",
-    ).prefetch_related(
-        Prefetch("evidence", queryset=Evidence.objects.only("id", "report_id", "original_name")),
-        Prefetch(
-            "assignment__task__units",
-            queryset=TaskUnit.objects.only("task_id", "index", "unit_code"),
-        ),
+    """With the columns a row shows from the report and its relations, in one query; `rows`
+    adds the evidence and units (two queries for any number of rows). Unordered (the models'
+    orderings join the plans and agencies to sort): the lists keep their own order."""
+    return (
+        qs.select_related(
+            "reviewer", "head_reviewer", "assignment__agency", "assignment__task__section"
+        )
+        .only(*_ROW_FIELDS)
+        .order_by()
     )
 
 
-def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressReport]:
-    """The reports as listed; each gains `days_waiting` (since sent, or since sent back)."""
+# A task's units: (label as TaskUnit shows it, unit code, whether on its plan's index).
+TaskUnits = dict[int, list[tuple[str, str, bool]]]
+
+
+def province_task_units(province_id: int, shared: int, ttl: int) -> TaskUnits:
+    """Every task's units in the province, in TaskUnit's order. Kept under the province's
+    `shared` counter: units change with their task, an edit no one task's scope confines
+    (the rows' keys rely on the same). A ttl of 0 stores nothing."""
+    key = f"inbox-units:{fragment(province_id, 'inbox-units', revision=shared).key}"
+    found: TaskUnits | None = cache.get(key) if ttl else None
+    if found is None:
+        found = _task_units(TaskUnit.objects.filter(task__province_id=province_id))
+        if ttl:
+            cache.set(key, found, ttl)
+    return found
+
+
+def _task_units(qs: QuerySet[TaskUnit]) -> TaskUnits:
+    units: TaskUnits = {}
+    ordered = qs.order_by("task_id", "index", "unit_code")
+    for task_id, index, code, plan_index in ordered.values_list(
+        "task_id", "index", "unit_code", "task__plan__index"
+    ):
+        # TaskUnit's own label ("2.4", "PCI:3"), without fetching the model.
+        label = str(TaskUnit(index=index, unit_code=code))
+        units.setdefault(task_id, []).append((label, code, index == plan_index))
+    return units
+
+
+def rows(
+    reports: Iterable[ProgressReport], today: dt.date, units: TaskUnits | None = None
+) -> list[ProgressReport]:
+    """The reports as listed; each gains `days_waiting` (since sent, or since sent back), its
+    evidence files' names (`evidence_names`) and its task's units (`unit_labels`, from `units`
+    when given: `province_task_units`), read as values: model instances and prefetching cost a
+    row more than its query."""
     found = list(reports)
+    evidence: dict[int, list[str]] = {}
+    names = Evidence.objects.filter(report_id__in=[r.pk for r in found]).order_by("id")
+    for report_id, name in names.values_list("report_id", "original_name"):
+        evidence.setdefault(report_id, []).append(name)
+    if units is None:
+        units = _task_units(
+            TaskUnit.objects.filter(task_id__in={r.assignment.task_id for r in found})
+        )
     for report in found:
         since: dt.datetime | None = report.submitted_at
         if report.state == ReportState.RETURNED:
@@ -144,6 +208,9 @@ def rows(reports: Iterable[ProgressReport], today: dt.date) -> list[ProgressRepo
         # Never negative: a replayed plan year pins "today" before reports sent in real time.
         days = (today - timezone.localdate(since)).days if since else 0
         report.days_waiting = max(days, 0)  # type: ignore[attr-defined]
+        report.evidence_names = evidence.get(report.pk, [])  # type: ignore[attr-defined]
+        labels = [label for label, _code, _on_index in units.get(report.assignment.task_id, [])]
+        report.unit_labels = labels  # type: ignore[attr-defined]
     return found
 
 
@@ -181,46 +248,3 @@ def _counted(user: User, province_id: int) -> int:
 def next_waiting(user: User, after: ProgressReport) -> ProgressReport | None:
     """The oldest report still waiting for `user` other than `after` ("accept and next")."""
     return review_queue(user).exclude(pk=after.pk).only("id", "assignment_id").first()
-
-
-@dataclass(frozen=True)
-class FilterChoices:
-    plans: list[Plan]
-    sections: list[Section]
-    agencies: list[tuple[int, str]]
-    units: list[str]
-
-
-def filter_choices(
-    user: User, waiting: QuerySet[ProgressReport], chosen: InboxFilter
-) -> FilterChoices:
-    """The choices the filters offer: the province's plans, the chosen plan's sections, and the
-    agencies and PAPI units that have reports waiting."""
-    plans = list(access.plans_for(user).only("id", "number", "year"))
-    sections = (
-        list(Section.objects.filter(plan_id=chosen.plan).only("id", "code", "title"))
-        if chosen.plan
-        else []
-    )
-    # Distinct in the database, unordered: a province may have thousands of reports waiting.
-    agencies = list(
-        waiting.order_by()
-        .values_list("assignment__agency_id", "assignment__agency__name")
-        .distinct()
-    )
-    agencies.sort(key=lambda pair: pair[1])
-    units = set(
-        TaskUnit.objects.filter(
-            task_id__in=waiting.order_by().values("assignment__task_id"),
-            index=F("task__plan__index"),
-        )
-        .order_by()
-        .values_list("unit_code", flat=True)
-        .distinct()
-    )
-    tops = {code.split(".")[0] for code in units}
-    return FilterChoices(plans, sections, agencies, sorted(units | tops, key=_unit_order))
-
-
-def _unit_order(code: str) -> list[int]:
-    return [int(part) for part in code.split(".") if part.isdigit()]
