@@ -119,6 +119,15 @@ def test_a_new_plan_is_offered_on_the_next_request(world, sent, client):
         baseline_year=2023,
     )
     assert options(client.get(URL), "plan") == ["7/KH-UBND (2024)", "100/KH-UBND (2023)"]
+    services.create_plan(
+        world.coordinator,
+        number="…/KH-UBND",
+        title="Kế hoạch PCI 2025",
+        year=2025,
+        baseline_year=2024,
+        index="PCI",
+    )
+    assert options(client.get(URL), "plan")[0] == "Kế hoạch PCI năm 2025"  # not yet numbered
 
 
 def test_only_a_plan_of_the_province_offers_its_sections(world, sent, client, other_province):

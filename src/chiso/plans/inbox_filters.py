@@ -109,7 +109,7 @@ def filter_choices(
 
 
 def _framework(user: User, province_id: int, plan_id: int | None) -> _Framework:
-    plans = list(access.plans_for(user).only("id", "number", "year"))
+    plans = list(access.plans_for(user).only("id", "number", "year", "index"))
     # Only a plan of the province offers its sections (the id comes from the query string).
     sections = (
         list(
