@@ -353,6 +353,14 @@ class Assignment(models.Model):
             # The API's lists: a province's assignments in the task order, read one page at a
             # time (the overdue filter checked on the rows as they come).
             models.Index(fields=["province", "task", "id"], name="assignment_province_task"),
+            # The same for the open ones (the overdue list): the deadline columns as trailing keys
+            # let PostgreSQL check the overdue filter and count the rows from the index alone,
+            # without reading every open assignment of the province from the table.
+            models.Index(
+                fields=["province", "task", "id", "deadline", "period_due"],
+                condition=models.Q(completed_on__isnull=True),
+                name="assignment_open_task",
+            ),
             models.Index(fields=["province", "deadline"], name="assignment_province_deadline"),
             # Overdue and due-soon lists and reminders read only open assignments by deadline;
             # finished ones pile up year after year and would otherwise be scanned and dropped.
