@@ -7,7 +7,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from chiso.accounts.models import Agency, AgencyGroup
 from chiso.notifications.models import Notification
@@ -137,8 +139,8 @@ def assignment_json(assignment: Assignment, today: dt.date) -> dict[str, Any]:
     }
 
 
-# What a listed assignment shows (`assignment_json`), read as values: a page of up to 200 rows
-# costs no model instances (three a row) and none of the other columns.
+# What a listed assignment shows (`assignment_json`), in `_LISTED_SQL`'s order, read as values: a
+# page of up to 200 rows costs no model instances (three a row) and none of the other columns.
 LISTED_COLUMNS = (
     "id",
     "task_id",
@@ -159,11 +161,40 @@ LISTED_COLUMNS = (
 )
 
 
+# The page's rows in one statement, without the ORM's compiling (~0.6 ms a page): a page of
+# ids, each with its task and with its agency looked up by key. Joined instead, PostgreSQL
+# hashes every agency of the country (~4,000) to find a page's few dozen.
+_LISTED_SQL = """
+SELECT a.id, a.task_id, t.code, t.title, a.agency_id,
+       (SELECT g.name FROM accounts_agency g WHERE g.id = a.agency_id),
+       (SELECT g.short_name FROM accounts_agency g WHERE g.id = a.agency_id),
+       (SELECT g.kind FROM accounts_agency g WHERE g.id = a.agency_id),
+       a.relation, a.deadline, a.period_due, a.progress, a.started_on, a.completed_on,
+       a.last_report_at, a.version
+FROM plans_assignment a JOIN plans_task t ON t.id = a.task_id
+WHERE a.id IN ({ids})
+"""
+
+
 def listed_assignments(ids: list[int]) -> list[dict[str, Any]]:
     """The `LISTED_COLUMNS` of the assignments `ids`, in their order (ids already checked)."""
-    rows = Assignment.objects.filter(pk__in=ids).order_by().values(*LISTED_COLUMNS)
-    found = {row["id"]: row for row in rows}
+    if not ids:
+        return []
+    sql = _LISTED_SQL.format(ids=", ".join(["%s"] * len(ids)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        found = {row[0]: dict(zip(LISTED_COLUMNS, row, strict=True)) for row in cursor}
+    for row in found.values():
+        row["last_report_at"] = _aware(row["last_report_at"])
     return [found[pk] for pk in ids if pk in found]
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored time as the ORM gives it: SQLite hands raw SQL its UTC times without their zone
+    (PostgreSQL's are already aware)."""
+    if value is None or timezone.is_aware(value):
+        return value
+    return timezone.make_aware(value, dt.UTC)
 
 
 def assignments_json(rows: list[dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
