@@ -2,6 +2,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from chiso.web.navigation import menu
@@ -15,7 +16,8 @@ def site(request: HttpRequest) -> dict[str, object]:
         # Not "site_name": Django's log-in view puts the request's host under that name.
         "chiso_site_name": settings.CHISO_SITE_NAME or _("chiso — Chỉ số quản trị"),
         "user_province": province,
-        "nav_items": nav_items(request),
+        # Read only when the header is rendered, not taken from the cache (chiso.web.header).
+        "nav_items": SimpleLazyObject(lambda: nav_items(request)),
     }
 
 

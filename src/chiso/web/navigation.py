@@ -22,7 +22,8 @@ class NavEntry:
     # Position in the menu, smallest first.
     order: int = 100
     requires_login: bool = True
-    # Shown only when this returns True for the user (the page checks again on the server).
+    # Shown only when this returns True for the user (the page checks again on the server). The
+    # header is cached per role, province and agency (chiso.web.header): read nothing else.
     visible_to: Callable[[Any], bool] | None = None
     # Hidden from logged-in users (they have a fuller page for the same thing).
     anonymous_only: bool = False
