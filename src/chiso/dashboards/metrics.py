@@ -192,20 +192,19 @@ def _status_columns(today: dt.date) -> dict[str, Count]:
     }
 
 
+# The columns of `_status_columns`, in the order `status_row` takes them.
+STATUS_COLUMNS = ("n_all", "n_finished", "n_done_late", "n_overdue", "n_in_progress")
+
+
+def status_row(
+    n_all: int, finished: int, late: int, overdue: int, active: int
+) -> tuple[int, int, int, int, int]:
+    """The five statuses' counts (FIELDS order) from `_status_columns`' counts."""
+    return (n_all - finished - overdue - active, active, finished - late, late, overdue)
+
+
 def counts_of(row: Mapping[str, int]) -> StatusCounts:
-    finished, late, overdue, active = (
-        row["n_finished"],
-        row["n_done_late"],
-        row["n_overdue"],
-        row["n_in_progress"],
-    )
-    return StatusCounts(
-        not_started=row["n_all"] - finished - overdue - active,
-        in_progress=active,
-        done=finished - late,
-        done_late=late,
-        overdue=overdue,
-    )
+    return StatusCounts(*status_row(*(row[column] for column in STATUS_COLUMNS)))
 
 
 def grouped(

@@ -6,8 +6,10 @@ the plan's, each section's, unit's and agency's status counts, each agency's lat
 its current-period compliance — are all sums over tasks. So each process keeps, per plan, every
 task's tally (its assignments counted per agency) with the counter it was counted at, and the
 sums: a request reads the plan's task counters (one query), counts again only the tasks whose
-counter moved (two queries on those tasks) and moves the sums by the difference. On a deadline
-day that is one task per report instead of the whole plan (~600 tasks, ~4,000 assignments).
+counter moved (one query on those tasks' rows, by the rules' Python forms) and moves the sums by
+the difference. On a deadline day that is one task per report instead of the whole plan (~600
+tasks, ~4,000 assignments). The whole plan is counted in the database (the rules' SQL forms,
+grouped by task and agency); both forms are held to the same answers by tests.
 
 A kept state is dropped, and the plan counted whole, when the province's `shared` counter (tasks
 added or moved, agencies merged), today (statuses are derived from it) or the cache's epoch
@@ -25,23 +27,29 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, FilteredRelation, Max, Q
+from django.db.models import FilteredRelation, Max, Q
 
 from chiso.accounts.models import Agency
 from chiso.audit.models import ScopeRevision
 from chiso.dashboards.metrics import (
     FIELDS,
+    STATUS_COLUMNS,
     AgencyRow,
     StatusCounts,
     TaskCounts,
     agency_order,
+    grouped,
     plan_assignments,
+    status_row,
 )
-from chiso.plans.compliance import AgencyCompliance, sorted_compliance
+from chiso.plans.compliance import (
+    AgencyCompliance,
+    plan_compliance_by_task,
+    sorted_compliance,
+)
 from chiso.plans.models import TASK_SCOPE, Assignment, Plan, Task
 from chiso.plans.status import Status, assignment_status
 from chiso.web.fragments import FRAGMENT_TTL
@@ -194,7 +202,7 @@ class _State:
                     self.last.pop(agency, None)
 
     def _count_whole(self, plan: Plan) -> None:
-        self.tallies, _none = _count(plan, self.today, None)
+        self.tallies = _count_grouped(plan, self.today)
         self.per_task, self.agencies, self.kept = {}, {}, {}
         for task, (statuses, compliance) in self.tallies.items():
             if statuses:
@@ -250,6 +258,26 @@ def _move(sums: dict[int, list[int]], key: int, counts: list[int], sign: int) ->
         del sums[key]
 
 
+def _count_grouped(plan: Plan, today: dt.date) -> dict[int, Tally]:
+    """Every task's tally, counted in the database: the rules' SQL forms, grouped by task and
+    agency (the whole plan's ~4,000 rows read as ~4,000 small groups of integers, where reading
+    the rows themselves cost twice as much)."""
+    statuses: dict[int, list[StatusEntry]] = {}
+    for task, agency, *columns in grouped(
+        plan_assignments(plan), today, "task_id", "agency_id"
+    ).values_list("task_id", "agency_id", *STATUS_COLUMNS):
+        statuses.setdefault(task, []).append((agency, *status_row(*columns)))
+    compliance: dict[int, list[ComplianceEntry]] = {}
+    for task, agency, on_time, late, missing in plan_compliance_by_task(
+        plan.pk, plan.province_id, today
+    ):
+        compliance.setdefault(task, []).append((agency, on_time, late, missing))
+    return {
+        t: (tuple(statuses.get(t, ())), tuple(compliance.get(t, ())))
+        for t in {*statuses, *compliance}
+    }
+
+
 def _fewer(old: Tally, new: Tally) -> set[int]:
     """The agencies with fewer assignments in a task's new tally than in its old one."""
     before = {agency: sum(counts) for agency, *counts in old[0]}
@@ -258,34 +286,28 @@ def _fewer(old: Tally, new: Tally) -> set[int]:
 
 
 def _count(
-    plan: Plan, today: dt.date, task_ids: list[int] | None
+    plan: Plan, today: dt.date, task_ids: list[int]
 ) -> tuple[dict[int, Tally], dict[int, dt.datetime]]:
-    """The tallies of `task_ids` (None: every task of the plan) from one query: each
-    assignment's columns with its periods due by today, counted by the rules' Python forms
-    (`assignment_status`, `_compliance`), cheaper to make than grouped queries for the one task
-    a report changes. With `task_ids`, also each agency's latest report among them. (The whole
-    plan's report times are not read: parsing 4,000 of them cost more than all the counting;
-    `_latest_reports` groups them in the database.)"""
-    if task_ids is None:
-        assignments = Assignment.objects.filter(province_id=plan.province_id, task__plan=plan)
-        report: Any = ExpressionWrapper(Q(last_report_at__isnull=False), BooleanField())
-    else:
-        assignments = Assignment.objects.filter(task_id__in=task_ids)
-        report = F("last_report_at")
-    rows = assignments.annotate(
-        due=FilteredRelation("periods", condition=Q(periods__due_on__lte=today))
-    ).values_list(
-        "id",
-        "task_id",
-        "agency_id",
-        "parent_id",
-        "deadline",
-        "period_due",
-        "completed_on",
-        report,
-        "progress",
-        "due__due_on",
-        "due__submitted_on",
+    """The tallies of `task_ids` from one query: each assignment's columns with its periods due
+    by today, counted by the rules' Python forms (`assignment_status`, `_compliance`) — cheaper
+    to make than grouped queries for the one task a report changes — and each agency's latest
+    report among them."""
+    rows = (
+        Assignment.objects.filter(task_id__in=task_ids)
+        .annotate(due=FilteredRelation("periods", condition=Q(periods__due_on__lte=today)))
+        .values_list(
+            "id",
+            "task_id",
+            "agency_id",
+            "parent_id",
+            "deadline",
+            "period_due",
+            "completed_on",
+            "last_report_at",
+            "progress",
+            "due__due_on",
+            "due__submitted_on",
+        )
     )
     statuses: dict[int, dict[int, list[int]]] = {}
     latest_period: dict[int, tuple[int, int, dt.date, dt.date | None]] = {}
@@ -302,10 +324,8 @@ def _count(
         row = statuses.setdefault(task, {}).get(agency)
         if row is None:
             row = statuses[task][agency] = [0, 0, 0, 0, 0]
-        # The whole plan's rows say only whether there was a report: any time stands for it.
-        last = at if isinstance(at, dt.datetime) else (dt.datetime.min if at else None)
-        row[_FIELD[assignment_status(deadline, next_period, completed, last, progress, today)]] += 1
-        if isinstance(at, dt.datetime) and (agency not in reported or at > reported[agency]):
+        row[_FIELD[assignment_status(deadline, next_period, completed, at, progress, today)]] += 1
+        if at is not None and (agency not in reported or at > reported[agency]):
             reported[agency] = at
     compliance = _compliance(latest_period.values())
     tallies = {

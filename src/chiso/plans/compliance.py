@@ -29,21 +29,24 @@ class AgencyCompliance:
         return self.on_time + self.late + self.missing
 
 
+def _latest_due(periods: QuerySet[ReportPeriod], today: dt.date) -> QuerySet[ReportPeriod]:
+    """Of `periods`, each assignment's latest one due by today."""
+    later = ReportPeriod.objects.filter(
+        assignment_id=OuterRef("assignment_id"), due_on__gt=OuterRef("due_on"), due_on__lte=today
+    )
+    return periods.filter(due_on__lte=today).exclude(Exists(later))
+
+
 def current_compliance(
     assignments: QuerySet[Assignment], today: dt.date, province_id: int | None = None
 ) -> list[AgencyCompliance]:
     """Agencies with a period due by today, those with missing reports first. `province_id`:
     the province every one of `assignments` is in, when the caller knows it (a plan's)."""
-    later = ReportPeriod.objects.filter(
-        assignment_id=OuterRef("assignment_id"), due_on__gt=OuterRef("due_on"), due_on__lte=today
-    )
-    periods = ReportPeriod.objects.filter(
-        assignment__in=assignments.values("pk"), due_on__lte=today
-    )
+    periods = ReportPeriod.objects.filter(assignment__in=assignments.values("pk"))
     if province_id is not None:
         periods = periods.filter(province_id=province_id)
     rows = (
-        periods.exclude(Exists(later))
+        _latest_due(periods, today)
         .values("assignment__agency_id", "assignment__agency__name")
         .annotate(
             on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
@@ -62,6 +65,27 @@ def current_compliance(
         )
         for r in rows
     ]
+
+
+def plan_compliance_by_task(
+    plan_id: int, province_id: int, today: dt.date
+) -> list[tuple[int, ...]]:
+    """(task, agency, on time, late, missing) of every assignment of the plan (sub-assignments
+    too) with a period due by today: `current_compliance` per task (the dashboard's tallies)."""
+    periods = ReportPeriod.objects.filter(
+        province_id=province_id, assignment__task__plan_id=plan_id
+    )
+    return list(
+        _latest_due(periods, today)
+        .values("assignment__task_id", "assignment__agency_id")
+        .annotate(
+            on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
+            late=Count("id", filter=Q(submitted_on__gt=F("due_on"))),
+            missing=Count("id", filter=Q(submitted_on__isnull=True)),
+        )
+        .order_by()
+        .values_list("assignment__task_id", "assignment__agency_id", "on_time", "late", "missing")
+    )
 
 
 def sorted_compliance(rows: list[AgencyCompliance]) -> list[AgencyCompliance]:
