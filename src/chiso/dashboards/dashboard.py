@@ -140,6 +140,11 @@ class DashboardInputs:
 
     @cached_property
     def weak(self) -> WeakUnits:
+        """Kept under the `shared` counter: new results are a national change, which raises
+        every province's (chiso.audit.services.record)."""
+        return _kept(self.plan, f"weak-{self.index}", self.shared, self._weak)
+
+    def _weak(self) -> WeakUnits:
         results, note = self.results
         if results is None:
             return WeakUnits(None, {}, {}, note or _("Chưa có kết quả chỉ số."))

@@ -8,6 +8,7 @@ frameworks change with it)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,8 +44,11 @@ def _rendered(
 ) -> list[SafeString]:
     """`rows` rendered one by one with `template_name` (its line as `row`), cached by their
     data and `parts`."""
+    # The table's own key once, each row's data hashed onto it (a whole fragment key per row
+    # cost more than rendering the one row a report changes).
+    table = fragment(province_id, kind, *parts, revision=shared).key
     keys = [
-        (i, fragment(province_id, kind, *parts, repr(row), revision=shared).key)
+        (i, table + hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest())
         for i, row in enumerate(rows)
     ]
 
