@@ -20,13 +20,13 @@ from chiso.dashboards.metrics import (
     StatusCounts,
     TaskCounts,
     by_section,
-    by_unit,
     plan_assignments,
     plan_sections,
     status_counts,
     task_units,
 )
 from chiso.dashboards.objectives import ObjectiveLine, objective_lines
+from chiso.dashboards.rollup import by_unit, kept_rollup
 from chiso.dashboards.tallies import plan_tallies
 from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
 from chiso.index.framework import Framework, FrameworkError, load_framework
@@ -184,7 +184,11 @@ def _unit_rows(
     subs = {d.code: framework.children(d.code, year) for d in dimensions}
     codes = [d.code for d in dimensions] + [s.code for group in subs.values() for s in group]
     links = _kept(plan, f"task-units-{index}", shared, lambda: task_units(plan, index))
-    rolled = by_unit(links, per_task, codes)
+    rolled = (
+        kept_rollup((plan.pk, index), links, per_task, codes)
+        if shared is not None
+        else by_unit(links, per_task, codes)
+    )
     lang = content_language()
 
     def row(code: str, level: str) -> UnitRow:

@@ -4,9 +4,9 @@ group with a count per status (conditional aggregation, `_status_columns`: the r
 plans.status.derive_status as filters), rather than one row per group and status grouped on the
 status CASE, which made PostgreSQL sort every assignment by the CASE's text.
 
-Unit figures roll up: an assignment counts once for a sub-dimension its task names (or an
-indicator beneath it), once for the dimension above, and once for the plan, however many of
-the dimension's codes the task lists.
+Unit figures roll up (chiso.dashboards.rollup): an assignment counts once for a sub-dimension
+its task names (or an indicator beneath it), once for the dimension above, and once for the
+plan, however many of the dimension's codes the task lists.
 """
 
 from __future__ import annotations
@@ -255,33 +255,3 @@ def ancestors(code: str, known: Iterable[str]) -> list[str]:
     parts = code.split(".")
     prefixes = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
     return [p for p in prefixes if p in known_set]
-
-
-def by_unit(
-    links: list[tuple[int, str]], per_task: Mapping[int, StatusCounts], unit_codes: Iterable[str]
-) -> dict[str, UnitCounts]:
-    """Counts per unit code with roll-up: each task counted once per unit it (or a unit below)
-    names. `unit_codes` are the framework's codes (dimensions and sub-dimensions). Summed as
-    plain lists, once per task and unit: the dashboard runs this after every report."""
-    codes = list(unit_codes)
-    known = set(codes)
-    above: dict[str, list[str]] = {}
-    units_of: dict[int, set[str]] = {}
-    for task_id, code in links:
-        found = above.get(code)
-        if found is None:
-            found = above[code] = ancestors(code, known)
-        units_of.setdefault(task_id, set()).update(found)
-    tasks_of: dict[str, set[int]] = {c: set() for c in codes}
-    tally = _Tally()
-    for task_id, units in units_of.items():
-        counts = per_task.get(task_id)
-        for unit in units:
-            tasks_of[unit].add(task_id)
-            if counts is not None:
-                tally.add_counts(unit, counts)
-    sums = tally.result()
-    empty = StatusCounts()
-    return {
-        code: UnitCounts(frozenset(ids), sums.get(code, empty)) for code, ids in tasks_of.items()
-    }
