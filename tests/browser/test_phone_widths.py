@@ -63,3 +63,29 @@ def test_a_wide_table_fades_on_the_side_with_more(browser, live_server, settings
     assert menu.get_attribute("data-more") == "right"  # the menu strip says it scrolls
     screenshot(page, "phone-wide-table-cue")
     context.close()
+
+
+@override_settings(CHISO_TODAY="2023-08-15")
+def test_the_dashboards_tables_fold_into_blocks_on_a_phone(
+    browser, live_server, settings, papi_data_dir
+):
+    """The units, sections, agencies, compliance and inspection tables: one block per row with
+    labelled figures, nothing scrolled sideways (the overdue counts were off the screen)."""
+    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    login(page, live_server.url, "sonoivu", password="chiso-demo")
+    page.goto(f"{live_server.url}/bang-dieu-khien/")
+    page.wait_for_load_state("networkidle")
+    scrolled = page.evaluate(
+        "[...document.querySelectorAll('.table-wrap')]"
+        ".filter(box => box.scrollWidth > box.clientWidth + 1).length"
+    )
+    assert scrolled == 0
+    overdue = page.locator("[data-testid=by-section] td[data-label='Quá hạn']").first
+    assert overdue.is_visible()
+    label = overdue.evaluate("td => getComputedStyle(td, '::before').content")
+    assert "Quá hạn" in label
+    screenshot(page, "phone-dashboard")
+    context.close()
