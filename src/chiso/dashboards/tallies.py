@@ -27,10 +27,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import FilteredRelation, Max, Q
+from django.db.models import Max
+from django.utils import timezone
 
 from chiso.accounts.models import Agency
 from chiso.audit.models import ScopeRevision
@@ -50,7 +52,7 @@ from chiso.plans.compliance import (
     plan_compliance_by_task,
     sorted_compliance,
 )
-from chiso.plans.models import TASK_SCOPE, Assignment, Plan, Task
+from chiso.plans.models import TASK_SCOPE, Assignment, Plan, ReportPeriod, Task
 from chiso.plans.status import Status, assignment_status
 from chiso.web.fragments import FRAGMENT_TTL
 
@@ -149,6 +151,7 @@ class _State:
         self.last: dict[int, dt.datetime] = {}
         self.kept: dict[int, list[int]] = {}
         self.names: dict[int, str] = {}
+        self.rows: dict[int, tuple[tuple[object, ...], AgencyRow]] = {}  # by `_agency_row`
 
     def expired(self) -> bool:
         return time.monotonic() - self.made > FRAGMENT_TTL
@@ -229,15 +232,24 @@ class _State:
         self.task_counts = {t: StatusCounts(*row) for t, row in self.per_task.items()}
         self.last = _latest_reports(plan, None)
 
+    def _agency_row(self, agency: int, counts: list[int]) -> AgencyRow:
+        """The agency's row, made again only when its figures changed (a report changes a
+        few agencies' of a hundred)."""
+        figures = (*counts, self.last.get(agency), self.names[agency])
+        kept = self.rows.get(agency)
+        if kept is None or kept[0] != figures:
+            row = AgencyRow(
+                agency, self.names[agency], StatusCounts(*counts), self.last.get(agency)
+            )
+            kept = self.rows[agency] = (figures, row)
+        return kept[1]
+
     def figures(self) -> PlanTallies:
         missing = [a for a in (*self.agencies, *self.kept) if a not in self.names]
         if missing:
             self.names.update(_names(missing))
+        agencies = [self._agency_row(a, counts) for a, counts in self.agencies.items()]
         names = self.names
-        agencies = [
-            AgencyRow(a, names[a], StatusCounts(*counts), self.last.get(a))
-            for a, counts in self.agencies.items()
-        ]
         compliance = [AgencyCompliance(a, names[a], *kept) for a, kept in self.kept.items()]
         return PlanTallies(
             TaskCounts(dict(self.task_counts), {t: self.sections.get(t) for t in self.task_counts}),
@@ -292,23 +304,7 @@ def _count(
     by today, counted by the rules' Python forms (`assignment_status`, `_compliance`) — cheaper
     to make than grouped queries for the one task a report changes — and each agency's latest
     report among them."""
-    rows = (
-        Assignment.objects.filter(task_id__in=task_ids)
-        .annotate(due=FilteredRelation("periods", condition=Q(periods__due_on__lte=today)))
-        .values_list(
-            "id",
-            "task_id",
-            "agency_id",
-            "parent_id",
-            "deadline",
-            "period_due",
-            "completed_on",
-            "last_report_at",
-            "progress",
-            "due__due_on",
-            "due__submitted_on",
-        )
-    )
+    rows = _task_rows(task_ids, today)
     statuses: dict[int, dict[int, list[int]]] = {}
     latest_period: dict[int, tuple[int, int, dt.date, dt.date | None]] = {}
     reported: dict[int, dt.datetime] = {}
@@ -325,8 +321,10 @@ def _count(
         if row is None:
             row = statuses[task][agency] = [0, 0, 0, 0, 0]
         row[_FIELD[assignment_status(deadline, next_period, completed, at, progress, today)]] += 1
-        if at is not None and (agency not in reported or at > reported[agency]):
-            reported[agency] = at
+        if at is not None:
+            at = _aware(at)
+            if agency not in reported or at > reported[agency]:
+                reported[agency] = at
     compliance = _compliance(latest_period.values())
     tallies = {
         t: (
@@ -336,6 +334,55 @@ def _count(
         for t in {*statuses, *compliance}
     }
     return tallies, reported
+
+
+def _task_rows(task_ids: list[int], today: dt.date) -> list[tuple[Any, ...]]:
+    """Each assignment of `task_ids` with each of its periods due by today (or once, without
+    one): (id, task, agency, parent, deadline, period due, completed on, latest report,
+    progress, due on, sent on). Plain SQL: the ORM's compiling and converting of this one query
+    cost a report's dashboard five times the query itself (1.9 ms against 0.2 of CPU)."""
+    quote = connection.ops.quote_name
+    assignment, period = Assignment._meta, ReportPeriod._meta
+
+    def column(meta: Any, name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    listed = ", ".join(
+        [
+            *(
+                f"a.{column(assignment, name)}"
+                for name in (
+                    "id",
+                    "task",
+                    "agency",
+                    "parent",
+                    "deadline",
+                    "period_due",
+                    "completed_on",
+                    "last_report_at",
+                    "progress",
+                )
+            ),
+            f"p.{column(period, 'due_on')}",
+            f"p.{column(period, 'submitted_on')}",
+        ]
+    )
+    sql = (
+        f"SELECT {listed} FROM {quote(assignment.db_table)} a "
+        f"LEFT JOIN {quote(period.db_table)} p "
+        f"ON p.{column(period, 'assignment')} = a.{column(assignment, 'id')} "
+        f"AND p.{column(period, 'due_on')} <= %s "
+        f"WHERE a.{column(assignment, 'task')} IN ({', '.join(['%s'] * len(task_ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datefield_value(today), *task_ids])
+        return cursor.fetchall()
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    """A stored time as the ORM gives it: SQLite hands raw SQL its UTC times without their zone
+    (PostgreSQL's are already aware)."""
+    return value if timezone.is_aware(value) else timezone.make_aware(value, dt.UTC)
 
 
 def _latest_reports(plan: Plan, agencies: set[int] | None) -> dict[int, dt.datetime]:
