@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
@@ -29,12 +30,25 @@ class AgencyCompliance:
         return self.on_time + self.late + self.missing
 
 
-def _latest_due(periods: QuerySet[ReportPeriod], today: dt.date) -> QuerySet[ReportPeriod]:
-    """Of `periods`, each assignment's latest one due by today."""
+def _counted(
+    periods: QuerySet[ReportPeriod], today: dt.date, keys: tuple[str, ...], *order: str
+) -> QuerySet[ReportPeriod, dict[str, Any]]:
+    """Of `periods`, each assignment's latest one due by today, counted per `keys` as sent on
+    time, late or not at all, in `order` (by its counts and keys)."""
     later = ReportPeriod.objects.filter(
         assignment_id=OuterRef("assignment_id"), due_on__gt=OuterRef("due_on"), due_on__lte=today
     )
-    return periods.filter(due_on__lte=today).exclude(Exists(later))
+    return (
+        periods.filter(due_on__lte=today)
+        .exclude(Exists(later))
+        .values(*keys)
+        .annotate(
+            on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
+            late=Count("id", filter=Q(submitted_on__gt=F("due_on"))),
+            missing=Count("id", filter=Q(submitted_on__isnull=True)),
+        )
+        .order_by(*order)
+    )
 
 
 def current_compliance(
@@ -45,16 +59,8 @@ def current_compliance(
     periods = ReportPeriod.objects.filter(assignment__in=assignments.values("pk"))
     if province_id is not None:
         periods = periods.filter(province_id=province_id)
-    rows = (
-        _latest_due(periods, today)
-        .values("assignment__agency_id", "assignment__agency__name")
-        .annotate(
-            on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
-            late=Count("id", filter=Q(submitted_on__gt=F("due_on"))),
-            missing=Count("id", filter=Q(submitted_on__isnull=True)),
-        )
-        .order_by("-missing", "-late", "assignment__agency__name")
-    )
+    keys = ("assignment__agency_id", "assignment__agency__name")
+    rows = _counted(periods, today, keys, "-missing", "-late", "assignment__agency__name")
     return [
         AgencyCompliance(
             r["assignment__agency_id"],
@@ -75,17 +81,9 @@ def plan_compliance_by_task(
     periods = ReportPeriod.objects.filter(
         province_id=province_id, assignment__task__plan_id=plan_id
     )
-    return list(
-        _latest_due(periods, today)
-        .values("assignment__task_id", "assignment__agency_id")
-        .annotate(
-            on_time=Count("id", filter=Q(submitted_on__lte=F("due_on"))),
-            late=Count("id", filter=Q(submitted_on__gt=F("due_on"))),
-            missing=Count("id", filter=Q(submitted_on__isnull=True)),
-        )
-        .order_by()
-        .values_list("assignment__task_id", "assignment__agency_id", "on_time", "late", "missing")
-    )
+    keys = ("assignment__task_id", "assignment__agency_id")
+    rows = _counted(periods, today, keys)
+    return list(rows.values_list(*keys, "on_time", "late", "missing"))
 
 
 def sorted_compliance(rows: list[AgencyCompliance]) -> list[AgencyCompliance]:
