@@ -41,15 +41,23 @@ def test_demo_pages_fit_a_phone_for_every_role(browser, live_server, settings, p
     assert not too_wide, too_wide
 
 
-@override_settings(CHISO_TODAY="2023-08-15")
-def test_a_wide_table_fades_on_the_side_with_more(browser, live_server, settings, papi_data_dir):
+@pytest.fixture
+def coordinator_on_a_phone(browser, live_server, settings, papi_data_dir):
+    """The demo's coordinator logged in on a 390 px phone on 15/08/2023: (page, site url)."""
+    settings.CHISO_TODAY = "2023-08-15"
     settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
     call_command("load_demo", verbosity=0)
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     page = context.new_page()
     login(page, live_server.url, "sonoivu", password="chiso-demo")
+    yield page, live_server.url
+    context.close()
+
+
+def test_a_wide_table_fades_on_the_side_with_more(coordinator_on_a_phone):
+    page, url = coordinator_on_a_phone
     # The profile's dimension table (names, score, rank, tier, change) is wider than a phone.
-    page.goto(f"{live_server.url}/cong-khai/tinh/khanh-hoa/2022/")
+    page.goto(f"{url}/cong-khai/tinh/khanh-hoa/2022/")
     page.wait_for_load_state("networkidle")
     wide = page.locator("[data-testid=dimensions]").locator("xpath=..").element_handle()
     assert wide.get_attribute("data-more") == "right"
@@ -62,21 +70,13 @@ def test_a_wide_table_fades_on_the_side_with_more(browser, live_server, settings
     menu = page.locator(".site-nav ul")
     assert menu.get_attribute("data-more") == "right"  # the menu strip says it scrolls
     screenshot(page, "phone-wide-table-cue")
-    context.close()
 
 
-@override_settings(CHISO_TODAY="2023-08-15")
-def test_the_dashboards_tables_fold_into_blocks_on_a_phone(
-    browser, live_server, settings, papi_data_dir
-):
+def test_the_dashboards_tables_fold_into_blocks_on_a_phone(coordinator_on_a_phone):
     """The units, sections, agencies, compliance and inspection tables: one block per row with
     labelled figures, nothing scrolled sideways (the overdue counts were off the screen)."""
-    settings.CHISO_SHARED_DIR = papi_data_dir.parent.parent
-    call_command("load_demo", verbosity=0)
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    login(page, live_server.url, "sonoivu", password="chiso-demo")
-    page.goto(f"{live_server.url}/bang-dieu-khien/")
+    page, url = coordinator_on_a_phone
+    page.goto(f"{url}/bang-dieu-khien/")
     page.wait_for_load_state("networkidle")
     scrolled = page.evaluate(
         "[...document.querySelectorAll('.table-wrap')]"
@@ -88,4 +88,3 @@ def test_the_dashboards_tables_fold_into_blocks_on_a_phone(
     label = overdue.evaluate("td => getComputedStyle(td, '::before').content")
     assert "Quá hạn" in label
     screenshot(page, "phone-dashboard")
-    context.close()
