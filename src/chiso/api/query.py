@@ -116,15 +116,27 @@ def _page_url(request: HttpRequest, number: int) -> str:
 MAX_OFFSET = 2**53
 
 
+def _counted(qs: QuerySet[Any]) -> QuerySet[Any]:
+    return qs.annotate(_count=Window(Count("pk"))).values_list("pk", "_count")
+
+
 def _page_ids(qs: QuerySet[Any], page: PageRequest) -> tuple[list[Any], int | None]:
     """The page's ids and the count of all rows, in one query on one table: the ids read in the
     index's order, the count as a window over them (None when it cannot be had that way: an
     empty page, or a DISTINCT list, whose window would count the duplicates)."""
     if qs.query.distinct:
         return list(qs.values_list("pk", flat=True)[page.offset : page.offset + page.size]), None
-    counted = qs.annotate(_count=Window(Count("pk"))).values_list("pk", "_count")
-    pairs = list(counted[page.offset : page.offset + page.size])
+    pairs = list(_counted(qs)[page.offset : page.offset + page.size])
     return [pk for pk, _n in pairs], (pairs[0][1] if pairs else None)
+
+
+def page_sql(qs: QuerySet[Any], page: PageRequest) -> tuple[str, tuple[Any, ...]] | None:
+    """The SQL and parameters of `_page_ids`'s query (the page's ids, then the count of all
+    rows), for a reader that joins the rows to it in one statement; None for a DISTINCT list."""
+    if qs.query.distinct:
+        return None
+    sql, params = _counted(qs)[page.offset : page.offset + page.size].query.sql_with_params()
+    return sql, tuple(params)
 
 
 def _page_rows(qs: QuerySet[Any], ids: list[Any]) -> list[Any]:
@@ -140,19 +152,30 @@ def paged(
     qs: QuerySet[Any],
     render: Callable[[list[Any]], list[dict[str, Any]]],
     rows: Callable[[list[Any]], list[Any]] | None = None,
+    joined: Callable[[str, tuple[Any, ...]], tuple[list[Any], int | None]] | None = None,
 ) -> dict[str, Any]:
     """One page of `qs` as `{count, next, previous, results}`; `render` turns the page's rows
     into JSON objects all at once, so related rows can be fetched in a fixed number of queries.
     `rows` reads the page's rows from their ids (in their order) when the list's filters and
     annotations would cost more to compile and evaluate again than the ids need; the ids come
-    from `qs` either way. A page past the last is 404."""
+    from `qs` either way. `joined` instead reads the rows and the count at once, given the SQL
+    of the page's ids and count (`page_sql`). A page past the last is 404."""
     page = page_request(request)
-    ids, count = _page_ids(qs, page) if page.offset < MAX_OFFSET else ([], None)
+    found: list[Any] | None = None
+    ids: list[Any] = []
+    count: int | None = None
+    if page.offset < MAX_OFFSET:
+        sql = page_sql(qs, page) if joined is not None else None
+        if sql is not None and joined is not None:
+            found, count = joined(*sql)
+        else:
+            ids, count = _page_ids(qs, page)
     if count is None:
         count = qs.count()
     if page.number > 1 and page.offset >= count:
         raise not_found(_("Trang %(page)s không tồn tại.") % {"page": page.number}, "page")
-    found = _page_rows(qs, ids) if rows is None else rows(ids)
+    if found is None:
+        found = _page_rows(qs, ids) if rows is None else rows(ids)
     has_next = page.offset + page.size < count
     return {
         "count": count,

@@ -4,6 +4,7 @@ their label in the request's language."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -161,18 +162,28 @@ LISTED_COLUMNS = (
 )
 
 
-# The page's rows in one statement, without the ORM's compiling (~0.6 ms a page): a page of
-# ids, each with its task and with its agency looked up by key. Joined instead, PostgreSQL
-# hashes every agency of the country (~4,000) to find a page's few dozen.
-_LISTED_SQL = """
-SELECT a.id, a.task_id, t.code, t.title, a.agency_id,
-       (SELECT g.name FROM accounts_agency g WHERE g.id = a.agency_id),
-       (SELECT g.short_name FROM accounts_agency g WHERE g.id = a.agency_id),
-       (SELECT g.kind FROM accounts_agency g WHERE g.id = a.agency_id),
-       a.relation, a.deadline, a.period_due, a.progress, a.started_on, a.completed_on,
-       a.last_report_at, a.version
-FROM plans_assignment a JOIN plans_task t ON t.id = a.task_id
-WHERE a.id IN ({ids})
+# The page's rows without the ORM's compiling (~0.6 ms a page): each assignment with its task,
+# and with its agency looked up by key. Joined instead, PostgreSQL hashes every agency of the
+# country (~4,000) to find a page's few dozen. In `LISTED_COLUMNS`' order.
+_LISTED_SELECT = """
+a.id, a.task_id, t.code, t.title, a.agency_id,
+(SELECT g.name FROM accounts_agency g WHERE g.id = a.agency_id),
+(SELECT g.short_name FROM accounts_agency g WHERE g.id = a.agency_id),
+(SELECT g.kind FROM accounts_agency g WHERE g.id = a.agency_id),
+a.relation, a.deadline, a.period_due, a.progress, a.started_on, a.completed_on,
+a.last_report_at, a.version
+"""
+_LISTED_SQL = f"""
+SELECT {_LISTED_SELECT} FROM plans_assignment a JOIN plans_task t ON t.id = a.task_id
+WHERE a.id IN ({{ids}})
+"""
+# The same rows joined to the list's page query (`api.query.page_sql`: the page's ids and the
+# count of the whole list) in one statement: one round trip and one compiled query fewer.
+_PAGE_SQL = f"""
+WITH page (pk, n) AS ({{page}})
+SELECT page.n, {_LISTED_SELECT}
+FROM page JOIN plans_assignment a ON a.id = page.pk JOIN plans_task t ON t.id = a.task_id
+ORDER BY {{order}}
 """
 
 
@@ -183,10 +194,36 @@ def listed_assignments(ids: list[int]) -> list[dict[str, Any]]:
     sql = _LISTED_SQL.format(ids=", ".join(["%s"] * len(ids)))
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
-        found = {row[0]: dict(zip(LISTED_COLUMNS, row, strict=True)) for row in cursor}
-    for row in found.values():
-        row["last_report_at"] = _aware(row["last_report_at"])
+        found = {row[0]: _listed_row(row) for row in cursor}
     return [found[pk] for pk in ids if pk in found]
+
+
+def listed_page(
+    order: tuple[str, ...],
+) -> Callable[[str, tuple[Any, ...]], tuple[list[dict[str, Any]], int | None]]:
+    """A reader for `api.query.paged(joined=…)`: the page's `LISTED_COLUMNS` and the list's
+    count (None for an empty page), in `order` (the list's own ordering: assignment columns)."""
+    order_sql = ", ".join(f"a.{_column(name)}" for name in order)
+
+    def read(page_sql: str, params: tuple[Any, ...]) -> tuple[list[dict[str, Any]], int | None]:
+        with connection.cursor() as cursor:
+            cursor.execute(_PAGE_SQL.format(page=page_sql, order=order_sql), params)
+            fetched = cursor.fetchall()
+        return [_listed_row(row[1:]) for row in fetched], (fetched[0][0] if fetched else None)
+
+    return read
+
+
+def _column(name: str) -> str:
+    if not name.isidentifier():
+        raise ValueError(name)
+    return name
+
+
+def _listed_row(values: Sequence[Any]) -> dict[str, Any]:
+    row = dict(zip(LISTED_COLUMNS, values, strict=True))
+    row["last_report_at"] = _aware(row["last_report_at"])
+    return row
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:

@@ -15,12 +15,16 @@ from chiso.api.representations import (
     assignment_json,
     assignments_json,
     listed_assignments,
+    listed_page,
     report_json,
 )
 from chiso.plans.access import assignments_for, evidence_for, get_or_404, reports_for
 from chiso.plans.models import Assignment, ProgressReport, Relation
 from chiso.plans.status import Status, overdue_filter, status_expression
 from chiso.site import clock
+
+# The list's order: a province's assignments task by task (index `assignment_province_task`).
+LIST_ORDER = ("task_id", "id")
 
 
 def _assignments(request: HttpRequest) -> QuerySet[Assignment]:
@@ -32,7 +36,7 @@ def assignment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = clock.today()
     # Only ids are read here (the page's rows by `listed_assignments`): no related rows, and the
     # status CASE is compiled only for the filters that need it.
-    qs = assignments_for(request.user).order_by("task_id", "id")
+    qs = assignments_for(request.user).order_by(*LIST_ORDER)
     for name, field in (("agency", "agency_id"), ("plan", "task__plan_id"), ("task", "task_id")):
         value = int_param(request, name)
         if value is not None:
@@ -50,8 +54,14 @@ def assignment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         qs = qs.filter(overdue_filter(today))
     elif overdue is not None:
         qs = qs.exclude(Exact(status_expression(today), Status.OVERDUE.value))
-    # The filters pick the page's ids; its rows are read by id alone.
-    page = paged(request, qs, lambda rows: assignments_json(rows, today), listed_assignments)
+    # The filters pick the page's ids and count; its rows are joined to them by id alone.
+    page = paged(
+        request,
+        qs,
+        lambda rows: assignments_json(rows, today),
+        listed_assignments,
+        joined=listed_page(LIST_ORDER),
+    )
     return json_response(page)
 
 
