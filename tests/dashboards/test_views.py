@@ -462,3 +462,27 @@ def test_a_report_renders_only_the_table_rows_whose_figures_changed(
     body = client.get(url).content.decode()
     assert rendered == [plan_data.cam_ranh.pk]
     assert body.count('<tr data-agency="') == len(every)  # the others from the cache
+
+
+def test_a_report_that_changes_no_figure_renders_no_table(
+    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+) -> None:
+    """The counts and tables are kept under their figures inside the data revision's fragment:
+    a monthly report accepted (no status, count or date moves) renders neither; a report that
+    moves a figure renders them again."""
+    from chiso.plans import services
+
+    client.force_login(users["coordinator"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    first = client.get(url)
+    assert "dashboards/_units.html" in [t.name for t in first.templates]
+    report = services.submit_report(
+        users["camranh"], plan_data.assignments["t2_cr"], narrative="Tháng 8.", progress=40
+    )
+    sent = client.get(url)  # the agency's latest report moved: rendered again
+    assert "dashboards/_units.html" in [t.name for t in sent.templates]
+    services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
+    accepted = client.get(url)
+    rendered = [t.name for t in accepted.templates]
+    assert "dashboards/_units.html" not in rendered and "dashboards/_agencies.html" not in rendered
+    assert _main(accepted.content.decode()) == _main(sent.content.decode())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.template.loader import get_template
@@ -25,12 +25,42 @@ from chiso.web.fragments import fragment
 from chiso.web.rows import cached_rows
 
 
-@dataclass(frozen=True)
+class _Table:
+    """One table's rows: their keys now, their HTML when asked (`cached_rows`)."""
+
+    def __init__(self, keys: list[tuple[int, str]], render: Callable[[list[int]], dict[int, str]]):
+        self.keys = keys
+        self.render = render
+
+    @cached_property
+    def html(self) -> list[SafeString]:
+        return cached_rows(self.keys, self.render)
+
+
 class TableRows:
-    units: list[SafeString]
-    sections: list[SafeString]
-    agencies: list[SafeString]
-    compliance: list[SafeString]
+    """The four tables' rows. `key` holds every row's key: the tables' fragment is kept under it,
+    so a report that changes no figure (most reviews) renders no table at all."""
+
+    def __init__(self, units: _Table, sections: _Table, agencies: _Table, compliance: _Table):
+        self._tables = (units, sections, agencies, compliance)
+        every = repr([[key for _i, key in table.keys] for table in self._tables])
+        self.key = hashlib.blake2b(every.encode(), digest_size=16).hexdigest()
+
+    @property
+    def units(self) -> list[SafeString]:
+        return self._tables[0].html
+
+    @property
+    def sections(self) -> list[SafeString]:
+        return self._tables[1].html
+
+    @property
+    def agencies(self) -> list[SafeString]:
+        return self._tables[2].html
+
+    @property
+    def compliance(self) -> list[SafeString]:
+        return self._tables[3].html
 
 
 def _rendered(
@@ -41,9 +71,9 @@ def _rendered(
     line: Callable[[Any], Any],
     template_name: str,
     *parts: object,
-) -> list[SafeString]:
-    """`rows` rendered one by one with `template_name` (its line as `row`), cached by their
-    data and `parts`."""
+) -> _Table:
+    """`rows` to be rendered one by one with `template_name` (its line as `row`), cached by
+    their data and `parts`."""
     # The table's own key once, each row's data hashed onto it (a whole fragment key per row
     # cost more than rendering the one row a report changes).
     table = fragment(province_id, kind, *parts, revision=shared).key
@@ -56,7 +86,7 @@ def _rendered(
         template = get_template(template_name)
         return {i: template.render({"row": line(rows[i])}) for i in missing}
 
-    return cached_rows(keys, render)
+    return _Table(keys, render)
 
 
 def table_rows(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -89,11 +89,19 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             plan.shared_revision,
         )
     )
+    figures = _FiguresKeys(plan, request, cast(PlanDashboard, dash))
     return render(
         request,
         "dashboards/plan.html",
         {
             "plan": plan,
+            # Inside the counts' fragments: their figures, for a report that changes none.
+            "counts_key": SimpleLazyObject(figures.counts),
+            "tables_key": SimpleLazyObject(
+                lambda: figures.tables(
+                    table_rows_now.key, cast(Page[Any], agency_page), cast(Page[Any], compliance)
+                )
+            ),
             # Counts: the province's data revision (every report).
             "fragment": fragment(
                 plan.province_id,
@@ -129,6 +137,31 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "agency_query": _query_without(request, "agency_page"),
         },
     )
+
+
+class _FiguresKeys:
+    """Keys of the counts and tables fragments made of everything they print, under the data
+    revision's: a report that changes no figure (a monthly report accepted) leaves them."""
+
+    def __init__(self, plan: Plan, request: HttpRequest, dash: PlanDashboard) -> None:
+        self.plan, self.request, self.dash = plan, request, dash
+
+    def _key(self, name: str, *parts: object) -> str:
+        shared = self.plan.shared_revision  # type: ignore[attr-defined]
+        query = sorted(self.request.GET.lists())
+        return fragment(
+            self.plan.province_id, name, self.plan.pk, query, *parts, revision=shared
+        ).key
+
+    def counts(self) -> str:
+        dash = self.dash
+        return self._key("dashboard-counts", repr(dash.counts), len(dash.agencies), repr(dash.mine))
+
+    def tables(self, rows: str, agencies: Page[Any], compliance: Page[Any]) -> str:
+        pages = [
+            (p.number, p.paginator.num_pages, p.paginator.count) for p in (agencies, compliance)
+        ]
+        return self._key("dashboard-tables", rows, pages, self.dash.index, self.dash.index_name)
 
 
 def _area_agency(request: HttpRequest) -> Agency | None:
