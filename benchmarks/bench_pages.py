@@ -38,6 +38,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from pages_support import (
     PageTiming,
     ReviewQueue,
+    SendQueue,
     Targets,
     find_targets,
     timing,
@@ -177,6 +178,13 @@ def test_dashboard_after_a_report(benchmark: BenchmarkFixture, targets: Targets)
     queue = ReviewQueue(targets)
     client = _client(targets.coordinator)
     _measure(benchmark, "dashboard, after a report", client, url, change=queue.accept_next)
+
+
+def test_dashboard_after_a_report_sent(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    url = reverse("dashboards:plan", kwargs={"plan_id": targets.plan.pk})
+    queue = SendQueue(targets)
+    client = _client(targets.coordinator)
+    _measure(benchmark, "dashboard, after a report sent", client, url, change=queue.send_next)
 
 
 def test_task_list_after_a_report(benchmark: BenchmarkFixture, targets: Targets) -> None:

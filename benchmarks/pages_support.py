@@ -10,7 +10,7 @@ from typing import Any
 
 from chiso.accounts.models import Role, User
 from chiso.plans.models import Assignment, Plan, ProgressReport, ReportState
-from chiso.plans.services.reports import review_report
+from chiso.plans.services.reports import review_report, submit_report
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "test-output"
@@ -63,6 +63,39 @@ class ReviewQueue:
     def accept_next(self) -> None:
         report = next(self.waiting)
         review_report(self.coordinator, report, accept=True, version=None)
+
+
+class SendQueue:
+    """Agencies' officers send a report each, on open assignments of the plan with nothing
+    waiting, through the reporting service: the other half of a deadline day, and a change that
+    moves figures (the agency's latest report, its period's compliance), where an accepted
+    monthly report moves none."""
+
+    def __init__(self, targets: Targets) -> None:
+        officers = {
+            u.agency_id: u
+            for u in User.objects.filter(
+                province=targets.plan.province, role=Role.AGENCY_OFFICER, agency__isnull=False
+            )
+        }
+        # Nothing waiting, sent back or with the head: the service would refuse a new report.
+        pending = (ReportState.SUBMITTED, ReportState.RETURNED, ReportState.AWAITING_HEAD)
+        waiting = ProgressReport.objects.filter(state__in=pending).values("assignment_id")
+        open_ones = (
+            Assignment.objects.filter(
+                task__plan=targets.plan,
+                parent__isnull=True,
+                completed_on__isnull=True,
+                agency_id__in=list(officers),
+            )
+            .exclude(pk__in=waiting)
+            .order_by("id")[:500]
+        )
+        self.sends = iter([(officers[a.agency_id], a) for a in open_ones])
+
+    def send_next(self) -> None:
+        officer, assignment = next(self.sends)
+        submit_report(officer, assignment, narrative="Báo cáo định kỳ (đo hiệu năng).", progress=50)
 
 
 @dataclass(frozen=True)
