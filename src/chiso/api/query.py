@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -132,10 +133,15 @@ def _page_ids(qs: QuerySet[Any], page: PageRequest) -> tuple[list[Any], int | No
 
 def page_sql(qs: QuerySet[Any], page: PageRequest) -> tuple[str, tuple[Any, ...]] | None:
     """The SQL and parameters of `_page_ids`'s query (the page's ids, then the count of all
-    rows), for a reader that joins the rows to it in one statement; None for a DISTINCT list."""
+    rows), for a reader that joins the rows to it in one statement; None for a DISTINCT list,
+    or a list that can hold nothing (`none()`: a viewer who sees no assignment), which has no
+    SQL at all."""
     if qs.query.distinct:
         return None
-    sql, params = _counted(qs)[page.offset : page.offset + page.size].query.sql_with_params()
+    try:
+        sql, params = _counted(qs)[page.offset : page.offset + page.size].query.sql_with_params()
+    except EmptyResultSet:
+        return None
     return sql, tuple(params)
 
 
