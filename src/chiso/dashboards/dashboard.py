@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from chiso.dashboards.metrics import (
@@ -37,7 +36,7 @@ from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
 from chiso.results.store import load_results
 from chiso.site.language import content_language
-from chiso.web.fragments import fragment
+from chiso.web.fragments import fragment, kept
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -164,11 +163,7 @@ def _kept(plan: Plan, name: str, shared: int | None, make: Callable[[], T]) -> T
     if shared is None:
         return make()
     key = fragment(plan.province_id, name, plan.pk, revision=shared)
-    found: T | None = cache.get(key.key)
-    if found is None:
-        found = make()
-        cache.set(key.key, found, key.ttl)
-    return found
+    return kept(key.key, key.ttl, make)
 
 
 def _unit_rows(

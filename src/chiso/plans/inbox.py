@@ -16,7 +16,7 @@ from django.utils import timezone
 from chiso.accounts import roles
 from chiso.plans import access
 from chiso.plans.models import Evidence, ProgressReport, ReportState, TaskUnit
-from chiso.web.fragments import FRAGMENT_TTL, fragment
+from chiso.web.fragments import FRAGMENT_TTL, fragment, kept
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -165,12 +165,9 @@ def province_task_units(province_id: int, shared: int, ttl: int) -> TaskUnits:
     `shared` counter: units change with their task, an edit no one task's scope confines
     (the rows' keys rely on the same). A ttl of 0 stores nothing."""
     key = f"inbox-units:{fragment(province_id, 'inbox-units', revision=shared).key}"
-    found: TaskUnits | None = cache.get(key) if ttl else None
-    if found is None:
-        found = _task_units(TaskUnit.objects.filter(task__province_id=province_id))
-        if ttl:
-            cache.set(key, found, ttl)
-    return found
+    return kept(
+        key, ttl, lambda: _task_units(TaskUnit.objects.filter(task__province_id=province_id))
+    )
 
 
 def _task_units(qs: QuerySet[TaskUnit]) -> TaskUnits:

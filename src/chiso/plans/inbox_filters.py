@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from chiso.plans import access, inbox
 from chiso.plans.inbox import InboxFilter
 from chiso.plans.models import Plan, ProgressReport, Section
-from chiso.web.fragments import FRAGMENT_TTL, fragment
+from chiso.web.fragments import FRAGMENT_TTL, fragment, kept
 
 if TYPE_CHECKING:
     from chiso.accounts.models import User
@@ -87,11 +87,7 @@ def filter_choices(
         f"inbox-choices:{fragment(province_id, 'inbox-choices', chosen.plan, revision=shared).key}"
     )
     # A national viewer's page is never stored (ttl 0): nor is this.
-    framework: _Framework | None = cache.get(key) if ttl else None
-    if framework is None:
-        framework = _framework(user, province_id, chosen.plan)
-        if ttl:
-            cache.set(key, framework, ttl)
+    framework = kept(key, ttl, lambda: _framework(user, province_id, chosen.plan))
     by_task = inbox.province_task_units(province_id, shared, ttl)
     units = {
         code

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 from chiso.audit.services import scope_revisions
 from chiso.plans.models import Task, task_scope
 from chiso.plans.queries import TaskFilter, task_rows, with_task_details
-from chiso.web.fragments import Fragment, fragment
+from chiso.web.fragments import Fragment, fragment, kept
 from chiso.web.rows import cached_rows
 
 
@@ -47,13 +46,7 @@ def frame_fragment(
 
 def page_ids(frame: Fragment, compute: Callable[[], list[int]]) -> list[int]:
     """The page's task ids, in order, kept with the frame (the same key: the same tasks)."""
-    key = "task-ids:" + frame.key
-    ids: list[int] | None = cache.get(key) if frame.ttl else None
-    if ids is None:
-        ids = compute()
-        if frame.ttl:
-            cache.set(key, ids, frame.ttl)
-    return ids
+    return kept("task-ids:" + frame.key, frame.ttl, compute)
 
 
 def row_html(province_id: int, ids: list[int], shared: int, today: dt.date) -> list[SafeString]:

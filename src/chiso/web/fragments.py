@@ -13,9 +13,11 @@ Fragments never hold CSRF tokens or other per-request values: forms stay outside
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from django.core.cache import cache
 from django.utils.translation import get_language
 
 from chiso.accounts.roles import sees_all_provinces
@@ -34,6 +36,21 @@ FRAGMENT_TTL = 600
 class Fragment:
     key: str
     ttl: int = FRAGMENT_TTL
+
+
+T = TypeVar("T")
+
+
+def kept(key: str, ttl: int, make: Callable[[], T]) -> T:
+    """`make()`, kept in the cache under `key` for `ttl` seconds (a fragment's key and ttl, or
+    a value's of the same data); a ttl of 0 (a national viewer's: never stored) makes it every
+    time and stores nothing."""
+    found: T | None = cache.get(key) if ttl else None
+    if found is None:
+        found = make()
+        if ttl:
+            cache.set(key, found, ttl)
+    return found
 
 
 def province_fragment(user: User, *parts: object) -> Fragment:
