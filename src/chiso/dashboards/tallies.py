@@ -108,8 +108,11 @@ _states: OrderedDict[int, _State | None] = OrderedDict()
 def _epoch(province_id: int) -> str:
     """A token kept in the shared cache: emptying the cache drops every process's states."""
     key = f"dashboard-tally-epoch:{province_id}"
-    cache.add(key, secrets.token_hex(8), None)
-    return str(cache.get(key))
+    found = cache.get(key)  # one round trip on every request after the first
+    if found is None:
+        cache.add(key, secrets.token_hex(8), None)  # another process may have added one first
+        found = cache.get(key)
+    return str(found)
 
 
 def _task_counters(plan: Plan) -> dict[int, tuple[int | None, int]]:
