@@ -61,6 +61,9 @@ def _check(plan_data: PlanData, got: PlanTallies, day: dt.date) -> None:
     assert {r.agency_id: r.last_report_at for r in got.agencies if r.last_report_at} == latest
     every = Assignment.objects.filter(task__plan=plan_data.plan)
     assert got.compliance == current_compliance(every, day)
+    assert got.tasks.total == sum(tasks.values(), StatusCounts())
+    # The figures' digest, however they were reached, is the plan counted whole's.
+    assert got.digest == plan_tallies(plan_data.plan, day).digest
 
 
 @pytest.mark.parametrize("day", DAYS)
@@ -135,3 +138,20 @@ def test_a_removed_assignment_leaves_no_empty_row(plan_data: PlanData) -> None:
     assert plan_data.front.pk not in {r.agency_id for r in got.agencies}
     assert got.tasks.per_task[task].total == 1  # Cam Ranh's, left
     _check(plan_data, got, TODAY)
+
+
+def test_the_digest_moves_with_the_figures_only(plan_data: PlanData) -> None:
+    """The dashboard's counts and tables are cached under the digest: a change that moves no
+    figure keeps it, one that does (a status, a latest report) moves it."""
+    plan, a = plan_data.plan, plan_data.assignments
+    first = plan_tallies(plan, TODAY, shared=1).digest
+    raise_revision(plan.province, scope=task_scope(a["t1_nt"].task_id))  # counted again, same
+    assert plan_tallies(plan, TODAY, shared=1).digest == first
+    Assignment.objects.filter(pk=a["t1_nt"].pk).update(completed_on=dt.date(2023, 8, 1))
+    raise_revision(plan.province, scope=task_scope(a["t1_nt"].task_id))
+    done = plan_tallies(plan, TODAY, shared=1).digest
+    assert done != first
+    at = dt.datetime(2023, 8, 2, 9, tzinfo=dt.UTC)
+    Assignment.objects.filter(pk=a["t1_nt"].pk).update(last_report_at=at)
+    raise_revision(plan.province, scope=task_scope(a["t1_nt"].task_id))
+    assert plan_tallies(plan, TODAY, shared=1).digest not in {first, done}

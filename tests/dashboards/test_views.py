@@ -465,12 +465,27 @@ def test_a_report_renders_only_the_table_rows_whose_figures_changed(
 
 
 def test_a_report_that_changes_no_figure_renders_no_table(
-    plan_data: PlanData, users: dict[str, Any], client: Client, today_2023: dt.date
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The counts and tables are kept under their figures inside the data revision's fragment:
-    a monthly report accepted (no status, count or date moves) renders neither; a report that
-    moves a figure renders them again."""
+    a monthly report accepted (no status, count or date moves) renders neither, nor are the
+    tables' rows built (the figures' digest is checked); a report that moves a figure renders
+    them again."""
+    from chiso.dashboards import views
     from chiso.plans import services
+
+    built: list[object] = []
+    real = views.table_rows
+
+    def spy(*args: Any) -> Any:
+        built.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(views, "table_rows", spy)
 
     client.force_login(users["coordinator"])
     url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
@@ -482,7 +497,9 @@ def test_a_report_that_changes_no_figure_renders_no_table(
     sent = client.get(url)  # the agency's latest report moved: rendered again
     assert "dashboards/_units.html" in [t.name for t in sent.templates]
     services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
+    built.clear()
     accepted = client.get(url)
+    assert built == []
     rendered = [t.name for t in accepted.templates]
     assert "dashboards/_units.html" not in rendered and "dashboards/_agencies.html" not in rendered
     assert _main(accepted.content.decode()) == _main(sent.content.decode())

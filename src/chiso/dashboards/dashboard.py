@@ -26,7 +26,7 @@ from chiso.dashboards.metrics import (
 )
 from chiso.dashboards.objectives import ObjectiveLine, objective_lines
 from chiso.dashboards.rollup import by_unit, kept_rollup
-from chiso.dashboards.tallies import plan_tallies
+from chiso.dashboards.tallies import PlanTallies, plan_tallies
 from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.results import Results
@@ -132,6 +132,14 @@ class DashboardInputs:
         self.plan = plan
         self.index = index or plan.index
         self.shared = shared  # the province's counter the tasks' units and tallies are cached under
+        self._tallies: dict[dt.date, PlanTallies] = {}
+
+    def tallies(self, today: dt.date) -> PlanTallies:
+        """The plan's counts on `today` (chiso.dashboards.tallies), read once per request: the
+        figures' digest that keys the cached counts and the counts themselves."""
+        if today not in self._tallies:
+            self._tallies[today] = plan_tallies(self.plan, today, self.shared)
+        return self._tallies[today]
 
     @cached_property
     def results(self) -> tuple[Results | None, str]:
@@ -228,7 +236,7 @@ def build_dashboard(
     which the tasks' units and tallies are cached (chiso.dashboards.tallies). `inputs`: those
     the other half of the same page was built from."""
     inputs = inputs or DashboardInputs(plan, index, shared)
-    tallies = plan_tallies(plan, today, inputs.shared) if counted else None
+    tallies = inputs.tallies(today) if counted else None
     agencies = tallies.agencies if tallies else []
     tasks = tallies.tasks if tallies else TaskCounts({}, {})
     framework, weak = inputs.framework, inputs.weak

@@ -123,10 +123,11 @@ class TaskCounts:
 
     per_task: dict[int, StatusCounts]
     section_of: dict[int, int | None]
+    summed: StatusCounts | None = None  # the total, when the caller keeps it (dashboards.tallies)
 
     @property
     def total(self) -> StatusCounts:
-        return _sum(self.per_task.values())
+        return self.summed if self.summed is not None else _sum(self.per_task.values())
 
     def per_section(self) -> dict[int | None, StatusCounts]:
         tally = _Tally()

@@ -21,6 +21,7 @@ read, so a kept tally is never older than its counter says.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 import threading
 import time
@@ -77,6 +78,9 @@ class PlanTallies:
     tasks: TaskCounts
     agencies: list[AgencyRow]  # most overdue first (metrics.agency_order)
     compliance: list[AgencyCompliance]  # missing reports first (plans.compliance's order)
+    # Everything above, hashed: the same in every process for the same data (the dashboard's
+    # counts and tables are cached under it, so a report that moves no figure renders none).
+    digest: str
 
 
 def plan_tallies(plan: Plan, today: dt.date, shared: int | None = None) -> PlanTallies:
@@ -151,10 +155,16 @@ class _State:
         self.per_task: dict[int, list[int]] = {}
         self.task_counts: dict[int, StatusCounts] = {}  # per_task's, made once per change
         self.agencies: dict[int, list[int]] = {}
+        self.total = [0, 0, 0, 0, 0]  # the whole plan's, moved like the rest
         self.last: dict[int, dt.datetime] = {}
         self.kept: dict[int, list[int]] = {}
         self.names: dict[int, str] = {}
         self.rows: dict[int, tuple[tuple[object, ...], AgencyRow]] = {}  # by `_agency_row`
+        # Each task's tally hashed, and those hashes XORed: moved by a recount like the sums.
+        # `hash` of a tuple of ints is not salted per process (strings' and dates' are).
+        self.marks: dict[int, int] = {}
+        self.marks_xor = 0
+        self._digest: str | None = None  # made again after any figure moved
 
     def expired(self) -> bool:
         return time.monotonic() - self.made > FRAGMENT_TTL
@@ -184,10 +194,17 @@ class _State:
                 for agency, *counts in statuses:
                     _move(self.per_task, task, counts, sign)
                     _move(self.agencies, agency, counts, sign)
+                    for i, n in enumerate(counts):
+                        self.total[i] += sign * n
                 for agency, *kept in compliance:
                     _move(self.kept, agency, kept, sign)
+            if new != old:
+                self._digest = None
+            self.marks_xor ^= self.marks.pop(task, 0)
             if new != EMPTY:
                 self.tallies[task] = new
+                self.marks[task] = hash((task, new))
+                self.marks_xor ^= self.marks[task]
             counts_now = self.per_task.get(task)
             if counts_now is None:
                 self.task_counts.pop(task, None)
@@ -199,7 +216,9 @@ class _State:
         for agency, at in reported.items():
             if agency not in self.last or at > self.last[agency]:
                 self.last[agency] = at
+                self._digest = None
         if shrunk:
+            self._digest = None
             latest = _latest_reports(plan, shrunk)
             for agency in shrunk:
                 if agency in latest:
@@ -233,7 +252,13 @@ class _State:
                 sums[1] += late
                 sums[2] += missing
         self.task_counts = {t: StatusCounts(*row) for t, row in self.per_task.items()}
+        self.total = [sum(row[i] for row in self.per_task.values()) for i in range(5)]
         self.last = _latest_reports(plan, None)
+        self.marks = {t: hash((t, tally)) for t, tally in self.tallies.items()}
+        self.marks_xor = 0
+        for mark in self.marks.values():
+            self.marks_xor ^= mark
+        self._digest = None
 
     def _agency_row(self, agency: int, counts: list[int]) -> AgencyRow:
         """The agency's row, made again only when its figures changed (a report changes a
@@ -251,14 +276,30 @@ class _State:
         missing = [a for a in (*self.agencies, *self.kept) if a not in self.names]
         if missing:
             self.names.update(_names(missing))
+            self._digest = None
+        if self._digest is None:
+            self._digest = self._digest_now()
         agencies = [self._agency_row(a, counts) for a, counts in self.agencies.items()]
         names = self.names
         compliance = [AgencyCompliance(a, names[a], *kept) for a, kept in self.kept.items()]
         return PlanTallies(
-            TaskCounts(dict(self.task_counts), {t: self.sections.get(t) for t in self.task_counts}),
+            TaskCounts(
+                dict(self.task_counts),
+                {t: self.sections.get(t) for t in self.task_counts},
+                StatusCounts(*self.total),
+            ),
             sorted(agencies, key=agency_order),
             sorted_compliance(compliance),
+            self._digest,
         )
+
+    def _digest_now(self) -> str:
+        """The tallies' XOR, each agency's latest report and name, hashed: all the figures
+        (the sums are made of the tallies)."""
+        last = sorted((a, at.isoformat()) for a, at in self.last.items())
+        names = sorted((a, self.names[a]) for a in {*self.agencies, *self.kept})
+        raw = repr((self.marks_xor, len(self.tallies), last, names))
+        return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
 def _move(sums: dict[int, list[int]], key: int, counts: list[int], sign: int) -> None:
@@ -287,7 +328,7 @@ def _count_grouped(plan: Plan, today: dt.date) -> dict[int, Tally]:
     ):
         compliance.setdefault(task, []).append((agency, on_time, late, missing))
     return {
-        t: (tuple(statuses.get(t, ())), tuple(compliance.get(t, ())))
+        t: (tuple(sorted(statuses.get(t, ()))), tuple(sorted(compliance.get(t, ()))))
         for t in {*statuses, *compliance}
     }
 
@@ -344,10 +385,13 @@ def _count(
             if agency not in reported or at > reported[agency]:
                 reported[agency] = at
     compliance = _compliance(latest_period.values())
+    # Agencies in order: a tally is compared with the one it replaces, and hashed.
     tallies = {
         t: (
-            tuple((a, r[0], r[1], r[2], r[3], r[4]) for a, r in statuses.get(t, {}).items()),
-            tuple((a, r[0], r[1], r[2]) for a, r in compliance.get(t, {}).items()),
+            tuple(
+                sorted((a, r[0], r[1], r[2], r[3], r[4]) for a, r in statuses.get(t, {}).items())
+            ),
+            tuple(sorted((a, r[0], r[1], r[2]) for a, r in compliance.get(t, {}).items())),
         )
         for t in {*statuses, *compliance}
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib.auth.decorators import login_required
@@ -19,7 +21,8 @@ from chiso.dashboards.area_filter import area_filter
 from chiso.dashboards.dashboard import DashboardInputs, PlanDashboard, build_dashboard
 from chiso.dashboards.deadlines import MAX_DUE_SOON_DAYS, due_soon, due_soon_days, overdue
 from chiso.dashboards.links import task_list_url
-from chiso.dashboards.table_rows import table_rows
+from chiso.dashboards.metrics import AgencyRow
+from chiso.dashboards.table_rows import TableRows, table_rows
 from chiso.plans.access import (
     assignments_for,
     can_edit_plan,
@@ -62,8 +65,6 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     below are lazy and computed only when the fragment is not in the cache."""
     user = request.user
     plan = get_or_404(with_revision(plans_for(user), shared=True), pk=plan_id)
-    page_number = request.GET.get("agency_page", "")
-    compliance_page = request.GET.get("compliance_page", "")
     area = _area_agency(request)
     index = _chosen_index(request, plan)
     # The parts a report changes (counts) and those it does not (objectives, weak units),
@@ -72,43 +73,24 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, objectives=False))
     head = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, counted=False))
     parts = (plan.pk, viewer_key(user), area.pk if area else "", index)
-    agency_page = SimpleLazyObject(
-        lambda: Paginator(dash.agencies, AGENCY_PAGE_SIZE).get_page(page_number)
-    )
-    compliance = SimpleLazyObject(
-        lambda: Paginator(
-            _compliance(cast(PlanDashboard, dash), user), COMPLIANCE_PAGE_SIZE
-        ).get_page(compliance_page)
-    )
-    table_rows_now = SimpleLazyObject(
-        lambda: table_rows(
-            cast(PlanDashboard, dash),
-            agency_page.object_list,
-            compliance.object_list,
-            user.agency_id,
-            plan.shared_revision,
-        )
-    )
-    figures = _FiguresKeys(plan, request, cast(PlanDashboard, dash))
+    figures = _Figures(plan, request, inputs, cast(PlanDashboard, dash))
     return render(
         request,
         "dashboards/plan.html",
         {
             "plan": plan,
-            # Inside the counts' fragments: their figures, for a report that changes none.
-            "counts_key": SimpleLazyObject(figures.counts),
-            "tables_key": SimpleLazyObject(
-                lambda: figures.tables(
-                    table_rows_now.key, cast(Page[Any], agency_page), cast(Page[Any], compliance)
-                )
-            ),
+            # Inside the counts' and tables' fragments: their figures, for a report that
+            # changes none.
+            "counts_key": SimpleLazyObject(figures.counts_key),
+            "tables_digest_key": SimpleLazyObject(figures.tables_digest_key),
+            "tables_key": SimpleLazyObject(figures.tables_key),
             # Counts: the province's data revision (every report).
             "fragment": fragment(
                 plan.province_id,
                 "dashboard",
                 *parts,
-                page_number,
-                compliance_page,
+                request.GET.get("agency_page", ""),
+                request.GET.get("compliance_page", ""),
                 revision=plan.data_revision,
             ),
             # Head, objectives, weak units, index choice, panels: changes outside any one
@@ -120,18 +102,18 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
             "area": area,
             "area_choices": SimpleLazyObject(lambda: _area_choices(user)),
             "dash": dash,
-            "agency_page": agency_page,
+            "agency_page": SimpleLazyObject(lambda: figures.agency_page),
             # The units, sections, agencies and compliance tables' rows, each cached by its
             # own figures.
-            "table_rows": table_rows_now,
-            "compliance_rows": SimpleLazyObject(lambda: table_rows_now.compliance),
+            "table_rows": SimpleLazyObject(lambda: figures.rows),
+            "compliance_rows": SimpleLazyObject(lambda: figures.rows.compliance),
             "tasks_base": task_list_url(plan.pk),
             "other_plans": SimpleLazyObject(
                 lambda: list(plans_for(user).exclude(pk=plan.pk).order_by("-year", "-id")[:10])
             ),
             "can_edit": can_edit_plan(user, plan),
             "panels": SimpleLazyObject(lambda: panels(PLAN_DASHBOARD, request, plan)),
-            "compliance": compliance,
+            "compliance": SimpleLazyObject(lambda: figures.compliance),
             "compliance_pager": "dashboards/_pager.html",
             "compliance_query": _query_without(request, "compliance_page"),
             "agency_query": _query_without(request, "agency_page"),
@@ -139,29 +121,71 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     )
 
 
-class _FiguresKeys:
-    """Keys of the counts and tables fragments made of everything they print, under the data
-    revision's: a report that changes no figure (a monthly report accepted) leaves them."""
+class _Figures:
+    """The dashboard's counts and tables for one request, built only when their fragments
+    miss, and the keys of those fragments: everything they print, under the data revision's
+    fragment, so that a report that changes no figure (a monthly report accepted) leaves them.
 
-    def __init__(self, plan: Plan, request: HttpRequest, dash: PlanDashboard) -> None:
-        self.plan, self.request, self.dash = plan, request, dash
+    The counts are the plan's tallies' (chiso.dashboards.tallies). The tables are keyed twice:
+    by the tallies' digest, which a report that moves no figure anywhere leaves, so no row is
+    built; then by every row on the page, which a report elsewhere leaves. Both also hold what
+    the `shared` counter covers (names, sections, units, results, the areas map). A viewer who
+    sees only their own agency's assignments has their compliance table counted from those,
+    which the digest does not cover: their tables are keyed by the rows only."""
+
+    def __init__(
+        self, plan: Plan, request: AuthenticatedHttpRequest, inputs: DashboardInputs, dash: Any
+    ) -> None:
+        self.plan, self.request, self.inputs, self.dash = plan, request, inputs, dash
+
+    @cached_property
+    def agency_page(self) -> Page[AgencyRow]:
+        page = self.request.GET.get("agency_page", "")
+        return Paginator(self.dash.agencies, AGENCY_PAGE_SIZE).get_page(page)
+
+    @cached_property
+    def compliance(self) -> Page[AgencyCompliance]:
+        page = self.request.GET.get("compliance_page", "")
+        rows = _compliance(self.dash, self.request.user)
+        return Paginator(rows, COMPLIANCE_PAGE_SIZE).get_page(page)
+
+    @cached_property
+    def rows(self) -> TableRows:
+        return table_rows(
+            self.dash,
+            cast(Sequence[AgencyRow], self.agency_page.object_list),
+            cast(Sequence[AgencyCompliance], self.compliance.object_list),
+            self.request.user.agency_id,
+            self.plan.shared_revision,  # type: ignore[attr-defined]
+        )
 
     def _key(self, name: str, *parts: object) -> str:
         shared = self.plan.shared_revision  # type: ignore[attr-defined]
         query = sorted(self.request.GET.lists())
+        viewer = viewer_key(self.request.user)
         return fragment(
-            self.plan.province_id, name, self.plan.pk, query, *parts, revision=shared
+            self.plan.province_id, name, self.plan.pk, query, viewer, *parts, revision=shared
         ).key
 
-    def counts(self) -> str:
-        dash = self.dash
-        return self._key("dashboard-counts", repr(dash.counts), len(dash.agencies), repr(dash.mine))
+    def counts_key(self) -> str:
+        tallies = self.inputs.tallies(clock.today())
+        agency = self.request.user.agency_id
+        mine = next((a for a in tallies.agencies if a.agency_id == agency), None)
+        return self._key("dashboard-counts", repr(tallies.tasks.total), len(tallies.agencies), mine)
 
-    def tables(self, rows: str, agencies: Page[Any], compliance: Page[Any]) -> str:
+    def tables_digest_key(self) -> str:
+        if reads_province(self.request.user):
+            digest = self.inputs.tallies(clock.today()).digest
+            return self._key("dashboard-tables-digest", digest)
+        return self.tables_key()
+
+    def tables_key(self) -> str:
         pages = [
-            (p.number, p.paginator.num_pages, p.paginator.count) for p in (agencies, compliance)
+            (p.number, p.paginator.num_pages, p.paginator.count)
+            for p in (self.agency_page, self.compliance)
         ]
-        return self._key("dashboard-tables", rows, pages, self.dash.index, self.dash.index_name)
+        dash = self.dash
+        return self._key("dashboard-tables", self.rows.key, pages, dash.index, dash.index_name)
 
 
 def _area_agency(request: HttpRequest) -> Agency | None:
