@@ -60,3 +60,24 @@ def test_a_change_confined_to_a_scope_raises_that_scope_instead_of_the_shared_co
     assert (seen.shared_revision, seen.scope_revision) == (1, 2)
     unseen = with_scope_revision(Agency.objects.filter(pk=agency.pk), "other:", "id").get()
     assert unseen.scope_revision == 0
+
+
+@pytest.mark.django_db
+def test_the_scopes_changed_since_a_revision_are_listed(province):
+    """What a kept state catches up on: the scopes raised after the number it holds, of its
+    own province and kind only."""
+    from chiso.accounts.models import Province
+    from chiso.audit.services import raise_revision, scopes_changed_since
+
+    other = Province.objects.create(code="01", name="Hà Nội", slug="ha-noi")
+    raise_revision(province, scope="task:1")  # created: number 1
+    raise_revision(province, scope="task:2")
+    raise_revision(province, scope="task:1")  # raised again: number 3
+    raise_revision(province, scope="plan:9")
+    raise_revision(other, scope="task:7")
+    assert revision_of(province.pk) == 4
+    assert sorted(scopes_changed_since(province.pk, 0, "task:")) == ["task:1", "task:2"]
+    assert scopes_changed_since(province.pk, 2, "task:") == ["task:1"]
+    assert scopes_changed_since(province.pk, 3, "task:") == []
+    assert scopes_changed_since(province.pk, 3, "plan:") == ["plan:9"]
+    assert scopes_changed_since(other.pk, 0, "task:") == ["task:7"]

@@ -65,10 +65,19 @@ class ScopeRevision(models.Model):
 
     scope = models.CharField(max_length=60, primary_key=True)
     number = models.BigIntegerField(default=0)
+    # The province and its `number` at the scope's latest change: what changed since a number
+    # was read is one indexed range (chiso.audit.services.scopes_changed_since). Numbers are
+    # raised under the province row's lock, so they commit in order.
+    province = models.ForeignKey(
+        "accounts.Province", null=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # db_default: a server still running the code from before this field inserts rows too.
+    at = models.BigIntegerField(default=0, db_default=0)
 
     class Meta:
         verbose_name = _("phiên bản dữ liệu theo phạm vi")
         verbose_name_plural = _("phiên bản dữ liệu theo phạm vi")
+        indexes = [models.Index(fields=["province", "at"], name="audit_scope_changed_idx")]
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.number}"

@@ -109,14 +109,19 @@ def raise_revision(province: Any, scope: str | None = None) -> None:
         _count(rows, create, everything, {"number": 1, "shared": 1})
         return
     _count(rows, create, {"number": F("number") + 1}, {"number": 1})
+    # The province's number just raised (this transaction holds its row): the scope's `at`.
+    province_id = getattr(province, "pk", province)
+    number_now = Subquery(rows.values("number")[:1])
 
     def create_scope(defaults: dict[str, int]) -> Any:
-        return ScopeRevision.objects.get_or_create(scope=scope, defaults=defaults)
+        now = rows.values_list("number", flat=True).get()
+        first = {**defaults, "province_id": province_id, "at": now}
+        return ScopeRevision.objects.get_or_create(scope=scope, defaults=first)
 
     _count(
         ScopeRevision.objects.filter(scope=scope),
         create_scope,
-        {"number": F("number") + 1},
+        {"number": F("number") + 1, "province_id": province_id, "at": number_now},
         {"number": 1},
     )
 
@@ -153,6 +158,15 @@ def with_scope_revision(qs: QuerySet[Any], prefix: str, column: str) -> QuerySet
         shared_revision=RawSQL(f"COALESCE(({shared}), 0)", ()),
         scope_revision=RawSQL(f"COALESCE(({scoped}), 0)", (prefix,)),
     )
+
+
+def scopes_changed_since(province_id: int, number: int, prefix: str) -> list[str]:
+    """The scopes (those starting with `prefix`) of `province_id` changed after its data
+    revision was `number`, in one indexed query. Every change counted up to `number` had
+    committed when `number` was read, so a state made from data read after it and caught up
+    by these scopes misses none; a change committed since may be listed again later."""
+    found = ScopeRevision.objects.filter(province_id=province_id, at__gt=number)
+    return [s for s in found.values_list("scope", flat=True) if s.startswith(prefix)]
 
 
 def scope_revisions(scopes: Iterable[str]) -> dict[str, int]:

@@ -128,17 +128,24 @@ class DashboardInputs:
     and weak units it does not) are built from, each read once per request and only if asked:
     on a first view after a change outside any one task both halves are built."""
 
-    def __init__(self, plan: Plan, index: str | None = None, shared: int | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        index: str | None = None,
+        shared: int | None = None,
+        number: int | None = None,
+    ) -> None:
         self.plan = plan
         self.index = index or plan.index
         self.shared = shared  # the province's counter the tasks' units and tallies are cached under
+        self.number = number  # its data revision, read with the plan: the kept tallies' catch-up
         self._tallies: dict[dt.date, PlanTallies] = {}
 
     def tallies(self, today: dt.date) -> PlanTallies:
         """The plan's counts on `today` (chiso.dashboards.tallies), read once per request: the
         figures' digest that keys the cached counts and the counts themselves."""
         if today not in self._tallies:
-            self._tallies[today] = plan_tallies(self.plan, today, self.shared)
+            self._tallies[today] = plan_tallies(self.plan, today, self.shared, self.number)
         return self._tallies[today]
 
     @cached_property

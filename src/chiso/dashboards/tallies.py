@@ -1,21 +1,22 @@
 """The plan dashboard's counts, kept task by task so that a report costs one task's recount.
 
 Every report, review or edit of an assignment raises its task's own counter (`ScopeRevision`
-"task:12", chiso.audit.services) beside the province's data revision. The dashboard's figures —
-the plan's, each section's, unit's and agency's status counts, each agency's latest report and
-its current-period compliance — are all sums over tasks. So each process keeps, per plan, every
-task's tally (its assignments counted per agency) with the counter it was counted at, and the
-sums: a request reads the plan's task counters (one query), counts again only the tasks whose
-counter moved (one query on those tasks' rows, by the rules' Python forms) and moves the sums by
-the difference. On a deadline day that is one task per report instead of the whole plan (~600
-tasks, ~4,000 assignments). The whole plan is counted in the database (the rules' SQL forms,
-grouped by task and agency); both forms are held to the same answers by tests.
+"task:12", chiso.audit.services) beside the province's data revision, and records the revision
+it was raised at. The dashboard's figures — the plan's, each section's, unit's and agency's
+status counts, each agency's latest report and its current-period compliance — are all sums over
+tasks. So each process keeps, per plan, every task's tally (its assignments counted per agency),
+their sums and the data revision they hold every change of: a request asks which tasks changed
+since (one indexed query, usually one row), counts those again (one query on their rows, by the
+rules' Python forms) and moves the sums by the difference. On a deadline day that is one task
+per report instead of the whole plan (~600 tasks, ~4,000 assignments). The whole plan is counted
+in the database (the rules' SQL forms, grouped by task and agency); both forms are held to the
+same answers by tests.
 
 A kept state is dropped, and the plan counted whole, when the province's `shared` counter (tasks
 added or moved, agencies merged), today (statuses are derived from it) or the cache's epoch
 (emptied: tests, a deploy) changes, and after FRAGMENT_TTL seconds, the backstop of every cached
-fragment for changes made outside the audited services. Counting is done after the counters are
-read, so a kept tally is never older than its counter says.
+fragment for changes made outside the audited services. The data revision is read before
+anything is counted, so a state never claims a change it has not counted.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from chiso.accounts.models import Agency
-from chiso.audit.models import ScopeRevision
+from chiso.audit.services import scopes_changed_since
 from chiso.dashboards.metrics import (
     FIELDS,
     STATUS_COLUMNS,
@@ -83,22 +84,24 @@ class PlanTallies:
     digest: str
 
 
-def plan_tallies(plan: Plan, today: dt.date, shared: int | None = None) -> PlanTallies:
-    """The plan's counts; with `shared` (the province's counter) from this process's kept
-    state, with only the tasks changed since counted again."""
-    if shared is None:
-        fresh = _State(_task_counters(plan), today)
-        fresh.recount(plan, list(fresh.counters))
+def plan_tallies(
+    plan: Plan, today: dt.date, shared: int | None = None, number: int | None = None
+) -> PlanTallies:
+    """The plan's counts. With `shared` and `number` (the province's counters, read before this
+    call) from this process's kept state, with only the tasks changed since counted again."""
+    if shared is None or number is None:
+        fresh = _State(_plan_tasks(plan), today, number=0)
+        fresh.count_whole(plan)
         return fresh.figures()
     key = (plan.pk, shared, today, _epoch(plan.province_id))
     with _lock:
         kept = _states.pop(plan.pk, None)
         if kept is None or kept.key != key or kept.expired():
-            state = _State(_task_counters(plan), today, key)
-            state.recount(plan, list(state.counters))
+            state = _State(_plan_tasks(plan), today, number, key)
+            state.count_whole(plan)
         else:
             state = kept
-            state.catch_up(plan, _task_counters(plan))
+            state.catch_up(plan, number)
         _states[plan.pk] = state
         while len(_states) > KEPT_PLANS:
             _states.popitem(last=False)
@@ -119,38 +122,27 @@ def _epoch(province_id: int) -> str:
     return str(found)
 
 
-def _task_counters(plan: Plan) -> dict[int, tuple[int | None, int]]:
-    """Each task of the plan: (its section, its counter), in one query. Each counter is looked
-    up by the scope's primary key: with a counter for each of the deployment's 20,000 tasks,
-    0.8 ms in PostgreSQL, where a join hashed them all (3.9 ms)."""
-    quote = connection.ops.quote_name
-    counter = (
-        f"SELECT s.{quote('number')} FROM {quote(ScopeRevision._meta.db_table)} s "
-        f"WHERE s.{quote('scope')} = %s || CAST(t.{quote('id')} AS TEXT)"
-    )
-    sql = (
-        f"SELECT t.{quote('id')}, t.{quote('section_id')}, COALESCE(({counter}), 0) "
-        f"FROM {quote(Task._meta.db_table)} t WHERE t.{quote('plan_id')} = %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [TASK_SCOPE, plan.pk])
-        return {task: (section, number) for task, section, number in cursor.fetchall()}
+def _plan_tasks(plan: Plan) -> dict[int, int | None]:
+    """Each task of the plan and its section (tasks are added, moved and removed only by
+    changes that raise the `shared` counter, which drops the state)."""
+    return dict(Task.objects.filter(plan=plan).order_by().values_list("id", "section_id"))
 
 
 class _State:
-    """One plan's tallies per task, the counters they were counted at, and their sums."""
+    """One plan's tallies per task, their sums, and the data revision they are up to."""
 
     def __init__(
         self,
-        tasks: dict[int, tuple[int | None, int]],
+        sections: dict[int, int | None],
         today: dt.date,
+        number: int,
         key: tuple[object, ...] = (),
     ) -> None:
         self.key = key
         self.today = today
         self.made = time.monotonic()
-        self.sections = {t: section for t, (section, _n) in tasks.items()}
-        self.counters = {t: number for t, (_section, number) in tasks.items()}
+        self.sections = sections
+        self.number = number  # the province's data revision the tallies hold every change of
         self.tallies: dict[int, Tally] = {}
         self.per_task: dict[int, list[int]] = {}
         self.task_counts: dict[int, StatusCounts] = {}  # per_task's, made once per change
@@ -169,25 +161,26 @@ class _State:
     def expired(self) -> bool:
         return time.monotonic() - self.made > FRAGMENT_TTL
 
-    def catch_up(self, plan: Plan, tasks: dict[int, tuple[int | None, int]]) -> None:
-        """Count again the tasks whose counter moved (or that came or went)."""
-        changed = [t for t, (_s, n) in tasks.items() if self.counters.get(t) != n]
-        changed += [t for t in self.counters if t not in tasks]
-        self.sections = {t: section for t, (section, _n) in tasks.items()}
-        self.counters = {t: number for t, (_section, number) in tasks.items()}
-        if changed:
-            self.recount(plan, changed)
+    def catch_up(self, plan: Plan, number: int) -> None:
+        """Count again the plan's tasks changed since the state's number; `number` was read
+        before the changes are looked up, so the state then holds every change up to it."""
+        changed = scopes_changed_since(plan.province_id, self.number, TASK_SCOPE)
+        tasks = [int(scope[len(TASK_SCOPE) :]) for scope in changed]
+        self.number = max(self.number, number)
+        mine = [t for t in tasks if t in self.sections]
+        if mine:
+            self.recount(plan, mine)
 
     def recount(self, plan: Plan, task_ids: list[int]) -> None:
         """Count `task_ids` again and move the sums by the difference."""
-        if not self.tallies or len(task_ids) > len(self.counters) // 4:  # cheaper whole
-            self._count_whole(plan)
+        if not self.tallies or len(task_ids) > len(self.sections) // 4:  # cheaper whole
+            self.count_whole(plan)
             return
         fresh, reported = _count(plan, self.today, task_ids)
         shrunk: set[int] = set()
         for task in task_ids:
             old = self.tallies.pop(task, EMPTY)
-            new = fresh.get(task, EMPTY) if task in self.counters else EMPTY
+            new = fresh.get(task, EMPTY)
             shrunk |= _fewer(old, new)
             for tally, sign in ((old, -1), (new, 1)):
                 statuses, compliance = tally
@@ -226,7 +219,7 @@ class _State:
                 else:
                     self.last.pop(agency, None)
 
-    def _count_whole(self, plan: Plan) -> None:
+    def count_whole(self, plan: Plan) -> None:
         self.tallies = _count_grouped(plan, self.today)
         self.per_task, self.agencies, self.kept = {}, {}, {}
         for task, (statuses, compliance) in self.tallies.items():

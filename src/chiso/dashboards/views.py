@@ -69,7 +69,7 @@ def plan_dashboard(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
     index = _chosen_index(request, plan)
     # The parts a report changes (counts) and those it does not (objectives, weak units),
     # built from the same inputs when a first view after a change needs both.
-    inputs = DashboardInputs(plan, index, plan.shared_revision)  # with_revision(shared=True)
+    inputs = DashboardInputs(plan, index, plan.shared_revision, plan.data_revision)
     dash = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, objectives=False))
     head = SimpleLazyObject(lambda: _dashboard(plan, user, area, inputs, counted=False))
     parts = (plan.pk, viewer_key(user), area.pk if area else "", index)
