@@ -156,7 +156,8 @@ class _State:
         # `hash` of a tuple of ints is not salted per process (strings' and dates' are).
         self.marks: dict[int, int] = {}
         self.marks_xor = 0
-        self._digest: str | None = None  # made again after any figure moved
+        # The figures last made, made again only after one moved (most reviews move none).
+        self._figures: PlanTallies | None = None
 
     def expired(self) -> bool:
         return time.monotonic() - self.made > FRAGMENT_TTL
@@ -192,7 +193,7 @@ class _State:
                 for agency, *kept in compliance:
                     _move(self.kept, agency, kept, sign)
             if new != old:
-                self._digest = None
+                self._figures = None
             self.marks_xor ^= self.marks.pop(task, 0)
             if new != EMPTY:
                 self.tallies[task] = new
@@ -209,9 +210,9 @@ class _State:
         for agency, at in reported.items():
             if agency not in self.last or at > self.last[agency]:
                 self.last[agency] = at
-                self._digest = None
+                self._figures = None
         if shrunk:
-            self._digest = None
+            self._figures = None
             latest = _latest_reports(plan, shrunk)
             for agency in shrunk:
                 if agency in latest:
@@ -251,7 +252,7 @@ class _State:
         self.marks_xor = 0
         for mark in self.marks.values():
             self.marks_xor ^= mark
-        self._digest = None
+        self._figures = None
 
     def _agency_row(self, agency: int, counts: list[int]) -> AgencyRow:
         """The agency's row, made again only when its figures changed (a report changes a
@@ -269,9 +270,12 @@ class _State:
         missing = [a for a in (*self.agencies, *self.kept) if a not in self.names]
         if missing:
             self.names.update(_names(missing))
-            self._digest = None
-        if self._digest is None:
-            self._digest = self._digest_now()
+            self._figures = None
+        if self._figures is None:
+            self._figures = self._made_figures()
+        return self._figures
+
+    def _made_figures(self) -> PlanTallies:
         agencies = [self._agency_row(a, counts) for a, counts in self.agencies.items()]
         names = self.names
         compliance = [AgencyCompliance(a, names[a], *kept) for a, kept in self.kept.items()]
@@ -283,7 +287,7 @@ class _State:
             ),
             sorted(agencies, key=agency_order),
             sorted_compliance(compliance),
-            self._digest,
+            self._digest_now(),
         )
 
     def _digest_now(self) -> str:

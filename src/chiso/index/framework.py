@@ -10,7 +10,7 @@ group taken as data). Adding an index (PCI, PAR INDEX, SIPAS) means adding a YAM
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -264,8 +264,10 @@ class Framework:
 SHIPPED_ORDER = ("PAPI", "PCI", "PAR_INDEX", "SIPAS")
 
 
+@cache
 def shipped_frameworks() -> tuple[Framework, ...]:
-    """The index frameworks chiso ships: PAPI, PCI, PAR INDEX, SIPAS."""
+    """The index frameworks chiso ships: PAPI, PCI, PAR INDEX, SIPAS. Read once per process
+    (they are installed with chiso): pages ask for them on every request."""
     codes = sorted(p.stem for p in FRAMEWORK_DIR.glob("*.yaml"))
 
     def position(f: Framework) -> tuple[int, str]:
@@ -294,11 +296,20 @@ def load_framework(name_or_path: str | Path) -> Framework:
     path = Path(name_or_path)
     if not path.suffix:
         stem = "_".join(str(name_or_path).lower().replace("-", " ").split())
-        path = FRAMEWORK_DIR / f"{stem}.yaml"
-        if not path.exists():
+        found = _load_shipped(stem)
+        if found is None:
             known = sorted(p.stem.upper() for p in FRAMEWORK_DIR.glob("*.yaml"))
             raise FrameworkError(f"Không có bộ chỉ số {name_or_path!r} (có: {', '.join(known)})")
+        return found
     return _load_cached(path.resolve())
+
+
+@lru_cache(maxsize=64)  # bounded: a stem may come from what a user typed
+def _load_shipped(stem: str) -> Framework | None:
+    """A shipped framework by its file's stem (None: none such), looked up once per process:
+    the files are installed with chiso, and pages ask for frameworks on every request."""
+    path = FRAMEWORK_DIR / f"{stem}.yaml"
+    return _load_cached(path.resolve()) if path.exists() else None
 
 
 @cache
