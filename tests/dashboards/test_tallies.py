@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import cache
 
 from chiso.audit.services import raise_revision, revision_of
-from chiso.dashboards.metrics import StatusCounts, plan_assignments
+from chiso.dashboards.metrics import StatusCounts, TaskCounts, plan_assignments
 from chiso.dashboards.tallies import PlanTallies, plan_tallies
 from chiso.plans.compliance import current_compliance
 from chiso.plans.models import Assignment, Plan, ReportPeriod, task_scope
@@ -68,6 +68,8 @@ def _check(plan_data: PlanData, got: PlanTallies, day: dt.date) -> None:
     every = Assignment.objects.filter(task__plan=plan_data.plan)
     assert got.compliance == current_compliance(every, day)
     assert got.tasks.total == sum(tasks.values(), StatusCounts())
+    summed = TaskCounts(got.tasks.per_task, got.tasks.section_of)  # summed again, not kept
+    assert got.tasks.per_section() == summed.per_section()
     # The figures' digest, however they were reached, is the plan counted whole's.
     assert got.digest == plan_tallies(plan_data.plan, day).digest
 

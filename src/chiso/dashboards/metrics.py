@@ -123,13 +123,17 @@ class TaskCounts:
 
     per_task: dict[int, StatusCounts]
     section_of: dict[int, int | None]
-    summed: StatusCounts | None = None  # the total, when the caller keeps it (dashboards.tallies)
+    # The total and the sums per section, when the caller keeps them (dashboards.tallies).
+    summed: StatusCounts | None = None
+    summed_per_section: dict[int | None, StatusCounts] | None = None
 
     @property
     def total(self) -> StatusCounts:
         return self.summed if self.summed is not None else _sum(self.per_task.values())
 
     def per_section(self) -> dict[int | None, StatusCounts]:
+        if self.summed_per_section is not None:
+            return self.summed_per_section
         tally = _Tally()
         for task_id, counts in self.per_task.items():
             tally.add_counts(self.section_of[task_id], counts)

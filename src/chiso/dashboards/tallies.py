@@ -29,7 +29,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -67,6 +67,8 @@ EMPTY: Tally = ((), ())
 
 # A status's place in a tally row (metrics.FIELDS order).
 _FIELD = {Status(name): i for i, name in enumerate(FIELDS)}
+
+K = TypeVar("K")
 
 # Plans whose state a process keeps (the least recently used is dropped).
 KEPT_PLANS = 32
@@ -148,6 +150,7 @@ class _State:
         self.task_counts: dict[int, StatusCounts] = {}  # per_task's, made once per change
         self.agencies: dict[int, list[int]] = {}
         self.total = [0, 0, 0, 0, 0]  # the whole plan's, moved like the rest
+        self.per_section: dict[int | None, list[int]] = {}
         self.last: dict[int, dt.datetime] = {}
         self.kept: dict[int, list[int]] = {}
         self.names: dict[int, str] = {}
@@ -188,6 +191,7 @@ class _State:
                 for agency, *counts in statuses:
                     _move(self.per_task, task, counts, sign)
                     _move(self.agencies, agency, counts, sign)
+                    _move(self.per_section, self.sections.get(task), counts, sign)
                     for i, n in enumerate(counts):
                         self.total[i] += sign * n
                 for agency, *kept in compliance:
@@ -247,6 +251,9 @@ class _State:
                 sums[2] += missing
         self.task_counts = {t: StatusCounts(*row) for t, row in self.per_task.items()}
         self.total = [sum(row[i] for row in self.per_task.values()) for i in range(5)]
+        self.per_section = {}
+        for task, row in self.per_task.items():
+            _move(self.per_section, self.sections.get(task), row, 1)
         self.last = _latest_reports(plan, None)
         self.marks = {t: hash((t, tally)) for t, tally in self.tallies.items()}
         self.marks_xor = 0
@@ -284,6 +291,7 @@ class _State:
                 dict(self.task_counts),
                 {t: self.sections.get(t) for t in self.task_counts},
                 StatusCounts(*self.total),
+                {section: StatusCounts(*row) for section, row in self.per_section.items()},
             ),
             sorted(agencies, key=agency_order),
             sorted_compliance(compliance),
@@ -299,7 +307,7 @@ class _State:
         return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
-def _move(sums: dict[int, list[int]], key: int, counts: list[int], sign: int) -> None:
+def _move(sums: dict[K, list[int]], key: K, counts: list[int], sign: int) -> None:
     """Add `counts` (sign 1) to, or take them from (sign -1), `sums[key]`; a row that falls to
     zero is removed (no assignment, or no period due, is left of it)."""
     row = sums.get(key)
