@@ -70,6 +70,9 @@ _FIELD = {Status(name): i for i, name in enumerate(FIELDS)}
 
 K = TypeVar("K")
 
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+MICROSECOND = dt.timedelta(microseconds=1)
+
 # Plans whose state a process keeps (the least recently used is dropped).
 KEPT_PLANS = 32
 
@@ -154,6 +157,7 @@ class _State:
         self.last: dict[int, dt.datetime] = {}
         self.kept: dict[int, list[int]] = {}
         self.names: dict[int, str] = {}
+        self.name_marks: dict[int, int] = {}  # each name hashed (a string's `hash` is salted)
         self.rows: dict[int, tuple[tuple[object, ...], AgencyRow]] = {}  # by `_agency_row`
         # Each task's tally hashed, and those hashes XORed: moved by a recount like the sums.
         # `hash` of a tuple of ints is not salted per process (strings' and dates' are).
@@ -299,12 +303,25 @@ class _State:
         )
 
     def _digest_now(self) -> str:
-        """The tallies' XOR, each agency's latest report and name, hashed: all the figures
-        (the sums are made of the tallies)."""
-        last = sorted((a, at.isoformat()) for a, at in self.last.items())
-        names = sorted((a, self.names[a]) for a in {*self.agencies, *self.kept})
-        raw = repr((self.marks_xor, len(self.tallies), last, names))
+        """The tallies' XOR, with each present agency's name and each agency's latest report
+        XORed in: all the figures (the sums are made of the tallies), hashed without sorting
+        or printing them (a report moves one agency's latest)."""
+        names = 0
+        for agency in {*self.agencies, *self.kept}:
+            names ^= self._name_mark(agency)
+        last = 0
+        for agency, at in self.last.items():
+            last ^= hash((agency, (at - EPOCH) // MICROSECOND))
+        raw = f"{self.marks_xor}:{len(self.tallies)}:{last}:{names}"
         return hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+    def _name_mark(self, agency: int) -> int:
+        mark = self.name_marks.get(agency)
+        if mark is None:
+            named = f"{agency}:{self.names[agency]}".encode()
+            mark = int.from_bytes(hashlib.blake2b(named, digest_size=8).digest(), "big")
+            self.name_marks[agency] = mark
+        return mark
 
 
 def _move(sums: dict[K, list[int]], key: K, counts: list[int], sign: int) -> None:
