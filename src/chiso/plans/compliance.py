@@ -77,12 +77,13 @@ def plan_compliance_by_task(
     plan_id: int, province_id: int, today: dt.date
 ) -> list[tuple[int, ...]]:
     """(task, agency, on time, late, missing) of every assignment of the plan (sub-assignments
-    too) with a period due by today: `current_compliance` per task (the dashboard's tallies)."""
+    too) with a period due by today: `current_compliance` per task (the dashboard's tallies), in
+    task and agency order."""
     periods = ReportPeriod.objects.filter(
         province_id=province_id, assignment__task__plan_id=plan_id
     )
     keys = ("assignment__task_id", "assignment__agency_id")
-    rows = _counted(periods, today, keys)
+    rows = _counted(periods, today, keys, *keys)
     return list(rows.values_list(*keys, "on_time", "late", "missing"))
 
 
