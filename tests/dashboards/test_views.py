@@ -503,3 +503,47 @@ def test_a_report_that_changes_no_figure_renders_no_table(
     rendered = [t.name for t in accepted.templates]
     assert "dashboards/_units.html" not in rendered and "dashboards/_agencies.html" not in rendered
     assert _main(accepted.content.decode()) == _main(sent.content.decode())
+
+
+def test_an_agency_officers_compliance_follows_their_own_periods(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An officer's compliance table is their agency's own, counted for them: a change elsewhere
+    that moves no figure builds no table row; their own period sent shows on the next request."""
+    from chiso.audit.services import raise_revision
+    from chiso.dashboards import views
+    from chiso.plans.models import ReportPeriod, task_scope
+
+    for key in ("t2_cr", "t2_nt"):
+        assignment = plan_data.assignments[key]
+        ReportPeriod.objects.create(
+            province_id=assignment.province_id,
+            assignment=assignment,
+            starts_on=dt.date(2023, 7, 1),
+            due_on=dt.date(2023, 7, 31),
+        )
+    built: list[object] = []
+    real = views.table_rows
+    monkeypatch.setattr(views, "table_rows", lambda *args: built.append(args) or real(*args))
+    client.force_login(users["camranh"])
+    url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
+    row = '<tr data-agency="UBND thành phố Cam Ranh">'
+    first = _main(client.get(url).content.decode())
+    assert row in first and '<tr data-agency="UBND thành phố Nha Trang">' not in first
+    assert '<span class="status status--bad">1</span>' in first.split(row)[1].split("</tr>")[0]
+    # An audited change on another task that moves no figure: served whole from the cache.
+    raise_revision(plan_data.plan.province, scope=task_scope(plan_data.tasks["1"].pk))
+    built.clear()
+    assert _main(client.get(url).content.decode()) == first
+    assert built == []
+    # Their own period sent late: their table follows.
+    ReportPeriod.objects.filter(assignment=plan_data.assignments["t2_cr"]).update(
+        submitted_on=dt.date(2023, 8, 2)
+    )
+    raise_revision(plan_data.plan.province, scope=task_scope(plan_data.tasks["2"].pk))
+    sent = _main(client.get(url).content.decode()).split(row)[1].split("</tr>")[0]
+    assert '<span class="status status--warn">1</span>' in sent and "status--bad" not in sent

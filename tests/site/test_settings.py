@@ -1,9 +1,12 @@
-"""Production safety: refuse to start without a secret; `check --deploy` is clean."""
+"""Production safety: refuse to start without a secret; `check --deploy` is clean; PostgreSQL
+connections without JIT compiling."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -44,3 +47,34 @@ def test_production_passes_check_deploy(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_postgresql_connections_never_jit_compile() -> None:
+    """A misjudged estimate must not add tens of ms of JIT compiling to a page's query; options
+    given in DATABASE_URL are kept."""
+    code = (
+        "import json; from chiso.site import settings; "
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    url = "postgres://u@db.example:5432/chiso?options=-c%20statement_timeout%3D5000"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBUG": "1", "DATABASE_URL": url},
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"options": "-c statement_timeout=5000 -c jit=off"' in result.stdout
+
+
+@pytest.mark.django_db
+def test_a_postgresql_connection_has_jit_off() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL run checks it (CI runs the suite on both)")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

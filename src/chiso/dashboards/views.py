@@ -131,7 +131,7 @@ class _Figures:
     built; then by every row on the page, which a report elsewhere leaves. Both also hold what
     the `shared` counter covers (names, sections, units, results, the areas map). A viewer who
     sees only their own agency's assignments has their compliance table counted from those,
-    which the digest does not cover: their tables are keyed by the rows only."""
+    which the digest does not cover: its rows are part of their digest key."""
 
     def __init__(
         self, plan: Plan, request: AuthenticatedHttpRequest, inputs: DashboardInputs, dash: Any
@@ -146,8 +146,18 @@ class _Figures:
     @cached_property
     def compliance(self) -> Page[AgencyCompliance]:
         page = self.request.GET.get("compliance_page", "")
-        rows = _compliance(self.dash, self.request.user)
-        return Paginator(rows, COMPLIANCE_PAGE_SIZE).get_page(page)
+        return Paginator(self.compliance_rows, COMPLIANCE_PAGE_SIZE).get_page(page)
+
+    @cached_property
+    def compliance_rows(self) -> list[AgencyCompliance]:
+        """The current-period compliance of the assignments the viewer sees: the whole plan's
+        (from the tallies) for a province-wide role, else those of the viewer's agency (and
+        the sub-assignments below it), counted for them."""
+        user = self.request.user
+        if reads_province(user):
+            return self.inputs.tallies(clock.today()).compliance
+        mine = assignments_for(user).filter(task__plan=self.plan)
+        return current_compliance(mine, clock.today(), self.plan.province_id)
 
     @cached_property
     def rows(self) -> TableRows:
@@ -174,10 +184,11 @@ class _Figures:
         return self._key("dashboard-counts", repr(tallies.tasks.total), len(tallies.agencies), mine)
 
     def tables_digest_key(self) -> str:
+        digest = self.inputs.tallies(clock.today()).digest
         if reads_province(self.request.user):
-            digest = self.inputs.tallies(clock.today()).digest
             return self._key("dashboard-tables-digest", digest)
-        return self.tables_key()
+        # Their own compliance is not in the tallies: its rows are part of the key.
+        return self._key("dashboard-tables-digest", digest, self.compliance_rows)
 
     def tables_key(self) -> str:
         pages = [
@@ -220,15 +231,6 @@ def _dashboard(
     dash = build_dashboard(plan, user, today, inputs=inputs, counted=counted, objectives=objectives)
     found = area_filter()
     return found.apply(dash, area) if found is not None and area is not None else dash
-
-
-def _compliance(dash: PlanDashboard, user: User) -> list[AgencyCompliance]:
-    """The current-period compliance of the assignments the viewer sees: the whole plan's
-    (counted with the dashboard) for a province-wide role, else those of the viewer's agency."""
-    if reads_province(user):
-        return dash.compliance
-    mine = assignments_for(user).filter(task__plan=dash.plan)
-    return current_compliance(mine, dash.today, dash.plan.province_id)
 
 
 def _days(request: HttpRequest) -> int:

@@ -142,6 +142,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compiling of queries: a page's queries run in milliseconds, and when a misjudged
+    # estimate crosses jit_above_cost, compiling costs tens of ms more than it saves (seen on
+    # an officer's dashboard on the national data: 23 ms of JIT for a 15 ms query).
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options["options"] = f"{_pg_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
