@@ -217,6 +217,17 @@ def test_api_assignments(benchmark: BenchmarkFixture, targets: Targets) -> None:
     _measure(benchmark, "api assignments", _client(targets.coordinator), url)
 
 
+def test_api_assignments_officer(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """What an agency's client polls: its own assignments (the access rule of agency staff)."""
+    url = reverse("api-assignments")
+    _measure(benchmark, "api assignments, officer", _client(targets.officer), url)
+
+
+def test_api_inbox(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """What the coordinator's client polls: the reports waiting for review."""
+    _measure(benchmark, "api inbox", _client(targets.coordinator), reverse("api-inbox"))
+
+
 def test_inbox(benchmark: BenchmarkFixture, targets: Targets) -> None:
     """The coordinator's review inbox: the province's waiting reports, oldest first (paged)."""
     client = _client(targets.coordinator)
