@@ -83,3 +83,22 @@ def test_list_query_count_does_not_grow(
     assert big_rows > small_rows
     assert big_queries == small_queries, f"{url}: {small_queries} → {big_queries} queries"
     assert big_queries <= 8
+
+
+def test_inbox_query_count_does_not_grow(world: Any, client_for: Any) -> None:
+    """The officer's returned reports (each with a file): session, user, the queue's review
+    rules, the page's ids and count, the reports with their people, the files."""
+    client = client_for("officer_a")
+
+    def count() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v1/inbox/?queue=returned")
+        assert response.status_code == 200
+        return len(queries), len(response.json()["results"])
+
+    _grow(world, 1)
+    small_queries, small_rows = count()
+    _grow(world, 6, start=1)
+    big_queries, big_rows = count()
+    assert big_rows > small_rows
+    assert big_queries == small_queries <= 6

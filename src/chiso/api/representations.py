@@ -22,6 +22,7 @@ from chiso.plans.models import (
     Plan,
     ProgressReport,
     ReportPeriod,
+    ReportState,
     Section,
     Task,
 )
@@ -237,8 +238,7 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
 def assignments_json(rows: list[dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
     """A page of `listed_assignments`, exactly as `assignment_json` shows each: the URLs
     formatted from the pattern resolved once and each status's label translated once."""
-    sample = reverse("api-assignment", args=[1])
-    prefix = sample[: -len("1/")]
+    prefix = _url_prefix("api-assignment")
     labels = {status: str(status.label) for status in Status}
     return [_listed_json(row, today, f"{prefix}{row['id']}/", labels) for row in rows]
 
@@ -275,7 +275,8 @@ def _listed_json(
     }
 
 
-def evidence_json(evidence: Evidence) -> dict[str, Any]:
+def evidence_json(evidence: Evidence, download: str | None = None) -> dict[str, Any]:
+    """`download`: the URL's prefix resolved once for a page (`_url_prefix`)."""
     return {
         "id": evidence.pk,
         "name": evidence.original_name,
@@ -283,7 +284,11 @@ def evidence_json(evidence: Evidence) -> dict[str, Any]:
         "size": evidence.size,
         "sha256": evidence.sha256,
         "uploaded_at": _date(evidence.uploaded_at),
-        "download": reverse("api-evidence", args=[evidence.pk]),
+        "download": (
+            f"{download}{evidence.pk}/"
+            if download is not None
+            else reverse("api-evidence", args=[evidence.pk])
+        ),
     }
 
 
@@ -295,9 +300,55 @@ def _person(user: User | None) -> dict[str, Any] | None:
 
 def report_json(report: ProgressReport) -> dict[str, Any]:
     """Needs `author`, `reviewer`, `head_reviewer` selected and `evidence` prefetched."""
+    url = reverse("api-report", args=[report.pk])
+    files = list(report.evidence.all())
+    return _report_json(report, url, str(report.get_state_display()), None, files)
+
+
+def reports_json(rows: list[tuple[ProgressReport, list[Evidence]]]) -> list[dict[str, Any]]:
+    """A page of `report_rows`, exactly as `report_json` shows each: the URLs formatted from
+    their patterns resolved once, each state's label translated once (per report and per file,
+    `reverse()` and the label cost more than the rest of the row)."""
+    report_url, download = _url_prefix("api-report"), _url_prefix("api-evidence")
+    labels = {value: str(label) for value, label in ReportState.choices}
+    return [
+        _report_json(r, f"{report_url}{r.pk}/", labels.get(r.state, r.state), download, files)
+        for r, files in rows
+    ]
+
+
+def report_rows(ids: list[int]) -> list[tuple[ProgressReport, list[Evidence]]]:
+    """The reports `ids` (already checked by the list's own query) in their order, each with
+    its files in their order, and the people `report_json` names: fetched by id alone, so the
+    list's filters are not compiled again; the files in one query of their own (a prefetch
+    makes a manager and a queryset for every report, files or none: ~1 ms a page)."""
+    found = (
+        ProgressReport.objects.order_by()
+        .select_related("author", "reviewer", "head_reviewer")
+        .in_bulk(ids)
+    )
+    files: dict[int, list[Evidence]] = {pk: [] for pk in found}
+    if found:
+        for evidence in Evidence.objects.filter(report_id__in=list(found)).order_by("id"):
+            files[evidence.report_id].append(evidence)
+    return [(found[pk], files[pk]) for pk in ids if pk in found]
+
+
+def _url_prefix(name: str) -> str:
+    """The URL of `name` (a pattern ending in "<id:pk>/") without its id."""
+    return reverse(name, args=[1])[: -len("1/")]
+
+
+def _report_json(
+    report: ProgressReport,
+    url: str,
+    state_label: str,
+    download: str | None,
+    files: list[Evidence],
+) -> dict[str, Any]:
     return {
         "id": report.pk,
-        "url": reverse("api-report", args=[report.pk]),
+        "url": url,
         "assignment": report.assignment_id,
         "revises": report.revises_id,
         "author": _person(report.author),
@@ -306,7 +357,7 @@ def report_json(report: ProgressReport) -> dict[str, Any]:
         "figures": report.figures,
         "progress": report.progress,
         "is_final": report.is_final,
-        "state": {"code": report.state, "label": str(report.get_state_display())},
+        "state": {"code": report.state, "label": state_label},
         "reviewer": _person(report.reviewer),
         "reviewed_at": _date(report.reviewed_at),
         "review_comment": report.review_comment,
@@ -315,7 +366,7 @@ def report_json(report: ProgressReport) -> dict[str, Any]:
         "head_reviewed_at": _date(report.head_reviewed_at),
         "head_comment": report.head_comment,
         "version": report.version,
-        "evidence": [evidence_json(e) for e in report.evidence.all()],
+        "evidence": [evidence_json(e, download) for e in files],
     }
 
 

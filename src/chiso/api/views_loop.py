@@ -11,7 +11,13 @@ from chiso.accounts.requests import AuthenticatedHttpRequest
 from chiso.api.auth import api_view
 from chiso.api.errors import ApiError, bad_request, json_response
 from chiso.api.query import ID, bool_param, choice_param, paged
-from chiso.api.representations import notification_json, period_json, report_json
+from chiso.api.representations import (
+    notification_json,
+    period_json,
+    report_json,
+    report_rows,
+    reports_json,
+)
 from chiso.api.submission import FORM_TYPES
 from chiso.notifications import services as notification_services
 from chiso.notifications.models import Notification
@@ -37,9 +43,8 @@ def inbox_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "returned": inbox.returned_queue,
         "signoff": inbox.signoff_queue,
     }[queue](request.user)
-    return json_response(
-        paged(request, _with_details(found), lambda rows: [report_json(r) for r in rows])
-    )
+    # The queue picks the page's ids and count; its rows are read by id alone.
+    return json_response(paged(request, found, reports_json, report_rows))
 
 
 def _decision(request: HttpRequest, choices: tuple[str, str]) -> tuple[bool, str, int]:
