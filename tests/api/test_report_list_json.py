@@ -88,3 +88,15 @@ def test_the_inbox_lists_a_reports_files_in_order(world: Any, client_for: Any) -
     first = next(row for row in rows if row["id"] == world.home.report_a.pk)
     assert [e["id"] for e in first["evidence"]] == [world.home.evidence_a.pk, second.pk]
     assert first["evidence"][1]["download"] == f"/api/v1/evidence/{second.pk}/"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_an_assignments_reports_show_as_their_detail_does(
+    world: Any, client_for: Any, language: str
+) -> None:
+    _variety(world)
+    url = f"/api/v1/assignments/{world.home.assignment_a.pk}/reports/"
+    with translation.override(language):
+        response = client_for("officer_a").get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert len(response.json()["results"]) == 3
+        assert response.content == _expected(response)

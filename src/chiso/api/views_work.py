@@ -17,6 +17,8 @@ from chiso.api.representations import (
     listed_assignments,
     listed_page,
     report_json,
+    report_rows,
+    reports_json,
 )
 from chiso.plans.access import assignments_for, evidence_for, get_or_404, reports_for
 from chiso.plans.models import Assignment, ProgressReport, Relation
@@ -84,8 +86,8 @@ def assignment_reports(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     assignment = get_or_404(_assignments(request), pk=pk)
     if request.method == "POST":
         return _submit(request, assignment)
-    qs = _reports(request).filter(assignment=assignment).order_by("submitted_at", "id")
-    return json_response(paged(request, qs, lambda rows: [report_json(r) for r in rows]))
+    qs = reports_for(request.user).filter(assignment=assignment).order_by("submitted_at", "id")
+    return json_response(paged(request, qs, reports_json, report_rows))
 
 
 def _submit(request: AuthenticatedHttpRequest, assignment: Assignment) -> HttpResponse:
