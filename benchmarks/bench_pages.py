@@ -187,6 +187,15 @@ def test_dashboard_after_a_report_sent(benchmark: BenchmarkFixture, targets: Tar
     _measure(benchmark, "dashboard, after a report sent", client, url, change=queue.send_next)
 
 
+def test_dashboard_officer_after_a_report(benchmark: BenchmarkFixture, targets: Targets) -> None:
+    """An agency officer's dashboard (their own compliance counted for them) after a report
+    reviewed elsewhere in the province: most of the province's users, on a deadline day."""
+    url = reverse("dashboards:plan", kwargs={"plan_id": targets.plan.pk})
+    queue = ReviewQueue(targets)
+    client = _client(targets.officer)
+    _measure(benchmark, "dashboard, officer, after a report", client, url, change=queue.accept_next)
+
+
 def test_task_list_after_a_report(benchmark: BenchmarkFixture, targets: Targets) -> None:
     url = reverse("plans:task-list", kwargs={"plan_pk": targets.plan.pk})
     queue = ReviewQueue(targets)
