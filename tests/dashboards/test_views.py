@@ -464,19 +464,10 @@ def test_a_report_renders_only_the_table_rows_whose_figures_changed(
     assert body.count('<tr data-agency="') == len(every)  # the others from the cache
 
 
-def test_a_report_that_changes_no_figure_renders_no_table(
-    plan_data: PlanData,
-    users: dict[str, Any],
-    client: Client,
-    today_2023: dt.date,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The counts and tables are kept under their figures inside the data revision's fragment:
-    a monthly report accepted (no status, count or date moves) renders neither, nor are the
-    tables' rows built (the figures' digest is checked); a report that moves a figure renders
-    them again."""
+@pytest.fixture
+def rows_built(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each call of the dashboard's table rows builder (dashboards.table_rows), recorded."""
     from chiso.dashboards import views
-    from chiso.plans import services
 
     built: list[object] = []
     real = views.table_rows
@@ -486,6 +477,21 @@ def test_a_report_that_changes_no_figure_renders_no_table(
         return real(*args)
 
     monkeypatch.setattr(views, "table_rows", spy)
+    return built
+
+
+def test_a_report_that_changes_no_figure_renders_no_table(
+    plan_data: PlanData,
+    users: dict[str, Any],
+    client: Client,
+    today_2023: dt.date,
+    rows_built: list[object],
+) -> None:
+    """The counts and tables are kept under their figures inside the data revision's fragment:
+    a monthly report accepted (no status, count or date moves) renders neither, nor are the
+    tables' rows built (the figures' digest is checked); a report that moves a figure renders
+    them again."""
+    from chiso.plans import services
 
     client.force_login(users["coordinator"])
     url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
@@ -497,9 +503,9 @@ def test_a_report_that_changes_no_figure_renders_no_table(
     sent = client.get(url)  # the agency's latest report moved: rendered again
     assert "dashboards/_units.html" in [t.name for t in sent.templates]
     services.review_report(users["coordinator"], report, accept=True, comment="", version=1)
-    built.clear()
+    rows_built.clear()
     accepted = client.get(url)
-    assert built == []
+    assert rows_built == []
     rendered = [t.name for t in accepted.templates]
     assert "dashboards/_units.html" not in rendered and "dashboards/_agencies.html" not in rendered
     assert _main(accepted.content.decode()) == _main(sent.content.decode())
@@ -510,12 +516,11 @@ def test_an_agency_officers_compliance_follows_their_own_periods(
     users: dict[str, Any],
     client: Client,
     today_2023: dt.date,
-    monkeypatch: pytest.MonkeyPatch,
+    rows_built: list[object],
 ) -> None:
     """An officer's compliance table is their agency's own, counted for them: a change elsewhere
     that moves no figure builds no table row; their own period sent shows on the next request."""
     from chiso.audit.services import raise_revision
-    from chiso.dashboards import views
     from chiso.plans.models import ReportPeriod, task_scope
 
     for key in ("t2_cr", "t2_nt"):
@@ -526,9 +531,6 @@ def test_an_agency_officers_compliance_follows_their_own_periods(
             starts_on=dt.date(2023, 7, 1),
             due_on=dt.date(2023, 7, 31),
         )
-    built: list[object] = []
-    real = views.table_rows
-    monkeypatch.setattr(views, "table_rows", lambda *args: built.append(args) or real(*args))
     client.force_login(users["camranh"])
     url = f"/bang-dieu-khien/{plan_data.plan.pk}/"
     row = '<tr data-agency="UBND thành phố Cam Ranh">'
@@ -537,9 +539,9 @@ def test_an_agency_officers_compliance_follows_their_own_periods(
     assert '<span class="status status--bad">1</span>' in first.split(row)[1].split("</tr>")[0]
     # An audited change on another task that moves no figure: served whole from the cache.
     raise_revision(plan_data.plan.province, scope=task_scope(plan_data.tasks["1"].pk))
-    built.clear()
+    rows_built.clear()
     assert _main(client.get(url).content.decode()) == first
-    assert built == []
+    assert rows_built == []
     # Their own period sent late: their table follows.
     ReportPeriod.objects.filter(assignment=plan_data.assignments["t2_cr"]).update(
         submitted_on=dt.date(2023, 8, 2)
