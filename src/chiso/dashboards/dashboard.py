@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,7 +30,6 @@ from chiso.dashboards.tallies import PlanTallies, plan_tallies
 from chiso.dashboards.weakness import WeakUnit, WeakUnits, weak_units_from
 from chiso.index.framework import Framework, FrameworkError, load_framework
 from chiso.index.results import Results
-from chiso.plans.compliance import AgencyCompliance
 from chiso.plans.models import Plan
 from chiso.plans.units import UnitRef, index_codes, index_name
 from chiso.results.errors import NoResults
@@ -85,8 +84,6 @@ class PlanDashboard:
     weak: WeakUnits
     objectives: list[ObjectiveLine]
     index: str = "PAPI"  # the index the weak units and the units table are of
-    # Every agency's current-period compliance (the whole plan's, whoever views it).
-    compliance: list[AgencyCompliance] = field(default_factory=list)
 
     @property
     def index_name(self) -> str:
@@ -264,7 +261,6 @@ def build_dashboard(
         weak=weak,
         objectives=objective_lines(plan, inputs.results[0], inputs.index) if objectives else [],
         index=inputs.index,
-        compliance=tallies.compliance if tallies else [],
     )
 
 
